@@ -1,0 +1,87 @@
+"""Data that crosses the modules of the transcription pipeline."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+import numpy as np
+
+SAMPLE_RATE = 16_000
+"""Every engine, the VAD and the diarizer work on 16 kHz mono float32 in [-1, 1]."""
+
+SPEAKERS = ("mentor", "mentee", "unknown")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One recognised word, times in seconds from the start of the recording."""
+
+    word: str
+    start: float
+    end: float
+    probability: float = 1.0
+
+    def shifted(self, offset: float) -> "Word":
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of speech by one speaker, with its words when the engine gave them."""
+
+    start: float
+    end: float
+    text: str
+    words: tuple[Word, ...] = ()
+    speaker: str = "unknown"
+    avg_logprob: float = 0.0
+    no_speech_prob: float = 0.0
+
+    def shifted(self, offset: float) -> "Segment":
+        return replace(
+            self,
+            start=self.start + offset,
+            end=self.end + offset,
+            words=tuple(w.shifted(offset) for w in self.words),
+        )
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """Decoding settings shared by both engines, so that they are compared like for like."""
+
+    beam_size: int = 5
+    """Beam width; 1 is greedy decoding."""
+    cpu_threads: int = 0
+    """Threads for the engine's math; 0 lets the engine choose (all cores)."""
+    compute_type: str = "int8"
+    """CTranslate2 quantisation for faster-whisper (int8 is the fast CPU default)."""
+    language: str = "en"
+    word_timestamps: bool = True
+    condition_on_previous_text: bool = False
+    """Off by default: conditioning is what lets one hallucination repeat itself."""
+
+
+class Engine(Protocol):
+    """A speech recogniser: 16 kHz mono float32 audio in, timed segments with words out.
+
+    Times in the returned segments are relative to the start of `audio`.
+    Implementations are not thread-safe; use one per thread or process.
+    """
+
+    name: str
+
+    def transcribe(self, audio: np.ndarray, *, initial_prompt: str | None = None) -> list[Segment]:
+        ...
+
+
+@dataclass
+class Transcript:
+    """A whole recording's transcript; serialised as the transcript JSON of CONTRACT.md."""
+
+    segments: list[Segment]
+    duration: float
+    session_date: str | None = None
+    participants: dict[str, dict[str, str]] = field(default_factory=dict)
+    engine: str = ""
+    model: str = ""
