@@ -1,0 +1,174 @@
+"""The `companion` command: a thin layer over the plain-Python core.
+
+Errors are one line on stderr; exit code 2 for bad usage or bad input, 1 for other failures
+(CONTRACT.md).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn, Sequence
+
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+class CliError(Exception):
+    """A failure to report as one line, with its exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, not usage + message
+        raise CliError(f"{self.prog}: {message}", EXIT_BAD_INPUT)
+
+
+def _write(text: str, out: str | None) -> None:
+    if out and out != "-":
+        try:
+            Path(out).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    else:
+        sys.stdout.write(text)
+
+
+# -- transcribe -----------------------------------------------------------------------------
+
+
+def _progress_bar(enabled: bool, total: float):
+    """A tqdm bar over audio seconds (done of total, ETA) on stderr, or a no-op."""
+    if not enabled:
+        return None, lambda: None
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="s", unit_scale=False, file=sys.stderr, dynamic_ncols=True,
+               bar_format="{l_bar}{bar}| {n:.0f}/{total:.0f} s audio [{elapsed}<{remaining}]",
+               desc="transcribing")
+
+    def update(done: float, total: float) -> None:
+        if bar.total != total:
+            bar.total = total
+        bar.update(max(0.0, done - bar.n))
+
+    return update, bar.close
+
+
+def cmd_transcribe(args: argparse.Namespace) -> int:
+    from transcription import formats
+    from transcription.decode import probe
+    from transcription.engines import load_engine
+    from transcription.errors import ModelError, TranscriptionError
+    from transcription.pipeline import PipelineConfig, Transcriber
+    from transcription.types import EngineOptions
+
+    speakers = tuple(s.strip() for s in args.speakers.split(","))
+    if len(speakers) != 2 or any(s not in ("mentor", "mentee") for s in speakers) or len(set(speakers)) != 2:
+        raise CliError("--speakers must be 'mentor,mentee' or 'mentee,mentor'", EXIT_BAD_INPUT)
+    if not Path(args.file).is_file():
+        raise CliError(f"no such file: {args.file}", EXIT_BAD_INPUT)
+    options = EngineOptions(beam_size=args.beam_size, cpu_threads=args.threads)
+    config = PipelineConfig(speakers=speakers,  # type: ignore[arg-type]
+                            max_duration=args.max_duration * 60 if args.max_duration else None)
+    try:
+        total = probe(args.file).duration
+    except TranscriptionError as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from exc
+    update, close = _progress_bar(not args.quiet, total)
+    try:
+        engine = load_engine(args.engine, args.model, options)
+        transcript = Transcriber(engine, config).transcribe_file(args.file, progress=update)
+    except ModelError as exc:
+        raise CliError(str(exc), EXIT_FAILURE) from exc
+    except TranscriptionError as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from exc
+    finally:
+        close()
+    if args.session_date:
+        transcript.session_date = args.session_date
+    _write(formats.render(transcript, args.format), args.output)
+    return 0
+
+
+# -- extract --------------------------------------------------------------------------------
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from summaries import TranscriptError, extract, load_transcript
+    from summaries.render import render
+    from summaries.transcript import parse_session_date
+
+    try:
+        transcript = load_transcript(args.transcript)
+        session_date = parse_session_date(args.session_date) if args.session_date else None
+    except TranscriptError as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from exc
+    result = extract(transcript, session_date)
+    if args.format == "json":
+        text = json.dumps(result.to_json(), indent=1, ensure_ascii=False) + "\n"
+    else:
+        template_dir = Path(args.template_dir) if args.template_dir else None
+        text = render(result, transcript, args.format, template_dir=template_dir,
+                      standalone=args.format == "html")
+        text = text if text.endswith("\n") else text + "\n"
+    _write(text, args.output)
+    return 0
+
+
+# -- parser ---------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="companion", description="Companion for mentoring calls.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    t = sub.add_parser("transcribe", help="transcribe a call recording locally")
+    t.add_argument("file", help="recording: wav, mp3, m4a, mp4, webm, ogg, flac …")
+    t.add_argument("--engine", choices=("faster-whisper", "openai-whisper"),
+                   default=os.environ.get("COMPANION_ENGINE", "faster-whisper"))
+    t.add_argument("--model", default=os.environ.get("COMPANION_MODEL") or None,
+                   help="model name (tiny.en is bundled; others need internet) or a local path")
+    t.add_argument("--speakers", default="mentor,mentee",
+                   help="who is on the left,right channel; in a mono mix, who speaks first")
+    t.add_argument("--format", choices=("json", "txt", "srt", "vtt"), default="json")
+    t.add_argument("-o", "--output", help="write here instead of stdout")
+    t.add_argument("--beam-size", type=int, default=5)
+    t.add_argument("--threads", type=int, default=0, help="engine threads (0: all cores)")
+    t.add_argument("--max-duration", type=float, default=240.0,
+                   help="refuse recordings longer than this many minutes (0: no limit)")
+    t.add_argument("--session-date", help="ISO date-time of the call, kept in the JSON")
+    t.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    t.set_defaults(func=cmd_transcribe)
+
+    e = sub.add_parser("extract", help="extract action items, feedback … from a transcript")
+    e.add_argument("transcript", help="transcript JSON (CONTRACT.md)")
+    e.add_argument("--session-date", help="ISO date or date-time the call took place")
+    e.add_argument("--format", choices=("json", "markdown", "html", "text"), default="json")
+    e.add_argument("--template-dir", default=os.environ.get("COMPANION_TEMPLATE_DIR"),
+                   help="directory whose recap.*.j2 templates override the bundled ones")
+    e.add_argument("-o", "--output", help="write here instead of stdout")
+    e.set_defaults(func=cmd_extract)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        print(f"companion: {exc}" if not str(exc).startswith("companion") else str(exc),
+              file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("companion: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
