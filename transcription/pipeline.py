@@ -172,10 +172,18 @@ def _quiet_cut(audio: np.ndarray, search_s: float = 30.0, frame_s: float = 0.2) 
 
 
 def _distinct_channels(block: np.ndarray) -> bool:
-    """True when a stereo block holds two different signals, not one mix twice."""
-    left, right = block[0], block[1]
-    scale = max(float(np.abs(left).max()), float(np.abs(right).max()), 1e-9)
-    return float(np.abs(left - right).max()) / scale > 0.05
+    """True when a stereo block holds one participant per channel, not one mix twice.
+
+    Separate tracks barely correlate (each side is silent while the other talks); the same
+    mix on both channels correlates almost perfectly, even after lossy coding. A recording
+    with one channel silent is a mono recording on one side.
+    """
+    left, right = block[0].astype(np.float64), block[1].astype(np.float64)
+    rms_l, rms_r = float(np.sqrt(np.mean(left ** 2))), float(np.sqrt(np.mean(right ** 2)))
+    if min(rms_l, rms_r) < 1e-3 * max(rms_l, rms_r, 1e-12):
+        return False
+    corr = float(np.corrcoef(left, right)[0, 1])
+    return abs(corr) < 0.9
 
 
 def _rms(audio: np.ndarray, start: float, end: float) -> float:
@@ -206,12 +214,6 @@ class Transcriber:
         """Transcribe a recording of any format ffmpeg reads; raises TranscriptionError."""
         info = decode.probe(path)
         cfg = self.config
-        if cfg.max_duration is not None and info.duration > cfg.max_duration:
-            from .errors import TooLongError
-
-            raise TooLongError(
-                f"{Path(path).name} is {info.duration / 60:.1f} min long; "
-                f"the maximum is {cfg.max_duration / 60:.0f} min")
         split = info.channels >= 2 and cfg.channels != "mix"
         blocks = decode.iter_blocks(path, channels="split" if split else "mix",
                                     max_duration=cfg.max_duration)
