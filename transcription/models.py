@@ -20,7 +20,8 @@ BUNDLED_SHA256 = "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b
 
 @dataclass(frozen=True)
 class ModelSource:
-    """A resolved model: `path` is a CTranslate2 directory, or None to load `name` by name."""
+    """A resolved model: `path` is a CTranslate2 directory (or, for openai-whisper, a .pt
+    checkpoint file), or None to load `name` by name."""
 
     name: str
     path: Path | None
