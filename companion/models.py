@@ -1,0 +1,281 @@
+"""The ORM models: what the service persists, portable across SQLite and PostgreSQL.
+
+Portability choices: ids are random hex strings (they appear in URLs, but the personal
+token is the secret, not the id); timestamps are timezone-aware UTC on the Python side and
+stored as ``TIMESTAMP WITH TIME ZONE`` on PostgreSQL and as UTC text on SQLite; enumerations
+are strings guarded by CHECK constraints (no native ENUM types to migrate); free-form
+structures are ``sqlalchemy.JSON``.
+
+Extracted items live in one ``items`` table with a ``kind`` column rather than six tables:
+every kind shares the text, the provenance (segment, start, quote) and the edited flag, and
+a session's items are always replaced together. The only fields queried across sessions
+(owner, status, due of action items) are real indexed columns; what differs per kind and
+is only ever displayed (feedback's from/to, a question's speaker, a decision's topic...)
+sits in the ``data`` JSON column.
+
+The migration ``0001_initial`` spells this schema out; a test checks the two agree.
+"""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+ROLES = ("mentor", "mentee")
+SPEAKERS = ("mentor", "mentee", "unknown")
+OWNERS = ("mentor", "mentee", "both")
+SESSION_STATUSES = ("created", "live", "queued", "processing", "done", "failed")
+JOB_KINDS = ("transcribe", "extract", "finalize")
+JOB_STATUSES = ("queued", "running", "done", "failed")
+ITEM_KINDS = ("action_item", "feedback", "question", "challenge", "goal", "decision")
+ITEM_STATUSES = ("open", "done")
+
+ID_LENGTH = 16
+NAME_LENGTH = 200
+EMAIL_LENGTH = 320
+ISO_LENGTH = 16  # YYYY-MM-DDTHH:MM
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    """A random 64-bit id in hex: unique in practice, short enough for a URL."""
+    return secrets.token_hex(ID_LENGTH // 2)
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime on both backends.
+
+    SQLite has no time zone type, so the value is stored as naive UTC and read back as
+    aware UTC; a naive datetime is refused on the way in, because its zone is a guess.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: give a time zone (timestamps are stored as UTC)")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), list[Any]: JSON()}
+
+
+class Mentorship(Base):
+    """A mentor and a mentee, their agreement and their long-term goals."""
+
+    __tablename__ = "mentorships"
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    mentor_name: Mapped[str] = mapped_column(String(NAME_LENGTH))
+    mentor_email: Mapped[str] = mapped_column(String(EMAIL_LENGTH))
+    mentor_recaps: Mapped[bool] = mapped_column(Boolean, default=True)
+    mentee_name: Mapped[str] = mapped_column(String(NAME_LENGTH))
+    mentee_email: Mapped[str] = mapped_column(String(EMAIL_LENGTH))
+    mentee_recaps: Mapped[bool] = mapped_column(Boolean, default=True)
+    agreement: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    goals: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class AccessToken(Base):
+    """A participant's personal link token, kept only as its SHA-256 hash."""
+
+    __tablename__ = "access_tokens"
+    __table_args__ = (CheckConstraint(_one_of("role", ROLES), name="role"),)
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
+    mentorship_id: Mapped[str] = mapped_column(
+        ForeignKey("mentorships.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(8))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None]
+
+
+class Session(Base):
+    """One mentoring call: its processing state and the session-wide extraction results."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (
+        CheckConstraint(_one_of("status", SESSION_STATUSES), name="status"),
+        CheckConstraint("progress >= 0 AND progress <= 1", name="progress"),
+    )
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
+    mentorship_id: Mapped[str] = mapped_column(
+        ForeignKey("mentorships.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(NAME_LENGTH))
+    started_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(16), default="created")
+    progress: Mapped[float] = mapped_column(Float, default=0.0)
+    stage: Mapped[str] = mapped_column(Text, default="")
+    error: Mapped[str | None] = mapped_column(Text)
+    next_checkin: Mapped[str | None] = mapped_column(String(ISO_LENGTH))
+    next_checkin_source: Mapped[dict[str, Any] | None]
+    metrics: Mapped[dict[str, Any] | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Recording(Base):
+    """An uploaded recording; the row exists only once the file is fully written."""
+
+    __tablename__ = "recordings"
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    stored_name: Mapped[str] = mapped_column(String(255), unique=True)
+    original_filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(255))
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    duration: Mapped[float | None] = mapped_column(Float)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TranscriptSegment(Base):
+    """One transcript segment; ``idx`` is its position, the ``segment`` items point to."""
+
+    __tablename__ = "segments"
+    __table_args__ = (CheckConstraint(_one_of("speaker", SPEAKERS), name="speaker"),)
+
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    speaker: Mapped[str] = mapped_column(String(8))
+    start: Mapped[float | None] = mapped_column(Float)
+    end: Mapped[float | None] = mapped_column(Float)
+    text: Mapped[str] = mapped_column(Text)
+    words: Mapped[list[Any] | None]
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """The segment in the transcript JSON of CONTRACT.md, plus its edited flag."""
+        out: dict[str, Any] = {"speaker": self.speaker, "start": self.start, "end": self.end,
+                               "text": self.text, "edited": self.edited}
+        if self.words is not None:
+            out["words"] = self.words
+        return out
+
+
+class Item(Base):
+    """One extracted item of any kind (see the module docstring for why one table)."""
+
+    __tablename__ = "items"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", ITEM_KINDS), name="kind"),
+        CheckConstraint(
+            f"(kind = 'action_item' AND {_one_of('status', ITEM_STATUSES)})"
+            " OR (kind <> 'action_item' AND status IS NULL)", name="status"),
+        Index(None, "session_id", "kind", "position"),
+        Index(None, "kind", "status", "due"),
+    )
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int] = mapped_column(Integer)
+    owner: Mapped[str | None] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    due: Mapped[str | None] = mapped_column(String(ISO_LENGTH))
+    """An action item's due date, or a goal's target date."""
+    segment: Mapped[int | None] = mapped_column(Integer)
+    start: Mapped[float | None] = mapped_column(Float)
+    quote: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(String(8))
+    done_at: Mapped[datetime | None]
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The item as in the extraction JSON of CONTRACT.md, plus its id, edited flag and,
+        for an action item, its status."""
+        out: dict[str, Any] = {}
+        if self.kind in ("action_item", "goal"):
+            out["owner"] = self.owner
+        out.update(self.data)
+        out["text"] = self.text
+        if self.kind == "action_item":
+            out.update(due=self.due, status=self.status,
+                       done_at=self.done_at.isoformat() if self.done_at else None)
+        elif self.kind == "goal":
+            out["target"] = self.due
+        out.update(segment=self.segment, start=self.start, quote=self.quote, id=self.id,
+                   edited=self.edited)
+        return out
+
+
+class Job(Base):
+    """A unit of background work, claimed by one worker at a time."""
+
+    __tablename__ = "jobs"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", JOB_KINDS), name="kind"),
+        CheckConstraint(_one_of("status", JOB_STATUSES), name="status"),
+        CheckConstraint("progress >= 0 AND progress <= 1", name="progress"),
+        Index(None, "status", "created_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    recording_id: Mapped[str | None] = mapped_column(
+        ForeignKey("recordings.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    progress: Mapped[float] = mapped_column(Float, default=0.0)
+    stage: Mapped[str] = mapped_column(Text, default="")
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    heartbeat_at: Mapped[datetime | None]
+    lease_owner: Mapped[str | None] = mapped_column(String(NAME_LENGTH))
