@@ -1,0 +1,249 @@
+"""Challenges a participant raised: blockers, struggles, isolation, worries, stress, conflict.
+
+The speaker must own the difficulty: "I struggled with the budget", "I'm stuck on the
+migration", "it gets lonely", "one worry I have is ...", "the hardest part is ...", "I don't
+know how to ...", "she keeps pushing back on my designs". Not challenges: the mentor's
+reassurance ("that's really common", "a fair worry"), questions ("are you worried?"),
+negated or resolved ones ("I'm not worried", "I used to struggle with it"), other people's
+troubles ("my colleague is stressed"), nerves about the call itself, and technical trouble
+with the call (a frozen video, a bad connection).
+
+The mentor's words count only when they speak of themselves in the first person and the
+present ("I'm stretched thin this month"; "I struggled with that too" is reassurance).
+Impersonal ones ("it gets lonely") count only from the mentee, and in the past only for a
+burden ("it was overwhelming"; "it was scary" looks back on a hurdle already taken). A
+mentee's worry put as a question counts ("is it normal to feel this behind?"). Adjacent
+challenge sentences of one turn form one item, quoted with the sentence that sets them up
+("I'm at sixty percent of quota. I'm worried I won't make it.") or, after a bare feeling
+("Honestly a bit anxious."), the one that says why.
+"""
+from __future__ import annotations
+
+import re
+
+from .feedback import group_items, position_of, span, turn_numbers
+from .questions import LEAD, question_kind
+from .text import Context, Sentence
+from .types import Challenge
+
+_ADV = (r"(?:(?:really|so|very|pretty|quite|a bit|a little|kind of|sort of|honestly|still|"
+        r"just|always|often|constantly|totally|completely|super|extremely|increasingly|"
+        r"genuinely|seriously|actually|also|definitely|getting|becoming|feeling|more and more)\s+)*")
+_FEELING = (r"(?:worried|anxious|nervous|stressed(?: out)?|overwhelmed|burn(?:ed|t) out|"
+            r"exhausted|frustrated|lost|isolated|lonely|stuck|behind|confused|unsure|scared|"
+            r"afraid(?= of| to| that i\b| i\b)|terrified|dreading|struggling|drowning|swamped|"
+            r"out of my depth|demotivated|unmotivated|discouraged|insecure|intimidated|"
+            r"stretched thin|underwater|blocked|torn|panicking|freaking out|losing sleep|"
+            r"not confident|not sure how to|not sure what to do|in over my head)")
+_TROUBLE = (r"(?:worry|worries|concern|concerns|fear|fears|problem|struggle|challenge|issue|"
+            r"blocker|obstacle|difficulty|headache|pain point|sticking point|weakness)")
+
+_FIRST_PERSON = re.compile(
+    rf"\bi(?:'m| am| was| feel| felt|'ve been| have been| had been| get| got| keep getting)\s+"
+    rf"{_ADV}{_FEELING}\b"
+    rf"|\bi\s+{_ADV}(?:struggle|struggled|worry|worried|stress|panic|panicked|freeze|froze|"
+    r"blank|blanked|procrastinate|dread|can't seem to|never seem to|"
+    r"(?:keep|kept) (?:failing|missing|forgetting|falling|getting (?:pushed|passed|stuck|blocked)|"
+    r"re[a-z]+ing|going back and forth|changing my mind|"
+    r"putting (?:it|things) off|running out|messing up|losing|second-guessing|doubting)|"
+    r"fall behind|fell behind|get distracted|got distracted|lose track|lost track|lose focus|"
+    r"rush|rushed|choke|choked|burn out|feel like an? (?:imposter|impostor|fraud)|"
+    r"failed|messed up|bombed|got rejected|got turned down|was turned down|was passed over|"
+    r"got passed over|didn't get the (?:promotion|job|role|offer|raise|position)|"
+    r"don't get along|can't get (?:my head|anything|it done|through)|can't figure out|"
+    r"couldn't figure out|can't keep up|couldn't keep up|can't focus|can't sleep|"
+    r"haven't been sleeping|lost control|lose control|lost my (?:temper|cool|nerve|train of thought)|"
+    r"keep (?:mixing|confusing|making (?:the same )?mistakes|getting \w+ wrong))\b"
+    r"|\bi(?:'m| am)? (?:finding|find|found) (?:[\w-]+ ){0,5}?"
+    rf"{_ADV}(?:hard|difficult|tough|overwhelming|stressful|a struggle|impossible)\b"
+    r"|\b(?:is|are|'s|'re) (?:really |just )?(?:killing me|doing my head in|getting to me|"
+    r"wearing me down|stressing me out|eating me up|keeping me up at night)\b"
+    r"|\b(?:not helping|wrecking|testing|shot|frayed) my nerves\b|\bmy (?:nerves|anxiety|stress) "
+    r"(?:is|are|has been|have been)\b"
+    r"|\bi(?: have|'ve got|'ve| had) (?:absolutely )?no idea (?:where to (?:start|begin)|how to|"
+    r"what to do|how i'm going to)\b"
+    r"|\bi\s+(?:always |often |tend to |usually )?avoid (?:conflict|confrontation|difficult|hard|"
+    r"the conversation|conversations|saying|talking|speaking|asking|pushing)\b"
+    r"|\bi (?:just )?(?:don't|didn't|do not|did not) (?:really )?know (?:how to|what to do|"
+    r"where to (?:start|begin)|how i(?:'m| am) going to|how to handle|what i'm doing)\b"
+    r"|\bi(?:'m| am) not sure (?:how to|what to do|i can (?:do|handle|manage|cope))\b"
+    r"|\bi(?:'m| am) not sure (?:if |whether |that )?(?:the |my |i'm |i am |it's |it is |this |"
+    r"i )(?:[\w-]+ ){0,3}?(?:is |are |am |'s |'m )?(?:ready|good enough|up to|enough)\b"
+    r"|\bi (?:don't|do not) (?:have|get) (?:enough|any|much) (?:time|support|help|feedback|"
+    r"experience|guidance|visibility|direction|\w+ \w+ work)\b"
+    r"|\bi (?:don't|do not) feel (?:heard|supported|valued|seen|confident|ready|included|"
+    r"respected|safe|qualified|good enough)\b"
+    rf"|\bmy (?:\w+ )?(?:biggest |main |real |only )?{_TROUBLE}"
+    r"(?: right now| at the moment| lately)? (?:is|are|was|has been|have been)\b"
+    rf"|\b(?:one|another|the biggest|the main|the real|a big|a real|big|biggest|main) "
+    rf"(?:\w+ )?{_TROUBLE} (?:i have|i've got|i've had|i'm facing|i keep running into|for me)\b"
+    r"|\b(?:the thing|what|something|one thing|the part|the area|the bit) "
+    r"(?:i'm|i am|i've been|i keep|i feel|i|that i) "
+    rf"{_ADV}(?:most |least )?(?:struggling|struggle|struggled|stuck|worried|stressing|lost|unsure|"
+    r"confident|weakest|finding (?:hard|difficult|tough)|find (?:hard|difficult|tough)|"
+    r"having (?:trouble|a hard time)|can't)\b"
+    r"|\bi(?:'m| am|'ve been| have been) having (?:a )?(?:real |really |some |a lot of )?"
+    r"(?:trouble|difficulty|difficulties|a hard time|a tough time|a rough time|problems|"
+    r"issues|a rough patch|conflict)\b"
+    r"|\bi(?:'m| am| keep| kept| was| have been|'ve been) (?:getting |being )?"
+    r"(?:pushed back|pushback|shut down|ignored|overlooked|talked over|interrupted|"
+    r"micromanaged|left out|passed over|blamed|undermined|criticised|criticized)\b"
+    r"|\bi(?:'m| am|'ve been| have been) (?:still )?(?:waiting on|blocked (?:on|by)|chasing)\b"
+    r"|\bimpost[eo]r syndrome\b|\bburnout\b|\bmy confidence\b[^.]{0,20}\b(?:low|shot|hit|gone)\b")
+"""A difficulty the speaker owns, in the first person."""
+
+_IMPERSONAL = re.compile(
+    r"\b(?:it|this|things|work|everything|the job|the role|the team|home|remote work|"
+    r"working from home)(?:'s| is| gets| has been| can be| can get| feels| keeps)"
+    rf"\s+{_ADV}(?:lonely|isolating|overwhelming|stressful|frustrating|exhausting|"
+    r"(?:hard|difficult|tough)(?! to (?:say|tell|believe|beat|argue|know|judge|predict))|"
+    r"too much|a lot(?! of| more| better| easier)|a struggle|chaotic|a mess|draining|"
+    r"demoralising|demoralizing|intimidating|scary|brutal|rough|slipping|falling behind|"
+    r"piling up)\b"
+    r"|\bthe (?:hard|hardest|difficult|tough|toughest|tricky|trickiest|worst|scary|scariest) "
+    r"(?:part|bit|thing)\b[^.?!]{0,30}\b(?:is|has been)\b"
+    rf"|\bthe (?:biggest|bigger|main|real|other|only) {_TROUBLE} (?:right now |at the moment |lately )?"
+    r"(?:is|has been)\b"
+    r"|\bwhat(?:'s| is) (?:really )?(?:hard|hardest|difficult|tough|tricky|frustrating)\b"
+    r"|\b(?:falls|fall|falling|slipping) behind\b"
+    r"|\b(?:keeps?|kept) (?:slipping|getting (?:pushed|delayed|moved|cancelled|canceled)|"
+    r"falling through|breaking|failing)\b"
+    r"|\b(?:it|this|that|things|everything) (?:was|were|felt|has been) "
+    rf"{_ADV}(?:overwhelming|stressful|exhausting|isolating|lonely|brutal|draining|a nightmare)\b"
+    r"|(?<!\bthat)(?<!\bwhich)(?<!\bthis)(?<!\bit)(?<!\bthere)"
+    r"(?: is|'s| are| has been| remains?) (?:still |also |really |kind of |a bit of )*(?:a )?"
+    r"(?:big |real |major |huge |constant )?(?:problem|issue|struggle|nightmare|mess|disaster)\b"
+    r"(?! for (?:them|him|her|you))"
+    r"|\b(?:changed|moved|cancelled|canceled|postponed|delayed|rejected|dropped|pushed back) "
+    r"(?:[\w-]+ ){0,3}again\b"
+    r"|\b(?:nobody|no one) (?:listens|takes me seriously|gives me|answers|replies|helps)\b"
+    r"|\bi don't (?:know|think) (?:if it's|whether it's) (?:me|my fault)\b"
+    r"|\bdon't talk to anyone\b|\bno one to talk to\b|\bnobody to talk to\b"
+    rf"|^(?!that\b|which\b|what\b)(?:[\w'-]+ ){{2,8}}?(?:is|gets|has been|can be|can get|feels|keeps)"
+    r"\s+(?:really |so |very |pretty |quite |incredibly |increasingly |a bit |kind of |still )*"
+    r"(?:lonely|isolating|overwhelming|stressful|exhausting|draining|demoralising|demoralizing|"
+    r"a mess|a nightmare|chaos|chaotic|falling apart)\b"
+    r"|^(?:honestly,? |to be honest,? )?(?:not (?:great|good|well|so good|too good|brilliant)|"
+    r"badly|terrible|awful|pretty bad|could be better)\b"
+    r"|^(?:honestly,? )?(?:rough|hard|tough|difficult|messy)(?:,? honestly)?$"
+    rf"|^{_ADV}(?:a bit |a little |pretty |quite |really |very |so |super )*"
+    r"(?:anxious|worried|stressed|overwhelmed|nervous|exhausted|burnt out|burned out|lost|stuck|"
+    r"frustrated|lonely|isolated|swamped|drowning|demotivated|discouraged)\b")
+"""A difficulty phrased impersonally."""
+
+_CONFLICT = re.compile(
+    r"\b(?:been|is|was|are|were|keeps?|kept|'s|'re) (?:kind of |really |pretty |quite |a bit |"
+    r"so |very |always |constantly )?(?:short with me|rude to me|cold to me|dismissive|hostile|"
+    r"ignoring me|undermining me|taking credit|micromanaging|talking over me|"
+    r"pushing back on (?:me|my|everything)|blocking me|shutting me down|on my case|"
+    r"(?:picking on|yelling at|snapping at) me)\b"
+    r"|\bkeeps? (?:\w+ing) (?:my|me)\b(?! (?:posted|updated|in the loop))"
+    r"|\b(?:conflict|tension|friction|clash|clashes|falling out) (?:with|between)\b")
+"""Someone else's behaviour towards the speaker: another person is the subject."""
+
+_WORRY_QUESTION = re.compile(
+    r"^(?:is it (?:normal|okay|ok|common) (?:to|that i|if i) (?:feel|be|struggle|not know|worry|find|"
+    r"get|still)|is it just me|does everyone (?:feel|struggle|"
+    r"get)|how do (?:you|i|people) (?:deal|cope) with|am i (?:the only one|behind|doing (?:something|"
+    r"it|this) wrong)|why do i (?:always|keep))\b")
+"""A worry the mentee voices as a question ("is it normal to feel behind?")."""
+
+_GLITCH = re.compile(
+    r"\b(?:wi-?fi|internet|connection|bandwidth|pixelated|echo|lag(?:gy|ging)?|on mute|muted|"
+    r"breaking up|cutting out|cut out|(?:my|your) (?:camera|mic|microphone|headset|audio|video)|"
+    r"(?:video|screen|camera|call|zoom|app) (?:froze|frozen|keeps freezing|dropped|drops|crashed)|"
+    r"can't hear|can't see you|hear you|hear me)\b")
+"""Trouble with the call itself is no challenge of the mentee's."""
+_SESSION_META = re.compile(
+    r"\b(?:about|before) (?:this|the first one|the first session|our first|today|meeting you|"
+    r"this call|this session|talking to you)\b")
+_NOT_MINE = re.compile(
+    r"\b(?:not|n't|never|no longer|less|used to|stopped|anymore|no more)\b[^,;]{0,30}$")
+_OTHERS = re.compile(
+    r"^(?:(?:my|his|her|their|our) (?:\w+ ){0,2}|he|she|they|everyone|lots of people|"
+    r"a lot of people|many people|most people|people|nobody|everybody|you)\b")
+_REASSURANCE = re.compile(
+    r"\b(?:that's|it's|that is|it is) (?:really |very |super |totally |completely |pretty )?"
+    r"(?:common|normal|natural|understandable|fair|okay|ok|fine)\b"
+    r"|\beveryone (?:does|feels|struggles|has)\b|\bnobody feels\b|\byou're not alone\b")
+
+
+_PAST = re.compile(r"\b(?:struggled|was|were|felt|had|got|froze|failed|messed|bombed|fell|lost|"
+                   r"panicked|choked|rushed|blanked)\b")
+"""The mentor's past difficulties are reassurance ("I struggled with that too"), not challenges."""
+_PLEASANTRY = re.compile(r"^(?:thanks|thank you|okay|ok|yeah|yes|sure|right|great|cool|hi|hey|"
+                         r"no problem|sorry)\b")
+_CONTRAST = re.compile(r"^(?:but|however|although|though|still|yet)\b")
+_CLAUSE_BREAK = re.compile(r"[,;]| but | and ")
+_ABOUT_ME = re.compile(r"\b(?:me|my)\b")
+
+
+def _is_challenge(sentence: Sentence) -> bool:
+    body = LEAD.sub("", sentence.norm).strip(" ,")
+    if not body or _GLITCH.search(body):
+        return False
+    mentor = sentence.speaker == "mentor"
+    if question_kind(sentence) is not None:
+        return not mentor and any(_WORRY_QUESTION.match(LEAD.sub("", c).strip())
+                                  for c in body.split(","))
+    if _SESSION_META.search(body):
+        return False
+    conflict = None if mentor else _CONFLICT.search(body)
+    if conflict is not None:
+        return not _NOT_MINE.search(body[:conflict.start()])
+    match = _FIRST_PERSON.search(body)
+    if match is None and not mentor:
+        match = _IMPERSONAL.search(body)
+    if match is None:
+        return False
+    if mentor and (_REASSURANCE.search(body) or _PAST.search(match.group(0))):
+        return False
+    before = body[:match.start()]
+    clause = _CLAUSE_BREAK.split(before)[-1].strip()
+    return not (_NOT_MINE.search(before)
+                or (_OTHERS.match(clause) and not _ABOUT_ME.search(match.group(0))))
+
+
+class _Turns:
+    """Neighbouring sentences within one turn."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.turn = turn_numbers(ctx)
+
+    def neighbour(self, sentence: Sentence, step: int) -> Sentence | None:
+        """The sentence before (-1) or after (+1) in the same turn, if any."""
+        position = position_of(self.ctx, sentence) + step
+        if not 0 <= position < len(self.ctx.sentences):
+            return None
+        other = self.ctx.sentences[position]
+        return other if self.turn[other.segment] == self.turn[sentence.segment] else None
+
+    def with_context(self, first: Sentence) -> Sentence:
+        """The sentence before a challenge in its turn, when it sets the challenge up.
+
+        "I'm at sixty percent of quota. I'm worried I won't make it." reads as one challenge;
+        a pleasantry, a question, a short aside or a contrast ("but it gets lonely") does not.
+        """
+        before = self.neighbour(first, -1)
+        if (before is None or _CONTRAST.match(first.norm) or len(before.norm.split()) < 6
+                or _PLEASANTRY.match(before.norm) or question_kind(before) is not None):
+            return first
+        return before
+
+    def with_reason(self, last: Sentence) -> Sentence:
+        """The sentence after a bare feeling ("Honestly a bit anxious."), which says why."""
+        after = self.neighbour(last, +1)
+        if len(last.norm.split()) > 4 or after is None or question_kind(after) is not None:
+            return last
+        return after
+
+
+def extract_challenges(ctx: Context) -> list[Challenge]:
+    """Challenges in the order raised; adjacent sentences of one turn are one item."""
+    turns = _Turns(ctx)
+    items = []
+    for first, last in group_items(ctx, _is_challenge):
+        text, source = span(ctx, turns.with_context(first), turns.with_reason(last))
+        items.append(Challenge(speaker=first.speaker, text=text, source=source))
+    return items

@@ -1,0 +1,181 @@
+"""The next check-in: the next meeting both people agreed on.
+
+A proposal is a sentence that offers a day for meeting: "How about Friday the fourth at
+ten?", "Could we do Wednesday at four?", "Can we push our next one to Thursday the 14th?",
+a bare "Wednesday the 24th at five?", "two weeks from today, same time?", or a statement of
+the plan ("our next call is Tuesday", "see you on the 14th", "talk Tuesday"). It is agreed
+when the other person answers yes ("perfect", "works for me") or repeats the day; an
+answer with another day is a counter-proposal, and an answer with only a time ("same time,
+two o'clock?") completes the proposal. The last agreed proposal wins, so a rescheduled
+meeting replaces the first plan; with nothing agreed, the last proposal nobody declined is
+taken. Deadlines ("by Friday", "before Thursday") are not meeting times.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, time, timedelta
+
+from .dates import DateMention, find_dates, find_times, format_when
+from .text import Context, Sentence, provenance
+from .types import NextCheckin
+
+_PROPOSE = re.compile(
+    r"\b(?:how|what)\s+about\b|\b(?:can|could|shall|should|would)\s+we\b|"
+    r"\b(?:could|can|would)\s+you\s+(?:do|make)\b|\bare\s+you\s+(?:free|available|around)\b|"
+    r"\b(?:does|would|will)\b[^?]*\bwork\b|\bworks?\s+for\s+(?:you|me)\b|"
+    r"\blet's\s+(?:meet|talk|do|say|catch\s+up|sync|reconvene|pick|schedule|book|go\s+with|aim|"
+    r"try|plan|make\s+it|set|keep\s+it|move|push)\b|"
+    r"\bnext\s+(?:call|check-?\s?in|session|meeting|one|chat|catch-?\s?up|sync|one-on-one)\b|"
+    r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|speak|chat)\b|"
+    r"\b(?:we|us)\b[^.?!]{0,20}\bmeet\b|\bmeet\s+(?:again|up|next)\b|\breschedul\w*|"
+    r"\b(?:push|move)\s+(?:it|our|the|this)\b|\bsame\s+time\b|\binstead\b|"
+    r"\b(?:i\s+was|i'm)\s+thinking\b|\bi(?:'m|\s+am)\s+(?:free|available)\b|\bi\s+(?:can|could)\s+do\b")
+_AGREE = re.compile(
+    r"^(?:(?:oh|um|uh|so|and|well)[,\s]+)*(?:yes|yeah|yep|yup|sure|ok|okay|great|perfect|good|fine|"
+    r"cool|sounds\s+good|sounds\s+great|works|that\s+works|deal|done|absolutely|definitely|"
+    r"of\s+course|see\s+you\s+then|lovely|excellent|brilliant|alright|all\s+right)\b|"
+    r"\b(?:works(?:\s+for\s+me)?|is\s+perfect|sounds\s+(?:good|great|perfect)|see\s+you\s+then|"
+    r"is\s+(?:fine|good)|suits\s+me)\b")
+_REFUSE = re.compile(r"\b(?:can't|cannot|doesn't\s+work|won't\s+work|not\s+free|busy|"
+                     r"not\s+available|conflict|clash|no\s+good|isn't\s+great)\b|^no\b")
+_CONFIRM = re.compile(r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|speak|chat)\b")
+"""A statement of the plan ("see you in two weeks") presumes it is agreed."""
+_MOVE = re.compile(r"\b(?:move|push|shift|reschedul\w*|instead)\b")
+_TASK = re.compile(r"\b(?:i'll|i\s+will|i'm\s+going\s+to|let\s+me|can\s+you|could\s+you|send|email)\b")
+_DEADLINE = re.compile(r"\b(?:by|before|until|till|due)\s+$")
+_FILLER_WORDS = frozenset("so okay ok then how about what and or the at on maybe say "
+                          "again um yeah yes well".split())
+
+
+@dataclass(frozen=True)
+class _Proposal:
+    day: date
+    at: time | None
+    speaker: str
+    sentence: Sentence
+
+
+def _days(s: Sentence, mentions: list[DateMention]) -> list[DateMention]:
+    """Days said in a sentence, except deadlines ("by Friday", "before Thursday")."""
+    return [m for m in mentions if m.day is not None
+            and not _DEADLINE.search(s.norm[max(0, m.start - 10):m.start])]
+
+
+def _is_proposal(s: Sentence, mentions: list[DateMention], turn_proposes: bool) -> bool:
+    """Does the sentence offer a day for meeting? By its wording ("how about Friday?"), as a
+    bare date ("Wednesday the 24th at five?"), or as the day in a turn that proposes to
+    meet ("Let's talk again after the conference. Wednesday the 24th.") - unless it is
+    about a task ("I'll send you the deck on Monday")."""
+    if _PROPOSE.search(s.norm):
+        return True
+    if _TASK.search(s.norm):
+        return False
+    rest = s.norm
+    for m in mentions:
+        rest = rest.replace(m.text, " ")
+    for t in find_times(rest):
+        rest = rest.replace(t.text, " ")
+    bare = len([w for w in re.findall(r"[a-z']+", rest) if w not in _FILLER_WORDS]) <= 1
+    return bare and (s.norm.endswith("?") or turn_proposes)
+
+
+def _time_in(s: Sentence, ctx: Context, pending: _Proposal | None) -> time | None:
+    """The last clock time said; "same time" while a timed proposal is open means its time."""
+    times = find_times(s.norm, ctx.session_date)
+    if not times:
+        return None
+    last = times[-1]
+    if last.text.startswith("same") and pending is not None and pending.at is not None:
+        return pending.at
+    return last.time
+
+
+def _same_day(mention: DateMention, day: date) -> bool:
+    """Is the mention that day? A bare weekday echoing a proposal ("Friday at eleven works"
+    after "Friday the 13th") means the proposed day, not the next Friday."""
+    if mention.day == day:
+        return True
+    return mention.kind == "weekday_rel" and mention.day is not None \
+        and mention.day.weekday() == day.weekday()
+
+
+def _nearest(weekday: int, reference: date, session: date) -> date:
+    """The `weekday` closest to a day under discussion: "Thursday's no good. Friday?" about
+    next Thursday means the Friday after it, not this week's."""
+    options = [reference + timedelta(days=k) for k in range(-3, 4)]
+    return min((d for d in options if d.weekday() == weekday and d > session),
+               key=lambda d: abs((d - reference).days), default=reference)
+
+
+def _choose(mentions: list[DateMention]) -> DateMention:
+    """The day a proposal offers: a timed mention, else the most specific, else the last."""
+    timed = [m for m in mentions if m.time is not None]
+    if timed:
+        return timed[-1]
+    specific = [m for m in mentions if m.specific]
+    return specific[-1] if specific else mentions[-1]
+
+
+def extract_next_checkin(ctx: Context) -> NextCheckin | None:
+    """The agreed next meeting (date, and time when one was said), or None."""
+    if ctx.session_date is None:
+        return None
+    pending: _Proposal | None = None
+    agreed: _Proposal | None = None
+    for turn in ctx.turns:
+        sentences = [s for seg in turn for s in ctx.by_segment(seg)]
+        if not sentences:
+            continue
+        speaker = sentences[0].speaker
+        answering = pending is not None and (pending.speaker != speaker or speaker == "unknown")
+        opening = sentences[0].norm
+        reference = pending.day if answering and pending is not None else None
+        if answering and pending is not None and _REFUSE.search(opening):
+            pending = None
+            answering = False
+        accepted = answering and bool(_AGREE.search(opening))
+        turn_proposes = any(_PROPOSE.search(s.norm) for s in sentences)
+        for s in sentences:
+            mentions = find_dates(s.norm, ctx.session_date)
+            days = _days(s, mentions)
+            if not days and not answering:
+                continue
+            said_time = _time_in(s, ctx, pending)
+            echoed = [m for m in days if pending is not None and _same_day(m, pending.day)]
+            counter = [m for m in days if m.specific and m not in echoed]
+            if answering and pending is not None and echoed and not counter:
+                at = next((m.time for m in echoed if m.time), None)
+                pending = _Proposal(pending.day, pending.at or at or said_time, pending.speaker,
+                                    pending.sentence)
+                accepted = True
+                continue
+            if not days or not _is_proposal(s, mentions, turn_proposes):
+                if answering and pending is not None and said_time is not None and pending.at is None:
+                    pending = _Proposal(pending.day, said_time, pending.speaker, pending.sentence)
+                    accepted = True
+                continue
+            chosen = _choose(counter or days)
+            if reference is not None and chosen.kind == "weekday_rel" and chosen.day is not None:
+                chosen = replace(chosen, day=_nearest(chosen.day.weekday(), reference,
+                                                       ctx.session_date.date()))
+            at = chosen.time or said_time
+            earlier = pending or agreed
+            if at is None and earlier is not None and _MOVE.search(s.norm):
+                at = earlier.at  # "can we move it to Friday instead?" keeps the hour
+            if chosen.day is None:
+                continue
+            if agreed is not None and _same_day(chosen, agreed.day) and pending is None:
+                if at is not None and agreed.at is None:
+                    agreed = _Proposal(agreed.day, at, agreed.speaker, agreed.sentence)
+                continue
+            pending = _Proposal(chosen.day, at, speaker, s)
+            accepted = answering = False
+            if _CONFIRM.search(s.norm) and not s.norm.endswith("?"):
+                agreed, pending = pending, None
+        if accepted and pending is not None:
+            agreed, pending = pending, None
+    final = agreed or pending
+    if final is None:
+        return None
+    return NextCheckin(when=format_when(final.day, final.at), source=provenance(final.sentence))

@@ -1,0 +1,420 @@
+"""The shared view of a transcript that every extractor reads: sentences with a normal form.
+
+Extractors match patterns against `Sentence.norm` (lower case, fillers removed, spoken
+contractions such as "gonna" expanded) and quote `Sentence.text`, an exact substring of the
+segment's text, so that every item can be checked against what was said.
+
+Recognised speech often arrives as long lower-case runs without punctuation, and a recogniser
+may cut one sentence across two segments. `split_sentences` therefore also splits long
+unpunctuated runs at discourse markers, and `build_context` joins an unfinished sentence
+with the start of the same speaker's next segment (the sentence belongs to the first one).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+
+from .transcript import Transcript
+from .types import Provenance
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or clause of an unpunctuated run) of one segment."""
+
+    segment: int
+    speaker: str
+    text: str
+    """Exact substring of the segment's text (its part in this segment, if it runs on)."""
+    norm: str
+    """Normal form of the whole sentence, including any continuation in the next segment."""
+    start: float | None
+    """Start time of the segment (seconds), when known."""
+    char_start: int
+    """Offset of `text` in the segment's text."""
+    continues_in: int | None = None
+    """Index of the same speaker's next segment this sentence runs on into, if any."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """A transcript split into sentences, with the date the session took place."""
+
+    transcript: Transcript
+    sentences: tuple[Sentence, ...]
+    session_date: datetime | None
+    turns: tuple[tuple[int, ...], ...] = ()
+    """Segment indices grouped into turns: maximal runs of one known speaker. Segments of
+    an "unknown" speaker are one turn each, since consecutive ones may be different people."""
+    _by_segment: tuple[tuple[Sentence, ...], ...] = ()
+    _turn_of: tuple[int, ...] = ()
+
+    def by_segment(self, index: int) -> tuple[Sentence, ...]:
+        """The sentences that begin in segment `index`, in order."""
+        if 0 <= index < len(self._by_segment):
+            return self._by_segment[index]
+        return ()
+
+    def turn_of(self, segment: int) -> int:
+        """Index in `turns` of the turn that holds `segment`."""
+        return self._turn_of[segment]
+
+    @staticmethod
+    def other(role: str) -> str:
+        """The other participant: mentor <-> mentee; "unknown" has no other."""
+        if role == "mentor":
+            return "mentee"
+        if role == "mentee":
+            return "mentor"
+        return role
+
+    @cached_property
+    def casing(self) -> dict[str, str]:
+        """Spellings of the transcript's always-capitalised words (see `casing_of`)."""
+        return casing_of(self.transcript)
+
+    @cached_property
+    def lower_case(self) -> frozenset[str]:
+        """Words the transcript writes in lower case somewhere (see `lower_case_words`)."""
+        return lower_case_words(self.transcript)
+
+    def name_of(self, role: str) -> str | None:
+        """The participant's given name, or None when the transcript names nobody."""
+        name = (self.transcript.participants.get(role) or {}).get("name")
+        return name or None
+
+
+# ---------------------------------------------------------------- sentence splitting
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st vs etc e.g i.e jr sr approx dept inc ltd cf fig".split())
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
+_WORD = re.compile(r"\S+")
+_UNPUNCTUATED_MIN_WORDS = 12
+"""Runs at least this long with no punctuation at all are split at discourse markers."""
+
+# A discourse marker starts a new clause only when the words around it make that likely:
+# "so I'll ..." starts one, "so much" and "or so" do not.
+_MARKER = re.compile(
+    r"\s(?=(?:"
+    r"okay|ok|alright|all right|anyway|anyways"
+    r")\s+(?:so|i|i'll|i'm|we|we'll|let's|let|and|then|great|cool|thanks|thank|sounds|perfect|"
+    r"yeah|yes|sure|um|uh|next|last|one|how|what|can|could|do)\b)"
+    r"|\s(?=so\s+(?:i|i'll|i'm|we|we'll|you|let's|let|how|what|when|where|um|uh|yeah|next|"
+    r"then|anyway|basically|overall|for|the|my|our|your|last|it's|that's|can|could|do|does|"
+    r"did|is|are|should|would)\b)"
+    r"|\s(?=(?:and|but)\s+(?:i'll|i will|i'm going to|i'm gonna|i am going to|let me|we'll|"
+    r"let's|then i|also)\b)"
+    r"|\s(?=(?:also|but)\s+(?:i|we|you|can|could|would|do|did|have|what|how)\b)",
+    re.IGNORECASE)
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    """Does the full stop ending at `end` close an abbreviation rather than a sentence?"""
+    if text[end - 1] != ".":
+        return False
+    word = text[:end].rsplit(None, 1)[-1].rstrip(".").lower()
+    if word in _ABBREVIATIONS:
+        return True
+    if word in ("a.m", "p.m"):
+        following = text[end:].lstrip()
+        return not following[:1].isupper()
+    return len(word) == 1 and word.isalpha() and word != "i"
+
+
+def _marker_split(text: str, offset: int) -> list[tuple[int, str]]:
+    """Split one long unpunctuated run at discourse markers; pieces keep >= 3 words."""
+    cuts = [m.start() + 1 for m in _MARKER.finditer(text)]
+    pieces: list[tuple[int, str]] = []
+    begin = 0
+    for cut in cuts + [len(text)]:
+        piece = text[begin:cut].strip()
+        if cut != len(text) and len(piece.split()) < 3:
+            continue
+        rest = text[cut:].strip()
+        if cut != len(text) and len(rest.split()) < 3:
+            continue
+        if piece:
+            lead = len(text[begin:cut]) - len(text[begin:cut].lstrip())
+            pieces.append((offset + begin + lead, piece))
+        begin = cut
+    return pieces
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """Split text into (offset, sentence) pairs, each sentence an exact substring of `text`.
+
+    Splits after ".", "!" and "?" (not after abbreviations such as "Dr." or "e.g.").
+    A piece of at least twelve words with no punctuation at all, as recognisers often
+    produce, is further split before discourse markers that usually open a clause:
+    "okay"/"alright"/"anyway" + a clause opener, "so" + a pronoun or question word
+    ("so I'll", "so how"), "and"/"but" + a first-person commitment ("and I'll", "and let
+    me"), and "also"/"but" + a pronoun. No piece made this way is shorter than three words.
+    """
+    pieces: list[tuple[int, str]] = []
+    begin = 0
+    for match in _END.finditer(text):
+        end = match.end()
+        if _is_abbreviation(text, match.start() + 1):
+            continue
+        pieces.append((begin, text[begin:end]))
+        begin = end
+    if begin < len(text):
+        pieces.append((begin, text[begin:]))
+    sentences: list[tuple[int, str]] = []
+    for offset, piece in pieces:
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        offset += len(piece) - len(piece.lstrip())
+        words = len(_WORD.findall(stripped))
+        if words >= _UNPUNCTUATED_MIN_WORDS and not re.search(r"[,;:.!?]", stripped):
+            sentences.extend(_marker_split(stripped, offset))
+        else:
+            sentences.append((offset, stripped))
+    return sentences
+
+
+# ---------------------------------------------------------------- normal form
+
+_SPOKEN = (
+    (re.compile(r"\b([ap])\.\s?m\b\.?"), r"\1m"),
+    (re.compile(r"\bgonna\b"), "going to"),
+    (re.compile(r"\bwanna\b"), "want to"),
+    (re.compile(r"\bgotta\b"), "got to"),
+    (re.compile(r"\bgimme\b"), "give me"),
+    (re.compile(r"\blemme\b"), "let me"),
+    (re.compile(r"\bkinda\b"), "kind of"),
+    (re.compile(r"\bi\s+m\b"), "i'm"),
+    (re.compile(r"\bi\s+ll\b"), "i'll"),
+)
+_FILLERS = (
+    re.compile(r"\b(?:u+m+|u+h+|e+rm|e+r|h+m+|m+h?m+|a+h)\b[,.]?"),
+    # "you know"/"I mean"/"like" are fillers only when set off by commas or opening the
+    # sentence; "do you know what I mean" keeps them.
+    re.compile(r"(?:^|(?<=,))\s*(?:you know|i mean|like)\s*,"),
+    re.compile(r",\s*(?:you know|i mean)\s*(?=[,?!]|$)"),
+)
+_ANNOTATION = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]*>|\((?:laughs?|laughter|inaudible|crosstalk|"
+                         r"pause|silence|coughs?|noise|music|applause)\)")
+"""Transcriber annotations, not speech: "{disfmarker}", "[inaudible]", "(laughs)"."""
+_KEEP = re.compile(r"[^a-z0-9' ,?!:.$%&/\-]")
+_STRAY_STOP = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
+_SPACES = re.compile(r"\s+")
+_HYPHEN = re.compile(r"(?<=\w)\s+-(?=\w)|(?<=\w)-\s+(?=\w)")
+"""Recognisers space hyphens: "mid -level"."""
+_COMMAS = re.compile(r"\s*,(?:\s*,)*\s*")
+
+
+def normalize(text: str) -> str:
+    """Lower case, straight quotes, fillers, annotations and most punctuation removed, spaces
+    collapsed.
+
+    Kept: apostrophes, hyphens, commas, "?" and "!", and ":" / "." inside numbers
+    ("10:30", "3.5"), because extractors use them.
+    """
+    norm = _ANNOTATION.sub(" ", text.lower())
+    norm = norm.replace("’", "'").replace("‘", "'").replace("“", " ").replace("”", " ")
+    norm = norm.replace("—", ", ").replace("–", ", ")
+    for pattern, replacement in _SPOKEN:
+        norm = pattern.sub(replacement, norm)
+    norm = _KEEP.sub(" ", norm)
+    norm = _STRAY_STOP.sub(" ", norm)
+    for filler in _FILLERS:
+        norm = filler.sub(" ", norm)
+    norm = _HYPHEN.sub("-", norm)
+    norm = _COMMAS.sub(", ", norm)
+    norm = _SPACES.sub(" ", norm).replace(" ?", "?").replace(" !", "!").strip(" ,")
+    return norm
+
+
+# ---------------------------------------------------------------- context
+
+_DANGLING = frozenset("""
+the a an to of for and or but with my your our their his her its by on at in into from about
+is are was were be will i'll i we you he she they can could would should if that's than as
+""".split())
+"""Words a sentence cannot end on: "I'll send you the" | "revised version by Monday"."""
+
+
+def _unfinished(sentence: str) -> bool:
+    return not sentence.rstrip("\"'”’)] ").endswith((".", "!", "?"))
+
+
+def _runs_on(transcript: Transcript, index: int, punctuated: bool) -> bool:
+    """Does the same speaker's next segment continue segment `index`'s last sentence?
+
+    The next segment must start in lower case (recognisers capitalise new sentences) and,
+    when times are known, follow within two seconds. In a transcript without punctuation
+    every segment looks unfinished, so there the segment must also end on a word no
+    sentence ends on ("the", "to", "my").
+    """
+    segments = transcript.segments
+    if index + 1 >= len(segments):
+        return False
+    here, after = segments[index], segments[index + 1]
+    text = here.text.strip()
+    if here.speaker != after.speaker or not _unfinished(text):
+        return False
+    first = after.text.strip()[:1]
+    if not first or not first.islower():
+        return False
+    if here.end is not None and after.start is not None and after.start - here.end > 2.0:
+        return False
+    last_word = normalize(text).rsplit(" ", 1)[-1] if text else ""
+    return punctuated or last_word in _DANGLING
+
+
+def _group_turns(transcript: Transcript) -> list[list[int]]:
+    """Consecutive segments of one known speaker form a turn."""
+    turns: list[list[int]] = []
+    previous = None
+    for seg in transcript.segments:
+        if turns and seg.speaker == previous and seg.speaker != "unknown":
+            turns[-1].append(seg.index)
+        else:
+            turns.append([seg.index])
+        previous = seg.speaker
+    return turns
+
+
+def build_context(transcript: Transcript, session_date: datetime | None = None) -> Context:
+    """Split every segment into sentences; `session_date` overrides the transcript's."""
+    split = [split_sentences(seg.text) for seg in transcript.segments]
+    punctuated = any(re.search(r"[.?!]", seg.text) for seg in transcript.segments)
+    consumed: set[int] = set()
+    sentences: list[Sentence] = []
+    per_segment: list[list[Sentence]] = [[] for _ in transcript.segments]
+    for seg, pieces in zip(transcript.segments, split):
+        for k, (offset, text) in enumerate(pieces):
+            if k == 0 and seg.index in consumed:
+                continue
+            full, continues_in, tail = text, None, seg.index
+            # A segment's last sentence may run on, through segments that hold nothing else.
+            while k == len(pieces) - 1 and _runs_on(transcript, tail, punctuated) and split[tail + 1]:
+                continues_in = continues_in if continues_in is not None else tail + 1
+                full = f"{full} {split[tail + 1][0][1]}"
+                consumed.add(tail + 1)
+                tail += 1
+                if len(split[tail]) > 1:
+                    break
+            sentence = Sentence(seg.index, seg.speaker, text, normalize(full), seg.start, offset,
+                                continues_in)
+            sentences.append(sentence)
+            per_segment[seg.index].append(sentence)
+    turns = _group_turns(transcript)
+    turn_of = [0] * len(transcript.segments)
+    for t, members in enumerate(turns):
+        for index in members:
+            turn_of[index] = t
+    return Context(
+        transcript=transcript,
+        sentences=tuple(sentences),
+        session_date=session_date if session_date is not None else transcript.session_date,
+        turns=tuple(tuple(t) for t in turns),
+        _by_segment=tuple(tuple(s) for s in per_segment),
+        _turn_of=tuple(turn_of),
+    )
+
+
+def provenance(sentence: Sentence) -> Provenance:
+    """Where a sentence was said: its segment, the segment's start and the exact quote."""
+    return Provenance(segment=sentence.segment, start=sentence.start, quote=sentence.text)
+
+
+# ---------------------------------------------------------------- wording helpers
+
+TASK_VERBS = frozenset("""
+add address analyse analyze apply approve archive arrange ask assess attend audit benchmark
+block book brainstorm bring browse build buy calculate call cancel catch change chase chat
+check choose circulate clarify clean clear close coach collect compare compile complete
+condense configure confirm connect contact copy correct cover create cut debug decide define
+delete deliver deploy design dig do document download draft drop edit email enrol enroll
+estimate evaluate expand extend file fill finalise finalize find finish fix flag follow
+forward gather get give go grab grade hand help hire hold host implement improve install
+interview introduce invite join jot label lead learn leave list log look loop make map mark
+measure meet merge message migrate mock move note nudge observe onboard open order organise
+organize outline pair pass pause pay pick ping pitch plan polish post practice practise
+prepare present print prioritise prioritize profile proofread propose prototype publish pull
+push put raise rank rate reach read rebook reconcile record redo reduce refactor reformat
+register rehearse release remind rename renew reply request reschedule research reserve
+respond restructure review revise rework rewrite run save scan schedule score select send set
+shadow share ship shorten sign simplify sit sketch skim sort start study submit summarise
+summarize tag take talk teach test text tidy track train transcribe translate trim try turn
+type update upload use validate verify visit watch wireframe work write
+""".split())
+"""Verbs that open a task ("send", "book", "review"): imperatives and requests start with one."""
+
+_IRREGULAR_GERUNDS = {"getting": "get", "putting": "put", "setting": "set", "cutting": "cut",
+                      "running": "run", "planning": "plan", "shopping": "shop", "jotting": "jot",
+                      "mapping": "map", "dropping": "drop", "skimming": "skim", "lying": "lie",
+                      "dying": "die", "being": "be", "having": "have", "trimming": "trim",
+                      "swapping": "swap", "stopping": "stop", "submitting": "submit"}
+
+
+def base_form(word: str) -> str:
+    """The base form of a gerund, past or third-person verb ("writing" -> "write"), if known."""
+    if word in _IRREGULAR_GERUNDS:
+        return _IRREGULAR_GERUNDS[word]
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        for candidate in (stem, stem + "e"):
+            if candidate in TASK_VERBS:
+                return candidate
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in TASK_VERBS:
+            return stem[:-1]
+        return stem + "e" if re.search(r"[^aeiou][aeiou][cgkvz]$|[^aeiou][aeiou]t$|at$|iz$", stem) \
+            and not stem.endswith(("ect", "ent", "ant", "ort", "ist", "ast", "eat", "oat")) else stem
+    if word.endswith("ed") and len(word) > 4:
+        for candidate in (word[:-2], word[:-1], word[:-3]):
+            if candidate in TASK_VERBS:
+                return candidate
+    if word.endswith("es") and word[:-2] in TASK_VERBS:
+        return word[:-2]
+    if word.endswith("s") and word[:-1] in TASK_VERBS:
+        return word[:-1]
+    return word
+
+
+_CASED_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def lower_case_words(transcript: Transcript) -> frozenset[str]:
+    """Every word the transcript writes in lower case somewhere (so: not only a name)."""
+    return frozenset(w.replace("’", "'") for seg in transcript.segments
+                     for w in _CASED_WORD.findall(seg.text) if w == w.lower())
+
+
+def casing_of(transcript: Transcript) -> dict[str, str]:
+    """Spellings of words that are capitalised wherever they occur ("Maria", "CV", "Figma").
+
+    Lets extractors, which match lower-case text, show such words as said. A word also
+    written in lower case somewhere ("Doc" in "Google Doc" but "the doc") keeps lower case.
+    """
+    lower = lower_case_words(transcript)
+    casing: dict[str, str] = {}
+    for seg in transcript.segments:
+        for offset, sentence in split_sentences(seg.text):
+            for k, match in enumerate(_CASED_WORD.finditer(sentence)):
+                word = match.group(0).replace("’", "'")
+                if k == 0 or word == word.lower() or word.lower() in lower:
+                    continue
+                casing.setdefault(word.lower(), word)
+    casing["i"] = "I"
+    return casing
+
+
+def restore_case(text: str, casing: dict[str, str]) -> str:
+    """Re-capitalise known words of lower-case text and its first letter."""
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in casing:
+            return casing[word]
+        if word.endswith("'s") and word[:-2] in casing:
+            return casing[word[:-2]] + "'s"
+        return word
+
+    cased = _CASED_WORD.sub(fix, text)
+    return cased[:1].upper() + cased[1:]

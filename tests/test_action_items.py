@@ -1,0 +1,268 @@
+"""Action items from short exchanges: commitments, accepted requests and offers, and the
+things that only look like tasks (past plans, hypotheticals, idioms, declined requests)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from summaries.action_items import extract_action_items
+from summaries.text import build_context
+from summaries.transcript import parse_transcript
+from summaries.types import ActionItem
+
+SESSION = datetime(2026, 11, 18, 15, 0)  # a Wednesday
+PEOPLE = {"mentor": {"name": "Dana Reyes"}, "mentee": {"name": "Sam Okafor"}}
+
+
+def items(*turns: tuple[str, str], session: datetime | None = SESSION,
+          checkin: date | None = None) -> list[ActionItem]:
+    """Action items of a conversation given as (speaker, text) turns."""
+    transcript = parse_transcript({
+        "session_date": session.isoformat() if session else None,
+        "participants": PEOPLE,
+        "segments": [{"speaker": speaker, "text": text} for speaker, text in turns],
+    })
+    return extract_action_items(build_context(transcript), checkin)
+
+
+def only(found: list[ActionItem]) -> ActionItem:
+    assert len(found) == 1, [i.text for i in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("speaker, text, keyword, due", [
+    ("mentee", "I'll send you the revised proposal by Friday.", "revised proposal", "2026-11-20"),
+    ("mentor", "I will email the committee tomorrow.", "committee", "2026-11-19"),
+    ("mentee", "I'm going to rewrite the abstract over the weekend.", "abstract", "2026-11-22"),
+    ("mentor", "Let me draft the agenda and circulate it on Monday.", "agenda", "2026-11-23"),
+    ("mentor", "Action item for me: update the onboarding doc by the end of the week.",
+     "onboarding doc", "2026-11-20"),
+    ("mentee", "I'll make sure to loop in legal by Thursday.", "legal", "2026-11-19"),
+    ("mentee", "i'm gonna call the vendor this afternoon", "vendor", "2026-11-18"),
+    ("mentee", "Okay, I'm planning to finish the survey by the 30th.", "survey", "2026-11-30"),
+    ("mentor", "I'll forward the job description in two weeks.", "job description", "2026-12-02"),
+    ("mentee", "I need to submit the ethics form by December 3rd.", "ethics form", "2026-12-03"),
+    ("mentee", "so um i'll send the deck my friday", "deck", "2026-11-20"),
+    ("mentor", "Yes. I'll ask Priya about the budget next week.", "priya", None),
+])
+def test_first_person_commitments(speaker: str, text: str, keyword: str, due: str | None) -> None:
+    item = only(items((speaker, text)))
+    assert item.owner == speaker
+    assert keyword in item.text.lower()
+    assert item.due == due
+    assert item.source.segment == 0 and item.source.quote in text
+
+
+def test_the_quote_is_exact_and_the_text_names_the_other_person() -> None:
+    item = only(items(("mentor", "Hi."), ("mentee", "Great. I'll send you the slides by Monday.")))
+    assert item.source.segment == 1
+    assert item.source.quote == "I'll send you the slides by Monday."
+    assert item.text == "Send Dana the slides"
+
+
+@pytest.mark.parametrize("text", [
+    "Let's both read the paper before our next session.",
+    "We'll each prepare three questions before our next session.",
+])
+def test_shared_tasks_belong_to_both_and_date_to_the_next_checkin(text: str) -> None:
+    item = only(items(("mentor", text), checkin=date(2026, 12, 2)))
+    assert item.owner == "both"
+    assert item.due == "2026-12-02"
+
+
+def test_before_the_next_checkin_without_a_checkin_is_undated() -> None:
+    assert only(items(("mentee", "I'll read it before our next call."))).due is None
+
+
+@pytest.mark.parametrize("request_text, answer, keyword, due", [
+    ("Could you send me the slides by Wednesday?", "Sure, will do.", "slides", "2026-11-25"),
+    ("Could you send me the slides?", "Yes, by Tuesday.", "slides", "2026-11-24"),
+    ("Would you mind pulling the drop-off numbers?", "No problem, I'll have them by Monday.",
+     "drop-off numbers", "2026-11-23"),
+    ("Can you write down your three biggest worries?", "Yeah, I can do that.", "worries", None),
+    ("Send me the revised chapter by the 1st.", "Will do.", "revised chapter", "2026-12-01"),
+    ("I'd like you to start a reading log. Can you share it with me on Friday?",
+     "Okay, I'll get it to you on Friday.", "reading log", "2026-11-20"),
+    ("Would you be able to book a practice run?", "Of course.", "practice run", None),
+])
+def test_an_accepted_request_belongs_to_the_one_who_accepts(request_text: str, answer: str,
+                                                            keyword: str, due: str | None) -> None:
+    item = only(items(("mentor", request_text), ("mentee", answer)))
+    assert item.owner == "mentee"
+    assert item.source.segment == 1
+    assert keyword in item.text.lower()
+    assert item.due == due
+
+
+def test_a_request_names_the_one_who_asked() -> None:
+    item = only(items(("mentee", "Could you look over my cover letter?"), ("mentor", "Sure.")))
+    assert (item.owner, item.text) == ("mentor", "Look over Sam's cover letter")
+
+
+def test_a_commitment_after_a_suggestion_takes_its_wording() -> None:
+    item = only(items(("mentor", "It might help to add a short section on adoption numbers."),
+                      ("mentee", "Good point. I'll add that by Tuesday.")))
+    assert "adoption numbers" in item.text
+    assert (item.owner, item.due) == ("mentee", "2026-11-24")
+
+
+def test_an_accepted_offer_is_the_offerers() -> None:
+    item = only(items(("mentor", "I know Ana from the data team. Want me to introduce you to her?"),
+                      ("mentee", "Yes, please, that would be great.")))
+    assert item.owner == "mentor" and item.source.segment == 1
+    assert "ana" in item.text.lower()
+
+
+def test_an_offer_made_concrete_next_is_one_task() -> None:
+    found = items(("mentor", "Would you like me to introduce you?"),
+                  ("mentee", "Yes, please."),
+                  ("mentor", "Okay, I'll email Mariam tomorrow and cc you."))
+    item = only(found)
+    assert "Mariam" in item.text and item.due == "2026-11-19" and item.source.segment == 2
+
+
+def test_a_sentence_split_across_segments_is_one_task_at_its_start() -> None:
+    found = items(("mentor", "What's next?"), ("mentee", "I'll send you the"),
+                  ("mentee", "revised version by Monday."))
+    item = only(found)
+    assert item.source.segment == 1
+    assert "revised version" in item.text and item.due == "2026-11-23"
+
+
+def test_him_and_her_become_the_person_just_named() -> None:
+    item = only(items(("mentee", "Did you hear back from Lena about the role?"),
+                      ("mentor", "Not yet. I'll ask her on Monday.")))
+    assert item.text == "Ask Lena" and item.due == "2026-11-23"
+
+
+def test_without_a_session_date_nothing_is_dated() -> None:
+    assert only(items(("mentee", "I'll send it by Friday."), session=None)).due is None
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentee", "I sent the report to her last week.")],
+    [("mentee", "I was going to call her, but I ran out of time.")],
+    [("mentor", "If I had the time I'd rewrite the whole thing myself.")],
+    [("mentee", "I would, but I don't want to go over his head.")],
+    [("mentee", "Maybe I'll look into it at some point.")],
+    [("mentee", "I'll be honest, the deadline scares me.")],
+    [("mentee", "I'll admit I skipped the reading.")],
+    [("mentee", "Maria will send the contract on Friday.")],
+    [("mentee", "She said she'll call them on Thursday.")],
+    [("mentor", "Will you send me the deck?"), ("mentee", "I'm not sure yet.")],
+    [("mentor", "Could you present at the all-hands?"), ("mentee", "I can't this week, sorry.")],
+    [("mentor", "Next time, try asking her directly."),
+     ("mentee", "I don't think I can do that this week, honestly.")],
+    [("mentor", "Good to see you. I'll see you next week.")],
+    [("mentee", "Let me check my calendar.")],
+    [("mentee", "Sure, I'll send it now.")],
+    [("mentor", "Let's both try to reply within one working day.")],
+    [("mentor", "I'll usually get back to you within a day.")],
+    [("mentor", "Okay, I'll let you go.")],
+    [("mentee", "I'll figure something out.")],
+    [("mentor", "Let's talk again after the conference.")],
+    [("mentor", "Have you considered pausing after each key number?"),
+     ("mentee", "Hmm, yeah. I see what you mean.")],
+    [("mentor", "If that doesn't work, let me know and I'll have a word with him.")],
+    [("mentee", "Should I also rehearse in front of my lab group?"), ("mentor", "Yes, definitely.")],
+    [("mentor", "Could you do Tuesday at eleven instead?"), ("mentee", "Tuesday at eleven works.")],
+])
+def test_things_that_only_look_like_tasks(turns: list[tuple[str, str]]) -> None:
+    assert items(*turns) == []
+
+
+def test_a_withdrawn_request_is_dropped() -> None:
+    found = items(("mentor", "Can you send me the deck?"), ("mentee", "Sure, tomorrow."),
+                  ("mentor", "Actually, don't worry about the deck, I found it."))
+    assert found == []
+
+
+def test_scratch_that_drops_what_was_just_said_only() -> None:
+    found = items(("mentee", "I'll send you the survey results by Friday."),
+                  ("mentor", "Great."),
+                  ("mentee", "And I'll book the room. Scratch that, Ana already booked it."))
+    assert [i.text for i in found] == ["Send Dana the survey results"]
+
+
+def test_withdrawing_something_else_keeps_the_tasks() -> None:
+    found = items(("mentor", "I'll send you the template tomorrow."),
+                  ("mentee", "Thanks. Oh, and forget the handout I mentioned, nobody reads them."))
+    assert len(found) == 1
+
+
+def test_the_same_task_said_twice_is_kept_once() -> None:
+    found = items(("mentee", "I'll send you the budget table by Friday."),
+                  ("mentor", "Great."),
+                  ("mentee", "So yes, I'll send the budget table by Friday."))
+    assert len(found) == 1 and found[0].source.segment == 0
+
+
+def test_extraction_is_deterministic() -> None:
+    turns = [("mentor", "Could you send me the deck by Monday?"), ("mentee", "Sure, will do."),
+             ("mentor", "And I'll ping Jamal today.")]
+    assert items(*turns) == items(*turns)
+
+
+def test_two_requests_accepted_together_are_two_tasks() -> None:
+    found = items(("mentor", "Can you send me the deck by Monday? "
+                              "Also, could you book a room for the dry run?"),
+                  ("mentee", "Sure."))
+    assert [(i.text, i.due) for i in found] == [("Send Dana the deck", "2026-11-23"),
+                                                ("Book a room for the dry run", None)]
+
+
+def test_a_request_and_its_details_are_one_task() -> None:
+    found = items(("mentor", "Could you update your CV before she sees it? Add the handoff project."),
+                  ("mentee", "Sure, will do. By Monday."))
+    assert [(i.text, i.due) for i in found] == [
+        ("Update your CV before she sees it and add the handoff project", "2026-11-23")]
+
+
+def test_a_reminder_acknowledged_is_a_task() -> None:
+    item = only(items(("mentor", "Don't forget to submit your timesheet by Friday."), ("mentee", "Got it.")))
+    assert (item.owner, item.text, item.due) == ("mentee", "Submit your timesheet", "2026-11-20")
+
+
+def test_anyone_may_take_an_open_task() -> None:
+    item = only(items(("mentor", "Who's going to set up the shared folder?"), ("mentee", "I can take that.")))
+    assert (item.owner, item.text) == ("mentee", "Set up the shared folder")
+
+
+def test_do_that_today_makes_the_instructions_before_it_one_request() -> None:
+    item = only(items(("mentor", "Escalate it. Loop in his manager and copy me. Can you do that today?"),
+                      ("mentee", "Yes, I'll send that email by the end of the day.")))
+    assert (item.owner, item.text, item.due) == ("mentee", "Loop in his manager and copy Dana", "2026-11-18")
+
+
+def test_have_it_done_refers_to_what_was_asked_about() -> None:
+    item = only(items(("mentor", "Where are you with the self-assessment?"),
+                      ("mentee", "Half done. My plan is to have it finished by the 1st.")))
+    assert (item.text, item.due) == ("Have the self-assessment finished", "2026-12-01")
+
+
+def test_i_will_think_about_it_and_get_back_to_you() -> None:
+    item = only(items(("mentor", "I'll think about it and get back to you by Friday.")))
+    assert (item.text, item.due) == ("Get back to Sam", "2026-11-20")
+
+
+@pytest.mark.parametrize("turns, text, due", [
+    ([("mentor", "Send me the deck by Friday."), ("mentee", "We'll do.")],
+     "Send Dana the deck", "2026-11-20"),
+    ([("mentee", "Did Lena reply?"), ("mentor", "I ask her when I see her Monday.")],
+     "Ask Lena when I see her", "2026-11-23"),
+    ([("mentor", "Shall I put you in touch with Tom?"), ("mentee", "Yes please."),
+      ("mentor", "Grand, I'll drop him a message in the morning.")], "Drop Tom a message", "2026-11-19"),
+])
+def test_recognition_errors(turns: list[tuple[str, str]], text: str, due: str) -> None:
+    """"Will do" heard as "We'll do", "I'll" as "I"; an offer made concrete next turn."""
+    item = only(items(*turns))
+    assert (item.text, item.due) == (text, due)
+
+
+def test_do_that_and_something_else_is_two_tasks() -> None:
+    found = items(("mentor", "One practical suggestion: write down three examples before you talk to him."),
+                  ("mentee", "Okay. I'll do that tonight and talk to him on Monday."))
+    assert [(i.text, i.due) for i in found] == [
+        ("Write down three examples before you talk to him", "2026-11-18"),
+        ("Talk to him", "2026-11-23")]

@@ -1,0 +1,144 @@
+"""The next check-in (proposals, acceptance, counter-proposals, rescheduling) and goals."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from summaries.checkin import extract_next_checkin
+from summaries.goals import extract_goals
+from summaries.text import build_context
+from summaries.transcript import parse_transcript
+from summaries.types import Goal
+
+SESSION = datetime(2026, 11, 20, 15, 0)  # a Friday
+
+
+def context(*turns: tuple[str, str], session: datetime | None = SESSION):
+    return build_context(parse_transcript({
+        "session_date": session.isoformat() if session else None,
+        "segments": [{"speaker": speaker, "text": text} for speaker, text in turns]}))
+
+
+def checkin(*turns: tuple[str, str], session: datetime | None = SESSION) -> str | None:
+    found = extract_next_checkin(context(*turns, session=session))
+    return found.when if found else None
+
+
+def test_an_accepted_proposal_with_date_and_time() -> None:
+    assert checkin(("mentee", "Could we schedule our next check-in now?"),
+                   ("mentor", "Sure. How about Friday the fourth of December at ten?"),
+                   ("mentee", "Perfect, ten on the fourth works.")) == "2026-12-04T10:00"
+
+
+def test_the_source_is_where_the_day_was_proposed() -> None:
+    found = extract_next_checkin(context(("mentor", "Thanks. Could we do Tuesday at eleven?"),
+                                         ("mentee", "Tuesday at eleven works.")))
+    assert found is not None and found.source.segment == 0
+    assert found.source.quote == "Could we do Tuesday at eleven?"
+
+
+def test_a_counter_proposal_that_is_accepted_wins() -> None:
+    assert checkin(("mentor", "Same time in two weeks?"),
+                   ("mentee", "I'm off that Friday. Could we do Monday the 7th at eleven instead?"),
+                   ("mentor", "Monday at eleven works.")) == "2026-12-07T11:00"
+
+
+def test_rescheduling_later_in_the_call_replaces_the_first_plan() -> None:
+    assert checkin(("mentor", "Let's meet next Thursday at two."), ("mentee", "Great."),
+                   ("mentor", "Oh wait, I'm travelling then. Can we move it to Friday the 27th instead?"),
+                   ("mentee", "Sure, Friday works.")) == "2026-11-27T14:00"
+
+
+def test_a_declined_proposal_is_not_the_next_checkin() -> None:
+    assert checkin(("mentor", "How about Monday at nine?"),
+                   ("mentee", "No, I can't do Monday, sorry.")) is None
+
+
+def test_a_reply_with_only_a_time_completes_the_proposal() -> None:
+    assert checkin(("mentor", "Can we push our next one to three weeks from today, Thursday the 10th?"),
+                   ("mentee", "The 10th, let me check. Yes. Same time, two o'clock?"),
+                   ("mentor", "Two is perfect.")) == "2026-12-10T14:00"
+
+
+def test_same_time_means_the_sessions_time() -> None:
+    assert checkin(("mentee", "Okay, so two weeks from today, same time?"),
+                   ("mentor", "Yep.")) == "2026-12-04T15:00"
+
+
+def test_same_time_in_a_counter_proposal_means_the_proposed_time() -> None:
+    assert checkin(("mentor", "Can we meet on Tuesday the 24th at half past four?"),
+                   ("mentee", "Tuesday's tricky. Could we do Monday the 30th, same time?"),
+                   ("mentor", "Monday works.")) == "2026-11-30T16:30"
+
+
+def test_a_closing_see_you_states_the_plan() -> None:
+    assert checkin(("mentor", "Good work today."), ("mentee", "Thanks!"),
+                   ("mentor", "See you in two weeks.")) == "2026-12-04"
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentor", "Can you send me the deck by Wednesday?"), ("mentee", "Sure.")],
+    [("mentor", "Do you want to do another dry run before Thursday?"), ("mentee", "Yes, please.")],
+    [("mentee", "Do you think Jamal should be on the client call Thursday?"), ("mentor", "Definitely.")],
+    [("mentor", "The conference is on the seventeenth, right?"), ("mentee", "Yes.")],
+    [("mentor", "Let's keep meeting every two weeks, Fridays at ten."), ("mentee", "Perfect.")],
+])
+def test_deadlines_events_and_habits_are_not_the_next_checkin(turns: list[tuple[str, str]]) -> None:
+    assert checkin(*turns) is None
+
+
+def test_no_session_date_no_checkin() -> None:
+    assert checkin(("mentor", "How about Friday at ten?"), ("mentee", "Great."), session=None) is None
+
+
+def goals(*turns: tuple[str, str]) -> list[Goal]:
+    return extract_goals(context(*turns))
+
+
+@pytest.mark.parametrize("text, keyword, target", [
+    ("My main goal is to be promoted to senior engineer by the end of the year.", "senior", "2026-12-31"),
+    ("I'd like to get onto the practice council by the end of next year.", "council", "2027-12-31"),
+    ("I want to get better at system design, because I freeze up in reviews.", "system design", None),
+    ("Longer term, I want to be a team lead within two years.", "team lead", "2028-11-20"),
+    ("I'm aiming for the senior designer role.", "senior designer", None),
+    ("I'll be honest, I really want that role.", "role", None),
+    ("I hope to publish my first paper by June 30th.", "paper", "2027-06-30"),
+])
+def test_goals_and_their_targets(text: str, keyword: str, target: str | None) -> None:
+    found = goals(("mentee", text))
+    assert len(found) == 1, [g.text for g in found]
+    assert keyword in found[0].text.lower()
+    assert (found[0].owner, found[0].target) == ("mentee", target)
+    assert found[0].source.quote == text
+
+
+def test_an_answer_to_whats_your_goal_needs_no_i_want() -> None:
+    found = goals(("mentor", "What's your goal for the year, concretely?"),
+                  ("mentee", "Close both renewals by the end of January and book five discovery calls."))
+    assert [(g.text, g.target) for g in found] == [("Close both renewals", "2027-01-31"),
+                                                  ("Book five discovery calls", None)]
+
+
+def test_the_same_goal_said_twice_is_kept_in_its_most_definite_form() -> None:
+    found = goals(("mentee", "I want to move into a senior role."), ("mentor", "Okay."),
+                  ("mentee", "My main goal is to be promoted to senior engineer by the end of the year."))
+    assert len(found) == 1 and found[0].source.segment == 2
+
+
+@pytest.mark.parametrize("text", [
+    "I don't want to spam you.",
+    "Do you want to do another dry run?",
+    "I'd like to talk about my manager today.",
+    "I already got the certification last spring.",
+    "My goal was to finish by March, and I did.",
+    "What do you want to achieve this year?",
+    "I wanted to ask about the budget.",
+])
+def test_not_goals(text: str) -> None:
+    assert goals(("mentee", text)) == []
+
+
+def test_a_goal_set_for_the_other_person_is_theirs() -> None:
+    found = goals(("mentor", "My goal for you this year is to publish your first paper."))
+    assert [(g.owner, g.text) for g in found] == [("mentee", "Publish your first paper")]

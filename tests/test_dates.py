@@ -1,0 +1,164 @@
+"""Spoken dates resolved against the session: weekdays, days of the month, spans, ends of
+periods, times of day, across month and year boundaries, and as speech recognisers write them."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from summaries.dates import find_dates, find_times, resolve
+from summaries.text import normalize
+
+WED_DEC_30 = datetime(2026, 12, 30, 10, 0)
+FRI_NOV_20 = datetime(2026, 11, 20, 15, 0)
+WED_JUN_3 = datetime(2026, 6, 3, 17, 0)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("next Monday", "2027-01-04"),
+    ("by Monday", "2027-01-04"),
+    ("this Wednesday", "2026-12-30"),
+    ("Wednesday", "2027-01-06"),
+    ("Friday next week", "2027-01-08"),
+    ("next week Tuesday", "2027-01-05"),
+    ("Friday after next", "2027-01-08"),
+    ("tomorrow", "2026-12-31"),
+    ("end of day tomorrow", "2026-12-31"),
+    ("the day after tomorrow", "2027-01-01"),
+    ("today", "2026-12-30"),
+    ("tonight", "2026-12-30"),
+    ("right after this call", "2026-12-30"),
+    ("in two weeks", "2027-01-13"),
+    ("in 3 days", "2027-01-02"),
+    ("in a couple of weeks", "2027-01-13"),
+    ("two weeks from today", "2027-01-13"),
+    ("within two years", "2028-12-30"),
+    ("in a month", "2027-01-30"),
+    ("end of the month", "2026-12-31"),
+    ("end of month", "2026-12-31"),
+    ("the end of next month", "2027-01-31"),
+    ("end of the week", "2027-01-01"),
+    ("end of next week", "2027-01-08"),
+    ("by the end of the year", "2026-12-31"),
+    ("end of Q1", "2027-03-31"),
+    ("over the weekend", "2027-01-03"),
+    ("by the weekend", "2027-01-01"),
+    ("next weekend", "2027-01-10"),
+    ("by the 15th", "2027-01-15"),
+    ("by the thirty-first", "2026-12-31"),
+    ("December 3rd", "2027-12-03"),
+    ("January 4", "2027-01-04"),
+    ("3rd of January", "2027-01-03"),
+    ("the fourth of January", "2027-01-04"),
+    ("the first Monday of January", "2027-01-04"),
+    ("the last Friday of the month", "2026-12-25"),
+    ("the first Monday of next month", "2027-01-04"),
+    ("the end of February", "2027-02-28"),
+    ("2027-02-01", "2027-02-01"),
+])
+def test_across_the_year_boundary(phrase: str, expected: str) -> None:
+    assert resolve(phrase, WED_DEC_30) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("by next Monday", "2026-11-23"),
+    ("Friday", "2026-11-27"),
+    ("this Friday", "2026-11-20"),
+    ("Friday the fourth of December at ten", "2026-12-04T10:00"),
+    ("end of the month", "2026-11-30"),
+    ("end of the week", "2026-11-20"),
+    ("over the weekend", "2026-11-22"),
+    ("the 28th at 3pm", "2026-11-28T15:00"),
+    ("by the 15th", "2026-12-15"),
+    ("Tuesday the 1st", "2026-12-01"),
+])
+def test_across_a_month_boundary(phrase: str, expected: str) -> None:
+    assert resolve(phrase, FRI_NOV_20) == expected
+
+
+def test_a_weekend_after_a_late_week_date_is_that_dates_weekend() -> None:
+    text = "send me the revised slides by Friday the twelfth and I'll give you comments over the weekend"
+    days = [m.day.isoformat() for m in find_dates(normalize(text), WED_JUN_3) if m.day]
+    assert days == ["2026-06-12", "2026-06-14"]
+
+
+def test_the_day_after_is_counted_from_the_date_before_it() -> None:
+    days = [m.day.isoformat() for m in find_dates(normalize("send it by Friday and I'll reply the day after"),
+                                                  WED_JUN_3) if m.day]
+    assert days == ["2026-06-05", "2026-06-06"]
+
+
+@pytest.mark.parametrize("phrase, session, expected", [
+    ("Wednesday the twenty fourth at five", WED_JUN_3, "2026-06-24T17:00"),
+    ("Tuesday the 24th", WED_JUN_3, "2026-11-24"),
+    ("Thursday the 14th", datetime(2026, 4, 23, 14), "2026-05-14"),
+])
+def test_a_weekday_with_a_day_of_month_finds_the_month_where_they_agree(
+        phrase: str, session: datetime, expected: str) -> None:
+    assert resolve(phrase, session) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("my friday", "2026-06-05"),
+    ("so um ill send it my friday okay", "2026-06-05"),
+    ("by the twenty-fourth", "2026-06-24"),
+    ("BY FRIDAY", "2026-06-05"),
+    ("friday the 12th", "2026-06-12"),
+    ("in two weeks' time", "2026-06-17"),
+])
+def test_recognised_speech(phrase: str, expected: str) -> None:
+    assert resolve(phrase, WED_JUN_3) == expected
+
+
+@pytest.mark.parametrize("phrase", [
+    "next week", "this week", "later this week", "next month", "soon", "sometime in the spring",
+    "for the first time", "on the second floor", "three years ago", "every two weeks", "Fridays",
+    "Friday mornings", "the first draft",
+])
+def test_vague_or_no_date_is_null(phrase: str) -> None:
+    assert resolve(phrase, WED_JUN_3) is None
+
+
+def test_next_checkin_phrases_are_marked_for_the_caller() -> None:
+    for phrase in ("before our next check-in", "at our next call", "by next time",
+                   "before we meet again", "before our next session"):
+        mentions = find_dates(normalize(phrase), WED_JUN_3)
+        assert [m.until_checkin for m in mentions] == [True], phrase
+
+
+def test_without_a_session_date_mentions_are_found_but_not_resolved() -> None:
+    mentions = find_dates(normalize("by Friday"), None)
+    assert len(mentions) == 1 and mentions[0].day is None
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("at ten", "10:00"), ("at 3pm", "15:00"), ("10:30", "10:30"), ("at 10:30 am", "10:30"),
+    ("half past two", "14:30"), ("quarter to nine", "08:45"), ("nine thirty", "09:30"),
+    ("two o'clock", "14:00"), ("at noon", "12:00"), ("at 8 in the evening", "20:00"),
+    ("at half four", "16:30"), ("at five", "17:00"), ("12 pm", "12:00"), ("12am", "00:00"),
+])
+def test_clock_times(phrase: str, expected: str) -> None:
+    times = [t.time for t in find_times(normalize(phrase), WED_JUN_3)]
+    assert [t.strftime("%H:%M") for t in times if t] == [expected]
+
+
+@pytest.mark.parametrize("phrase", ["look at one chapter", "three twelves in a row", "two weeks",
+                                    "at one point", "at least"])
+def test_numbers_that_are_not_times(phrase: str) -> None:
+    assert [t for t in find_times(normalize(phrase), WED_JUN_3) if t.time] == []
+
+
+def test_same_time_is_the_sessions_time() -> None:
+    times = find_times(normalize("same time?"), WED_JUN_3)
+    assert [t.time.strftime("%H:%M") for t in times if t.time] == ["17:00"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("my end on the year", "2026-12-31"),
+    ("Tuesday not 24, same time", "2026-11-24"),
+    ("Wednesday, but 24 at 5", "2026-06-24T17:00"),
+    ("in the morning", "2026-06-04"),
+    ("at nine in the morning on Friday", "2026-06-05T09:00"),
+])
+def test_recognised_day_numbers_and_mornings(phrase: str, expected: str) -> None:
+    assert resolve(phrase, WED_JUN_3) == expected

@@ -1,0 +1,138 @@
+"""Decisions about working together: topics, where they are reached, and what is no decision."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summaries.decisions import extract_decisions
+from summaries.text import build_context
+from summaries.transcript import parse_transcript
+
+ROOT = Path(__file__).resolve().parents[1]
+SESSIONS = ROOT.parent / "shared" / "fixtures" / "sessions"
+OWN_CASES = ROOT / "tests" / "data" / "feedback_cases"
+
+
+def context(*turns: tuple[str, str]):
+    return build_context(parse_transcript(
+        {"segments": [{"speaker": s, "text": t} for s, t in turns]}))
+
+
+def decided(*turns: tuple[str, str]) -> list[tuple[str, int]]:
+    return [(d.topic, d.source.segment) for d in extract_decisions(context(*turns))]
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Let's use WhatsApp for quick stuff and email for anything with attachments.", "channels"),
+    ("I'll always reply within 24 hours, even if it's just to say I've seen it.", "response_time"),
+    ("Let's meet once a month, an hour each time.", "cadence"),
+    ("Let's focus our sessions on leadership skills this year.", "scope"),
+    ("Whatever you tell me here stays between us.", "confidentiality"),
+    ("You own the agenda and your goals; I'll give you honest feedback.", "roles"),
+    ("If either of us needs to cancel, let's give a day's notice.", "other"),
+])
+def test_a_rule_stated_firmly_is_a_decision_where_stated(text, topic):
+    assert decided(("mentee", "Okay."), ("mentor", text)) == [(topic, 1)]
+
+
+def test_a_proposal_is_decided_where_the_other_accepts_it():
+    turns = (("mentor", "How often should we meet?"),
+             ("mentee", "Could we try every three weeks?"),
+             ("mentor", "Sure, that works."))
+    items = extract_decisions(context(*turns))
+    assert [(d.topic, d.source.segment, d.source.quote) for d in items] == [
+        ("cadence", 2, "Sure, that works.")]
+    assert "every three weeks" in items[0].text
+
+
+def test_an_acceptance_that_restates_the_proposal_is_quoted():
+    turns = (("mentee", "Maybe we do quick questions over Signal instead of email?"),
+             ("mentor", "Yes, Signal is fine for quick things."))
+    assert [(d.topic, d.source.segment, d.source.quote) for d in extract_decisions(context(*turns))] \
+        == [("channels", 1, "Yes, Signal is fine for quick things.")]
+
+
+def test_a_declined_proposal_is_no_decision():
+    turns = (("mentor", "Should we meet weekly?"),
+             ("mentee", "No, weekly is too much with my shifts."),
+             ("mentor", "Fair enough, let's talk about the rota."))
+    assert decided(*turns) == []
+
+
+def test_a_counter_proposal_is_decided_once_where_accepted():
+    turns = (("mentor", "How about weekly calls, thirty minutes?"),
+             ("mentee", "Weekly might be hard. Could we do every other week?"),
+             ("mentor", "Every other week works."))
+    assert decided(*turns) == [("cadence", 2)]
+
+
+def test_an_unanswered_proposal_is_no_decision():
+    assert decided(("mentor", "Should we switch to text for quick things?"),
+                   ("mentee", "Oh, before I forget, I finished the report.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Email me the doc, it's easier to comment on.",
+    "I'll see you in two weeks.",
+    "My weekly report is due Friday.",
+    "Between you and me, the reorg is a mess.",
+    "Let's focus on the budget for now.",
+])
+def test_not_decisions(text):
+    assert decided(("mentee", "Okay."), ("mentor", text)) == []
+
+
+def test_one_turn_with_several_topics_gives_one_decision_each_with_its_own_clauses():
+    turn = "Slack for quick questions, email for documents, and let's both reply within one working day."
+    items = extract_decisions(context(("mentor", turn)))
+    assert [(d.topic, d.text) for d in items] == [
+        ("channels", "Slack for quick questions, email for documents."),
+        ("response_time", "Let's both reply within one working day.")]
+    assert all(d.source.quote == turn for d in items)
+
+
+def test_a_turn_split_into_segments_is_read_as_one_turn():
+    turns = (("mentee", "How should I reach you between calls?"),
+             ("mentor", "Slack for quick things."),
+             ("mentor", "And email for anything longer."))
+    items = extract_decisions(context(*turns))
+    assert [(d.topic, d.source.segment) for d in items] == [("channels", 1)]
+    assert items[0].text == "Slack for quick things. Email for anything longer."
+
+
+def test_cadence_in_unpunctuated_speech():
+    turns = (("mentor", "lets keep these check ins to thirty minutes on tuesdays if that works"),
+             ("mentee", "yes tuesdays work for me"))
+    assert decided(*turns) == [("cadence", 1)]
+
+
+def _recall_and_precision(directory: Path) -> tuple[float, float]:
+    """A label is found by a decision within one turn (and of its topic, when labelled)."""
+    found = expected = predicted = near = 0
+    for path in sorted(directory.glob("*.json")):
+        if path.name.endswith(".truth.json"):
+            continue
+        conversation = json.loads(path.read_text())
+        ctx = build_context(parse_transcript({"segments": [
+            {"speaker": t["speaker"], "text": t["text"]} for t in conversation["turns"]]}))
+        items = extract_decisions(ctx)
+        labels = conversation["expected"]["decisions"]
+
+        def matches(item, label) -> bool:
+            return abs(item.source.segment - label["turn"]) <= 1 and \
+                label.get("topic", item.topic) == item.topic
+
+        found += sum(any(matches(i, label) for i in items) for label in labels)
+        near += sum(any(matches(i, label) for label in labels) for i in items)
+        expected += len(labels)
+        predicted += len(items)
+    return found / expected, near / predicted
+
+
+@pytest.mark.parametrize("directory", [SESSIONS, OWN_CASES], ids=["shared-sessions", "own-cases"])
+def test_decisions_on_labelled_conversations(directory):
+    recall, precision = _recall_and_precision(directory)
+    assert recall >= 0.9
+    assert precision >= 0.9

@@ -1,0 +1,170 @@
+"""Feedback extraction: praise versus constructive, who gave it to whom, and what is not feedback."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summaries.feedback import extract_feedback
+from summaries.text import build_context
+from summaries.transcript import parse_transcript
+
+ROOT = Path(__file__).resolve().parents[1]
+SESSIONS = ROOT.parent / "shared" / "fixtures" / "sessions"
+OWN_CASES = ROOT / "tests" / "data" / "feedback_cases"
+
+
+def context(*turns: tuple[str, str]):
+    """A context from (speaker, text) turns, one segment each."""
+    return build_context(parse_transcript(
+        {"segments": [{"speaker": s, "text": t} for s, t in turns]}))
+
+
+def kinds(*turns: tuple[str, str]) -> list[tuple[str, str, str, int]]:
+    return [(f.kind, f.giver, f.receiver, f.source.segment)
+            for f in extract_feedback(context(*turns))]
+
+
+@pytest.mark.parametrize("text", [
+    "Shipping the migration without a single rollback is a huge achievement.",
+    "Honestly, I'm really impressed with how you ran that retro.",
+    "You dealt with the angry customer really well.",
+    "Your write-up of the incident was incredibly clear.",
+    "The dashboard you built last sprint was excellent, really thorough.",
+    "Great work on the budget model.",
+    "you nailed the demo",
+    "I love how you framed the trade-offs for the board.",
+])
+def test_mentor_praise(text):
+    assert kinds(("mentee", "Here's what I did."), ("mentor", text)) == [
+        ("praise", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "One small suggestion: lead with the customer quote.",
+    "Next time, open with the numbers and keep the story for the end.",
+    "Have you considered pairing with someone from the platform team?",
+    "It might help to write the three questions down before the meeting.",
+    "I'd recommend sending the agenda a day earlier.",
+    "You could try timeboxing the review to twenty minutes.",
+    "Try blocking Friday afternoons for deep work.",
+    "You spoke a bit too fast in the second half.",
+    "Your intro was a bit long.",
+    "Bring data.",
+    "For the demo, cut it to the three screens they asked about.",
+    "Don't work weekends for this.",
+    "What worked for me was writing the outline as a numbered list first.",
+])
+def test_mentor_constructive(text):
+    assert kinds(("mentee", "That's the plan."), ("mentor", text)) == [
+        ("constructive", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Your advice about saying no to side projects really helped me.", "praise"),
+    ("Honestly this session was super useful.", "praise"),
+    ("The article you sent me last week was a game changer.", "praise"),
+    ("Thanks for being so patient with me.", "praise"),
+    ("I'd find it more useful if we looked at real examples from my week.", "constructive"),
+    ("It would help me if you pushed back harder on my plans.", "constructive"),
+])
+def test_mentee_feedback_on_the_mentoring(text, kind):
+    assert kinds(("mentor", "Anything else?"), ("mentee", text)) == [(kind, "mentee", "mentor", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Great, let's move on.",
+    "Sounds good.",
+    "Thanks!",
+    "Okay perfect.",
+    "That would be amazing.",
+    "That's a great starting point.",
+    "Good point, I hadn't thought of that.",
+    "My manager said I did a great job on the launch.",
+    "Priya has been doing a great job with the interns.",
+    "I wasn't impressed with the vendor's proposal.",
+    "I'd be impressed if they shipped on time.",
+    "I'd suggest every two weeks for thirty minutes, on video.",
+    "Can you send me the slides by Friday?",
+    "Do you think it might help to talk to my manager first?",
+    "Send me the deck by Friday.",
+    "Ask her this week.",
+    "Take care, and don't worry about it.",
+    "I'll make sure to bring the numbers.",
+])
+def test_not_feedback(text):
+    assert kinds(("mentor", "How did it go?"), ("mentee", "It went fine."), ("mentor", text)) == []
+
+
+def test_praise_then_suggestion_in_one_turn_are_two_items_with_exact_quotes():
+    turn = ("Well done on getting the grant in. One suggestion though: keep a template of the "
+            "budget so next year is quicker.")
+    items = extract_feedback(context(("mentee", "I submitted it."), ("mentor", turn)))
+    assert [(f.kind, f.giver) for f in items] == [("praise", "mentor"), ("constructive", "mentor")]
+    for item in items:
+        assert item.source.quote in turn
+        assert item.source.segment == 1
+    assert items[0].source.quote == "Well done on getting the grant in."
+
+
+def test_two_suggestions_in_one_turn_are_one_item_quoted_across_both():
+    turn = "Next time, try a smaller pilot. Also, I'd recommend asking finance early."
+    items = extract_feedback(context(("mentor", turn)))
+    assert [(f.kind, f.source.quote) for f in items] == [("constructive", turn)]
+
+
+def test_recognised_speech_without_punctuation():
+    turn = "um yeah so you handled that meeting really well honestly and next time maybe try sharing the doc first"
+    assert {(f.kind, f.giver) for f in extract_feedback(context(("mentor", turn)))} == {
+        ("praise", "mentor"), ("constructive", "mentor")}
+
+
+def test_a_turn_split_into_segments_gives_one_item_quoted_in_its_first_segment():
+    segments = [("mentor", "Honestly, I was impressed."),
+                ("mentor", "Your opening story grabbed me."),
+                ("mentor", "You handled the questions really well too.")]
+    items = extract_feedback(context(*segments))
+    assert [(f.kind, f.source.segment, f.source.quote) for f in items] == [
+        ("praise", 0, "Honestly, I was impressed.")]
+    assert items[0].text == " ".join(text for _, text in segments)
+
+
+def test_unknown_speaker_gives_feedback_to_unknown():
+    items = extract_feedback(context(("unknown", "Well done on the launch.")))
+    assert [(f.giver, f.receiver) for f in items] == [("unknown", "unknown")]
+
+
+def _labelled(directory: Path) -> list[dict]:
+    return [json.loads(p.read_text()) for p in sorted(directory.glob("*.json"))
+            if not p.name.endswith(".truth.json")]
+
+
+def _f1(conversations: list[dict]) -> float:
+    """Feedback F1: a match is the same kind and giver within one turn, one-to-one."""
+    true_positive = predicted = expected = 0
+    for conversation in conversations:
+        ctx = build_context(parse_transcript({"segments": [
+            {"speaker": t["speaker"], "text": t["text"]} for t in conversation["turns"]]}))
+        items = extract_feedback(ctx)
+        labels = conversation["expected"]["feedback"]
+        used: set[int] = set()
+        for label in labels:
+            hit = next((i for i, f in enumerate(items) if i not in used and f.kind == label["kind"]
+                        and f.giver == label["from"] and abs(f.source.segment - label["turn"]) <= 1),
+                       None)
+            if hit is not None:
+                used.add(hit)
+        true_positive += len(used)
+        predicted += len(items)
+        expected += len(labels)
+    precision = true_positive / predicted if predicted else 1.0
+    recall = true_positive / expected if expected else 1.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+@pytest.mark.parametrize("directory", [SESSIONS, OWN_CASES], ids=["shared-sessions", "own-cases"])
+def test_feedback_f1_on_labelled_conversations(directory):
+    conversations = _labelled(directory)
+    assert conversations, f"no labelled conversations in {directory}"
+    assert _f1(conversations) >= 0.85

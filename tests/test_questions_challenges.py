@@ -1,0 +1,181 @@
+"""Questions (open or closed, not tags or requests) and challenges (owned difficulties)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summaries.challenges import extract_challenges
+from summaries.questions import extract_questions
+from summaries.text import build_context
+from summaries.transcript import parse_transcript
+
+ROOT = Path(__file__).resolve().parents[1]
+SESSIONS = ROOT.parent / "shared" / "fixtures" / "sessions"
+OWN_CASES = ROOT / "tests" / "data" / "feedback_cases"
+
+
+def context(*turns: tuple[str, str]):
+    return build_context(parse_transcript(
+        {"segments": [{"speaker": s, "text": t} for s, t in turns]}))
+
+
+def asked(text: str, speaker: str = "mentor") -> list[tuple[str, bool]]:
+    return [(q.speaker, q.open) for q in extract_questions(context((speaker, text)))]
+
+
+# ---------------------------------------------------------------- questions
+
+@pytest.mark.parametrize("text", [
+    "How did the interview go?",
+    "What's been on your mind since we last spoke?",
+    "Why do you think the launch slipped?",
+    "Tell me more about the reorg.",
+    "walk me through what happened at the standup",
+    "so what would success look like for you by June",
+    "Okay. Which of the two offers feels more like you?",
+])
+def test_open_questions(text):
+    assert asked(text) == [("mentor", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Can you hear me okay?",
+    "Did you get a chance to read the RFC?",
+    "do you want to do the role play now",
+    "Is Thursday still good for you?",
+    "So the review is on the ninth, right?",
+    "Would it help if I introduced you to Ben?",
+    "Same time next week?",
+    "How about Tuesday at three?",
+])
+def test_closed_questions(text):
+    assert asked(text) == [("mentor", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "It's a lot to carry, you know?",
+    "That's the whole problem, right?",
+    "Honestly?",
+    "Guess what? They said yes.",
+    "Can you send me the draft by Friday?",
+    "Would you mind forwarding the invite?",
+    "Try it for a week and tell me how it goes next time.",
+    "I asked her what she needed and she didn't answer.",
+    "Isn't it funny how every plan slips?",
+    "Say it out loud, something like, can we agree how edits get made?",
+    "Yes, do that.",
+    "Have a look at chapter four before Friday.",
+])
+def test_not_questions(text):
+    assert asked(text) == []
+
+
+def test_question_inside_unpunctuated_recognised_speech():
+    text = "yeah year eleven after lunch is hard for everyone what did the observer write"
+    assert asked(text) == [("mentor", True)]
+
+
+def test_stacked_questions_in_one_turn_are_one_open_question():
+    questions = extract_questions(context(("mentor", "When should we talk next? Same time in two weeks?")))
+    assert [(q.open, q.source.quote) for q in questions] == [
+        (True, "When should we talk next? Same time in two weeks?")]
+
+
+def test_every_question_keeps_its_exact_quote_and_segment():
+    turns = (("mentee", "Hi! Can you see my screen?"), ("mentor", "Yes. How was the week?"))
+    questions = extract_questions(context(*turns))
+    assert [(q.speaker, q.source.segment, q.source.quote) for q in questions] == [
+        ("mentee", 0, "Can you see my screen?"), ("mentor", 1, "How was the week?")]
+
+
+# ---------------------------------------------------------------- challenges
+
+@pytest.mark.parametrize("text", [
+    "I've been struggling to get the team to review my pull requests.",
+    "I'm stuck on the data model and it's blocking everything.",
+    "Honestly, working nights has been really isolating.",
+    "My biggest worry right now is the visa renewal.",
+    "The hardest part is saying no to my old team.",
+    "I don't know how to tell him the project is late.",
+    "I keep getting pushed back to the next release.",
+    "She's been really dismissive in planning meetings.",
+    "I'm finding the on-call rota really hard to keep up with.",
+    "is it normal to feel this behind after six months?",
+    "i feel totally overwhelmed with the move and the new job",
+    "The variance report keeps slipping because I'm waiting on numbers from procurement.",
+    "Honestly a bit anxious.",
+])
+def test_mentee_challenges(text):
+    items = extract_challenges(context(("mentor", "How are things?"), ("mentee", text)))
+    assert [(c.speaker, c.source.segment) for c in items] == [("mentee", 1)]
+    assert items[0].source.quote in text
+
+
+@pytest.mark.parametrize("speaker, text", [
+    ("mentor", "That's really common, everyone struggles with it in the first year."),
+    ("mentor", "It's hard at the beginning, that's a fair worry."),
+    ("mentee", "I'm not worried about it anymore, we shipped it."),
+    ("mentee", "I used to struggle with public speaking, but it's fine now."),
+    ("mentee", "My colleague is really stressed about the audit."),
+    ("mentee", "Sorry, my wifi is terrible and the video keeps freezing."),
+    ("mentee", "I was a bit nervous about this call, to be honest."),
+    ("mentee", "It was kind of scary, but it worked out."),
+    ("mentee", "Are you worried about the reorg?"),
+    ("mentee", "I'm afraid it's not possible to move the deadline."),
+])
+def test_not_challenges(speaker, text):
+    assert extract_challenges(context(("mentee", "Hello."), (speaker, text))) == []
+
+
+def test_mentor_challenge_needs_the_first_person():
+    items = extract_challenges(context(
+        ("mentor", "I'll be honest, I'm stretched thin this month with the board meeting.")))
+    assert [c.speaker for c in items] == ["mentor"]
+
+
+def test_challenge_keeps_the_sentence_that_sets_it_up():
+    turn = "Thanks. I'm at sixty percent of my target for the half. I'm worried I won't hit it."
+    items = extract_challenges(context(("mentee", turn)))
+    assert [c.source.quote for c in items] == [
+        "I'm at sixty percent of my target for the half. I'm worried I won't hit it."]
+
+
+# ---------------------------------------------------------------- labelled conversations
+
+def _scores(directory: Path) -> tuple[float, float]:
+    """F1 of questions (same speaker and turn) and challenges (same speaker, turn within 1)."""
+    counts = {"questions": [0, 0, 0], "challenges": [0, 0, 0]}
+    for path in sorted(directory.glob("*.json")):
+        if path.name.endswith(".truth.json"):
+            continue
+        conversation = json.loads(path.read_text())
+        ctx = build_context(parse_transcript({"segments": [
+            {"speaker": t["speaker"], "text": t["text"]} for t in conversation["turns"]]}))
+        for name, items, slack in (("questions", extract_questions(ctx), 0),
+                                   ("challenges", extract_challenges(ctx), 1)):
+            labels = conversation["expected"][name]
+            used: set[int] = set()
+            for label in labels:
+                hit = next((i for i, item in enumerate(items) if i not in used
+                            and item.speaker == label["speaker"]
+                            and abs(item.source.segment - label["turn"]) <= slack), None)
+                if hit is not None:
+                    used.add(hit)
+            counts[name][0] += len(used)
+            counts[name][1] += len(items)
+            counts[name][2] += len(labels)
+
+    def f1(tp: int, predicted: int, expected: int) -> float:
+        p, r = tp / predicted if predicted else 1.0, tp / expected if expected else 1.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    return f1(*counts["questions"]), f1(*counts["challenges"])
+
+
+@pytest.mark.parametrize("directory", [SESSIONS, OWN_CASES], ids=["shared-sessions", "own-cases"])
+def test_f1_on_labelled_conversations(directory):
+    questions, challenges = _scores(directory)
+    assert questions >= 0.9
+    assert challenges >= 0.85
