@@ -203,9 +203,9 @@ class Transcriber:
     @property
     def diarizer(self) -> "Diarizer":
         if self._diarizer is None:
-            from .diarize import Diarizer
+            from .diarize import DiarizationConfig, Diarizer
 
-            self._diarizer = Diarizer()
+            self._diarizer = Diarizer(DiarizationConfig(first_speaker=self.config.speakers[0]))
         return self._diarizer
 
     # -- public API -------------------------------------------------------------------
