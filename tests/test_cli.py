@@ -88,3 +88,21 @@ def test_unknown_model_is_a_failure_not_bad_input(tmp_path):
     result = companion("transcribe", str(SPEECH / "jfk.flac"), "--quiet", "--model",
                        str(tmp_path / "no-such-model"))
     assert_one_line_error(result, 1, "model")
+
+
+def test_mono_mix_where_the_mentee_opens_gets_the_roles_right(tmp_path):
+    """s03 opens with the mentee: the first-voice guess is wrong, the conversation fixes it."""
+    from transcription.attribution import load_truth, speech_time_accuracy
+    from transcription.types import Segment, Word
+
+    out = tmp_path / "s03.json"
+    result = companion("transcribe", str(SESSIONS / "s03-presentation-feedback.mono.wav"),
+                       "--quiet", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text())
+    assert data["attribution"] == "first voice, roles from conversation"
+    segments = [Segment(s["start"], s["end"], s["text"],
+                        tuple(Word(w["word"], w["start"], w["end"]) for w in s["words"]), s["speaker"])
+                for s in data["segments"]]
+    truth = load_truth(SESSIONS / "s03-presentation-feedback.truth.json")
+    assert speech_time_accuracy(segments, truth) >= 0.95

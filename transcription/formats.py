@@ -21,6 +21,7 @@ def to_json(transcript: Transcript) -> dict[str, Any]:
         data["engine"] = transcript.engine
     if transcript.model:
         data["model"] = transcript.model
+    data["attribution"] = transcript.attribution
     data["segments"] = [
         {
             "speaker": s.speaker,

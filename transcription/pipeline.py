@@ -276,7 +276,8 @@ class Transcriber:
             raise NoSpeechError(f"no speech found in {name}")
         segments.sort(key=lambda s: (s.start, s.end))
         segments = _merge_fragments(segments)
-        return Transcript(segments=segments, duration=max(total, done),
+        attribution = {"split": "channels", "mix": "first voice" if cfg.diarize else "none"}[mode or "mix"]
+        return Transcript(segments=segments, duration=max(total, done), attribution=attribution,
                           engine=getattr(self.engine, "name", ""),
                           model=getattr(self.engine, "model_name", ""))
 

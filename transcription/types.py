@@ -85,3 +85,7 @@ class Transcript:
     participants: dict[str, dict[str, str]] = field(default_factory=dict)
     engine: str = ""
     model: str = ""
+    attribution: str = "none"
+    """How speakers were told apart: "channels" (one participant per stereo channel),
+    "first voice" (a diarized mono mix whose first voice is the first of the speakers),
+    or "none"."""
