@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: setup
-	$(BIN)/companion transcribe companion/assets/sample-session.ogg --format txt
+	$(BIN)/companion serve
 
 test: setup
 	$(BIN)/python -m pytest -q

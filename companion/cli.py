@@ -68,7 +68,9 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     from transcription.pipeline import PipelineConfig, Transcriber
     from transcription.types import EngineOptions
 
-    speakers = tuple(s.strip() for s in args.speakers.split(","))
+    session_dt = _session_datetime(args.session_date)
+    explicit_speakers = args.speakers is not None
+    speakers = tuple(s.strip() for s in (args.speakers or "mentor,mentee").split(","))
     if len(speakers) != 2 or any(s not in ("mentor", "mentee") for s in speakers) or len(set(speakers)) != 2:
         raise CliError("--speakers must be 'mentor,mentee' or 'mentee,mentor'", EXIT_BAD_INPUT)
     if not Path(args.file).is_file():
@@ -92,8 +94,23 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
         close()
     if args.session_date:
         transcript.session_date = args.session_date
+    if not explicit_speakers:  # a mono mix's first voice is a guess: let the talk settle it
+        from companion.roles import settle
+
+        settle(transcript, session_dt)
     _write(formats.render(transcript, args.format), args.output)
     return 0
+
+
+def _session_datetime(value: str | None):
+    from summaries.transcript import TranscriptError, parse_session_date
+
+    if not value:
+        return None
+    try:
+        return parse_session_date(value)
+    except TranscriptError as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from exc
 
 
 # -- extract --------------------------------------------------------------------------------
@@ -121,6 +138,50 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- serve ----------------------------------------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import asyncio
+    import logging
+
+    from companion.settings import SETTINGS, Settings, SettingsError
+
+    overrides = {s.name: getattr(args, s.name) for s in SETTINGS if s.flag}
+    try:
+        settings = Settings.load(overrides=overrides)
+    except SettingsError as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from exc
+    from web.server import serve
+
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        asyncio.run(serve(settings, with_demo=not args.no_demo))
+    except OSError as exc:
+        raise CliError(f"cannot serve on {settings.host}:{settings.port}: "
+                       f"{exc.strerror or exc}") from exc
+    return 0
+
+
+def _add_serve(sub: argparse._SubParsersAction) -> None:
+    from companion.settings import SETTINGS
+
+    lines = [f"  {s.env:<26} {s.help} (default: {s.shown_default})"
+             for s in SETTINGS]
+    s = sub.add_parser(
+        "serve", help="run the web service (API, session pages, background processing)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="environment (a flag wins over its variable):\n" + "\n".join(lines))
+    for setting in SETTINGS:
+        if setting.flag:
+            s.add_argument(setting.option, dest=setting.name, default=None,
+                           help=f"{setting.help} [{setting.env}; default: {setting.shown_default}]")
+    s.add_argument("--no-demo", action="store_true",
+                   help="do not create the demo mentorship on an empty data directory")
+    s.set_defaults(func=cmd_serve)
+
+
 # -- parser ---------------------------------------------------------------------------------
 
 
@@ -134,8 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
                    default=os.environ.get("COMPANION_ENGINE", "faster-whisper"))
     t.add_argument("--model", default=os.environ.get("COMPANION_MODEL") or None,
                    help="model name (tiny.en is bundled; others need internet) or a local path")
-    t.add_argument("--speakers", default="mentor,mentee",
-                   help="who is on the left,right channel; in a mono mix, who speaks first")
+    t.add_argument("--speakers", default=None,
+                   help="who is on the left,right channel (default mentor,mentee); in a mono "
+                        "mix, who speaks first (default: told from the conversation)")
     t.add_argument("--format", choices=("json", "txt", "srt", "vtt"), default="json")
     t.add_argument("-o", "--output", help="write here instead of stdout")
     t.add_argument("--beam-size", type=int, default=5)
@@ -154,6 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="directory whose recap.*.j2 templates override the bundled ones")
     e.add_argument("-o", "--output", help="write here instead of stdout")
     e.set_defaults(func=cmd_extract)
+
+    _add_serve(sub)
     return parser
 
 

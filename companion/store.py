@@ -99,6 +99,8 @@ class JobContext:
     session: Session
     mentorship: Mentorship
     recording: Recording | None
+    segments: list[TranscriptSegment]
+    """The stored transcript, for jobs that work on it (all but "transcribe")."""
 
 
 class _Keep:
@@ -319,15 +321,48 @@ class Store:
         async with self._transaction() as db:
             return await _job(db, job_id)
 
+    async def latest_job(self, session_id: str, participant: Participant) -> Job | None:
+        """The session's most recent job (the one its status reflects), if any."""
+        async with self._transaction() as db:
+            await _session(db, session_id, participant)
+            return await db.scalar(select(Job).where(Job.session_id == session_id)
+                                   .order_by(Job.created_at.desc(), Job.id).limit(1))
+
+    async def latest_recording(self, session_id: str,
+                               participant: Participant) -> Recording | None:
+        """The session's most recent recording, if any."""
+        async with self._transaction() as db:
+            await _session(db, session_id, participant)
+            return await db.scalar(select(Recording).where(Recording.session_id == session_id)
+                                   .order_by(Recording.created_at.desc(), Recording.id)
+                                   .limit(1))
+
+    async def recording_names(self) -> set[str]:
+        """Every recording's stored file name (to find files that no row owns)."""
+        async with self._transaction() as db:
+            return set(await db.scalars(select(Recording.stored_name)))
+
+    async def job_counts(self) -> dict[str, int]:
+        """How many jobs wait and how many run: ``{"queued": n, "running": m}``."""
+        async with self._transaction() as db:
+            rows = await db.execute(select(Job.status, func.count())
+                                    .where(Job.status.in_(("queued", "running")))
+                                    .group_by(Job.status))
+            return {"queued": 0, "running": 0} | {status: n for status, n in rows.all()}
+
     async def job_context(self, job_id: str) -> JobContext:
         async with self._transaction() as db:
             job = await _job(db, job_id)
             session = await db.get_one(Session, job.session_id)
+            segments = [] if job.kind == "transcribe" else list(await db.scalars(
+                select(TranscriptSegment).where(TranscriptSegment.session_id == session.id)
+                .order_by(TranscriptSegment.idx)))
             return JobContext(
                 job=job, session=session,
                 mentorship=await db.get_one(Mentorship, session.mentorship_id),
                 recording=(await db.get(Recording, job.recording_id)
-                           if job.recording_id is not None else None))
+                           if job.recording_id is not None else None),
+                segments=segments)
 
     async def claim_next_job(self, worker_id: str) -> Job | None:
         """Take the oldest queued job for ``worker_id``; each job goes to one worker only.

@@ -1,0 +1,233 @@
+"""The service's configuration: one table of settings, read from the environment in one place.
+
+``SETTINGS`` (after Datasette's) is the single source of truth: ``Settings.load`` reads it
+from ``COMPANION_*`` variables and command-line overrides, ``companion serve --help`` prints
+its help texts and defaults, and docs/API.md lists it. Adding a setting is adding one row
+and one field. Every value is parsed and checked here, so a typo in the environment is a
+one-line ``SettingsError`` at start-up, never a crash halfway through a request.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, Final
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from companion.db import DatabaseURLError, normalise_url
+
+ENGINES: Final = ("faster-whisper", "openai-whisper")
+
+
+class SettingsError(ValueError):
+    """A setting has a value that cannot be used; the message is one line naming it."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One row of the table: a ``Settings`` field, its default and what it is for."""
+
+    name: str
+    default: Any
+    help: str
+    parse: Callable[[str], Any]
+    flag: bool = False
+    """Also a ``companion serve --<name>`` option (CONTRACT.md's four)."""
+    default_text: str | None = None
+    """How to describe the default when it is computed (shown in help and docs)."""
+
+    @property
+    def shown_default(self) -> str:
+        if self.default_text is not None:
+            return self.default_text
+        return f"{self.default:g}" if isinstance(self.default, float) else str(self.default)
+
+    @property
+    def env(self) -> str:
+        return f"COMPANION_{self.name.upper()}"
+
+    @property
+    def option(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+def _text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+def _int(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError("must be a whole number") from None
+
+
+def _port(value: str) -> int:
+    port = _int(value)
+    if not 0 <= port <= 65535:
+        raise ValueError("must be a port number from 0 to 65535")
+    return port
+
+
+def _positive_int(value: str) -> int:
+    number = _int(value)
+    if number < 1:
+        raise ValueError("must be a whole number of at least 1")
+    return number
+
+
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError("must be a number") from None
+    if not 0 < number < float("inf"):
+        raise ValueError("must be a number above 0")
+    return number
+
+
+def _url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError("must be an http:// or https:// URL")
+    return value.strip().rstrip("/")
+
+
+def _database_url(value: str) -> str:
+    try:
+        normalise_url(value.strip())
+    except DatabaseURLError as exc:
+        raise ValueError(str(exc)) from exc
+    return value.strip()
+
+
+def _timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError("is not a time zone name such as Europe/Paris or UTC") from None
+    return value
+
+
+def _engine(value: str) -> str:
+    if value not in ENGINES:
+        raise ValueError(f"must be one of {', '.join(ENGINES)}")
+    return value
+
+
+SETTINGS: Final[tuple[Setting, ...]] = (
+    Setting("host", "127.0.0.1", "interface to listen on", _text, flag=True),
+    Setting("port", 8080, "TCP port to listen on (0: any free port)", _port, flag=True),
+    Setting("data_dir", "./data", "directory for the database, recordings and outbox",
+            _text, flag=True),
+    Setting("database_url", None,
+            "sqlite:///PATH or postgresql://USER@HOST/DB", _database_url, flag=True,
+            default_text="SQLite file companion.db in the data dir"),
+    Setting("base_url", None,
+            "public URL used in personal links and emails", _url,
+            default_text="http://HOST:PORT"),
+    Setting("engine", "faster-whisper", "speech engine: faster-whisper or openai-whisper",
+            _engine),
+    Setting("model", None, "Whisper model name or local path", _text,
+            default_text="the bundled tiny.en"),
+    Setting("max_upload_mb", 500.0, "largest accepted recording upload, in megabytes",
+            _positive_float),
+    Setting("max_duration_min", 240.0, "longest accepted recording, in minutes",
+            _positive_float),
+    Setting("timezone", "UTC",
+            "IANA time zone of session times given without an offset, and of the dates "
+            "that extraction resolves ('by Friday')", _timezone),
+    Setting("workers", 1, "processes transcribing recordings in parallel", _positive_int),
+    Setting("admin_token", None,
+            "when set, creating a mentorship needs it as 'Authorization: Bearer TOKEN'",
+            _text, default_text="unset: anyone who reaches the service may create one"),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The service's configuration, fully parsed; build it with ``Settings.load``."""
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    data_dir: Path = Path("data")
+    database_url: str = ""
+    base_url: str | None = None
+    engine: str = "faster-whisper"
+    model: str | None = None
+    max_upload_mb: float = 500.0
+    max_duration_min: float = 240.0
+    timezone: str = "UTC"
+    workers: int = 1
+    admin_token: str | None = None
+
+    @classmethod
+    def load(cls, environ: Mapping[str, str] | None = None,
+             overrides: Mapping[str, Any] | None = None) -> Settings:
+        """Defaults, then ``COMPANION_*`` variables, then ``overrides`` (command-line
+        options; None means "not given"). Raises ``SettingsError`` on the first bad value."""
+        environ = os.environ if environ is None else environ
+        overrides = overrides or {}
+        values: dict[str, Any] = {}
+        for setting in SETTINGS:
+            raw, source = overrides.get(setting.name), setting.option
+            if raw is None:
+                raw, source = environ.get(setting.env) or None, setting.env
+            if raw is None:
+                values[setting.name] = setting.default
+                continue
+            try:
+                values[setting.name] = setting.parse(str(raw))
+            except ValueError as exc:
+                raise SettingsError(f"{source}={raw!r}: {exc}") from None
+        data_dir = Path(values["data_dir"]).expanduser()
+        values["data_dir"] = data_dir
+        values["database_url"] = (values["database_url"]
+                                  or f"sqlite:///{data_dir.resolve() / 'companion.db'}")
+        return cls(**values)
+
+    @property
+    def public_url(self) -> str:
+        """Where participants reach the service: ``base_url``, or the listening address."""
+        return self.base_url or f"http://{self.host}:{self.port}"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return int(self.max_upload_mb * 1024 * 1024)
+
+    @property
+    def recordings_dir(self) -> Path:
+        return self.data_dir / "recordings"
+
+    @property
+    def uploads_dir(self) -> Path:
+        """Uploads in progress: on the same file system as ``recordings_dir``, so that an
+        accepted upload moves there with an atomic rename."""
+        return self.data_dir / "uploads"
+
+
+def markdown_table() -> str:
+    """The settings as the Markdown table of docs/API.md (a test keeps the two equal)."""
+    rows = ["| variable | flag | default | what |", "|---|---|---|---|"]
+    rows += [f"| `{s.env}` | {f'`{s.option}`' if s.flag else ''} | {s.shown_default} | "
+             f"{s.help} |" for s in SETTINGS]
+    return "\n".join(rows) + "\n"
+
+
+def _check_table() -> None:
+    """The table and the dataclass must name the same settings, in the same order."""
+    names = [s.name for s in SETTINGS]
+    if names != [f.name for f in fields(Settings)]:
+        raise RuntimeError("SETTINGS and Settings disagree")
+
+
+_check_table()
