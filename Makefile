@@ -3,10 +3,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Debian packages the test suite needs (PyAV, torch and the model come from PyPI).
-DEBS   := postgresql-client
 
-.PHONY: setup run test bench clean
+.PHONY: setup system run test clean
 
 setup: $(STAMP)
 
@@ -21,11 +19,12 @@ $(STAMP): pyproject.toml
 run: setup
 	$(BIN)/companion serve
 
-test: setup
-	$(BIN)/python -m pytest -q
+# Chromium (browser tests) and a running PostgreSQL (storage tests); installs only what is missing.
+system:
+	bash .ci/system-deps
 
-bench: setup
-	$(BIN)/python bench/run_all.py
+test: setup system
+	$(BIN)/python -m pytest -q
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
