@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from transcription.types import Engine
 
 TRANSCRIBE_SHARE: Final = 0.95
@@ -116,6 +118,7 @@ def engine() -> Engine:
 def transcribe(task: TranscribeTask) -> Results:
     """Transcribe the task's recording and extract from it; raises ``ProcessingError``
     (with the decoder's or the model's one-line message) or ``Stopped``."""
+    from companion.roles import settle
     from transcription.errors import TranscriptionError
     from transcription.formats import to_json
     from transcription.pipeline import PipelineConfig, Transcriber
@@ -136,6 +139,7 @@ def transcribe(task: TranscribeTask) -> Results:
         raise ProcessingError(str(exc)) from None
     transcript.session_date = task.session_date
     transcript.participants = task.participants
+    settle(transcript, _local_datetime(task.session_date))  # a mono mix: who is the mentor?
     transcript_json = to_json(transcript)
     report(TRANSCRIBE_SHARE, "extracting")
     return Results(transcript_json, extract(transcript_json))
@@ -149,6 +153,12 @@ def extract(transcript_json: dict[str, Any]) -> dict[str, Any]:
         return extract_json(transcript_json)
     except TranscriptError as exc:
         raise ProcessingError(str(exc)) from None
+
+
+def _local_datetime(value: str | None) -> "datetime | None":
+    from datetime import datetime
+
+    return datetime.fromisoformat(value) if value else None
 
 
 def _current() -> _ProcessState:
