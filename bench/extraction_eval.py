@@ -17,6 +17,13 @@ Matching is one-to-one, in label order. A predicted item matches a label when:
   goals         same owner, turn within 1, every keyword in the text
   decisions     turn within 1, every keyword in the text
 Due dates and goal targets are scored on matched items; the next check-in exactly.
+
+Labels are per turn, so predictions are grouped before matching where one turn's worth of
+one thing may come out as several items: all decisions predicted in one turn form one
+group (a turn that settles channels and response time is one labelled decision), and so do
+consecutive questions of one speaker in one turn. A group matches labels through its
+members, one label per member, and counts as max(1, labels it matched) predictions; a group
+that matches nothing counts as one extra. Other categories are scored item by item.
 """
 from __future__ import annotations
 
@@ -88,6 +95,27 @@ def _rule(category: str) -> Callable[[dict[str, Any], dict[str, Any], int], bool
 _DATE_FIELD = {"action_items": "due", "goals": "target"}
 
 
+def group_predictions(category: str, items: list[dict[str, Any]],
+                      turn_of: Callable[[int], int]) -> list[list[int]]:
+    """Indices of `items` grouped as one prediction each (see the module docstring)."""
+    groups: list[list[int]] = []
+    for i, item in enumerate(items):
+        turn = turn_of(item["segment"])
+        if category == "decisions":
+            same = next((g for g in groups if turn_of(items[g[0]]["segment"]) == turn), None)
+        elif category == "questions" and groups:
+            last = items[groups[-1][-1]]
+            same = groups[-1] if (turn_of(last["segment"]) == turn
+                                  and last["speaker"] == item["speaker"]) else None
+        else:
+            same = None
+        if same is None:
+            groups.append([i])
+        else:
+            same.append(i)
+    return groups
+
+
 def score_conversation(expected: dict[str, Any], predicted: dict[str, Any],
                        turn_of: Callable[[int], int], scores: dict[str, Score], name: str) -> bool:
     """Add one conversation's counts to `scores`; returns whether the next check-in is right."""
@@ -95,8 +123,8 @@ def score_conversation(expected: dict[str, Any], predicted: dict[str, Any],
         score = scores[category]
         labels = expected.get(category, [])
         items = predicted.get(category, [])
+        groups = group_predictions(category, items, turn_of)
         score.expected += len(labels)
-        score.predicted += len(items)
         rule = _rule(category)
         used: set[int] = set()
         for label in labels:
@@ -115,8 +143,11 @@ def score_conversation(expected: dict[str, Any], predicted: dict[str, Any],
                 score.dated_right += right
                 if not right:
                     score.misses.append(f"{name}: {category} {date_field} {got} != {label[date_field]}")
-        for i, item in enumerate(items):
-            if i not in used:
+        for group in groups:
+            matched = sum(i in used for i in group)
+            score.predicted += max(1, matched)
+            if not matched:
+                item = items[group[0]]
                 score.misses.append(f"{name}: extra {category} turn {turn_of(item['segment'])} "
                                     f"{item.get('owner', item.get('speaker', ''))} {item.get('text')!r}")
     right = predicted.get("next_checkin") == expected.get("next_checkin")

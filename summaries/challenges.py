@@ -2,7 +2,9 @@
 
 The speaker must own the difficulty: "I struggled with the budget", "I'm stuck on the
 migration", "it gets lonely", "one worry I have is ...", "the hardest part is ...", "I don't
-know how to ...", "she keeps pushing back on my designs". Not challenges: the mentor's
+know how to ...", "she keeps pushing back on my designs", "he stopped answering my calls",
+"I keep feeling like they let me in by mistake", "I've been avoiding that call", "I keep
+getting screened out". Not challenges: the mentor's
 reassurance ("that's really common", "a fair worry"), questions ("are you worried?"),
 negated or resolved ones ("I'm not worried", "I used to struggle with it"), other people's
 troubles ("my colleague is stressed"), nerves about the call itself, and technical trouble
@@ -14,16 +16,16 @@ Impersonal ones ("it gets lonely") count only from the mentee, and in the past o
 burden ("it was overwhelming"; "it was scary" looks back on a hurdle already taken). A
 mentee's worry put as a question counts ("is it normal to feel this behind?"). Adjacent
 challenge sentences of one turn form one item, quoted with the sentence that sets them up
-("I'm at sixty percent of quota. I'm worried I won't make it.") or, after a bare feeling
-("Honestly a bit anxious."), the one that says why.
+("I'm at sixty percent of quota. I'm worried I won't make it.") or introduces the person
+("So, Tanya, my evening lead."), and, after a bare feeling ("Honestly a bit anxious."), the
+one that says why, or the rest a recogniser cut off into the next segment.
 """
 from __future__ import annotations
 
 import re
 
-from .feedback import group_items, position_of, span, turn_numbers
 from .questions import LEAD, question_kind
-from .text import Context, Sentence
+from .text import Context, Sentence, group_items, position_of, span, turn_numbers
 from .types import Challenge
 
 _ADV = (r"(?:(?:really|so|very|pretty|quite|a bit|a little|kind of|sort of|honestly|still|"
@@ -34,7 +36,8 @@ _FEELING = (r"(?:worried|anxious|nervous|stressed(?: out)?|overwhelmed|burn(?:ed
             r"afraid(?= of| to| that i\b| i\b)|terrified|dreading|struggling|drowning|swamped|"
             r"out of my depth|demotivated|unmotivated|discouraged|insecure|intimidated|"
             r"stretched thin|underwater|blocked|torn|panicking|freaking out|losing sleep|"
-            r"not confident|not sure how to|not sure what to do|in over my head)")
+            r"not confident|not sure how to|not sure what to do|in over my head|"
+            r"on my own(?= with| here| on this| for this|$))")
 _TROUBLE = (r"(?:worry|worries|concern|concerns|fear|fears|problem|struggle|challenge|issue|"
             r"blocker|obstacle|difficulty|headache|pain point|sticking point|weakness)")
 
@@ -43,7 +46,8 @@ _FIRST_PERSON = re.compile(
     rf"{_ADV}{_FEELING}\b"
     rf"|\bi\s+{_ADV}(?:struggle|struggled|worry|worried|stress|panic|panicked|freeze|froze|"
     r"blank|blanked|procrastinate|dread|can't seem to|never seem to|"
-    r"(?:keep|kept) (?:failing|missing|forgetting|falling|getting (?:pushed|passed|stuck|blocked)|"
+    r"(?:keep|kept) (?:failing|missing|forgetting|falling|getting (?:pushed|passed|stuck|blocked|"
+    r"screened out|rejected|ghosted|turned down|overlooked|ignored|knocked back)|feeling like|"
     r"re[a-z]+ing|going back and forth|changing my mind|"
     r"putting (?:it|things) off|running out|messing up|losing|second-guessing|doubting)|"
     r"fall behind|fell behind|get distracted|got distracted|lose track|lost track|lose focus|"
@@ -64,6 +68,13 @@ _FIRST_PERSON = re.compile(
     r"what to do|how i'm going to)\b"
     r"|\bi\s+(?:always |often |tend to |usually )?avoid (?:conflict|confrontation|difficult|hard|"
     r"the conversation|conversations|saying|talking|speaking|asking|pushing)\b"
+    r"|\bi(?:'ve| have) been avoiding\b|\bi(?:'m| am| keep) (?:still )?avoiding\b"
+    r"|\bi (?:still |often |sometimes |kind of )?feel like (?:i(?:'m| am) (?:not|a fraud|an? imp\w+|faking|"
+    r"behind|failing|drowning|out of)|i (?:don't|do not|can't|cannot) |they (?:let me in|made a mistake|"
+    r"hired the wrong)|everyone else|i'm the only)"
+    r"|\bi (?:just )?(?:don't|do not) think (?:it's|it is|i'm|i am|we're|we are|(?:the|my) [\w-]+ is) "
+    r"(?:ready|any good|good enough|working|going to work)\b"
+    r"|\bi (?:can't|cannot|never|don't) (?:seem to )?(?:find|have|get) (?:the |enough |any )?time\b"
     r"|\bi (?:just )?(?:don't|didn't|do not|did not) (?:really )?know (?:how to|what to do|"
     r"where to (?:start|begin)|how i(?:'m| am) going to|how to handle|what i'm doing)\b"
     r"|\bi(?:'m| am) not sure (?:how to|what to do|i can (?:do|handle|manage|cope))\b"
@@ -99,7 +110,11 @@ _IMPERSONAL = re.compile(
     r"(?:hard|difficult|tough)(?! to (?:say|tell|believe|beat|argue|know|judge|predict))|"
     r"too much|a lot(?! of| more| better| easier)|a struggle|chaotic|a mess|draining|"
     r"demoralising|demoralizing|intimidating|scary|brutal|rough|slipping|falling behind|"
-    r"piling up)\b"
+    r"piling up|awkward|tense|uncomfortable|toxic)\b"
+    r"|\b(?:weeks|days|months|shifts|nights|things|the last (?:few|couple of) \w+) (?:have|'ve) been "
+    rf"{_ADV}(?:rough|hard|tough|brutal|difficult|a lot|a struggle|overwhelming|exhausting|stressful)\b"
+    rf"|\bthe {_TROUBLE} (?:now |right now |at the moment |lately |for me )?(?:is|has been)\b"
+    r"|\b(?:that's|it's|that is|it is) (?:now )?off the table\b"
     r"|\bthe (?:hard|hardest|difficult|tough|toughest|tricky|trickiest|worst|scary|scariest) "
     r"(?:part|bit|thing)\b[^.?!]{0,30}\b(?:is|has been)\b"
     rf"|\bthe (?:biggest|bigger|main|real|other|only) {_TROUBLE} (?:right now |at the moment |lately )?"
@@ -137,7 +152,11 @@ _CONFLICT = re.compile(
     r"ignoring me|undermining me|taking credit|micromanaging|talking over me|"
     r"pushing back on (?:me|my|everything)|blocking me|shutting me down|on my case|"
     r"(?:picking on|yelling at|snapping at) me)\b"
-    r"|\bkeeps? (?:\w+ing) (?:my|me)\b(?! (?:posted|updated|in the loop))"
+    r"|\bkeeps? \w+ing (?:\w+ )?(?:my|me)\b(?! (?:posted|updated|in the loop))"
+    r"|\b(?:stopped|isn't|is not|won't|hasn't been|keeps not) (?:answering|returning|replying to|"
+    r"responding to|answer|return|reply to|respond to|talking to) (?:my|me)\b"
+    r"|\b(?:my [\w-]+|they|he|she)(?: [\w-]+)? (?:denied|rejected|vetoed|turned down|refused) "
+    r"(?:my|me|the|our)\b"
     r"|\b(?:conflict|tension|friction|clash|clashes|falling out) (?:with|between)\b")
 """Someone else's behaviour towards the speaker: another person is the subject."""
 
@@ -175,6 +194,12 @@ _PLEASANTRY = re.compile(r"^(?:thanks|thank you|okay|ok|yeah|yes|sure|right|grea
                          r"no problem|sorry)\b")
 _CONTRAST = re.compile(r"^(?:but|however|although|though|still|yet)\b")
 _CLAUSE_BREAK = re.compile(r"[,;]| but | and ")
+_SUBJECT_START = re.compile(r"^(?:(?:and|but|so|okay|ok|yeah|well|oh|um)[,\s]+)*"
+                            r"(?:i|i'm|i'll|i've|i'd|we|you|"
+                            r"he|she|they|it|it's|that|that's|this|there|thanks|thank|yes|no)\b")
+_INTRODUCTION = re.compile(r"^(?:(?:so|and|okay|ok|the other thing is)[,\s]+)?[\w'-]+(?: [\w'-]+)?, "
+                           r"(?:my|the|our|his|her) [\w' -]{2,30}$")
+"""A person introduced before the trouble with them: "So, Tanya, my evening lead."."""
 _ABOUT_ME = re.compile(r"\b(?:me|my)\b")
 
 
@@ -224,19 +249,34 @@ class _Turns:
 
         "I'm at sixty percent of quota. I'm worried I won't make it." reads as one challenge;
         a pleasantry, a question, a short aside or a contrast ("but it gets lonely") does not.
+        A person introduced just before ("So, Tanya, my evening lead.") is always included.
         """
         before = self.neighbour(first, -1)
+        if before is not None and _INTRODUCTION.match(before.norm):
+            return before
         if (before is None or _CONTRAST.match(first.norm) or len(before.norm.split()) < 6
                 or _PLEASANTRY.match(before.norm) or question_kind(before) is not None):
             return first
-        return before
+        introduced = self.neighbour(before, -1)
+        return introduced if introduced is not None and _INTRODUCTION.match(introduced.norm) else before
 
     def with_reason(self, last: Sentence) -> Sentence:
-        """The sentence after a bare feeling ("Honestly a bit anxious."), which says why."""
+        """The sentence after a bare feeling ("Honestly a bit anxious."), which says why, or
+        the rest of a sentence a recogniser cut at a segment boundary ("... I don't have
+        enough shipped" | "Systems work compared to the internal people.")."""
         after = self.neighbour(last, +1)
-        if len(last.norm.split()) > 4 or after is None or question_kind(after) is not None:
+        if after is None or question_kind(after) is not None:
             return last
-        return after
+        if len(last.norm.split()) <= 4 or self._cut_off(last, after):
+            return after
+        return last
+
+    def _cut_off(self, last: Sentence, after: Sentence) -> bool:
+        """Does `after` open the next segment with the unfinished rest of `last`?"""
+        segment_text = self.ctx.transcript.segments[last.segment].text.rstrip()
+        return after.segment == last.segment + 1 and after.char_start == 0 \
+            and last.char_start + len(last.text) >= len(segment_text) \
+            and len(after.norm.split()) <= 8 and not _SUBJECT_START.match(after.norm)
 
 
 def extract_challenges(ctx: Context) -> list[Challenge]:

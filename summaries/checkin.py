@@ -8,7 +8,10 @@ when the other person answers yes ("perfect", "works for me") or repeats the day
 answer with another day is a counter-proposal, and an answer with only a time ("same time,
 two o'clock?") completes the proposal. The last agreed proposal wins, so a rescheduled
 meeting replaces the first plan; with nothing agreed, the last proposal nobody declined is
-taken. Deadlines ("by Friday", "before Thursday") are not meeting times.
+taken. An answer that keeps the day but offers another hour ("could we do three thirty
+instead?") is a counter-proposal too, and an agreement that names an hour ("four on the
+eighth works") agrees to that hour. Deadlines ("by Friday", "before Thursday") are not
+meeting times.
 """
 from __future__ import annotations
 
@@ -43,7 +46,8 @@ _CONFIRM = re.compile(r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|sp
 """A statement of the plan ("see you in two weeks") presumes it is agreed."""
 _MOVE = re.compile(r"\b(?:move|push|shift|reschedul\w*|instead)\b")
 _TASK = re.compile(r"\b(?:i'll|i\s+will|i'm\s+going\s+to|let\s+me|can\s+you|could\s+you|send|email)\b")
-_DEADLINE = re.compile(r"\b(?:by|before|until|till|due)\s+$")
+_DEADLINE = re.compile(r"\b(?:by|before|until|till|due|my)\s+$")
+"""A deadline, not a meeting day; "my Friday" is how recognisers hear "by Friday"."""
 _FILLER_WORDS = frozenset("so okay ok then how about what and or the at on maybe say "
                           "again um yeah yes well".split())
 
@@ -89,6 +93,13 @@ def _time_in(s: Sentence, ctx: Context, pending: _Proposal | None) -> time | Non
     if last.text.startswith("same") and pending is not None and pending.at is not None:
         return pending.at
     return last.time
+
+
+def _other_time(s: Sentence, at: time | None, pending: _Proposal) -> bool:
+    """Does the answer keep the day but propose another hour? "Could we do three thirty
+    instead?" after "in two weeks, same time?" (4 pm); "four on the eighth works" agrees."""
+    return at is not None and pending.at is not None and at != pending.at \
+        and bool(_PROPOSE.search(s.norm)) and not _AGREE.search(s.norm)
 
 
 def _same_day(mention: DateMention, day: date) -> bool:
@@ -145,15 +156,22 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
             echoed = [m for m in days if pending is not None and _same_day(m, pending.day)]
             counter = [m for m in days if m.specific and m not in echoed]
             if answering and pending is not None and echoed and not counter:
-                at = next((m.time for m in echoed if m.time), None)
-                pending = _Proposal(pending.day, pending.at or at or said_time, pending.speaker,
-                                    pending.sentence)
+                at = next((m.time for m in echoed if m.time), None) or said_time
+                if _other_time(s, at, pending):
+                    pending = _Proposal(pending.day, at, speaker, s)
+                    accepted = answering = False
+                    continue
+                pending = _Proposal(pending.day, at or pending.at, pending.speaker, pending.sentence)
                 accepted = True
                 continue
             if not days or not _is_proposal(s, mentions, turn_proposes):
-                if answering and pending is not None and said_time is not None and pending.at is None:
-                    pending = _Proposal(pending.day, said_time, pending.speaker, pending.sentence)
-                    accepted = True
+                if answering and pending is not None and said_time is not None:
+                    if _other_time(s, said_time, pending):
+                        pending = _Proposal(pending.day, said_time, speaker, s)
+                        accepted = answering = False
+                    elif pending.at is None:
+                        pending = _Proposal(pending.day, said_time, pending.speaker, pending.sentence)
+                        accepted = True
                 continue
             chosen = _choose(counter or days)
             if reference is not None and chosen.kind == "weekday_rel" and chosen.day is not None:

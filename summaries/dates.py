@@ -21,7 +21,11 @@ Conventions (those of the hand-labelled fixtures; see /work/shared/fixtures/READ
 - "the weekend" said after a Thursday, Friday or Saturday date in the same text is that
   date's weekend ("send it by Friday the 12th and I'll comment over the weekend" is the
   13th-14th), and "the following Monday" is the Monday after the earlier date.
-- Clock times without am/pm are read as working hours: 7-11 morning, 12 noon, 1-6 afternoon.
+- Clock times without am/pm are read as working hours: 7-11 morning, 12 noon, 1-6 afternoon,
+  unless the other reading is within an hour of the session's own time ("mondays at seven"
+  said in a 7 pm session is 19:00).
+- "by then" is the day named just before it in the same text; a weekday after "every"
+  ("every Saturday") is a habit, not a date.
 ASR noise is expected: lower case, digits or words ("twenty fourth", "24th"), "by" heard as
 "my" (dates are found without needing any preposition), "end on the year".
 """
@@ -84,6 +88,8 @@ _MONTH_WORDS = {m: i + 1 for i, m in enumerate(MONTHS)}
 _MONTH_WORDS.update(_MONTH_ABBREVIATIONS)
 _MON = rf"(?P<{{}}>{_alternation(_MONTH_WORDS)})\.?\b"
 _ORD_WORD = _alternation(ORDINALS)
+_LATE_ORD_WORD = _alternation(w for w, n in ORDINALS.items() if n >= 4 and " " not in w and "-" not in w)
+_COMPOUND_ORD_WORD = _alternation(w for w in ORDINALS if " " in w or "-" in w)
 _DAY = rf"(?P<{{}}>\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{_ORD_WORD})\b)"
 _DAY_PREPOSITION = r"(?:by|on|until|till|before|after|for|from|my|since)"
 _COUNT = rf"(?P<{{}}>\d+|{_alternation(NUMBERS)})"
@@ -91,7 +97,7 @@ _UNIT = r"(?P<{}>days?|weeks?|fortnights?|months?|years?)\b"
 _NTH = r"(?P<{}>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
 # Bare word ordinals ("on the fourth") are dates only when nothing noun-like follows them:
 # "on the second floor" and "for the first time" are not dates.
-_ORD_FOLLOW = (r"(?=\s*(?:$|[,?!.]|(?:at|of|works?|is|then|and|or|so|okay|ok|please|would|could|"
+_ORD_FOLLOW = (r"(?=\s*(?:$|[,?!.]|'s\b|(?:at|of|works?|is|then|and|or|so|okay|ok|please|would|could|"
                r"should|that|instead|too|in|around|by|for|before|after|morning|afternoon|evening|"
                r"sounds|i|we|you|it|if|because|since|right|same|maybe|perhaps|then|yes|no|"
                r"good|fine|perfect|great|either)\b))")
@@ -112,15 +118,17 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("nth_weekday", rf"(?:the\s+)?{_g(_NTH, 'nth')}\s+{_g(_WD, 'nth_wd')}\s+(?:of|in)\s+"
                     rf"(?:{_g(_MON, 'nth_mon')}|(?P<nth_rel>this|next|the)\s+month)"),
     ("day_month", rf"(?:{_g(_WD, 'dm_wd')},?\s+)?(?:the\s+)?{_g(_DAY, 'dm_day')}\s+(?:of\s+)?"
-                  rf"{_g(_MON, 'dm_mon')}"),
+                  rf"{_g(_MON, 'dm_mon')}(?:,?\s+(?P<dm_next>(?:of\s+)?next\s+year)\b)?"),
     ("month_day", rf"(?:{_g(_WD, 'md_wd')},?\s+)?{_g(_MON, 'md_mon')},?\s+(?:the\s+)?"
                   rf"{_g(_DAY, 'md_day')}(?!\s*(?:days?|weeks?|months?|years?|minutes?|hours?|"
-                  rf"percent|people|slides?|pages?)\b)"),
+                  rf"percent|people|slides?|pages?)\b)(?:,?\s+(?P<md_next>next\s+year)\b)?"),
     ("end_of_month_name", rf"(?:the\s+)?end\s+of\s+{_g(_MON, 'eom_mon')}"),
     ("weekday_day", rf"{_g(_WD, 'wdd_wd')},?\s+(?:the\s+{_g(_DAY, 'wdd_day')}"
                     rf"|(?:(?:the|not|da|de|a|but),?\s+)?(?P<wdd_num>\d{{1,2}}(?:st|nd|rd|th)?)\b(?!:))"),
     ("the_day", rf"(?:{_DAY_PREPOSITION}\s+)?the\s+(?P<td_num>\d{{1,2}}(?:st|nd|rd|th))\b"
-                rf"|{_DAY_PREPOSITION}\s+the\s+(?P<td_day>{_ORD_WORD}){_ORD_FOLLOW}"),
+                rf"|{_DAY_PREPOSITION}\s+the\s+(?P<td_day>{_ORD_WORD}){_ORD_FOLLOW}"
+                rf"|the\s+(?P<td_late>{_LATE_ORD_WORD}){_ORD_FOLLOW}"
+                rf"|(?:the\s+)?(?P<td_compound>{_COMPOUND_ORD_WORD}){_ORD_FOLLOW}"),
     ("checkin", r"(?:(?:before|by|at|in|during|on|for|until|till|ahead\s+of)\s+)?(?:our|the|my|your)"
                 r"\s+next\s+(?:check-?\s?in|call|session|meeting|chat|catch-?\s?up|one-on-one|"
                 r"1:1|sync|conversation)\b"
@@ -144,7 +152,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?:right|straight|directly|just|immediately|shortly)\s+after\s+(?:this|the\s+call|"
               r"the\s+meeting|the\s+session|we\s+hang\s+up)(?:\s+(?:call|meeting|session|chat))?|"
               r"after\s+(?:this|the)\s+(?:call|meeting|session|chat)|as\s+soon\s+as\s+we\s+hang\s+up|"
-              r"after\s+we\s+hang\s+up"),
+              r"after\s+we\s+hang\s+up|after\s+this(?=\s*(?:$|[,.?!]|(?:and|so|then|okay|ok|i|i'll|we|"
+              r"we'll|or|but|if|please)\b))"),
+    ("then", r"(?:by|before|until|till)\s+then\b"),
     ("this_time_next_week", r"this\s+time\s+next\s+week|same\s+time\s+next\s+week"),
     ("span_from_now", rf"{_g(_COUNT, 'sf_n')}\s+{_g(_UNIT, 'sf_unit')}\s+(?:from\s+(?:now|today)|"
                       rf"today|time)"),
@@ -184,6 +194,9 @@ _TIME_RE = re.compile(
     rf"|(?P<t_wh>{_HOUR})\s+(?P<t_wm>{_MINUTES})\b(?!\s*(?:days?|weeks?|months?|years?|minutes?|"
     rf"hours?|percent|people|slides?|pages?|of|times?))"
     rf"|(?<=\bat\s)(?P<t_at>{_HOUR})\b{_AT_FOLLOW}"
+    rf"|(?:(?<=\blike\s)|(?<=\baround\s))(?P<t_about>{_HOUR})\b"
+    rf"(?=\s*(?:$|[,?!.]|(?:then|instead|or|on|"
+    rf"works?|maybe|okay|ok|please|if|that)\b))"
     rf"|(?!one\b)(?P<t_on>{_HOUR})(?=\s+on\s+(?:the\s+\d|the\s+(?:{_ORD_WORD})\b|{_alternation(WEEKDAYS)}))"
     r"|(?P<t_noon>noon|midday|lunchtime)"
     r"|(?P<t_same>same\s+time)"
@@ -351,15 +364,19 @@ def _resolve(kind: str, m: re.Match[str], ref: date, anchor: date | None) -> tup
         number = _to_int(g(f"{prefix}_day"))
         if not 1 <= number <= 31:
             return None, False
-        return _month_day(ref, _month_number(g(f"{prefix}_mon")), number,
-                          WEEKDAYS.index(weekday) if weekday else None), False
+        month = _month_number(g(f"{prefix}_mon"))
+        if g(f"{prefix}_next"):  # "June thirtieth next year"
+            year = ref.year + 1
+            return (date(year, month, number) if number <= calendar.monthrange(year, month)[1]
+                    else None), False
+        return _month_day(ref, month, number, WEEKDAYS.index(weekday) if weekday else None), False
     if kind == "end_of_month_name":
         month = _month_number(g("eom_mon"))
         year = ref.year if _last_day(ref.year, month) >= ref else ref.year + 1
         return _last_day(year, month), False
     if kind in ("weekday_day", "the_day"):
         number = _to_int(g("wdd_day") or g("wdd_num") if kind == "weekday_day"
-                         else g("td_day") or g("td_num"))
+                         else g("td_day") or g("td_num") or g("td_late") or g("td_compound"))
         if not 1 <= number <= 31:
             return None, False
         weekday = WEEKDAYS.index(g("wdd_wd")) if kind == "weekday_day" else None
@@ -379,6 +396,8 @@ def _resolve(kind: str, m: re.Match[str], ref: date, anchor: date | None) -> tup
         if modifier in ("following", "the following") and anchor is not None:
             return _weekday_after(anchor, weekday), False
         return _weekday_after(ref, weekday, include_today=modifier == "this"), False
+    if kind == "then":  # "by then": the day just named
+        return anchor, False
     if kind == "day_after":
         return (anchor + timedelta(days=1) if anchor is not None else None), False
     if kind == "day_after_tomorrow":
@@ -423,7 +442,8 @@ def _resolve(kind: str, m: re.Match[str], ref: date, anchor: date | None) -> tup
     return None, False
 
 
-def _clock(hour: int, minute: int, meridiem: str | None) -> time | None:
+def _clock(hour: int, minute: int, meridiem: str | None, session: time | None = None) -> time | None:
+    """The time meant; `session` (the session's time of day) settles an hour without am/pm."""
     if not (0 <= minute < 60 and 0 <= hour <= 23):
         return None
     if meridiem:
@@ -435,35 +455,45 @@ def _clock(hour: int, minute: int, meridiem: str | None) -> time | None:
         elif not pm and hour == 12:
             hour = 0
         return time(hour, minute)
-    if 1 <= hour <= 6:
-        hour += 12
-    return time(hour, minute)
+    if not 1 <= hour <= 12:
+        return time(hour, minute)
+    usual = hour + 12 if hour <= 6 else hour
+    other = hour if hour <= 6 else (hour + 12) % 24
+    if session is not None and _minutes_apart(time(other, minute), session) <= 60 \
+            < _minutes_apart(time(usual, minute), session):
+        return time(other, minute)
+    return time(usual, minute)
+
+
+def _minutes_apart(a: time, b: time) -> int:
+    return abs((a.hour * 60 + a.minute) - (b.hour * 60 + b.minute))
 
 
 def find_times(text: str, ref: datetime | None = None) -> list[TimeMention]:
     """Clock times in normalised text: "at ten", "3pm", "10:30", "half past two", "noon"."""
     found = []
+    session = time(ref.hour, ref.minute) if ref is not None and (ref.hour, ref.minute) != (0, 0) else None
     for m in _TIME_RE.finditer(text):
         g = m.group
         value: time | None
         if g("t_hm"):
-            value = _clock(int(g("t_hm")), int(g("t_mm")), _squash(g("t_hm_mer")))
+            value = _clock(int(g("t_hm")), int(g("t_mm")), _squash(g("t_hm_mer")), session)
         elif g("t_h"):
-            value = _clock(_to_int(g("t_h")), 0, _squash(g("t_h_mer")))
+            value = _clock(_to_int(g("t_h")), 0, _squash(g("t_h_mer")), session)
         elif g("t_oc"):
-            value = _clock(_to_int(g("t_oc")), 0, None)
+            value = _clock(_to_int(g("t_oc")), 0, None, session)
         elif g("t_uk"):
-            value = _clock(_to_int(g("t_uk")), 30, None)
+            value = _clock(_to_int(g("t_uk")), 30, None, session)
         elif g("t_half"):
             hour = _to_int(g("t_rh"))
             minutes = 30 if g("t_half") == "half" else 15
             if g("t_rel") in ("to", "of"):
                 hour, minutes = hour - 1 if hour > 1 else 12, 60 - minutes
-            value = _clock(hour, minutes, None)
+            value = _clock(hour, minutes, None, session)
         elif g("t_wh"):
-            value = _clock(_to_int(g("t_wh")), _MINUTE_WORDS[re.sub(r"\s+", " ", g("t_wm"))], None)
-        elif g("t_at") or g("t_on"):
-            value = _clock(_to_int(g("t_at") or g("t_on")), 0, None)
+            value = _clock(_to_int(g("t_wh")), _MINUTE_WORDS[re.sub(r"\s+", " ", g("t_wm"))], None, session)
+        elif g("t_at") or g("t_on") or g("t_about"):
+            value = _clock(_to_int(g("t_at") or g("t_on") or g("t_about")), 0, None, session)
         elif g("t_noon"):
             value = time(12, 0)
         else:
@@ -478,7 +508,9 @@ def _squash(value: str | None) -> str | None:
 
 
 _CLOCK_BEFORE = re.compile(rf"(?:\d|o'clock|\b(?:{_alternation(_HOUR_WORDS)}))\s*$")
-_ANCHORED = ("weekend", "weekday_rel", "day_after")
+_ANCHORED = ("weekend", "weekday_rel", "day_after", "then")
+_HABITUAL = re.compile(r"\b(?:every|each)\s+(?:other\s+|second\s+|single\s+)?$")
+"""A weekday after "every" is a habit ("a practice exam every Saturday"), not a date."""
 _NEAR_WORDS = 4
 """A time belongs to a date when at most this many words separate them."""
 
@@ -493,14 +525,28 @@ def find_dates(text: str, ref: datetime | None) -> list[DateMention]:
     return list(_find_dates(text, ref))
 
 
+_DATE_WORDS = frozenset(
+    [*WEEKDAYS, *MONTHS, *_MONTH_ABBREVIATIONS,
+     *(w for ordinal in ORDINALS for w in re.split(r"[ -]", ordinal)),
+     *"""day days week weeks fortnight fortnights month months year years quarter q1 q2 q3 q4 today tomorrow
+     tmrw tonight morning afternoon evening weekend weekends eod cob business next meet talk speak chat then
+     after soon asap hang end""".split()])
+"""Every pattern above needs one of these words or a digit: most sentences have none."""
+_TOKENS = re.compile(r"[a-z0-9]+")
+
+
 @lru_cache(maxsize=8192)
 def _find_dates(text: str, ref: datetime | None) -> tuple[DateMention, ...]:
+    if not any(t in _DATE_WORDS or t[0].isdigit() for t in _TOKENS.findall(text)):
+        return ()
     mentions: list[DateMention] = []
     anchor: date | None = None
     for m in _DATE_RE.finditer(text):
         kind = (m.lastgroup or "k_vague")[2:]
         if kind == "morning" and _CLOCK_BEFORE.search(text[:m.start()]):
             continue  # "at nine in the morning" is a time, not tomorrow
+        if kind == "weekday_rel" and _HABITUAL.search(text[:m.start()]):
+            continue
         day, until_checkin = (None, False)
         if kind == "checkin":
             until_checkin = True

@@ -2,36 +2,40 @@
 
 Topics (`Decision.topic`):
 - `channels`: how to reach each other ("Slack for quick questions, email for documents",
-  "audio-only if the video is bad");
+  "audio-only if the video is bad", "let's keep that to phone calls, not texts", "just text
+  me if something's urgent", "we only talk on Signal");
 - `response_time`: how soon to answer ("reply within one working day");
 - `cadence`: how often and how long to meet ("every two weeks, thirty minutes");
-- `scope`: what the mentoring focuses on ("let's focus our sessions on leadership skills");
+- `scope`: what the mentoring focuses on ("let's focus our sessions on leadership skills",
+  "let's make publishing the standing first item");
 - `confidentiality`: "what we discuss stays between us";
 - `roles`: who does what ("you own your goals", "come to each call with one topic");
-- `other`: further working rules (notice to cancel, a shared notes document, recording).
+- `other`: further working rules (notice to cancel, a shared notes document or folder,
+  recording).
 
 A proposal (a question, or "maybe", "how about", "I'd suggest") becomes a decision only when
 the other participant accepts it within the next two turns, and the decision's segment is
 where it was accepted. A rule one person states firmly ("let's ...", "I usually reply within a
 day") is a decision where it was stated; when the other participant answers by restating it
 ("weekly sounds great"), the acceptance is its segment. A bare frequency ("every two weeks")
-counts only while meeting frequency is being discussed. One topic agreed over neighbouring
-turns is one decision; one turn may settle several topics, each its own decision, its text
-the clauses about that topic.
+counts only while meeting frequency is being discussed, or when proposed for "we" ("should
+we go every two weeks until the exam?"). A reservation holds an answer back ("weekly might
+be hard") unless a firm proposal follows it ("every week is a lot, let's do every two"). One
+topic agreed over neighbouring turns is one decision; one turn may settle several topics,
+each its own decision, its text the clauses about that topic.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .feedback import span, turn_numbers
 from .questions import LEAD, question_kind
-from .text import Context, Sentence, normalize
+from .text import Context, Sentence, normalize, span, turn_numbers
 from .types import Decision
 
 _CHANNEL = (r"(?:slack|e-?mail|emails|text|texts|texting|chat|teams|whatsapp|signal|phone|"
             r"phone call|call|video|audio[- ]only|zoom|google meet|in person|messages?|dms?|sms|"
-            r"voice notes?|voice messages?|telegram|discord)")
+            r"voice notes?|voice messages?|telegram|discord|linkedin|imessage|facetime|skype|webex)")
 _GENERIC = (r"(?:quick|anything|urgent|longer|bigger|small|short|simple|everything|"
             r"documents|docs|files|drafts|questions|updates|scheduling|emergencies|the rest|"
             r"in between|between (?:calls|sessions)|day-to-day|everyday|logistics)")
@@ -44,6 +48,13 @@ _TOPICS: dict[str, re.Pattern[str]] = {
         rf"\b{_CHANNEL} (?:is |are |would be |works )?(?:for|with) (?:\w+ ){{0,2}}?{_GENERIC}\b"
         rf"|\b(?:for|with) (?:\w+ ){{0,2}}?{_GENERIC}\b[^.?!]{{0,40}}\b{_CHANNEL}\b"
         rf"|\b(?:switch|move|stick|default|go back|change)\b(?: \w+){{0,3}} to (?:a |an )?{_CHANNEL}\b"
+        rf"|\b(?:keep|limit|restrict) (?:that|this|it|things|them|everything|these|those|it all) to "
+        rf"(?:a |an )?{_CHANNEL}\b"
+        rf"|\b{_CHANNEL} me (?:if|when|whenever|any ?time)\b|\b{_CHANNEL} only\b"
+        rf"|\bif\b[^.?!]{{3,40}}, (?:just |then )?{_CHANNEL} me$"
+        rf"|\b(?:we|let's|let us)(?: only| just| always| mostly)? (?:talk|meet|communicate|chat|speak|"
+        rf"message each other|keep in touch|stay in touch) (?:only )?(?:on|over|via|by|through) "
+        rf"(?:a |an |the )?{_CHANNEL}\b"
         rf"|\b{_CHANNEL} instead of\b|\binstead of (?:a |an )?{_CHANNEL}\b"
         rf"|\b{_CHANNEL} (?:is|'s|works|would be|sounds|seems) (?:\w+ )?(?:fine|better|best|"
         r"easiest|easier|great|good|okay|ok|perfect|preferred)\b"
@@ -90,7 +101,11 @@ _TOPICS: dict[str, re.Pattern[str]] = {
         r"for the next|this (?:quarter|year)|in (?:our|these) sessions|going forward|from now on)\b"
         r"|\b(?:out of|in) scope\b|\b(?:main|primary) focus (?:of|for) (?:our|the|these)\b"
         r"|\b(?:make|keep) (?:that|this|it) (?:our|the) (?:main |first |next |big )?(?:topic|focus|"
-        r"priority|theme)\b"),
+        r"priority|theme)\b"
+        r"|\b(?:let's|we'll|we will|we can|we should) make [\w' -]{1,30}? (?:the|our) (?:standing |main |"
+        r"first |regular |big |top )*(?:item|topic|focus|priority|theme|agenda item)\b"
+        r"|\b(?:keep|have) (?:the|our|these) (?:sessions|calls|meetings|time together) "
+        r"(?:focused|centred|centered) on\b"),
     "cadence": re.compile(
         rf"\bhow often\b(?=[^.?!]*\b{_MEETING}\b)"
         rf"|\b{_FREQ}\b(?=[^.?!]*\b{_MEETING}\b)|\b{_MEETING}\b[^.?!]*\b{_FREQ}\b"),
@@ -99,8 +114,10 @@ _TOPICS: dict[str, re.Pattern[str]] = {
         r"(?:the )?(?:first|last) (?:\w+ ){0,2}minutes (?:for|on) (?:updates|the|your|a)|"
         r"(?:start|open|end|finish) (?:each|every) (?:session|call|meeting) (?:with|by))\b"
         r"|\b(?:cancel|reschedule|move)\b[^.?!]{0,40}\b(?:\w+ hours?|a day|a week)(?:'s)? notice\b"
-        r"|\b(?:let's|we'll|we will|we can) (?:keep|use|share|start) a (?:shared )?"
-        r"(?:doc|document|notes? doc|agenda|tracker|running doc)\b"
+        r"|\b(?:let's|we'll|we will|we can|we should) (?:keep|use|share|start|set up|put \w+ in|"
+        r"move \w+ (?:in)?to) (?:a|one|the|our) (?:single |shared |common |joint )*(?:[\w-]+ )?"
+        r"(?:doc|document|notes? doc|agenda|tracker|running doc|folder|drive|sheet|spreadsheet|board)\b"
+        r"|\bstop (?:emailing|sending|texting) (?:\w+ )?(?:back and forth|around)\b"
         r"|\b(?:record|recording) (?:our|the|these) (?:sessions|calls)\b"
         r"|\b(?:send|sent|share|shared|have) (?:me )?(?:an|the|a short) agenda (?:the day before|"
         r"before|ahead of|in advance)\b"
@@ -119,7 +136,7 @@ _CUES = re.compile(
     r"own|here|role|job|agenda|topics|come|driver|accountable|responsib|share what|give you|"
     r"keep track|focus|concentrate|work on|scope|often|every|weekly|monthly|fortnight|once a|"
     r"twice a|days|minutes|notice|doc|tracker|format|touch|topic|priority|theme|agree|camera|"
-    r"each")
+    r"each|linkedin|facetime|skype|webex|item|folder|drive|sheet|board|back and forth|only")
 """Words one of the topics needs; a sentence without any skips the topic patterns."""
 
 _TENTATIVE = re.compile(
@@ -129,6 +146,7 @@ _TENTATIVE = re.compile(
     r"|\bif (?:that's|that is|it's|it is) (?:possible|okay|ok|alright)\b"
     r"|\b(?:if (?:that|this) (?:works|suits you|is okay|is ok|sounds okay)(?: for you| with you)?|"
     r"if you're (?:okay|ok|happy) with (?:that|it)|does that work(?: for you)?|what do you think)$")
+_WE = re.compile(r"\b(?:we|us|our)\b")
 _FIRM = re.compile(r"\b(?:let'?s|let us|we'll|we will|from now on|going forward|i(?:'ll| will)"
                    r" always)\b")
 _ACCEPTS = re.compile(
@@ -140,6 +158,13 @@ _RESERVATION = re.compile(
     r"(?:hard|difficult|tough|too much|a lot|too often|too frequent|tricky)\b"
     r"|\b(?:not sure|rather not|can't|cannot|won't work|doesn't work|don't think)\b")
 """An answer that holds back ("weekly might be hard") accepts nothing."""
+def _held_back(body: str) -> bool:
+    """A reservation not overtaken by a firm proposal: "weekly might be hard" holds back;
+    "every week is a lot, let's do every two weeks" proposes."""
+    reservation = _RESERVATION.search(body)
+    return reservation is not None and not _FIRM.search(body, reservation.end())
+
+
 _ACCEPT_START = re.compile(
     r"^(?:yes|yeah|yep|yup|sure|(?:that )?sounds (?:good|great|perfect|fine|right|like a plan)|"
     r"that's (?:right|a plan|a deal)|exactly|that works|works for me|"
@@ -175,13 +200,14 @@ class _Found:
     """Reached by accepting a proposal: a later restatement does not move it."""
 
 
-def _topics(body: str, discussed: set[str]) -> list[str]:
-    """The topics a sentence speaks of; "other" only when no specific topic fits."""
+def _topics(body: str, discussed: set[str], asking: bool = False) -> list[str]:
+    """The topics a sentence speaks of; "other" only when no specific topic fits. `asking`:
+    the sentence proposes ("should we go every two weeks?" is about meeting)."""
     if not _CUES.search(body):
         return []
     found = [topic for topic, pattern in _TOPICS.items() if pattern.search(body)]
     if "cadence" not in found and _FREQUENCY.search(body) and (
-            "cadence" in discussed or _FIRM.search(body)):
+            "cadence" in discussed or _FIRM.search(body) or (asking and _WE.search(body))):
         found.append("cadence")
     if len(found) > 1 and "other" in found:
         found.remove("other")
@@ -239,9 +265,10 @@ def extract_decisions(ctx: Context) -> list[Decision]:
         topical = False
         for sentence in sentences:
             body = _body(sentence)
-            topics = _topics(body, discussed)
-            proposal = bool(topics) and (question_kind(sentence) is not None
-                                         or bool(_TENTATIVE.match(body)))
+            asking = question_kind(sentence) is not None or bool(_TENTATIVE.match(body))
+            topics = _topics(body, discussed, asking)
+            proposal = bool(topics) and asking
+            held_back = _held_back(body)
             weak = not any(_TOPICS[t].search(body) for t in topics)
             for topic in topics:
                 offer = pending.get(topic)
@@ -249,12 +276,11 @@ def extract_decisions(ctx: Context) -> list[Decision]:
                     pending[topic] = _Pending(turn, speaker, sentence, sentence)
                     discussed.add(topic)
                 elif (offer is not None and offer.speaker != speaker and _ACCEPTS.search(body)
-                      and not _RESERVATION.search(body)):
+                      and not held_back):
                     del pending[topic]
                     topical = True
                     record(topic, turn, sentence, sentence, settled=True)
-                elif not ((weak and not (_ACCEPTS.search(body) or _FIRM.search(body)))
-                          or _RESERVATION.search(body)):
+                elif not ((weak and not (_ACCEPTS.search(body) or _FIRM.search(body))) or held_back):
                     answers = offer is not None and offer.speaker != speaker
                     if answers:
                         del pending[topic]
@@ -311,5 +337,6 @@ def _summary(quote: str, topic: str) -> str:
         clauses = [c for c in _CLAUSE.split(sentence) if c]
         kept = [c for c in clauses if _mentions(topic, normalize(c))] or [sentence]
         piece = _OPENER.sub("", ", ".join(kept)).strip() or sentence
+        piece = re.sub(r"\b([Ee])-mail", r"\1mail", piece)  # recognisers write "e-mail"
         pieces.append(piece[:1].upper() + piece[1:] + ".")
     return " ".join(pieces) or quote

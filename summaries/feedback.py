@@ -1,10 +1,14 @@
 """Feedback one participant gave the other: praise or constructive suggestions.
 
 Praise acknowledges something the listener did ("well done", "I was impressed", "you
-handled that really well", "that's a big step"); from the mentee it is appreciation of the
-mentoring itself ("this was really helpful", "your advice really helped me"). Constructive
+handled that really well", "that's a big step", "you really put the hours in"), or approves
+an achievement just reported ("I passed" - "That's fantastic!"); from the mentee it is
+appreciation of the mentoring itself ("this was really helpful", "the framework you gave me,
+the one-reader thing, has really helped", "that's what made it click"). Constructive
 feedback is a concrete suggestion or critique ("one suggestion: ...", "next time try ...",
-"have you considered ...", "it might help to ...", "you spoke quite fast").
+"have you considered ...", "it might help to ...", "you spoke quite fast", "your analysis
+was thorough, but you read from the slides"); from the mentee it may be about the sessions
+("could we spend less time on the day-to-day in these calls?").
 
 Not feedback: thanks and enthusiasm ("great, let's move on", "sounds good", "that would be
 amazing"), praise someone else reported ("my manager said it was great"), negated or
@@ -14,20 +18,21 @@ decisions. The giver is the speaker and the receiver the other participant. Sent
 one kind in one turn form one item.
 
 The mentor's bare imperatives count as advice ("Bring data.", "For the demo, cut it to
-three screens."), unless dated ("send it by Friday" is an action item) or addressed to "me".
+three screens.", "run the hooks locally, it saves you the round trip"), unless dated ("send
+it by Friday", "bring a job description next time" are action items), addressed to "me", or
+granting leave the mentee asked for ("should I loop in Dr Kim?" - "yeah, loop her in").
 
-`turn_numbers`, `group_items` and `span` also serve challenges and decisions: items are
-grouped per turn because a recogniser splits one turn into several segments.
+Items are grouped per turn (`group_items` in text.py) because a recogniser splits one turn
+into several segments.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable
 
-from .questions import LEAD, question_kind
-from .text import Context, Sentence
-from .types import Feedback, Provenance
+from .questions import LEAD, RUN_ON, question_kind
+from .phrases import TASK_VERBS
+from .text import Context, Sentence, group_items, span
+from .types import Feedback
 
 _INT = (r"(?:(?:really|very|so|super|incredibly|extremely|genuinely|truly|quite|way|much|"
         r"absolutely|seriously|properly)\s+)*")
@@ -38,7 +43,7 @@ _QUALITY = (r"(?:sharp|clear|clearer|strong|stronger|excellent|compelling|polish
             r"well-written|on point|spot on|first class|first-class|top notch|top-notch|superb)")
 _BE = r"(?:was|were|is|are|looked|looks|sounded|sounds|felt|read|reads|came across|has been)"
 _DONE = (r"(?:sent|wrote|did|made|shared|gave|presented|built|designed|drafted|put together|"
-         r"prepared|ran|led|pitched|delivered|submitted|shipped)")
+         r"prepared|ran|led|pitched|delivered|submitted|shipped|showed|brought|wrote up)")
 
 _PRAISE = re.compile(
     r"\b(?:well done|good job|great job|nice job|excellent job|fantastic job|amazing job|"
@@ -51,13 +56,23 @@ _PRAISE = re.compile(
     r"|\byou (?:really |clearly |totally |absolutely )?(?:nailed|crushed|aced|smashed) (?:it|that|this|the)\b"
     r"|\byou (?:really |clearly |also |just )?(?:handled|did|managed|ran|explained|presented|"
     r"structured|delivered|dealt with|wrote|framed|pitched|led|navigated|answered|said|put|"
-    r"described|articulated|summari[sz]ed)\b[^,.;?!]{0,50}?\b"
+    r"described|articulated|summari[sz]ed|responded|replied|followed up|reacted|adapted|"
+    r"picked (?:it|that|this) up)\b[^,.;?!]{0,50}?(?<!too )(?<!a bit )\b"
     rf"{_INT}(?:well|brilliantly|nicely|beautifully|perfectly|gracefully|superbly|great|"
-    r"excellently|better than|so clearly|really clearly)\b"
+    r"excellently|better than|so clearly|really clearly|quickly|promptly|thoroughly|calmly|"
+    r"professionally|confidently)\b"
+    r"|\byou(?:'ve| have)? (?:really |clearly |obviously )?put (?:in )?(?:the|a lot of|so much|real|"
+    r"serious) (?:hours|work|effort|time|thought|care|preparation|prep)\b"
+    r"|\b(?:much|way|a lot|so much|miles) (?:stronger|better|clearer|tighter|sharper|more focused) than "
+    r"(?:last time|before|the last|your last|the first)\b"
+    r"|(?:'s|\bis|\bwas) (?:a |the )?(?:really |very )?(?:smart|brave|bold|wise|mature|"
+    r"savvy) (?:call|move|decision|choice)\b|\byou did (?:exactly )?the right thing\b"
+    r"|\byou (?:kept|held) (?:the|your|it|things|everything|them|everyone)\b[^,.;?!]{0,25}?"
+    r"\b(?:moving|going|running|together|calm|on track|afloat|under control)\b"
     r"|\b(?:that's|that is|that was|it's|it is|it was|this is|this was|what|'s|is|was)\s+"
     rf"(?:a |an |such a )?{_INT}(?:big|huge|great|major|real|genuine|significant|massive|serious|"
     r"impressive)\s+(?:\w+\s+)?(?:achievement|accomplishment|step|win|milestone|improvement|"
-    r"progress|leap|breakthrough)\b"
+    r"progress|leap|breakthrough|jump)\b"
     r"|\byou(?:'ve| have) (?:really |clearly )?(?:grown|improved|come a long way|"
     r"made (?:\w+ )?(?:great|real|huge|good|solid|amazing) progress|stepped up)\b"
     r"|\bi (?:really )?(?:love|loved|like|liked|admire|admired) (?:how|the way) you\b"
@@ -117,8 +132,26 @@ _APPRECIATION = re.compile(
     r"|\bi (?:feel|am|'m) (?:so |much |a lot |way |so much |really )?(?:clearer|more confident|"
     r"more motivated|better prepared|more prepared|less (?:anxious|stressed|worried|lost|nervous)|"
     r"much better about|better about|a lot better about)\b"
-    r"|\bi (?:learned|learnt|got) (?:so much|a lot|loads)\b")
+    r"|\bi (?:learned|learnt|got) (?:so much|a lot|loads)\b"
+    r"|\bthe way you (?:\w+ )?(?:framed|explained|put|described|broke down|laid out|approached|"
+    r"walked me through|talked me through|showed me|taught me|handled)\b"
+    r"|\b(?:made|makes) (?:it|things|everything|it all) click\b|\bthat's what (?:made|did) it\b"
+    r"|\b(?:made|makes) (?:this|the|today's|our) (?:call|session|chat|hour|meeting) worth it\b"
+    r"|\b(?:explained|put|framed) [^.?!]{0,40}\bin a way that (?:made|makes) sense\b")
 """The mentee's praise of the mentoring: only counted from the mentee."""
+_HELPED = re.compile(
+    r"\b(?:has |have |had )?(?:really |truly |genuinely |massively )?(?:helped|helps)\b"
+    r"|\b(?:that's|that is|it's|it was|was) the (?:only |main |whole )?reason (?:i|we)\b"
+    r"|\b(?:made|makes|make) (?:me|it|things|this|these \w+|the \w+) (?:feel )?(?:less|more|easier|"
+    r"better|calmer|possible|manageable|doable)\b"
+    r"|\bmade (?:all |a (?:big |huge |real )?)?(?:the )?difference\b")
+"""What the mentoring did for the mentee: it helped, it made things easier."""
+_MENTOR_DID = re.compile(
+    r"\byou (?:\w+ )?(?:gave|showed|sent|suggested|recommended|shared|told|taught|lent|"
+    r"walked|talked|explained)\b|\b(?:talking|speaking|chatting) (?:to|with) you\b"
+    r"|\byour (?:[\w-]+ ){0,2}(?:advice|tips?|suggestions?|feedback|framework|trick|idea|help|"
+    r"support|questions|notes|comments|input|template|example)\b")
+"""A reference to what the mentor did, with the effect said later in the sentence."""
 
 _SUGGESTION = re.compile(
     r"\b(?:one|a|my|small|quick|little|another) (?:[\w-]+ )?(?:suggestion|tip|recommendation|"
@@ -126,7 +159,7 @@ _SUGGESTION = re.compile(
     r"|\bmy (?:advice|suggestion|recommendation) (?:is|would be)\b"
     r"|\bi(?:'d| would)? (?:strongly )?(?:suggest|recommend|advise)\b(?! we\b| that we\b)"
     r"|\b(?:one|a few|two|some|the) things? i(?:'d| would) (?:change|tweak|do differently|"
-    r"work on|cut|fix|push on|look at)\b"
+    r"work on|cut|fix|push on|look at|try|suggest|recommend|do|consider|add|focus on)\b"
     r"|\bi(?:'d| would) (?:change|cut|drop|tighten|trim|rework|move|swap|shorten|simplify)\b"
     r"|\bwhat i(?:'d| would) do (?:differently|is)\b|\bhere's what i(?:'d| would) do\b"
     r"|\bif i were you\b|\bif it were me\b"
@@ -142,17 +175,28 @@ _SUGGESTION = re.compile(
     r"can|could|will|would)[a-z']{3,}"
     r"|\bwhat (?:helped|worked for|works for) me (?:was|is)\b|\bwhat i (?:did|do) (?:was|is)\b"
     r"|\bsomething that (?:helped|worked for) me\b|\bwhat i found (?:helpful|useful) (?:was|is)\b"
+    r"|\bi(?:'d| would) (?:lead|open|start|begin|go) with\b"
     r"|\bit (?:might|may|could|would|will) (?:also )?(?:really )?(?:help|be worth|be useful|"
     r"be good|be better|be stronger|be clearer|pay off|make sense) (?:to|if you)\b"
-    r"|\b(?:might|may|could) be worth\b|\bworth (?:trying|considering|thinking about|a try)\b"
-    r"|\byou can (?:also |always |just )?(?:try|loop|lean on|push back|pair|delegate|ask|reach out|"
+    r"|\b(?:might|may|could|would) be worth\b(?! it\b| the (?:wait|effort|trouble|money)\b)"
+    r"|\bworth (?:trying|considering|thinking about|a try)\b"
+    r"|(?<!so )(?<!that )\byou can (?:also |always |just )?(?:try|loop|lean on|push back|pair|"
+    r"delegate|ask|reach out|"
     r"draft|frame|practi[cs]e|start with|lead with)\b"
     r"|\byou (?:could|might|may) (?:also |maybe |perhaps |even |just |always )?(?:try|want to|"
     r"wanna|consider|think about|start|put|add|cut|move|use|ask|practi[cs]e|experiment|look at|"
     r"lead with|open with|drop|trim|spend|block|reach out|book|set|keep|write|shorten|"
     r"simplify|slow down|draft|frame|lean on|bring|show|lead|pair|delegate|push back)\b"
     r"|\bi(?:'d| would) (?:encourage|challenge|urge|push) you to\b"
-    r"|\bi(?:'d| would) push back\b"
+    r"|\bi(?:'d| would) (?:\w+ly )?push back\b"
+    r"|\b(?:could|can) we (?:maybe |perhaps |possibly )?(?:spend|have|do) (?:a (?:bit|little|lot) )?"
+    r"(?:less|more) (?:time )?(?:on|of)\b|\bi(?:'d| would) (?:like|prefer|love) (?:us |for us |it if we )?"
+    r"(?:to )?spend (?:a (?:bit|little|lot) )?(?:less|more) time\b"
+    r"|\bplease (?:don't|do not|stop|try|make sure|remember|be)\b"
+    r"|\bbut (?:you|your [\w-]+(?: [\w-]+)?) (?:didn't|never|forgot|missed|skipped|buried|rushed|"
+    r"read (?:from|off)|kept|lost|went over|ran over|could have|should have|need to|might want|"
+    r"(?:was|were|is|are|felt|seemed) (?:a bit |a little |too |quite )?(?:long|short|fast|slow|"
+    r"rushed|vague|dense|unclear|confusing|thin|weak|generic|flat|quiet))\b"
     r"|(?<!i'll )(?<!i will )(?<!we'll )(?<!i need to )(?<!i have to )(?<!i'm going to )(?<!let me )"
     r"\b(?:make sure|be careful|watch out|don't be afraid|remember) (?:to|you|not|with|about|for)\b"
     r"|\byou (?:should|ought to) (?:really |definitely |probably |also )?"
@@ -188,9 +232,11 @@ _THIRD_PARTY = re.compile(
     r"(?:been|done|did|really|always)\b")
 """Praise of someone else ("Don's been doing a great job"), not of the listener."""
 
-_QUESTION_FORMS = ("have you", "what if you", "could you", "would you consider", "did you consider")
+_QUESTION_FORMS = ("have you", "what if you", "could you", "would you consider", "did you consider",
+                   "could we", "can we")
 
-_TRY_FIRST = re.compile(r"^(?:maybe |perhaps |just )?(?:try|consider) (?:to |\w+ing\b|a |an |the |"
+_TRY_FIRST = re.compile(r"^(?:maybe |perhaps |just )?(?:try|consider(?! it done)) "
+                        r"(?:to |not to |\w+ing\b|a |an |the |"
                         r"it|one|some|using|adding|asking)")
 """An imperative suggestion at the start of the sentence: "try one idea per slide"."""
 _ADVICE_VERB = re.compile(
@@ -200,17 +246,51 @@ _ADVICE_VERB = re.compile(
     r"block|document|track|avoid|aim for|treat|reach out|talk to|spend|give yourself|say no|"
     r"(?:email|call|message|ping|text|contact) (?:her|him|them)|"
     r"have a (?:crack|go|look|try|think|read|play) at|give (?:it|that|this) a (?:go|try|shot)|"
-    r"ask (?:for|them|him|her|your)|stop|"
+    r"ask|stop|be (?:more |less |a bit more |really )?(?:calm|clear|direct|concise|specific|"
+    r"confident|firm|honest|explicit|patient|brief|careful|proactive|assertive|curious|upfront|"
+    r"realistic|selective|kind to yourself)|"
     r"(?:don't|never) (?!worry|mention|be sorry|hesitate|think|know|have|mind|get|want|need|see|"
-    r"care|forget to (?:send|email|bring))[a-z']+)\b(?! me\b| us\b)")
+    r"care|let|forget to (?:send|email|bring))[a-z']+)\b(?! me\b| us\b)")
 """The mentor's bare imperative advice ("Bring data.", "Don't work weekends for this.")."""
 _DEADLINE = re.compile(r"\b(?:by|before|until|on) (?:monday|tuesday|wednesday|thursday|friday|"
                        r"saturday|sunday|tomorrow|tonight|the \w+(?:st|nd|rd|th)|next \w+|"
                        r"end of|eod)\b|\b(?:tomorrow|tonight|today|asap|this (?:week|morning|"
-                       r"afternoon|evening))\b")
-"""A dated imperative is a task for the action items, not feedback."""
+                       r"afternoon|evening))\b"
+                       r"|(?<=\w\s)next time(?=\s*(?:$|[,.!?]|and\b|so\b))")
+"""A dated imperative ("send it by Friday", "bring a job description next time") is a task
+for the action items, not feedback."""
+_TASK_VERB = "|".join(sorted(TASK_VERBS))
+_NOT_A_SUBJECT = r"(?!(?: [\w'-]+)? (?:is|was|were|are|got|gets|has|had|went|became|seemed|felt|'s)\b)"
+"""A verb that is also a noun is no imperative when a verb follows: "review cycles were brutal"."""
+_SCENE = re.compile(
+    r"^(?:(?:for|next time|when|whenever|once|if|before|after|with|on|instead of) [^,]{2,40}, "
+    rf"|for (?:the|your|this|that|those) (?:[\w-]+ ){{0,3}}?(?=(?:{_TASK_VERB}) ))"
+    rf"(?:just |then |maybe |also )?(?:{_TASK_VERB})\b(?! me\b| us\b){_NOT_A_SUBJECT}")
+"""An imperative after a clause that sets its scene: "For the budget, book the exam now",
+"Next time it backs up, call the tickets in batches", "for the ci stuff run the hooks"."""
+_BENEFIT = re.compile(r"\b(?:so (?:that )?(?:there's|there is|you|it|they|people|the)|it(?:'ll| will)? "
+                      r"(?:saves?|helps?|gives?|makes?)|that way|otherwise)\b")
+_IMPERATIVE = re.compile(rf"^(?:just |then |maybe |also )?(?:{_TASK_VERB})\b(?! me\b| us\b){_NOT_A_SUBJECT}")
+"""An imperative with its reason ("run the hooks locally, it saves you the round trip")."""
+_PERMISSION = re.compile(r"\b(?:should|can|could|shall|may) i\b|\bdo i (?:need|have) to\b|"
+                         r"\bis it (?:okay|ok|alright|fine) (?:if|to)\b|\bwould it be (?:okay|ok|weird)\b")
+"""A question asking leave ("should I also run it past Dr Kim?"): "yes, loop her in" grants
+it rather than advises."""
+_YES = re.compile(r"^(?:yes|yeah|yep|sure|definitely|absolutely|of course|go for it|please do|totally)\b")
+_ACHIEVEMENT = re.compile(
+    r"\b(?:i|we) (?:just |finally |actually |already )?(?:passed|won|landed|closed|shipped|published|"
+    r"launched|submitted|nailed|aced|finished|completed|delivered|got (?:promoted|accepted|the (?:job|"
+    r"offer|role|grant|promotion)|an offer|in)|was promoted|came in (?:under|ahead|at))\b")
+"""The other person has just reported something they achieved."""
+_APPROVAL = re.compile(
+    r"^(?:(?:oh|wow|ah)[,!]?\s+)*(?:that's|that is|what|how) (?:a |an )?(?:really |so |absolutely |just )?"
+    r"(?:fantastic|great|amazing|brilliant|wonderful|awesome|huge|incredible|excellent|terrific|"
+    r"impressive|outstanding|superb)\b|^(?:wow|fantastic|amazing|brilliant|incredible|terrific)[!,]")
+"""Approval of what was just reported: "That's fantastic!" after "I passed FAR"."""
 
 _LOGISTICS = re.compile(
+    r"\bfor (?:anything|everything|something|quick|urgent|longer|bigger|small)\b[^.?!]*"
+    r"\b(?:email|e-mail|slack|text|call|chat|message|phone)\b|"
     r"\bevery (?:other |two |three |four |couple of |few )?(?:weeks?|months?|days?)\b|\bweekly\b|"
     r"\bbiweekly\b|\bfortnightly\b|\bmonthly\b|\bonce a (?:week|month|fortnight)\b|"
     r"\b(?:meet|call|talk|sync|check in)(?:ing|s)? (?:again )?(?:on|at|every|next|once|twice|"
@@ -237,6 +317,9 @@ def _praise(sentence: Sentence) -> bool:
     match = _PRAISE.search(norm)
     if match is None and sentence.speaker == "mentee":
         match = _APPRECIATION.search(norm)
+        done = _MENTOR_DID.search(norm)
+        if match is None and done is not None:
+            match = _HELPED.search(norm, done.end())
     if match is None:
         return False
     before = norm[:match.start()]
@@ -258,15 +341,20 @@ def _advice_clause(text: str) -> re.Match[str] | None:
     return match
 
 
-def _constructive(sentence: Sentence) -> bool:
-    """A suggestion or critique, not about meeting logistics, joint plans or reported."""
+def _constructive(sentence: Sentence, granting: bool = False) -> bool:
+    """A suggestion or critique, not about meeting logistics, joint plans or reported.
+    `granting`: the sentence answers the other's "should I ...?", so an imperative in it
+    grants leave rather than advises."""
     text = sentence.norm
     match = _SUGGESTION.search(text)
-    if match is None:
+    if match is None and not granting:
         text = LEAD.sub("", text).strip(" ,")
         match = _TRY_FIRST.match(text)
-    if match is None and sentence.speaker == "mentor" and not _DEADLINE.search(text):
-        match = _advice_clause(text)
+        if match is None and sentence.speaker == "mentor" and not _DEADLINE.search(text):
+            match = _advice_clause(text) or _SCENE.match(text)
+            imperative = _IMPERATIVE.match(text) if match is None else None
+            if imperative is not None and _BENEFIT.search(text, imperative.end()):
+                match = imperative
     if match is None or _LOGISTICS.search(text) or _JOINT.match(text[match.end():]):
         return False
     before = text[:match.start()]
@@ -275,75 +363,45 @@ def _constructive(sentence: Sentence) -> bool:
     if question_kind(sentence) is not None and not match.group(0).startswith(_QUESTION_FORMS):
         # "Do you think it might help to ...?" asks for advice rather than giving it; a
         # suggestion stated before a closing question still counts.
-        if match.start() > max(text.rfind(","), text.rfind(":"), text.rfind(";")):
+        asked = max(text.rfind(","), text.rfind(":"), text.rfind(";"))
+        run_on = RUN_ON.search(text, match.end()) if not re.search(r"[,.;:?!]", sentence.text) else None
+        if match.start() > (run_on.start() if run_on else asked):
             return False
     return True
 
 
-def turn_numbers(ctx: Context) -> list[int]:
-    """The turn of each segment: consecutive segments by one speaker form one turn.
-
-    A recogniser splits a turn into several segments; items are grouped per turn.
-    """
-    numbers: list[int] = []
-    for seg in ctx.transcript.segments:
-        same = numbers and ctx.transcript.segments[seg.index - 1].speaker == seg.speaker
-        numbers.append(numbers[-1] if same else (numbers[-1] + 1 if numbers else 0))
-    return numbers
+def _classify(sentence: Sentence, answering: str) -> tuple[bool, bool]:
+    """(praise, constructive) for one sentence; a question is never praise. `answering`: the
+    other person's turn just before, when this sentence opens an answer to it."""
+    granting = bool(answering) and bool(_PERMISSION.search(answering)) and bool(_YES.match(sentence.norm))
+    approval = bool(answering) and bool(_ACHIEVEMENT.search(answering)) \
+        and bool(_APPROVAL.match(sentence.norm))
+    praise = question_kind(sentence) is None and (approval or _praise(sentence))
+    return praise, _constructive(sentence, granting)
 
 
-def group_items(ctx: Context, keep: Callable[[Sentence], bool],
-                max_gap: int = 2) -> list[tuple[Sentence, Sentence]]:
-    """Runs of kept sentences within one turn, at most `max_gap` sentences apart.
-
-    Returns (first, last) pairs; a run is one item, quoted from the first to the last.
-    """
-    turn = turn_numbers(ctx)
-    runs: list[tuple[Sentence, Sentence]] = []
-    last_pos = 0
-    for pos, sentence in enumerate(ctx.sentences):
-        if not keep(sentence):
+def _answering(ctx: Context) -> dict[tuple[int, int], str]:
+    """For the first two sentences of each turn, the normal form of the other person's turn
+    just before it (lower-case text joined), which they may be answering."""
+    before: dict[tuple[int, int], str] = {}
+    previous: list[Sentence] = []
+    for turn in ctx.turns:
+        sentences = [s for seg in turn for s in ctx.by_segment(seg)]
+        if not sentences:
             continue
-        same_turn = bool(runs) and turn[runs[-1][1].segment] == turn[sentence.segment]
-        if same_turn and pos - last_pos <= max_gap:
-            runs[-1] = (runs[-1][0], sentence)
-        else:
-            runs.append((sentence, sentence))
-        last_pos = pos
-    return runs
-
-
-def position_of(ctx: Context, sentence: Sentence) -> int:
-    """The index of `sentence` in `ctx.sentences`."""
-    return bisect_left(ctx.sentences, (sentence.segment, sentence.char_start),
-                       key=lambda s: (s.segment, s.char_start))
-
-
-def span(ctx: Context, first: Sentence, last: Sentence) -> tuple[str, Provenance]:
-    """The text from `first` through `last`, and its provenance.
-
-    Within one segment the quote is the whole span; a span across the segments of one turn
-    is quoted in its first segment (a quote is a substring of one segment), and the text
-    joins the parts.
-    """
-    segments = ctx.transcript.segments
-    parts: dict[int, tuple[int, int]] = {}
-    for sentence in ctx.sentences[position_of(ctx, first):position_of(ctx, last) + 1]:
-        begin, _ = parts.get(sentence.segment, (sentence.char_start, 0))
-        parts[sentence.segment] = (begin, sentence.char_start + len(sentence.text))
-    pieces = [segments[i].text[begin:end].strip() for i, (begin, end) in parts.items()]
-    source = Provenance(segment=first.segment, start=first.start, quote=pieces[0])
-    return " ".join(pieces), source
-
-
-def _classify(sentence: Sentence) -> tuple[bool, bool]:
-    """(praise, constructive) for one sentence; a question is never praise."""
-    return (question_kind(sentence) is None and _praise(sentence)), _constructive(sentence)
+        if previous and previous[0].speaker != sentences[0].speaker:
+            said = " ".join(s.norm for s in previous)
+            for s in sentences[:2]:
+                before[s.segment, s.char_start] = said
+        previous = sentences
+    return before
 
 
 def extract_feedback(ctx: Context) -> list[Feedback]:
     """Praise and constructive feedback, in the order said."""
-    kinds = {(s.segment, s.char_start): _classify(s) for s in ctx.sentences}
+    answering = _answering(ctx)
+    kinds = {(s.segment, s.char_start): _classify(s, answering.get((s.segment, s.char_start), ""))
+             for s in ctx.sentences}
     found: list[tuple[int, int, Feedback]] = []
     for index, kind in enumerate(("praise", "constructive")):
         for first, last in group_items(ctx, lambda s: kinds[s.segment, s.char_start][index]):

@@ -7,13 +7,17 @@ Excluded: tag questions that only seek agreement ("it's hard, you know?", "that'
 thing, right?"), one-word interjections ("Honestly?"), set rhetorical phrases ("guess
 what?"), and task requests phrased as questions ("can you send me the deck?"), which are
 action items rather than questions. A tag such as "right?" still counts when it checks a
-concrete fact ("the conference is on the seventeenth, right?").
+concrete fact ("the conference is on the seventeenth, right?"). In recognised speech
+without any punctuation a question may begin mid-run ("i just finished a night is this
+better", "... could we do the afternoon like four"), and a day offered with "same time"
+and no verb ("two weeks from today, same time.") is a question whose "?" was lost.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from .phrases import TASK_VERBS
 from .text import Context, Sentence
 from .types import Provenance, Question
 
@@ -41,16 +45,18 @@ _INTERROGATIVE = re.compile(
     r"|(?:any|anything else|is there anything)\s+(?:questions?|thoughts?|ideas?|concerns?|"
     r"other|else|updates?|news|on your mind)\b"
     r"|i was wondering (?:if|whether)\b)")
-_RUN_ON = re.compile(
+RUN_ON = re.compile(
     rf"\b(?:{_WH}\s+{_AUX}\s+{_SUBJECT}"
     r"|(?:and|but|so|okay|ok|also|then|now) (?:can|could|may|do|did|should|would|will) "
     r"(?:i|we|you) \w+ \w+"
     r"|(?:how's|what's|where's) (?:the|your|it|that|this|everything|things|life|work)"
-    r"|(?:have|did|do|would|could|can|will|are|were|should) you (?:ever )?(?:thought|considered|"
-    r"tried|think|want|need|like|mind|feel|have|get|see|hear|remember|agree|prefer|looked|read|"
-    r"written|talked|spoken|heard|asked|checked|seen|got|had|managed|finished|sent|"
-    r"know (?:what|how|if|whether|where|when|why|who|anyone|anything|about)))\b")
-"""A question inside an unpunctuated run of recognised speech."""
+    r"|(?:have|did|do|would|could|can|will|are|were|should) you (?:ever )?(?!know\b)[a-z']{2,}"
+    r"|(?:have|did|do|would|could|can|will|are|were|should) you (?:ever )?"
+    r"know (?:what|how|if|whether|where|when|why|who|anyone|anything|about)"
+    r"|(?:should|can|could|shall|may) (?:i|we) [a-z']{2,}|do (?:i|we) (?:need|have|want|get) to"
+    r"|is (?:this|that|it) (?:better|okay|ok|alright|clear|fine|right|good|working)$)\b")
+"""A question inside an unpunctuated run of recognised speech: "did you flag it to the
+chiefs", "should i also run it past dr kim", "could we do the afternoon", "is this better"."""
 _QUOTED = re.compile(
     r"(?:something like|like|say|saying|said|ask(?:ed)?(?: \w+)?|asking|ask yourself)\s*[,:]\s*$")
 """A question quoted as wording to use ("something like, can we agree ...?")."""
@@ -61,6 +67,11 @@ _OPEN_START = re.compile(rf"^(?:{_WH}|how's|what's|where's|why's|who's|in what w
                          r"to what extent|tell me|walk me|talk me|describe|explain|say more)\b")
 _SAME_TIME = re.compile(r"^same time(?: next \w+| in \w+ weeks?| as usual)?$")
 """Recognised speech drops the "?" of "same time next week?"; with a full stop it is a statement."""
+_DAY_SAME_TIME = re.compile(
+    r"^(?!.*\b(?:works?|is|'s|are|sounds|it|that|then|see|perfect|great|fine|good)\b)"
+    r"(?:[\w'-]+ ){1,6}?[\w'-]+, same time(?: as (?:usual|today|always))?$")
+"""A day offered with "same time" and no verb ("two weeks from today, same time."): a question
+whose "?" the recogniser dropped. "Friday works, same time then." states."""
 _PROMPT = re.compile(r"^(?:and|so|well|and then)\s*\?+$")
 """A one-word prompt for more ("And?"), an open question."""
 _DO_THAT = re.compile(r"^do (?:that|this|it|so)\b")
@@ -68,6 +79,9 @@ _DO_THAT = re.compile(r"^do (?:that|this|it|so)\b")
 _ASKS_YOU = re.compile(r"^(?:do|did|can|could|should|would|will|are|have) (?:you|we|i)\b")
 """An unmistakable question opening a clause in the middle of an unpunctuated sentence."""
 _RELATIVE = re.compile(r"^(?:which|who|whom|whose|where|when)\b")
+_PREDICATE = re.compile(r"^(?:is|are|was|were|has|have|had)\s+(?:\w+ing|\w+ed|been|not|also|still|just|"
+                        r"really|always|never|now)\b")
+"""Unmarked, a closing "..., is getting nervous" ends a statement begun before the comma."""
 _REPORT_BACK = re.compile(
     r"\b(?:goes|went|turns out|turned out)\b.*\b(?:next|after|later|once|when|afterwards)\b")
 """'tell me how it goes next time' asks for a later report, not an answer now."""
@@ -92,11 +106,16 @@ _RHETORICAL = re.compile(
     r"are you kidding|you know|(?:isn't|is) it (?:funny|crazy|amazing|weird|strange|wild|"
     r"ironic|interesting) (?:how|that)|don't you (?:just )?(?:love|hate) (?:it )?(?:when|how)|"
     r"wouldn't it be (?:nice|great|lovely))\b")
+_NOT_ASKED_TO = frozenset("do make meet go try clarify explain help say tell talk walk describe "
+                          "give share use".split())
+"""Verbs of a question rather than a task: "could you do Tuesday?", "can you explain that?"."""
 _REQUEST = re.compile(
-    r"^(?:(?:can|could|would|will) you (?:please |maybe |also |just )*"
-    r"(?:send|email|forward|share|write|update|get|put|add|book|bring|make|prepare|draft|"
-    r"finish|review|read|look over|check|fill|submit|ping|remind|set up|schedule|upload|"
-    r"post|print|cc|copy|draw up|jot|note|type|sign|grab|pass|order)\b"
+    r"^(?:(?:can|could|will) you (?:please |maybe |also |just |possibly )*"
+    rf"(?:{'|'.join(sorted(TASK_VERBS - _NOT_ASKED_TO))}|come|look over|give me (?:a call|a ring|a shout))\b"
+    r"(?! me (?:through|about|more|what|how|why)\b)"
+    r"|would you (?:please |maybe |also |just )*(?:send|email|forward|write|update|book|bring|prepare|"
+    r"draft|finish|review|read|look over|fill|submit|ping|remind|set up|schedule|upload|post|print|"
+    r"cc|copy|sign|grab|order)\b"
     r"|(?:can|could|would|will) you please\b|would you mind\b)")
 
 
@@ -129,12 +148,12 @@ def _asking_clause(body: str, clauses: list[str], marked: bool, punctuated: bool
     else:
         opening = clauses[:2] if len(clauses[0].split()) <= 2 else clauses[:1]
         middle = [c for c in clauses[1:-1] if _ASKS_YOU.match(c)]
-        closing = [c for c in clauses[1:][-1:] if not _RELATIVE.match(c)]
+        closing = [c for c in clauses[1:][-1:] if not (_RELATIVE.match(c) or _PREDICATE.match(c))]
         candidates = opening + middle + closing
     asking = next((c for c in candidates if _INTERROGATIVE.match(c)
                    and (marked or not _DO_THAT.match(c))), None)
     if asking is None and not marked and not punctuated:
-        run_on = _RUN_ON.search(body)
+        run_on = RUN_ON.search(body)
         asking = body[run_on.start():] if run_on else None
     return asking
 
@@ -163,7 +182,7 @@ def _kind(text: str, norm: str) -> bool | None:
     raw = text.strip().lower()
     marked = raw.endswith("?") or norm.endswith("?")
     punctuated = bool(_PUNCTUATION.search(text))
-    if not marked and not punctuated and _SAME_TIME.match(body):
+    if not marked and ((not punctuated and _SAME_TIME.match(body)) or _DAY_SAME_TIME.match(body)):
         return False
     clauses = [c for c in (_body(c) for c in _CLAUSE_BREAK.split(body)) if c]
     asking = _asking_clause(body, clauses, marked, punctuated)
@@ -176,7 +195,7 @@ def _kind(text: str, norm: str) -> bool | None:
             return None
     elif asking is None and not (_OPEN_PROMPT.match(body) and not _REPORT_BACK.search(body)):
         return None
-    if _RHETORICAL.match(body) or _REQUEST.match(asking or body):
+    if _RHETORICAL.match(body) or _REQUEST.match(_body(asking) if asking else body):
         return None
     if _PROPOSAL.match(body):
         return False

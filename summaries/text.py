@@ -12,10 +12,13 @@ with the start of the same speaker's next segment (the sentence belongs to the f
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
+from .phrases import TASK_VERBS
 from .transcript import Transcript
 from .types import Provenance
 
@@ -189,6 +192,11 @@ _SPOKEN = (
     (re.compile(r"\bkinda\b"), "kind of"),
     (re.compile(r"\bi\s+m\b"), "i'm"),
     (re.compile(r"\bi\s+ll\b"), "i'll"),
+    (re.compile(r"\bit'd\s+(?=be\b)"), "it would "),
+    # Recognisers hear "by Friday" as "high Friday" or "bye Friday" ("my Friday" too, but
+    # "my" is a word of its own; the extractors allow for it where a deadline may stand).
+    (re.compile(r"\b(?:high|bye|buy)\s+(?=(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                r"tomorrow|tonight|the\s+end|end\s+of|next\s+\w+|the\s+\d)\b)"), "by "),
 )
 _FILLERS = (
     re.compile(r"\b(?:u+m+|u+h+|e+rm|e+r|h+m+|m+h?m+|a+h)\b[,.]?"),
@@ -324,28 +332,65 @@ def provenance(sentence: Sentence) -> Provenance:
     return Provenance(segment=sentence.segment, start=sentence.start, quote=sentence.text)
 
 
-# ---------------------------------------------------------------- wording helpers
+# ---------------------------------------------------------------- items per turn
 
-TASK_VERBS = frozenset("""
-add address analyse analyze apply approve archive arrange ask assess attend audit benchmark
-block book brainstorm bring browse build buy calculate call cancel catch change chase chat
-check choose circulate clarify clean clear close coach collect compare compile complete
-condense configure confirm connect contact copy correct cover create cut debug decide define
-delete deliver deploy design dig do document download draft drop edit email enrol enroll
-estimate evaluate expand extend file fill finalise finalize find finish fix flag follow
-forward gather get give go grab grade hand help hire hold host implement improve install
-interview introduce invite join jot label lead learn leave list log look loop make map mark
-measure meet merge message migrate mock move note nudge observe onboard open order organise
-organize outline pair pass pause pay pick ping pitch plan polish post practice practise
-prepare present print prioritise prioritize profile proofread propose prototype publish pull
-push put raise rank rate reach read rebook reconcile record redo reduce refactor reformat
-register rehearse release remind rename renew reply request reschedule research reserve
-respond restructure review revise rework rewrite run save scan schedule score select send set
-shadow share ship shorten sign simplify sit sketch skim sort start study submit summarise
-summarize tag take talk teach test text tidy track train transcribe translate trim try turn
-type update upload use validate verify visit watch wireframe work write
-""".split())
-"""Verbs that open a task ("send", "book", "review"): imperatives and requests start with one."""
+def turn_numbers(ctx: Context) -> list[int]:
+    """The turn of each segment: consecutive segments by one speaker form one turn.
+
+    A recogniser splits a turn into several segments; items are grouped per turn.
+    """
+    numbers: list[int] = []
+    for seg in ctx.transcript.segments:
+        same = numbers and ctx.transcript.segments[seg.index - 1].speaker == seg.speaker
+        numbers.append(numbers[-1] if same else (numbers[-1] + 1 if numbers else 0))
+    return numbers
+
+
+def group_items(ctx: Context, keep: Callable[[Sentence], bool],
+                max_gap: int = 2) -> list[tuple[Sentence, Sentence]]:
+    """Runs of kept sentences within one turn, at most `max_gap` sentences apart.
+
+    Returns (first, last) pairs; a run is one item, quoted from the first to the last.
+    """
+    turn = turn_numbers(ctx)
+    runs: list[tuple[Sentence, Sentence]] = []
+    last_pos = 0
+    for pos, sentence in enumerate(ctx.sentences):
+        if not keep(sentence):
+            continue
+        same_turn = bool(runs) and turn[runs[-1][1].segment] == turn[sentence.segment]
+        if same_turn and pos - last_pos <= max_gap:
+            runs[-1] = (runs[-1][0], sentence)
+        else:
+            runs.append((sentence, sentence))
+        last_pos = pos
+    return runs
+
+
+def position_of(ctx: Context, sentence: Sentence) -> int:
+    """The index of `sentence` in `ctx.sentences`."""
+    return bisect_left(ctx.sentences, (sentence.segment, sentence.char_start),
+                       key=lambda s: (s.segment, s.char_start))
+
+
+def span(ctx: Context, first: Sentence, last: Sentence) -> tuple[str, Provenance]:
+    """The text from `first` through `last`, and its provenance.
+
+    Within one segment the quote is the whole span; a span across the segments of one turn
+    is quoted in its first segment (a quote is a substring of one segment), and the text
+    joins the parts.
+    """
+    segments = ctx.transcript.segments
+    parts: dict[int, tuple[int, int]] = {}
+    for sentence in ctx.sentences[position_of(ctx, first):position_of(ctx, last) + 1]:
+        begin, _ = parts.get(sentence.segment, (sentence.char_start, 0))
+        parts[sentence.segment] = (begin, sentence.char_start + len(sentence.text))
+    pieces = [segments[i].text[begin:end].strip() for i, (begin, end) in parts.items()]
+    source = Provenance(segment=first.segment, start=first.start, quote=pieces[0])
+    return " ".join(pieces), source
+
+
+# ---------------------------------------------------------------- wording helpers
 
 _IRREGULAR_GERUNDS = {"getting": "get", "putting": "put", "setting": "set", "cutting": "cut",
                       "running": "run", "planning": "plan", "shopping": "shop", "jotting": "jot",

@@ -79,7 +79,7 @@ class Goal:
 @dataclass(frozen=True)
 class Decision:
     text: str
-    topic: str  # channels | response_time | cadence | scope | confidentiality | other
+    topic: str  # channels | response_time | cadence | scope | confidentiality | roles | other
     source: Provenance
 
     def to_json(self) -> dict[str, Any]:

@@ -266,3 +266,95 @@ def test_do_that_and_something_else_is_two_tasks() -> None:
     assert [(i.text, i.due) for i in found] == [
         ("Write down three examples before you talk to him", "2026-11-18"),
         ("Talk to him", "2026-11-23")]
+
+
+# ---------------------------------------------------------------- phrasings from blind-written conversations
+
+@pytest.mark.parametrize("text", [
+    "My manager won't let me touch the budget yet.",
+    "They let me sit in on the board meeting last month.",
+    "Honestly I'll be straight with you and everyone else has been great.",
+])
+def test_someone_elses_permission_and_idioms_are_no_tasks(text: str) -> None:
+    assert items(("mentee", text)) == []
+
+
+def test_an_offer_after_and_is_still_an_offer() -> None:
+    item = only(items(("mentor", "Good. And do you want me to call the vendor for you?"),
+                      ("mentee", "Honestly, yes please.")))
+    assert (item.owner, item.text, item.source.segment) == ("mentor", "Call the vendor for Sam", 1)
+
+
+def test_a_further_task_does_not_replace_an_accepted_offer() -> None:
+    found = items(("mentor", "Want me to talk to Priya?"), ("mentee", "Yes please."),
+                  ("mentor", "Sure. Let me also send you the checklist I use."))
+    assert [i.text for i in found] == ["Talk to Priya", "Send Sam the checklist I use"]
+
+
+def test_an_accepted_request_keeps_the_owners_more_specific_words() -> None:
+    item = only(items(("mentor", "The workshop fills up fast. Can you get registered?"),
+                      ("mentee", "Sure, I'll sign up for the negotiation workshop today.")))
+    assert (item.owner, item.text, item.due) == (
+        "mentee", "Sign up for the negotiation workshop", "2026-11-18")
+
+
+def test_a_thing_assigned_fills_the_request_that_points_back_to_it() -> None:
+    item = only(items(("mentor", "Your homework is the revised budget. Can you send it to me by the 30th?"),
+                      ("mentee", "Will do.")))
+    assert (item.owner, item.text, item.due) == ("mentee", "Send the revised budget to Dana", "2026-11-30")
+
+
+def test_a_thing_assigned_alone_is_no_task() -> None:
+    assert items(("mentor", "Your homework is the revised budget."), ("mentee", "Okay.")) == []
+
+
+def test_joining_a_joint_task_makes_one_task_where_the_other_joined() -> None:
+    item = only(items(("mentor", "Let's both sign up for the mentoring webinar on the 3rd."),
+                      ("mentee", "Oh definitely, count me in, let's both do it.")))
+    assert (item.owner, item.text, item.due, item.source.segment) == (
+        "both", "Sign up for the mentoring webinar", "2026-12-03", 1)
+
+
+def test_joint_tasks_of_one_speaker_stay_apart() -> None:
+    found = items(("mentor", "Let's both read the onboarding guide by Friday."), ("mentee", "Sure."),
+                  ("mentor", "And let's both fill in the skills survey by Monday."))
+    assert [(i.owner, i.due) for i in found] == [("both", "2026-11-20"), ("both", "2026-11-23")]
+
+
+@pytest.mark.parametrize("after, due", [
+    ("Probably early next week, say Tuesday.", "2026-11-24"),
+    ("She's back on Tuesday.", None),
+])
+def test_a_bare_date_after_a_commitment_is_its_date(after: str, due: str | None) -> None:
+    item = only(items(("mentor", f"I'll set up a call with the hiring manager. {after}")))
+    assert (item.text, item.due) == ("Set up a call with the hiring manager", due)
+
+
+@pytest.mark.parametrize("text, task", [
+    ("I'll do a timed mock interview every Saturday.", "Do a timed mock interview every Saturday"),
+    ("From now on I'll text you before every session.", None),
+    ("I'll always reply within a day.", None),
+])
+def test_recurring_tasks_are_tasks_but_rules_for_keeping_in_touch_are_not(text: str,
+                                                                          task: str | None) -> None:
+    assert [(i.text, i.due) for i in items(("mentee", text))] == ([(task, None)] if task else [])
+
+
+def test_an_imperative_after_a_scene_setting_clause_is_what_is_agreed_to() -> None:
+    item = only(items(("mentor", "Next time the queue backs up, call the orders in pairs."),
+                      ("mentee", "Okay, I'll try that on Friday's shift.")))
+    assert (item.owner, item.text, item.due) == ("mentee", "Call the orders in pairs", "2026-11-20")
+
+
+def test_an_offer_accepted_first_and_a_request_answered_after_are_both_tasks() -> None:
+    found = items(("mentor", "Book the room early so nobody else grabs it. Do you want me to ask Ana "
+                             "to co-host?"),
+                  ("mentee", "Yes please, that would be great. And I'll book the room tomorrow."))
+    assert [(i.owner, i.text, i.due) for i in found] == [
+        ("mentee", "Book the room", "2026-11-19"), ("mentor", "Ask Ana to co-host", None)]
+
+
+def test_by_heard_as_high_before_a_day() -> None:
+    item = only(items(("mentor", "Can you send me the slides?"),
+                      ("mentee", "Yeah, I can do that high Friday.")))
+    assert (item.text, item.due) == ("Send Dana the slides", "2026-11-20")

@@ -142,3 +142,69 @@ def test_not_goals(text: str) -> None:
 def test_a_goal_set_for_the_other_person_is_theirs() -> None:
     found = goals(("mentor", "My goal for you this year is to publish your first paper."))
     assert [(g.owner, g.text) for g in found] == [("mentee", "Publish your first paper")]
+
+
+# ---------------------------------------------------------------- phrasings from blind-written conversations
+
+def test_keeping_the_day_but_offering_another_hour_is_a_counter_proposal() -> None:
+    assert checkin(("mentor", "Okay, in two weeks, same time?"),
+                   ("mentee", "In two weeks is the fourth. I've got a site visit at three. "
+                              "Could we do two thirty instead?"),
+                   ("mentor", "Two thirty on the fourth works.")) == "2026-12-04T14:30"
+
+
+def test_an_agreement_that_names_an_hour_agrees_to_that_hour() -> None:
+    assert checkin(("mentor", "How about Thursday the 3rd at ten?"),
+                   ("mentee", "The 3rd I'm in training until noon, could we do the afternoon, like two?"),
+                   ("mentor", "Two on the 3rd works for me.")) == "2026-12-03T14:00"
+
+
+def test_a_deadline_heard_as_my_friday_is_no_meeting() -> None:
+    assert checkin(("mentee", "i'll send the bullets my friday"),
+                   ("mentor", "great so the twenty third is the next one"),
+                   ("mentee", "twenty third works")) == "2026-11-23"
+
+
+@pytest.mark.parametrize("turns, keyword, target", [
+    ([("mentee", "I want my OSHA thirty card by the end of the year.")], "osha", "2026-12-31"),
+    ([("mentee", "I want to run my own section at a bistro by next summer.")], "section", None),
+    ([("mentee", "My goal was to be licensed by the end of next year, and it still is.")], "licensed",
+     "2027-12-31"),
+    ([("mentor", "What are you aiming for?"), ("mentee", "Honestly, just to pass it on March 3rd.")],
+     "pass", "2027-03-03"),
+    ([("mentee", "I want to bring in fifty thousand by the end of our fiscal year, which is June "
+                 "thirtieth next year.")], "fifty thousand", "2027-06-30"),
+    ([("mentee", "Leave ends January 31st. So I want a signed offer by then.")], "offer", "2027-01-31"),
+])
+def test_more_ways_to_state_a_goal(turns: list[tuple[str, str]], keyword: str, target: str | None) -> None:
+    found = goals(*turns)
+    assert [(keyword in g.text.lower(), g.target) for g in found] == [(True, target)]
+
+
+def test_a_goal_may_go_on_in_the_next_sentence() -> None:
+    found = goals(("mentor", "So what are you aiming for this year?"),
+                  ("mentee", "I want my forklift licence by spring. And the big one is passing the "
+                             "supervisor exam on the first try."))
+    assert [g.text for g in found] == ["Get my forklift licence by spring",
+                                       "Pass the supervisor exam on the first try"]
+
+
+def test_a_bare_restatement_with_a_date_is_the_same_goal_made_definite() -> None:
+    found = goals(("mentee", "I want my own store. Store manager by the end of next year."))
+    assert [(g.text, g.target) for g in found] == [("Store manager", "2027-12-31")]
+
+
+def test_two_goals_in_one_breath_are_two() -> None:
+    found = goals(("mentee", "i want a signed offer by march first and long term i'd like to be "
+                             "running a warehouse within five years"))
+    assert [(g.text, g.target) for g in found] == [("Get a signed offer", "2027-03-01"),
+                                                  ("Be running a warehouse", "2031-11-20")]
+
+
+@pytest.mark.parametrize("text", [
+    "I want to run through the agenda first.",
+    "The big one is that my manager left.",
+    "Store manager by the end of next year is what my boss said.",
+])
+def test_more_things_that_are_not_goals(text: str) -> None:
+    assert goals(("mentee", text)) == []

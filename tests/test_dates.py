@@ -162,3 +162,48 @@ def test_same_time_is_the_sessions_time() -> None:
 ])
 def test_recognised_day_numbers_and_mornings(phrase: str, expected: str) -> None:
     assert resolve(phrase, WED_JUN_3) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("that'd be the fourteenth", "2026-06-14"),
+    ("twenty third at seven works for me", "2026-06-23T07:00"),
+    ("the twenty-sixth's fine", "2026-06-26"),
+    ("June thirtieth next year", "2027-06-30"),
+    ("the 30th of June next year", "2027-06-30"),
+    ("I'll text her after this", "2026-06-03"),
+    ("January 31st, so yeah, an offer by then", "2027-01-31"),
+    ("Friday high Friday", "2026-06-05"),
+])
+def test_dates_said_without_a_preposition_or_spelled_out(phrase: str, expected: str) -> None:
+    assert resolve(phrase, WED_JUN_3) == expected
+
+
+@pytest.mark.parametrize("phrase", [
+    "every Saturday", "each Monday morning", "every other Friday", "after this week",
+    "the fourth quarter", "the fifth time", "by then",
+])
+def test_habits_events_and_unanchored_then_are_no_dates(phrase: str) -> None:
+    assert [m.day for m in find_dates(normalize(phrase), WED_JUN_3) if m.day] == []
+
+
+def test_by_then_is_the_day_named_before_it() -> None:
+    mentions = find_dates(normalize("leave ends January 31st and I want an offer by then"), WED_JUN_3)
+    assert [(m.kind, m.day.isoformat()) for m in mentions if m.day] == [
+        ("month_day", "2027-01-31"), ("then", "2027-01-31")]
+
+
+@pytest.mark.parametrize("phrase, session, expected", [
+    ("at seven", datetime(2026, 11, 9, 19, 0), "19:00"),
+    ("at seven", datetime(2026, 11, 9, 10, 0), "07:00"),
+    ("at four", datetime(2026, 9, 30, 7, 30), "16:00"),
+    ("like four", datetime(2026, 9, 30, 7, 30), "16:00"),
+])
+def test_an_hour_without_am_or_pm_near_the_sessions_own_time(phrase: str, session: datetime,
+                                                              expected: str) -> None:
+    times = [t.time for t in find_times(normalize(phrase), session)]
+    assert [t.strftime("%H:%M") for t in times if t] == [expected]
+
+
+@pytest.mark.parametrize("phrase", ["like four people", "about two, maybe three", "around ten percent"])
+def test_numbers_after_like_or_about_that_are_not_times(phrase: str) -> None:
+    assert [t for t in find_times(normalize(phrase), WED_JUN_3) if t.time] == []

@@ -136,3 +136,48 @@ def test_decisions_on_labelled_conversations(directory):
     recall, precision = _recall_and_precision(directory)
     assert recall >= 0.9
     assert precision >= 0.9
+
+
+# ---------------------------------------------------------------- phrasings from blind-written conversations
+
+@pytest.mark.parametrize("text, topic", [
+    ("Anything about the crew, let's keep that to phone calls, not texts.", "channels"),
+    ("If something's urgent, just text me.", "channels"),
+    ("For sources, we only talk on Signal, not email.", "channels"),
+    ("Message me on LinkedIn, that's where I see things first.", "channels"),
+    ("Let's make publishing the standing first item each time.", "scope"),
+    ("Let's keep the sessions focused on the job search for now.", "scope"),
+    ("Let's put everything in one shared Drive folder.", "other"),
+])
+def test_more_rules_stated_firmly(text, topic):
+    assert decided(("mentee", "Okay."), ("mentor", text)) == [(topic, 1)]
+
+
+def test_a_frequency_proposed_for_us_is_about_meeting():
+    turns = (("mentor", "Monthly's not enough right now. Should we go every two weeks until the exam?"),
+             ("mentee", "Yes, every two weeks until the exam works for me."))
+    assert decided(*turns) == [("cadence", 1)]
+
+
+def test_a_reservation_followed_by_a_firm_proposal_proposes():
+    turns = (("mentee", "how often should we do these calls is every week too much"),
+             ("mentor", "every week is a lot for both of us let's do every two weeks on mondays"))
+    assert decided(*turns) == [("cadence", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Send one message on Signal, tell him you'll protect his name.",
+    "We do inventory every two weeks, it's a pain.",
+    "Text me the photo later.",
+])
+def test_more_things_that_are_not_decisions(text):
+    assert decided(("mentee", "Okay."), ("mentor", text)) == []
+
+
+def test_a_recognisers_e_mail_reads_as_email():
+    items = extract_decisions(context(("mentor", "Slack for quick things, e-mail for anything longer.")))
+    assert [d.text for d in items] == ["Slack for quick things, email for anything longer."]
+
+
+def test_going_back_to_a_channel_out_of_habit_is_no_rule():
+    assert decided(("mentor", "Okay."), ("mentee", "Honestly, I keep going back to email.")) == []

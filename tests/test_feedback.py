@@ -91,6 +91,7 @@ def test_mentee_feedback_on_the_mentoring(text, kind):
     "Send me the deck by Friday.",
     "Ask her this week.",
     "Take care, and don't worry about it.",
+    "Honestly, that would be worth it.",
     "I'll make sure to bring the numbers.",
 ])
 def test_not_feedback(text):
@@ -168,3 +169,100 @@ def test_feedback_f1_on_labelled_conversations(directory):
     conversations = _labelled(directory)
     assert conversations, f"no labelled conversations in {directory}"
     assert _f1(conversations) >= 0.85
+
+
+# ---------------------------------------------------------------- phrasings from blind-written conversations
+
+@pytest.mark.parametrize("text", [
+    "Ninety-two! That's a huge jump from last term. You really put the hours in, and it shows.",
+    "Forty tables on your own is a lot, and you kept the line moving, which is what matters.",
+    "you answered every review comment really quickly which the team noticed",
+    "This draft is much stronger than the last one.",
+    "Going to HR first was a smart call.",
+    "The mock-ups you showed me last week were really clear.",
+])
+def test_more_mentor_praise(text):
+    assert kinds(("mentee", "Here's what I did."), ("mentor", text)) == [
+        ("praise", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "You spoke too quickly in the second half.",
+    "You kept the room waiting for ten minutes.",
+])
+def test_critique_is_not_praise(text):
+    assert ("praise", "mentor", "mentee", 1) not in kinds(("mentee", "Here's what I did."), ("mentor", text))
+
+
+def test_approval_of_an_achievement_just_reported_is_praise():
+    assert kinds(("mentee", "Big news: I passed the licensing exam."), ("mentor", "That's fantastic!")) == [
+        ("praise", "mentor", "mentee", 1)]
+
+
+def test_approval_of_a_plan_is_only_enthusiasm():
+    assert kinds(("mentee", "I can do Tuesday at ten."), ("mentor", "That's great.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I'd gently push back on comparing yourself to the cohort.",
+    "One thing I'd try: walk-in interviews on Saturday mornings.",
+    "Your analysis was really thorough, but you read from the slides the whole time.",
+    "For the certificate, book the exam now so there's a date to work toward.",
+    "Next time it backs up, call the tickets in batches of three.",
+    "for the ci stuff run the hooks locally before you push it saves you the round trip",
+    "please don't burn yourself out over this",
+    "Be calm and direct with the servers.",
+    "Try not to apologise for every delay.",
+    "Instead of emailing him again, call him.",
+    "It'd be worth asking finance for last year's numbers.",
+    "okay try to keep it to ten hours a week shall we meet again in two weeks",
+])
+def test_more_mentor_constructive(text):
+    assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "That's the plan."), ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
+    "That trick you showed me, starting with the biggest one, honestly that's what made it click.",
+    "The framework you gave me last time, the one-reader thing, has really helped me write the intro.",
+    "thank you honestly talking to you always makes these weeks feel less impossible",
+    "Thanks, the pounds-per-dollar idea alone made this call worth it.",
+    "The way you walked me through the records requests, one at a time, that's the only reason I got them.",
+    "this is the first time somebody explained the civilian side in a way that made sense",
+])
+def test_more_mentee_appreciation(text):
+    assert kinds(("mentor", "Anything else?"), ("mentee", text)) == [("praise", "mentee", "mentor", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "My sister's advice really helped me.",
+    "The new tool made things easier for the whole team.",
+    "You told me to wait, but it didn't help.",
+])
+def test_help_from_others_is_not_appreciation_of_the_mentor(text):
+    assert kinds(("mentor", "Anything else?"), ("mentee", text)) == []
+
+
+def test_mentee_feedback_on_how_the_sessions_are_spent():
+    text = "Could we maybe spend a bit less time on the day-to-day stuff in these calls?"
+    assert kinds(("mentor", "Anything else?"), ("mentee", text)) == [("constructive", "mentee", "mentor", 1)]
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentee", "Should I also run it past Dr Kim?"), ("mentor", "Yeah, definitely loop her in.")],
+    [("mentee", "Okay."), ("mentor", "Of course, bring a job description next time and we'll do a mock.")],
+    [("mentee", "Sure."), ("mentor", "I'll set up a mock panel so you can practise defending the model.")],
+    [("mentee", "I know."),
+     ("mentor", "That segment build was excellent. Don't let one question erase that.")],
+    [("mentor", "Can you get registered?"), ("mentee", "Yeah, consider it done.")],
+    [("mentee", "How do we stay in touch?"), ("mentor", "For anything longer, send an email.")],
+])
+def test_more_things_that_are_not_constructive(turns):
+    assert [k for k in kinds(*turns) if k[0] == "constructive"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "When I was at the agency, review cycles were brutal.",
+    "After the launch, work got crazy for everyone.",
+])
+def test_a_noun_after_a_scene_setting_clause_is_no_imperative(text):
+    assert kinds(("mentee", "How was it for you?"), ("mentor", text)) == []

@@ -179,3 +179,84 @@ def test_f1_on_labelled_conversations(directory):
     questions, challenges = _scores(directory)
     assert questions >= 0.9
     assert challenges >= 0.85
+
+
+# ---------------------------------------------------------------- phrasings from blind-written conversations
+
+@pytest.mark.parametrize("text", [
+    "um yeah sorry i'm just walking out of the building i just finished a shift is this better",
+    "okay that's really important first thing did you flag the overtime to your manager",
+    "yep can do friday um should i also run it past doctor kim she's presenting with me",
+    "the eighth i'm on days that week so seven thirty is my shift start could we do the afternoon",
+    "Okay, so two weeks from today, same time.",
+    "Tuesday the 24th, same time.",
+])
+def test_questions_whose_question_mark_a_recogniser_lost(text):
+    assert [speaker for speaker, _ in asked(text)] == ["mentor"]
+
+
+@pytest.mark.parametrize("text", [
+    "Can you call the vendor by Tuesday?",
+    "While I've got you, could you come talk to my new starters on the tenth?",
+    "for the talk don't open with the timeline and um can you send me your slides my friday",
+    "But my main source, the guy in procurement, is getting nervous.",
+    "Friday works, same time then.",
+    "i told her you can do better than that",
+])
+def test_more_things_that_are_not_questions(text):
+    assert asked(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Could you tell me more about the rota?",
+    "Can you explain what the committee wants?",
+    "could you do Tuesday at eleven",
+])
+def test_asking_to_explain_or_to_meet_is_still_a_question(text):
+    assert len(asked(text)) == 1
+
+
+@pytest.mark.parametrize("turn, keyword", [
+    ("Um, Greg, the volunteer coordinator. He keeps going around me to the director. It's getting "
+     "kind of awkward.", "Greg"),
+    ("So, Tanya, my evening lead. Whenever I post the schedule, she changes it. I don't know how to "
+     "handle it.", "Tanya"),
+    ("My main source is getting nervous about all this. He stopped answering my calls this week.", "source"),
+    ("I'll admit the last few weeks have been rough. I keep feeling like they let me in by mistake.",
+     "mistake"),
+    ("He's on sabbatical, so I'm kind of on my own with it.", "sabbatical"),
+    ("Tom wants it for Sunday and I don't think it's ready. I've been avoiding that call.", "Tom"),
+    ("The problem now is busy season. I can't find time to study for audit.", "audit"),
+    ("Recruiters want direct experience and I keep getting screened out.", "screened out"),
+    ("yeah my command denied the transfer so that's off the table", "transfer"),
+])
+def test_more_mentee_challenges(turn, keyword):
+    items = extract_challenges(context(("mentor", "How are things?"), ("mentee", turn)))
+    assert [(c.speaker, keyword in c.text) for c in items] == [("mentee", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "I denied the refund request myself, it was the right call.",
+    "I don't think it's ready yet? Let me check.",
+    "My manager's kind of on his own with the budget.",
+    "The problem was solved last week, luckily.",
+])
+def test_more_things_that_are_not_challenges(text):
+    assert extract_challenges(context(("mentor", "How are things?"), ("mentee", text))) == []
+
+
+def test_the_rest_of_a_sentence_cut_into_the_next_segment_belongs_to_the_challenge():
+    items = extract_challenges(context(("mentee", "I'm just worried I don't have enough shipped."),
+                                       ("mentee", "Systems work compared to the internal people.")))
+    assert [c.text for c in items] == [
+        "I'm just worried I don't have enough shipped. Systems work compared to the internal people."]
+
+
+@pytest.mark.parametrize("text", ["Would you change anything about the plan?",
+                                  "Could you use a hand with it?"])
+def test_hypothetical_questions_with_a_task_verb_are_questions(text):
+    assert len(asked(text)) == 1
+
+
+def test_a_rejection_of_someone_elses_thing_is_no_challenge():
+    assert extract_challenges(context(("mentee", "The committee rejected the other bids, so we won."))) == []

@@ -1,0 +1,273 @@
+"""The wording of tasks: the phrase and verb tables that the extractors match.
+
+Kept apart from the code that walks the conversation (action_items.py) so that the rules
+read as a short program and the vocabulary as a list that grows: a new way of promising,
+asking, offering or declining is one more alternative here. Every pattern is matched
+against `Sentence.norm` (lower case, fillers removed, "gonna" expanded; see text.py).
+"""
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- verbs
+
+TASK_VERBS = frozenset("""
+add address analyse analyze apply approve archive arrange ask assess attend audit benchmark
+block book brainstorm bring browse build buy calculate call cancel catch change chase chat
+check choose circulate clarify clean clear close coach collect compare compile complete
+condense configure confirm connect contact copy correct cover create cut debug decide define
+delete deliver deploy design dig do document download draft drop edit email enrol enroll
+estimate evaluate expand extend file fill finalise finalize find finish fix flag follow
+forward gather get give go grab grade hand help hire hold host implement improve install
+interview introduce invite join jot label lead learn leave list log look loop make map mark
+measure meet merge message migrate mock move note nudge observe onboard open order organise
+organize outline pair pass pause pay pick ping pitch plan polish post practice practise
+prepare present print prioritise prioritize profile proofread propose prototype publish pull
+push put raise rank rate reach read rebook reconcile record redo reduce refactor reformat
+register rehearse release remind rename renew reply request reschedule research reserve
+respond restructure review revise rework rewrite run save scan schedule score select send set
+shadow share ship shorten sign simplify sit sketch skim sort start study submit summarise
+summarize tag take talk teach test text tidy track train transcribe translate trim try turn
+type update upload use validate verify visit watch wireframe work write
+""".split())
+"""Verbs that open a task ("send", "book", "review"): imperatives and requests start with one."""
+
+# ---------------------------------------------------------------- commitments, requests, offers
+
+COMMITMENT = re.compile(
+    r"\b(?:"
+    r"(?P<will>i'll|i\s+will|i\s+shall|i'm\s+going\s+to|i\s+am\s+going\s+to|i'm\s+planning\s+to|"
+    r"i\s+plan\s+to|i\s+intend\s+to|i\s+promise\s+to|i'll\s+make\s+sure\s+to|i'll\s+make\s+sure\s+i|"
+    r"(?:my|the)\s+plan\s+is\s+to|i\s+plan\s+on|i'm\s+planning\s+on)"
+    r"|(?P<can>i\s+can)(?!')"
+    r"|(?P<must>i\s+need\s+to|i\s+have\s+to|i've\s+got\s+to|i\s+got\s+to|i\s+must)"
+    r"|(?P<let>let\s+me)"
+    # "I'll" heard as "I": "I ask her when I see her Monday" (kept only with a date to come).
+    r"|(?P<bare>i)(?=\s+(?:send|email|introduce|ask|share|forward|write|draft|book|review|update|"
+    r"call|ping|text|message|post|submit|schedule|finish|add|fix|prepare|upload|circulate|compile|"
+    r"reach\s+out|set\s+up|sign\s+up|get\s+back)\b)"
+    r"|(?P<mine>(?:(?:my|the)\s+(?:homework|action\s+items?|tasks?|to-?dos?|next\s+steps?|assignment)"
+    r"(?:\s+for\s+me)?|(?:homework|action\s+items?|tasks?|to-?dos?|next\s+steps?)\s+for\s+me)"
+    r"\s+(?:is|are|will\s+be)(?:\s+to)?|action\s+items?\s+for\s+me(?:\s+is|\s+are)?"
+    r"\s*:?|note\s+to\s+self\s*:?|i'll\s+take\s+care\s+of|i\s+can\s+take\s+care\s+of)"
+    r"|(?P<both>let's\s+(?:both|each|all)|let\s+us\s+(?:both|each)|we(?:'ll|\s+will)\s+(?:both|each)|"
+    r"we(?:'re|\s+are)\s+both\s+going\s+to|both\s+of\s+us\s+(?:will|should|need\s+to|are\s+going\s+to)|"
+    r"we\s+(?:both|each)\s+(?:need\s+to|should|will|have\s+to|are\s+going\s+to)|"
+    r"we\s+should\s+(?:both|each)|we\s+each)"
+    r")\s+")
+ON_ME = re.compile(r"(?:^|,\s*)(?P<task>[\w' -]+?)\s+(?:is|are|'s)\s+on\s+(?:me|my\s+plate|my\s+list)\b")
+
+REQUEST = re.compile(
+    r"\b(?:(?P<assign>"
+    # Assignments: a plain "okay" accepts them.
+    r"(?:i'd|i\s+would)\s+(?:like|love)\s+(?:for\s+)?you\s+to\s+"
+    r"|i\s+(?:want|need)\s+you\s+to\s+"
+    r"|(?:your|the)\s+(?:homework|action\s+items?|tasks?|assignment|next\s+steps?)(?:\s+for\s+you)?\s+"
+    r"(?:is|are|will\s+be)(?:\s+to)?\s+"
+    r"|(?:my\s+)?(?:action\s+items?|homework|tasks?)\s+for\s+you(?:\s+is|\s+are|\s+will\s+be)?"
+    r"(?:\s+to)?\s*:?\s+"
+    r"|(?:please\s+)?(?:make\s+sure|remember)\s+(?:you\s+|to\s+)|don't\s+forget\s+to\s+"
+    r")|(?P<open>"
+    # Open to whoever takes it: "who's going to set up the folder?" - "I can take that."
+    r"who(?:'s|\s+is)\s+going\s+to\s+|who\s+(?:can|will|wants\s+to|could)\s+"
+    r"|(?:someone|somebody)\s+(?:needs|has|should|ought)\s+to\s+|we\s+need\s+someone\s+to\s+"
+    r")|(?P<ask>"
+    r"(?:can|could|would|will)\s+you\s+(?:please\s+|also\s+|maybe\s+|just\s+|possibly\s+|perhaps\s+)*"
+    r"(?:be\s+able\s+to\s+)?(?!(?:like|mind|think|hear|see|imagine|tell\s+me|remind\s+me\s+what|say|be|"
+    r"explain|do\s+me)\b)"
+    r"|would\s+you\s+mind\s+(?=\w+ing\b)"
+    r"|(?:are\s+you\s+able|is\s+it\s+possible\s+for\s+you|any\s+chance\s+you\s+could|"
+    r"do\s+you\s+think\s+you\s+could)\s+(?:to\s+)?"
+    r"|it\s+would\s+be\s+(?:great|good|helpful|nice|ideal|awesome|useful)\s+if\s+you\s+(?:could|can|would)\s+"
+    r"|can\s+i\s+(?:ask|get)\s+you\s+to\s+"
+    r"|please\s+"
+    r"))")
+OFFER = re.compile(
+    r"\b(?:would\s+you\s+like\s+me\s+to|(?:do\s+you\s+)?want\s+me\s+to|shall\s+i|"
+    r"should\s+i\s+(?=(?:send|introduce|set|ask|email|book|share|forward|loop|connect|reach)\b)|"
+    r"would\s+it\s+help\s+if\s+i|how\s+about\s+i|maybe\s+i\s+could|i\s+could|"
+    r"(?:one\s+thing\s+)?i\s+can(?:\s+also)?(?:\s+do\s+is)?|i'd\s+be\s+happy\s+to|happy\s+to|"
+    r"i\s+might\s+be\s+able\s+to)\s+")
+SUGGEST_PHRASE = re.compile(
+    r"\b(?:have\s+a\s+(?:crack|go|look|read|try|stab|bash|think)\s+at|take\s+a\s+(?:look|stab)\s+at|"
+    r"check\s+out|look\s+into|read\s+up\s+on|give\s+(?:it|that|this|\w+)\s+a\s+(?:go|try|shot))\b")
+"""Suggestions whose verb phrase is the task itself: "have a crack at the SQL chapter"."""
+SUGGESTION = re.compile(
+    r"\b(?:it\s+(?:might|may|would|could|will|should)\s+help\s+to|(?:maybe\s+)?try\s+(?:to\s+)?(?=\w+)|"
+    r"you\s+(?:may\s+want\s+to|might\s+want\s+to|could|should|might|ought\s+to|need\s+to)|"
+    r"have\s+you\s+(?:considered|thought\s+about|tried)|what\s+if\s+you|"
+    r"(?:i'd|i\s+would)\s+(?:suggest|recommend|advise)(?:\s+that)?(?:\s+you)?|how\s+about(?:\s+you)?|"
+    r"why\s+don't\s+you|consider|(?:(?:one|a|my)\s+)?(?:[a-z]+\s+)?(?:suggestion|tip|idea)\s*:|"
+    r"here's\s+what\s+i'd\s+do\s*:|(?:it's|it\s+is)\s+worth)\s+")
+LEAD_IN = re.compile(
+    r"^(?:(?:and|so|also|oh|then|just|okay|ok|now|first|right|alright|all\s+right|great|perfect|"
+    r"good|yes|yeah|well|sure|of\s+course|absolutely|definitely|no\s+problem|fine|next\s+time|"
+    r"for\s+now|in\s+the\s+meantime|meanwhile|after\s+that|actually|and\s+also|oh\s+and|but|"
+    r"tell\s+you\s+what|here's\s+what|how\s+about\s+this|look|listen|honestly)[,\s]+)*")
+ADVERBS = re.compile(
+    r"^(?:(?:also|just|actually|definitely|probably|really|then|first|quickly|finally|still|always|"
+    r"personally|totally|absolutely|certainly|gladly|happily|at\s+least|go\s+ahead\s+and|"
+    r"make\s+sure\s+(?:to|i)|try\s+and|get\s+around\s+to)\s+)*")
+
+NOT_TASK = re.compile(
+    r"^(?:be\b(?!\s+\w+ing\b)|admit|confess|say|said|tell\s+you\s+(?:what|something|this|the\s+truth)|"
+    r"bet|guess|see\s+(?:you|ya)|talk\s+to\s+you|speak\s+to\s+you|catch\s+you|hear|miss|"
+    r"let\s+you\s+go|leave\s+(?:it|that|you)\b|stop\s+(?:you|there|here|sharing)|wrap\s+up|pass\b|"
+    r"keep\s+(?:it|that|this)\s+(?:short|brief|in\s+mind)|keep\s+you\s+posted|think\s+about\s+it|"
+    r"do\s+my\s+best|try\s+my\s+best|take\s+(?:that|it)\s+as|take\s+your\s+word|look\s+forward|"
+    r"remember\s+(?:that|this)|never|not|no\b|answer\s+(?:that|your)|start\s+(?:with|by|off)|"
+    r"go\s+(?:first|next|ahead|back)|jump\s+in|share\s+my\s+screen|mute|unmute|"
+    r"put\s+it\s+(?:this|that)\s+way|"
+    r"give\s+you\s+an\s+example|explain|repeat|rephrase|mention|need\s+to|have\s+to|let\s+you\s+know\s+if|"
+    r"share\s+what\s+i|ask\s+(?:you\s+)?(?:some\s+)?questions|"
+    r"give\s+you\s+(?:honest\s+|my\s+|some\s+)?feedback|"
+    r"support\s+you|help\s+you\b(?!\s+with)|listen|be\s+there|challenge\s+you|guide\s+you|"
+    r"(?:figure|sort|work)\s+(?:it|something|things|this|that)\s+out|see\s+(?:what|how)|"
+    r"deal\s+with\s+it|manage|survive|live\s+with|cope|"
+    r"see\s+(?:that|it|this|why|the\s+point|where)|imagine|understand|relate|tell\b|feel|totally|"
+    r"definitely\s+see)")
+META = re.compile(
+    # Steering the conversation itself: "I'll move on", "I'll come back to that", "I'll show you".
+    # With a date ("I'll present it on Friday") these are tasks after all.
+    r"^(?:move\s+on|wrap\s+(?:it|this|things)\s+up|show\b|present\b|go\s+(?:over|into|through|to|on)\b|"
+    r"come\s+(?:back\s+)?to\s+(?:that|this|it|you)\b|leave\s+(?:space|the\s+decision|it)|wait\b|"
+    r"let\s+\w+(?:\s+\w+){0,4}\s+(?:speak|go|talk|present|finish|answer)\b|agree\b|carry\s+on|continue\b|"
+    r"hand\s+(?:it\s+)?over|pass\s+(?:it\s+)?(?:over|on)|get\s+(?:it|this|that)\s+right|plug\b|"
+    r"do$|try$|have\s+a\s+go$|keep\s+it\s+(?:simple|short|brief)|stop\s+there|review\s+what\s+we|"
+    r"raise\s+(?:another|a|one)\s+(?:point|question|thing)|point\s+out|add\s+(?:one|something|to\s+that)|"
+    r"suggest|propose\s+(?:that|we)|take\s+(?:this|that|it)$)")
+IMMEDIATE = re.compile(
+    r"^(?:know|check|see|think|look|pull|grab|open|share\s+my\s+screen|ask\s+you|be\b|say|start|"
+    r"explain|rephrase|recap|summari[sz]e|just|quickly|guess|tell\s+you|show\s+you|find|get\s+this\s+"
+    r"straight|make\s+sure\s+i|understand|repeat|play|turn|switch|move\s+on|go\s+back|jump|scroll|stop|"
+    r"mute|unmute|write\s+(?:that|this|it)\s+down|note\s+(?:that|this)|jot|take\s+a\s+note|read|"
+    r"double-check|confirm\s+i|suggest|propose|recommend|add\b|point\s+out|clarify|put\s+it|"
+    r"give\s+you\s+(?:an?\s+)?(?:example|idea|sense|two|three|some\s+context)|"
+    r"ask\s+(?:you|a|one|something|the\s+group|everyone)\b)")
+HABIT = re.compile(r"\b(?:in\s+general|usually|normally|generally|typically|tend\s+to)\b")
+"""Habits ("I'll usually get back to you within a day") describe, they do not promise."""
+RECURRING = re.compile(r"\b(?:always|every|each\s+time|whenever|from\s+now\s+on|never|going\s+forward)\b")
+KEEPING_IN_TOUCH = re.compile(
+    r"^(?:reply|respond|answer|get\s+back|check\s+in|meet|call|text|message|email|e-mail|ping|"
+    r"let\s+(?:you|each\s+other)\s+know|keep\s+(?:you|each\s+other)\s+posted|update|send\s+(?:you\s+)?"
+    r"(?:an?\s+)?(?:update|agenda|recap|summary|notes)|share\s+(?:an?\s+)?(?:update|agenda)|be\s+available|"
+    r"come\s+(?:to|with)|bring|talk|touch\s+base|cancel|reschedule)\b")
+"""A recurring promise about reaching each other ("I'll always reply within a day", "let's
+text each time") is a working rule, a decision; a recurring task of one's own ("I'll do a
+timed practice exam every Saturday") is an action item."""
+FUTURE = re.compile(r"\b(?:this|next)\s+(?:week|month)\b|\blater\s+today\b")
+SHARED_RULE = re.compile(r"\bwithin\b")
+"""...and so is "let's both reply within a day"."""
+HEDGE_BEFORE = re.compile(r"(?:\bif\s+i\b|\bif\s+there's\b|\bif\s+there\s+is\b|\bif\s+possible\b|"
+                          r"\bmaybe\b|\bperhaps\b|\bhope\b|\bwish\b|\bdon't\s+think\b|\bnot\s+sure\b|"
+                          r"\bdoubt\b|\bdon't\s+know\s+if\b|\bwhether\b|\bsaid\b|\btold\s+\w+\b|"
+                          r"\bpromised\b|\bthought\b|\bfigured\b|\bwhen\s+can\b|\bhow\b|\bwhy\b|"
+                          r"\bwhat\b|\bshould\b|\bwould\b|\bdo\s+you\s+think\b|\bwhere\b|"
+                          r"\bwhen\b|\bunless\b)[^,]{0,24}$")
+HYPOTHETICAL = re.compile(r"\bif\s+i\s+(?:had|have|get|got|find|could|were)\b|"
+                          r"\bif\s+(?:there's|there\s+is)\s+time\b")
+TAG_QUESTION = re.compile(r"(?:,\s*|\s)(?:okay|ok|right|yeah|alright|sound\s+good|does\s+that\s+work|"
+                          r"is\s+that\s+okay|fair|deal|cool)\s*\?$")
+CLAUSE_CUT = re.compile(
+    r",?\s+(?:so\s+that|so\s+(?=(?:i|he|she|we|they|you|it|that|there|there's|the|everyone|people|"
+    r"nobody)\b)|because|since|as\s+(?=(?:i|he|she|"
+    r"we|they|you|it)\b)|which|but|though|although|whereas|unless|cause)\b"
+    r"|,\s+(?:and\s+)?(?=(?:i|we|you|he|she|they|it's|that's|this\s+is|there's|it\s+is|that\s+is|"
+    r"let's|let\s+me|just|like|basically|for\s+example|e\.g|something\s+like|nobody|everyone)\b)"
+    r"|\s+and\s+(?=(?:i'll|i\s+will|i'm|let\s+me|we'll|you|he|she|they|then\s+i)\b)"
+    r"|\s+and\s+(?=(?:can|could|may|should|shall|will|would|do|did)\s+(?:i|we|you)\b)"
+    r"|\s+and\s+(?=we\s+(?:can|could|should|will|might)\b)|,?\s+as\s+soon\s+as\b"
+    r"|,\s+and\s+(?=(?:my|our|his|her|their)\b)"
+    r"|,\s+(?=(?:do|does|did|can|could|should|would|will|is|are|what|how|when|where|why)\s+"
+    r"(?:you|i|we|he|she|they|it)\b)"
+    r"|;|\s+-\s+|:\s")
+JOINT = re.compile(r"\s(?:and|but|so|then)\s|;\s")
+"""Where a new clause may begin: "send me the slides by Friday and I'll comment ..."."""
+EVENT_FOR = re.compile(r"\b(?:invite|invitation|booking|slot|reservation|room)\s+for\s+$")
+"""A day that names an event rather than a deadline: "I'll send the invite for Wednesday"."""
+ACCEPT_STRONG = re.compile(
+    r"^(?:(?:oh|well|yes|yeah|yep|yup|ok|okay|great|perfect|alright|all\s+right|right|sure)[,.!\s]+)*"
+    r"(?:will\s+do|can\s+do|no\s+problem|sure|absolutely|definitely|of\s+course|certainly|"
+    r"consider\s+it\s+done|on\s+it|you\s+got\s+it|happy\s+to|i'd\s+be\s+happy\s+to|i'd\s+love\s+to|"
+    r"leave\s+(?:it|that|this)\s+with\s+me|i\s+can\s+manage\s+(?:that|it)|"
+    r"i\s+can\s+do\s+that|i'll\s+do\s+(?:that|it)|i\s+will|done|sure\s+thing|no\s+worries|"
+    r"yes,?\s+i\s+(?:can|will)|i'm\s+on\s+it|deal)\b")
+ACCEPT_WEAK = re.compile(r"^(?:yes|yeah|yep|yup|ok|okay|alright|all\s+right|sounds\s+good|got\s+it|"
+                         r"fine|sure|sounds\s+like\s+a\s+plan)\b")
+ACCEPT_OFFER = re.compile(
+    r"^(?:(?:oh|well|wow|honestly|ah|okay|ok|oh\s+my\s+god|gosh|god)[,\s]+)*"
+    r"(?:yes|yeah|yep|sure|please|ok|okay|absolutely|definitely|"
+    r"of\s+course|go\s+for\s+it|please\s+do|if\s+you\s+(?:could|don't\s+mind|have\s+time)|"
+    r"(?:that|that'd|it)\s+(?:would\s+)?(?:be\s+)?(?:great|amazing|helpful|lovely|brilliant|fantastic|"
+    r"perfect|wonderful|a\s+(?:huge\s+|big\s+|real\s+)?help|help)|would\s+you)\b")
+DECLINE = re.compile(r"\b(?:can't|cannot|won't\s+be\s+able|not\s+able\s+to|don't\s+think\s+i\s+"
+                     r"(?:can|could|will)|i'd\s+rather\s+not|not\s+this\s+week|unfortunately|"
+                     r"i'm\s+afraid|don't\s+have\s+(?:the\s+)?time|nope|not\s+really|i'll\s+pass|"
+                     r"no\s+thanks|no\s+need)\b|^no\b(?!\s+problem|\s+worries)")
+CANCEL = re.compile(
+    r"\b(?:don't\s+worry\s+about|(?<!don't\s)(?<!never\s)forget\s+(?:about\s+)?(?=it\b|that\b|the\b|my\b|"
+    r"your\b|those\b|this\b)|scratch\s+that|never\s*mind|no\s+need\s+(?:for|to\s+do)|cancel|skip|"
+    r"don't\s+bother(?:\s+with)?|actually,?\s+i\s+(?:can't|won't\s+be\s+able\s+to))\s*(?P<obj>[^,?!]*)")
+OFFER_QUESTIONS = ("would", "want", "do", "shall", "should", "how")
+"""Offers that may point back ("want me to set that up?"); "I can do that" is no offer."""
+NOT_LET_ME = frozenset(
+    "won't wouldn't doesn't didn't don't can't couldn't never not to will would could should might "
+    "may must they he she you we i who that which it them him her people everyone nobody".split())
+"""Words before "let me" that make it someone else's permission ("Rick won't let me near
+terminations", "they let me in by mistake"), not the speaker's promise ("let me send it")."""
+SUBORDINATE = re.compile(r"\b(?:so|so\s+that|if|when|then|because|since|once|until|and)\s+$")
+"""An offer in a subordinate clause is none: "send it by Wednesday, so I can look at it"."""
+REFERS_BACK = re.compile(r"\b(?:it|that|them|this|those|a\s+first\s+version|a\s+draft|the\s+same)\b")
+HAVE_IT_DONE = re.compile(r"^(?:have|get)\s+(?:it|that|this|them)\s+(?:done|finished|ready|sorted|"
+                          r"drafted|sent|written|over|back)(?:\s+to\s+you)?$")
+"""Also only pointing back: "I'll have it done by the 1st"."""
+TOPIC = re.compile(r"\b(?:with|about|on|for)\s+(?P<topic>(?:the|your)\s+[\w-]+(?:\s+[\w-]+)?)\s*\?")
+"""What a question is about: "where are you with the self-assessment?"."""
+SEPARATE = re.compile(r"\b(?:also|too|as\s+well|another|separately)\b")
+
+PRONOUN_WORDS = frozenset(
+    "it that this those them these one to you for me over up down back out done right "
+    "away the same as well too now a an on off in with some go try shot whirl".split())
+STOP_WORDS = frozenset(
+    "the a an and or of to for in on at by with from my your our their his her its i you we "
+    "they he she it me us them this that these those be is are was were will would can could "
+    "should just also really so then now some any all one more about into over up down back out "
+    "off as too very maybe probably actually what how when where who which there here get got "
+    "make do done thing things stuff him his hers their today tomorrow".split())
+NOT_VERBS = frozenset("just first also then so uh um maybe probably actually really already and but or "
+                      "the a an to of that this it i you we let's now here there well yeah yes okay".split())
+COMMON_WORDS = frozenset("""
+not yet just maybe actually anyway really then there this that these those it its what when where
+why how who which let lets please thank thanks sorry nice cool wow ha hmm okay ok yep yup nope
+alright fine sounds sure absolutely definitely perfect great good lovely awesome excellent
+brilliant right exactly true totally fair done deal next last first second also plus still even
+only because since though although if unless while after before during until once every each some
+any all both most many much more less few several another other such same different everyone
+everything everybody nobody nothing someone something somebody anyone anything my your our their
+his her we you they he she me us them him is are was were be been do does did have has had can
+could will would should shall may might must in on at by for from with without about into over
+under between through to of as like honestly basically obviously seriously personally hopefully
+probably yes no oh hey hi hello bye goodbye morning evening afternoon welcome congratulations happy
+i monday tuesday wednesday thursday friday saturday sunday january february march april june july
+august september october november december slack zoom teams google figma jira github linkedin
+excel powerpoint word notion outlook gmail whatsapp
+""".split())
+NAME = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:'s)?\b")
+PERSON_VERB = re.compile(r"(?:'s|\s+(?:said|says|is|was|has|had|will|would|can|could|should|might|"
+                         r"does|did|thinks|wants|told|asked|[a-z]+s)\b)")
+
+# ---------------------------------------------------------------- wording
+
+TRAILING_CONNECTIVES = re.compile(r"(?:(?:,\s*|\s+)(?:and|but|or|so|then|yeah|yes|okay|ok|also|anyway))+$")
+"""Connectives left dangling where a new clause was cut off: "text Dr Kim after this and yeah"."""
+NOUN_SUBJECT = re.compile(r"^[\w'-]+(?: [\w'-]+)? (?:is|was|were|are|got|gets|has|had|went|became|seemed|"
+                          r"felt|'s)\b")
+"""A task verb that is the subject's noun ("work got crazy", "review cycles were brutal")."""
+SCENE = re.compile(r"^(?:for|next\s+time|when|whenever|once|if|before|after|on|with)\s+[^,]{3,40},\s*")
+"""A clause that sets the scene for an imperative: "for the budget, ...", "next time it
+backs up, call the tickets in batches"."""
+THING = re.compile(r"^(?:the|a|an|your|this|that|those|these|some|one)\s+\w")
+"""An assignment that names a thing, not an action: "your homework is the regrouped outline"."""
+DATE_FILLER = frozenset("so probably maybe hopefully ideally say let's by on at the latest or then that's "
+                        "that is which and i think guess like around about realistically".split())
+"""Words that may stand around a bare date: "Probably end of next week, so Friday the tenth."."""
