@@ -18,8 +18,11 @@ from summaries import extract, parse_transcript
 if TYPE_CHECKING:
     from transcription.types import Transcript
 
-SWAP_MARGIN = 2.0
-"""How much more mentor-like the labelled mentee must be before the labels are swapped."""
+SWAP_MARGIN = 0.5
+"""How much more mentor-like the labelled mentee must be before the labels are swapped.
+On the hand-written conversations (fixtures, held-out, tests/data) the margin is at most
+-3.5 with the right labels and at least 3.5 with them swapped; on recognised speech of the
+session fixtures -4.0 at most when right, 1.0 and 6.0 for the two that open with the mentee."""
 
 
 def mentor_likeness(extraction: dict[str, Any], role: str) -> float:
