@@ -193,8 +193,10 @@ def _open(path: str | Path) -> Iterator[tuple[av.container.InputContainer, av.Au
     finally:
         container.close()
         # PyAV frees resampler and filter-graph objects only on a collection
-        # (https://github.com/SYSTRAN/faster-whisper/issues/390); collect once per file.
-        gc.collect()
+        # (https://github.com/SYSTRAN/faster-whisper/issues/390). The youngest generation
+        # is enough (RSS stays flat over 40 decodes) and costs microseconds; a full
+        # collection took ~0.2 s per file in a process holding the models.
+        gc.collect(0)
 
 
 def _media_kind(head: bytes) -> str | None:
