@@ -24,8 +24,8 @@ from icalendar import Calendar, Event, vCalAddress, vText
 
 from summaries import (ActionItem, Challenge, Decision, Extraction, Feedback, Goal, NextCheckin,
                        Provenance, Question, TranscriptError, parse_transcript)
-from summaries.transcript import Transcript as SummaryTranscript
 from summaries.render import clock, human_date, markdown_escape, one_line, render
+from summaries.transcript import Transcript as SummaryTranscript
 from transcription import formats
 from transcription.types import Segment, Transcript
 
@@ -184,6 +184,13 @@ def _speaker(transcript: Mapping[str, Any], segment: Mapping[str, Any]) -> str:
     return str(person.get("name") or role.capitalize())
 
 
+def _owner(transcript: Mapping[str, Any], role: str) -> str:
+    """Who an item belongs to: a participant's name, or both names."""
+    if role == "both":
+        return " and ".join(_speaker(transcript, {"speaker": r}) for r in ("mentor", "mentee"))
+    return _speaker(transcript, {"speaker": role})
+
+
 def _timed_transcript(data: Mapping[str, Any]) -> Transcript:
     """The transcript as ``transcription`` writes it; subtitles need every line's times."""
     segments = []
@@ -261,7 +268,7 @@ def _checkin_description(session: SessionExport, url: str | None) -> str:
                   if item.get("status", "open") == "open"]
     if open_items:
         lines += ["", "Open action items:"]
-        lines += [f"- {_speaker(session.transcript, {'speaker': item.get('owner')})}"
+        lines += [f"- {_owner(session.transcript, str(item.get('owner')))}"
                   f": {one_line(item['text'])}"
                   + (f" (due {human_date(item['due'])})" if item.get("due") else "")
                   for item in open_items]

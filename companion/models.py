@@ -13,7 +13,11 @@ a session's items are always replaced together. The only fields queried across s
 is only ever displayed (feedback's from/to, a question's speaker, a decision's topic...)
 sits in the ``data`` JSON column.
 
-The migration ``0001_initial`` spells this schema out; a test checks the two agree.
+Recap emails are one ``deliveries`` row per recipient and finalisation (companion/deliveries.py
+explains their life); they arrived with the migration ``0002_deliveries``.
+
+The migrations ``0001_initial`` and ``0002_deliveries`` spell this schema out; a test checks
+that they agree with it.
 """
 from __future__ import annotations
 
@@ -36,6 +40,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -47,6 +52,9 @@ JOB_KINDS = ("transcribe", "extract", "finalize")
 JOB_STATUSES = ("queued", "running", "done", "failed")
 ITEM_KINDS = ("action_item", "feedback", "question", "challenge", "goal", "decision")
 ITEM_STATUSES = ("open", "done")
+DELIVERY_STATUSES = ("pending", "held", "sending", "sent", "failed", "skipped")
+DELIVERY_REASONS = ("finalised", "resend", "manual")
+DELIVERY_CHANNELS = ("smtp", "outbox")
 
 ID_LENGTH = 16
 NAME_LENGTH = 200
@@ -279,3 +287,47 @@ class Job(Base):
     finished_at: Mapped[datetime | None]
     heartbeat_at: Mapped[datetime | None]
     lease_owner: Mapped[str | None] = mapped_column(String(NAME_LENGTH))
+
+
+class Delivery(Base):
+    """One recap email to one participant: queued when a session is finalised (or when
+    someone asks again), then claimed, sent and marked by the mailer."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        CheckConstraint(_one_of("role", ROLES), name="role"),
+        CheckConstraint(_one_of("status", DELIVERY_STATUSES), name="status"),
+        CheckConstraint(_one_of("reason", DELIVERY_REASONS), name="reason"),
+        CheckConstraint(f"channel IS NULL OR {_one_of('channel', DELIVERY_CHANNELS)}",
+                        name="channel"),
+        UniqueConstraint("job_id", "role"),
+        Index(None, "status", "next_attempt_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    job_id: Mapped[str | None] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))
+    """The job whose success finalised the session; None for a resend or a manual send."""
+    finalisation: Mapped[int] = mapped_column(Integer)
+    """Which finalisation of the session this recap reports: 1, 2, ... (the invitation's
+    SEQUENCE, so that a calendar replaces the event it got from an earlier one)."""
+    reason: Mapped[str] = mapped_column(String(16))
+    role: Mapped[str] = mapped_column(String(8))
+    address: Mapped[str] = mapped_column(String(EMAIL_LENGTH))
+    status: Mapped[str] = mapped_column(String(8), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    """When a pending delivery is due, or when a held one's hold ends."""
+    claimed_at: Mapped[datetime | None]
+    """When the latest attempt began (the row went to "sending")."""
+    last_error: Mapped[str | None] = mapped_column(Text)
+    message_id: Mapped[str | None] = mapped_column(String(255), unique=True)
+    """Set at the first attempt and kept for every later one."""
+    link_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    """SHA-256 of the sign-in token in the email's link (never the token itself)."""
+    link_expires_at: Mapped[datetime | None]
+    channel: Mapped[str | None] = mapped_column(String(8))
+    """How it left: "smtp", or "outbox" (an .eml file in the data directory)."""
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
+from datetime import timedelta
+from email.headerregistry import Address
 from pathlib import Path
 from typing import Any, Final
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from companion.db import DatabaseURLError, normalise_url
@@ -114,6 +116,85 @@ def _timezone(value: str) -> str:
     return value
 
 
+def _non_negative_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError("must be a number") from None
+    if not 0 <= number < float("inf"):
+        raise ValueError("must be a number of at least 0")
+    return number
+
+
+def _smtp_url(value: str) -> str:
+    SmtpServer.parse(value.strip())
+    return value.strip()
+
+
+def _mail_from(value: str) -> str:
+    value = value.strip()
+    try:
+        address = Address(addr_spec=value)
+    except (ValueError, IndexError):
+        address = None
+    if address is None or not address.username or "." not in address.domain \
+            or address.addr_spec != value:
+        raise ValueError("must be one address such as companion@example.org") from None
+    return value
+
+
+@dataclass(frozen=True)
+class SmtpServer:
+    """Where recap emails go, from ``COMPANION_SMTP_URL``.
+
+    ``smtp://HOST:PORT`` speaks plain SMTP (port 25 by default), ``?starttls=1`` upgrades
+    it with STARTTLS before anything else is said (587), and ``smtps://`` is TLS from the
+    first byte (465). ``USER:PASS@`` logs in; both are percent-decoded, so a password may
+    hold any character.
+    """
+
+    host: str
+    port: int
+    security: str
+    """"plain", "starttls" or "tls"."""
+    username: str | None = None
+    password: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def parse(cls, url: str) -> SmtpServer:
+        """The server a URL names; ``ValueError`` with a one-line reason otherwise."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+            raise ValueError("must be smtp://[USER:PASS@]HOST[:PORT][?starttls=1] or smtps://...")
+        query = parse_qs(parts.query)
+        unknown = set(query) - {"starttls"}
+        if unknown:
+            raise ValueError(f"unknown option {sorted(unknown)[0]!r} (only starttls=1)")
+        starttls = query.get("starttls", ["0"])[-1]
+        if starttls not in ("0", "1"):
+            raise ValueError("starttls must be 0 or 1")
+        if parts.scheme == "smtps" and starttls == "1":
+            raise ValueError("smtps:// is TLS already: drop starttls=1")
+        security = "tls" if parts.scheme == "smtps" else "starttls" if starttls == "1" \
+            else "plain"
+        try:
+            port = parts.port
+        except ValueError:
+            raise ValueError("has a port that is not a number from 0 to 65535") from None
+        return cls(host=parts.hostname,
+                   port=port or {"tls": 465, "starttls": 587, "plain": 25}[security],
+                   security=security,
+                   username=unquote(parts.username) if parts.username else None,
+                   password=unquote(parts.password) if parts.password else None)
+
+    def __str__(self) -> str:
+        """The server without its password, for logs and /healthz."""
+        scheme = "smtps" if self.security == "tls" else "smtp"
+        user = f"{quote(self.username, safe='')}@" if self.username else ""
+        query = "?starttls=1" if self.security == "starttls" else ""
+        return f"{scheme}://{user}{self.host}:{self.port}{query}"
+
+
 def _engine(value: str) -> str:
     if value not in ENGINES:
         raise ValueError(f"must be one of {', '.join(ENGINES)}")
@@ -146,6 +227,15 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     Setting("admin_token", None,
             "when set, creating a mentorship needs it as 'Authorization: Bearer TOKEN'",
             _text, default_text="unset: anyone who reaches the service may create one"),
+    Setting("smtp_url", None,
+            "SMTP server for recap emails: smtp://USER:PASS@HOST:PORT, ?starttls=1 for "
+            "STARTTLS, smtps:// for TLS", _smtp_url,
+            default_text="unset: emails are written as .eml files to outbox/ in the data dir"),
+    Setting("mail_from", None, "sender address of recap emails", _mail_from,
+            default_text="companion@ the host of the base URL"),
+    Setting("recap_hold_min", 0.0,
+            "minutes a recap waits before it is sent, for the participants to review or "
+            "release it (0: sent at once)", _non_negative_float),
 )
 
 
@@ -165,6 +255,9 @@ class Settings:
     timezone: str = "UTC"
     workers: int = 1
     admin_token: str | None = None
+    smtp_url: str | None = None
+    mail_from: str | None = None
+    recap_hold_min: float = 0.0
 
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None,
@@ -207,6 +300,30 @@ class Settings:
     @property
     def recordings_dir(self) -> Path:
         return self.data_dir / "recordings"
+
+    @property
+    def smtp(self) -> SmtpServer | None:
+        """The SMTP server recaps go to; None: they go to ``outbox_dir``."""
+        return SmtpServer.parse(self.smtp_url) if self.smtp_url else None
+
+    @property
+    def outbox_dir(self) -> Path:
+        """Where recap emails are written as .eml files when no SMTP server is set."""
+        return self.data_dir / "outbox"
+
+    @property
+    def sender(self) -> str:
+        """The From address of recap emails: ``mail_from``, or companion@ the public host
+        ("localhost" when that host is an IP address)."""
+        if self.mail_from:
+            return self.mail_from
+        host = urlsplit(self.public_url).hostname or ""
+        named = "." in host and not host.replace(".", "").isdigit() and ":" not in host
+        return f"companion@{host if named else 'localhost'}"
+
+    @property
+    def recap_hold(self) -> timedelta:
+        return timedelta(minutes=self.recap_hold_min)
 
     @property
     def uploads_dir(self) -> Path:

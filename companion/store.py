@@ -14,7 +14,7 @@ extraction), so this module depends on no other package of the project.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -111,12 +111,19 @@ class _Keep:
 KEEP: Final = _Keep()
 """Default of optional edits where None is a meaningful new value (clearing a due date)."""
 
+SessionDone = Callable[[AsyncSession, Job], Awaitable[None]]
+"""Told, inside the transaction of ``finish_job``, that ``Job`` finalised its session:
+what must follow a finalisation (the recap emails) is then recorded with it, or not at
+all, whatever happens to the process in between."""
+
 
 class Store:
     """The database, as the rest of the service sees it."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, *,
+                 on_session_done: SessionDone | None = None) -> None:
         self._sessions = session_factory(engine)
+        self._on_session_done = on_session_done
 
     @asynccontextmanager
     async def _transaction(self) -> AsyncIterator[AsyncSession]:
@@ -410,6 +417,8 @@ class Store:
                                     finished_at=utcnow())
             if then is None:
                 await _update_session(db, job.session_id, status="done", progress=1.0, error=None)
+                if self._on_session_done is not None:
+                    await self._on_session_done(db, job)
                 return None
             follow = Job(session_id=job.session_id, recording_id=job.recording_id, kind=then)
             db.add(follow)
@@ -600,13 +609,36 @@ def _name(value: Any, what: str) -> str:
     return text
 
 
+_LOCAL_PART = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
+_DOMAIN_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
+
+
 def _email(value: Any) -> str:
+    """One plain address (``name@example.org``), as recap emails are sent to it.
+
+    Stricter than RFC 5322 on purpose: no display name, comment, quoted local part, IP
+    literal or second address, nothing a mail header could be talked into (CR, LF), and a
+    domain of DNS labels with a top-level name. An internationalised domain is accepted
+    (it is sent in its IDNA form); the local part is ASCII, which every server accepts.
+    """
     email = _text(value, "email").strip()
-    local, _, domain = email.rpartition("@")
-    if (not local or "." not in domain or len(email) > EMAIL_LENGTH
-            or any(c.isspace() for c in email)):
-        raise InvalidData(f"{email!r} is not an email address")
+    local, _, domain = email.partition("@")
+    if not (len(email) <= EMAIL_LENGTH and len(local) <= 64 and _LOCAL_PART.fullmatch(local)
+            and _domain_ok(domain)):
+        raise InvalidData(f"{email!r} is not an email address (one address, such as "
+                          "name@example.org)")
     return email
+
+
+def _domain_ok(domain: str) -> bool:
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    labels = ascii_domain.split(".")
+    return (len(ascii_domain) <= 253 and len(labels) >= 2
+            and all(_DOMAIN_LABEL.fullmatch(label) for label in labels)
+            and not labels[-1].isdigit())
 
 
 def _choice(value: Any, choices: tuple[str, ...], what: str) -> str:

@@ -8,6 +8,7 @@ from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
 from web.typedefs import METRICS, STORE, WORKER
+from web.views.recap import MAILER
 
 DB_TIMEOUT: Final = 5.0
 """Seconds the database may take to answer before /healthz calls it unreachable."""
@@ -15,7 +16,7 @@ DB_TIMEOUT: Final = 5.0
 
 async def healthz(request: web.Request) -> web.Response:
     """200 when the database answers and the worker runs, else 503; the body says which
-    part is unwell and how many jobs wait."""
+    part is unwell and how many jobs wait, and how the mailer fares."""
     checks: dict[str, Any] = {}
     healthy = True
     try:
@@ -31,6 +32,9 @@ async def healthz(request: web.Request) -> web.Response:
     else:
         checks["worker"] = worker.health()
         healthy = healthy and checks["worker"] == "ok"
+    mailer = request.app.get(MAILER)
+    if mailer is not None:  # informs only: an unreachable mail server is no reason to restart
+        checks["mailer"] = mailer.health()
     return web.json_response({"status": "ok" if healthy else "unhealthy", **checks},
                              status=200 if healthy else 503)
 
