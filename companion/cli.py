@@ -10,7 +10,10 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import Any, NoReturn, Sequence, TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from companion.settings import Settings
 
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
@@ -182,6 +185,175 @@ def _add_serve(sub: argparse._SubParsersAction) -> None:
     s.set_defaults(func=cmd_serve)
 
 
+# -- recap ----------------------------------------------------------------------------------
+
+
+def cmd_recap(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from companion.settings import Settings, SettingsError
+
+    try:
+        settings = Settings.load(overrides={"data_dir": args.data_dir,
+                                            "database_url": args.database_url})
+    except SettingsError as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from exc
+    return asyncio.run(_recap(settings, args.session_id, send=args.send, role=args.role))
+
+
+async def _recap(settings: Settings, session_id: str, *, send: bool, role: str) -> int:
+    """Print ``role``'s recap email as text, or send it to both as a manual delivery."""
+    from sqlalchemy.engine import make_url
+
+    from companion import recap
+    from companion.db import create_engine, migrate
+    from companion.deliveries import LINK_LIFETIME, DeliveryStore
+    from companion.mailer import Mailer, OutboxTransport
+    from companion.models import ROLES, utcnow
+    from companion.store import InvalidState, RecordNotFound
+
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
+        raise CliError(f"no database at {url.database}: give the --data-dir (or "
+                       "--database-url) of the service", EXIT_BAD_INPUT)
+    await migrate(settings.database_url)
+    engine = create_engine(settings.database_url)
+    try:
+        deliveries = DeliveryStore(engine)
+        try:
+            if not send:
+                page = f"{settings.public_url}/sessions/{session_id}"
+                source = await deliveries.source(session_id, zone=settings.zone)
+                sys.stdout.write(recap.compose(source, role, link=page, page_url=page,
+                                               zone=settings.zone,
+                                               link_days=LINK_LIFETIME.days).text)
+                return 0
+            queued = await deliveries.request(session_id, ROLES, "manual", now=utcnow())
+        except (RecordNotFound, InvalidState) as exc:
+            raise CliError(str(exc), EXIT_BAD_INPUT) from exc
+        mailer = Mailer(deliveries, settings)
+        await mailer.run_once(only=[d.id for d in queued])
+        ended = await deliveries.get([d.id for d in queued])
+    finally:
+        await engine.dispose()
+    for delivery in ended:
+        where = ""
+        if delivery.status == "sent" and isinstance(mailer.transport, OutboxTransport):
+            where = f": {mailer.transport.path(delivery.id)}"
+        elif delivery.last_error:
+            where = f": {delivery.last_error}"
+        print(f"{delivery.role} <{delivery.address}> {delivery.status}{where}")
+    return 0 if all(d.status in ("sent", "skipped") for d in ended) else EXIT_FAILURE
+
+
+def _add_recap(sub: argparse._SubParsersAction) -> None:
+    from companion.settings import SETTINGS
+
+    r = sub.add_parser("recap", help="print a session's recap email, or send it to both "
+                                     "participants")
+    r.add_argument("session_id", help="the session's id (in its page's address)")
+    r.add_argument("--send", action="store_true",
+                   help="send it now (SMTP, or the outbox when none is configured) and "
+                        "print what became of each email")
+    r.add_argument("--as", dest="role", choices=("mentor", "mentee"), default="mentor",
+                   help="whose email to print (default: the mentor's)")
+    for setting in SETTINGS:
+        if setting.name in ("data_dir", "database_url"):
+            r.add_argument(setting.option, dest=setting.name, default=None,
+                           help=f"{setting.help} [{setting.env}; default: "
+                                f"{setting.shown_default}]")
+    r.set_defaults(func=cmd_recap)
+
+
+# -- live -----------------------------------------------------------------------------------
+
+
+def cmd_live(args: argparse.Namespace) -> int:
+    """Stream a recording into a live session and print its captions as they arrive."""
+    import asyncio
+
+    from companion.live import frames_of
+    from companion.live_client import LiveClient, LiveClientError
+
+    token = args.token or os.environ.get("COMPANION_TOKEN")
+    if not token:
+        raise CliError("give --token or set COMPANION_TOKEN (the token of your personal link)",
+                       EXIT_BAD_INPUT)
+    if not 1 <= args.speed <= 4:
+        raise CliError("--speed must be from 1 to 4", EXIT_BAD_INPUT)
+    if args.mic:
+        raise CliError("--mic needs an audio input library (sounddevice), which is not "
+                       "installed: stream a recording with --file", EXIT_FAILURE)
+    from transcription import decode
+    from transcription.errors import TranscriptionError
+
+    try:
+        audio = decode.load(args.file, channels="mix")
+    except TranscriptionError as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from exc
+    printer = _CaptionPrinter(sys.stdout)
+    client = LiveClient(args.url, args.session, args.role, token, source="file",
+                        speed=args.speed, on_event=printer)
+    try:
+        result = asyncio.run(client.stream(frames_of(audio, 0.25)))
+    except LiveClientError as exc:
+        raise CliError(str(exc)) from exc
+    printer.done()
+    if result.finalised is not None:
+        print(f"session stopped; final transcript queued (job {result.finalised['job']['id']})",
+              file=sys.stderr)
+    return 0
+
+
+class _CaptionPrinter:
+    """Finals on their own lines; on a terminal, the partial is shown and overwritten."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        self._tty = out.isatty()
+        self._partial = False
+
+    def __call__(self, event: dict[str, Any]) -> None:
+        kind = event.get("type")
+        if kind == "caption":
+            if event["final"]:
+                self._clear()
+                minutes, seconds = divmod(int(event["start"]), 60)
+                print(f"[{minutes:02d}:{seconds:02d}] {event['speaker']}: {event['text']}",
+                      file=self._out, flush=True)
+            elif self._tty and event["text"]:
+                self._out.write(f"\r\x1b[K… {event['speaker']}: {event['text']}"[:200])
+                self._out.flush()
+                self._partial = True
+        elif kind in ("item", "cue", "degraded", "off_record"):
+            self._clear()
+            text = event.get("message") or event.get("text") or event.get("when") or event
+            label = event.get("kind", kind) if kind in ("item", "cue") else kind
+            print(f"  [{label}] {text}", file=self._out, flush=True)
+
+    def _clear(self) -> None:
+        if self._partial:
+            self._out.write("\r\x1b[K")
+            self._partial = False
+
+    def done(self) -> None:
+        self._clear()
+
+
+def _add_live(sub: argparse._SubParsersAction) -> None:
+    live = sub.add_parser("live", help="stream a call into a live session, printing captions")
+    live.add_argument("--session", required=True, help="the live session's id")
+    live.add_argument("--as", dest="role", required=True, choices=("mentor", "mentee"))
+    live.add_argument("--token", help="your personal link's token [COMPANION_TOKEN]")
+    live.add_argument("--url", required=True, help="the service, e.g. http://127.0.0.1:8080")
+    source = live.add_mutually_exclusive_group(required=True)
+    source.add_argument("--file", help="a recording to stream as if it were said now")
+    source.add_argument("--mic", action="store_true", help="the microphone")
+    live.add_argument("--speed", type=float, default=1.0,
+                      help="stream a file this many times faster than real time (1 to 4)")
+    live.set_defaults(func=cmd_live)
+
+
 # -- parser ---------------------------------------------------------------------------------
 
 
@@ -218,6 +390,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.set_defaults(func=cmd_extract)
 
     _add_serve(sub)
+    _add_recap(sub)
+    _add_live(sub)
     return parser
 
 

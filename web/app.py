@@ -21,8 +21,10 @@ Where things live:
   signal).
 
 Resources are opened and closed in ``cleanup_ctx`` generators, in order: the database
-(migrated, then the store), then the worker, which needs the store. The event hub closes
-on shutdown, before them, so that open event streams end and the server can stop.
+(migrated, then the store), then the worker, which needs the store, then the mailer
+(``companion/mailer.py``: recap emails, queued by the store as a session is finalised).
+The event hub closes on shutdown, before them, so that open event streams end and the
+server can stop.
 """
 from __future__ import annotations
 
@@ -34,7 +36,9 @@ from typing import Final
 from aiohttp import web
 
 from companion.db import create_engine, migrate
+from companion.deliveries import DeliveryStore, recap_queue
 from companion.events import EventHub
+from companion.mailer import Mailer
 from companion.settings import Settings
 from companion.store import Store
 from companion.uploads import discard_leftovers
@@ -45,6 +49,8 @@ from web.middlewares import error_middleware, metrics_middleware
 from web.pages import setup_templates
 from web.routes import setup_routes
 from web.typedefs import EDIT_LOCK, EVENTS, METRICS, SETTINGS, STORE, WORKER
+from web.views.recap import DELIVERIES, MAILER
+from web.views import live as live_views
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +71,10 @@ def create_app(settings: Settings, *, run_worker: bool = True) -> web.Applicatio
     app.cleanup_ctx.append(_database)
     if run_worker:
         app.cleanup_ctx.append(_worker)
+        app.cleanup_ctx.append(_mailer)
+    app.cleanup_ctx.append(live_views.live_registry)  # live calls (docs/LIVE.md)
     app.on_shutdown.append(_close_events)
+    app.on_shutdown.append(live_views.close_live_sockets)
     setup_routes(app)
     setup_templates(app)
     return app
@@ -77,7 +86,8 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
         directory.mkdir(parents=True, exist_ok=True)
     await migrate(settings.database_url)
     engine = create_engine(settings.database_url)
-    app[STORE] = store = Store(engine)
+    app[STORE] = store = Store(engine, on_session_done=recap_queue(settings.recap_hold))
+    app[DELIVERIES] = DeliveryStore(engine)
     removed = discard_leftovers(settings.uploads_dir, settings.recordings_dir,
                                 await store.recording_names())
     if removed:
@@ -92,6 +102,13 @@ async def _worker(app: web.Application) -> AsyncIterator[None]:
     await worker.start()
     yield
     await worker.stop()
+
+
+async def _mailer(app: web.Application) -> AsyncIterator[None]:
+    app[MAILER] = mailer = Mailer(app[DELIVERIES], app[SETTINGS], events=app[EVENTS])
+    await mailer.start()
+    yield
+    await mailer.stop()
 
 
 async def _close_events(app: web.Application) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 from aiohttp import web
 
 from web import auth, pages
-from web.views import api, events, health, recordings
+from web.views import api, events, health, recap, recordings
 from web.views import downloads as download_views, pages as page_views
+from web.views import live as live_views
 
 
 def setup_routes(app: web.Application) -> None:
@@ -13,6 +14,7 @@ def setup_routes(app: web.Application) -> None:
     router.add_get("/healthz", health.healthz, name="healthz")
     router.add_get("/metrics", health.metrics, name="metrics")
     router.add_get("/join/{token}", auth.join, name="join")
+    router.add_get("/recap/{token}", recap.follow_link, name="recap_link")
 
     router.add_post("/api/mentorships", api.create_mentorship)
     router.add_get("/api/mentorships/{id}", api.get_mentorship)
@@ -31,6 +33,10 @@ def setup_routes(app: web.Application) -> None:
     router.add_post("/api/sessions/{id}/end", api.end_session)
     router.add_post("/api/sessions/{id}/retry", api.retry_session)
     router.add_get("/api/sessions/{id}/events", events.session_events)
+    router.add_get("/api/sessions/{id}/recap", recap.get_recap)
+    router.add_post("/api/sessions/{id}/recap/release", recap.release_recap)
+    router.add_post("/api/sessions/{id}/recap/resend", recap.resend_recap)
+    router.add_get("/api/sessions/{id}/live", live_views.live_socket)  # websocket, docs/LIVE.md
 
     router.add_patch("/api/items/{id}", api.update_item)
     router.add_get("/api/jobs/{id}", api.get_job)

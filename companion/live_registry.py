@@ -1,0 +1,135 @@
+"""The service's live sessions: opened on the first connection, finalised once.
+
+Finalising ends in the same tail as an uploaded recording. The live transcript and its
+extraction are stored at once (the pages show them while the final transcript is made),
+``Store.end_live_session`` queues the "finalize" job (extraction over that transcript,
+which moves the session out of "live"), and once that job has settled the stereo mix of
+the call is added with ``Store.add_recording``, whose "transcribe" job re-transcribes it
+offline: the final transcript comes from the whole recording, not from captions made in
+a hurry. The recap follows from the jobs as for any upload.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Final
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from companion import results
+from companion.events import EventHub, SessionEvent
+from companion.live import EngineLane, LiveConfig, LiveSession
+from companion.models import Job
+from companion.settings import Settings
+from companion.store import InvalidState, NewRecording, RecordNotFound, Store, StoreError
+from companion.tokens import Participant
+
+log = logging.getLogger(__name__)
+
+SETTLE_POLL_S: Final = 0.5
+"""How often the follow-up checks whether the finalize job has settled."""
+
+
+@dataclass(frozen=True)
+class Finalised:
+    """What stopping a live session queued."""
+
+    job: Job
+    recording: NewRecording | None
+
+
+class LiveRegistry:
+    """Live sessions by session id, sharing one engine lane."""
+
+    def __init__(self, store: Store, events: EventHub, settings: Settings, lane: EngineLane,
+                 config: LiveConfig = LiveConfig(),
+                 wake: Callable[[], None] = lambda: None) -> None:
+        self._store = store
+        self._events = events
+        self._settings = settings
+        self._lane = lane
+        self.config = config
+        self._wake = wake
+        self._sessions: dict[str, LiveSession] = {}
+        self._opening = asyncio.Lock()
+        self._followups: set[asyncio.Task[None]] = set()
+
+    def get(self, session_id: str) -> LiveSession | None:
+        return self._sessions.get(session_id)
+
+    async def open(self, session_id: str, participant: Participant) -> LiveSession:
+        """The session's live state, created on first use (the session must be live)."""
+        async with self._opening:
+            live = self._sessions.get(session_id)
+            if live is not None:
+                return live
+            session = await self._store.get_session(session_id, participant)
+            mentorship = await self._store.get_mentorship(participant)
+            mentorship_id = mentorship.id
+
+            def publish(event: dict[str, Any]) -> None:
+                self._events.publish(SessionEvent(f"live.{event['type']}", session_id,
+                                                  mentorship_id, {"live": event}))
+
+            live = LiveSession(
+                session_id, self._settings.data_dir / "live" / session_id, self._lane, publish,
+                self.config,
+                session_date=results.session_date(session.started_at, self._settings.zone),
+                participants=results.participants(mentorship))
+            self._sessions[session_id] = live
+            return live
+
+    async def finalise(self, session_id: str, participant: Participant) -> Finalised:
+        """Stop the live session and queue what makes its final transcript and recap."""
+        live = self._sessions.pop(session_id, None)
+        if live is None:
+            raise InvalidState(f"session {session_id} is not streaming live")
+        outcome = await live.stop(self._settings.recordings_dir)
+        if outcome.segments:
+            await self._store.save_results(session_id, outcome.segments, outcome.extraction)
+        job = await self._store.end_live_session(session_id, participant)
+        self._queued(job, participant)
+        if outcome.recording is not None:
+            task = asyncio.create_task(
+                self._transcribe_after(job, participant, outcome.recording),
+                name=f"live-recording-{session_id}")
+            self._followups.add(task)
+            task.add_done_callback(self._followups.discard)
+        return Finalised(job, outcome.recording)
+
+    async def _transcribe_after(self, job: Job, participant: Participant,
+                                recording: NewRecording) -> None:
+        """Once the finalize job settled, add the recording: a recording can be added only
+        to a session that is not being processed."""
+        path = self._settings.recordings_dir / recording.stored_name
+        try:
+            while (await self._store.get_job(job.id)).status not in ("done", "failed"):
+                await asyncio.sleep(SETTLE_POLL_S)
+            _, transcribe = await self._store.add_recording(job.session_id, participant,
+                                                            recording)
+        except RecordNotFound:
+            path.unlink(missing_ok=True)  # the session was deleted meanwhile
+            return
+        except (StoreError, SQLAlchemyError, OSError):
+            log.exception("the recording of live session %s was not queued", job.session_id)
+            return
+        self._queued(transcribe, participant)
+
+    def _queued(self, job: Job, participant: Participant) -> None:
+        self._wake()
+        self._events.publish(SessionEvent("status", job.session_id, participant.mentorship_id,
+                                          {"status": "queued", "progress": 0.0,
+                                           "job_id": job.id}))
+
+    async def close(self) -> None:
+        """At shutdown: live sessions are abandoned (their WAVs stay on disk), follow-ups
+        cancelled, the engine thread stopped."""
+        for live in list(self._sessions.values()):
+            await live.abandon()
+        self._sessions.clear()
+        for task in list(self._followups):
+            task.cancel()
+        await asyncio.gather(*self._followups, return_exceptions=True)
+        await asyncio.to_thread(self._lane.close)
