@@ -20,7 +20,7 @@ from transcription.decode import load, probe
 from transcription.engines import load_engine
 from transcription.models import resolve
 from transcription.pipeline import Transcriber
-from transcription.types import SAMPLE_RATE, EngineOptions
+from transcription.types import EngineOptions
 
 
 def run_companion(paths, threads: int, beam: int) -> float:

@@ -2,19 +2,17 @@
 
 Finalising ends in the same tail as an uploaded recording. The live transcript and its
 extraction are stored at once (the pages show them while the final transcript is made),
-``Store.end_live_session`` queues the "finalize" job (extraction over that transcript,
-which moves the session out of "live"), and once that job has settled the stereo mix of
-the call is added with ``Store.add_recording``, whose "transcribe" job re-transcribes it
-offline: the final transcript comes from the whole recording, not from captions made in
-a hurry. The recap follows from the jobs as for any upload.
+then ``Store.end_live_session`` stores the stereo mix of the call and queues its
+"transcribe" job in one transaction: the final transcript comes from the whole recording,
+re-transcribed offline, not from captions made in a hurry, and the recap follows once,
+when that job chain ends, as for any upload.
 """
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -23,13 +21,8 @@ from companion.events import EventHub, SessionEvent
 from companion.live import EngineLane, LiveConfig, LiveSession
 from companion.models import Job
 from companion.settings import Settings
-from companion.store import InvalidState, NewRecording, RecordNotFound, Store, StoreError
+from companion.store import InvalidState, NewRecording, Store, StoreError
 from companion.tokens import Participant
-
-log = logging.getLogger(__name__)
-
-SETTLE_POLL_S: Final = 0.5
-"""How often the follow-up checks whether the finalize job has settled."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +47,6 @@ class LiveRegistry:
         self._wake = wake
         self._sessions: dict[str, LiveSession] = {}
         self._opening = asyncio.Lock()
-        self._followups: set[asyncio.Task[None]] = set()
 
     def get(self, session_id: str) -> LiveSession | None:
         return self._sessions.get(session_id)
@@ -89,33 +81,14 @@ class LiveRegistry:
         outcome = await live.stop(self._settings.recordings_dir)
         if outcome.segments:
             await self._store.save_results(session_id, outcome.segments, outcome.extraction)
-        job = await self._store.end_live_session(session_id, participant)
-        self._queued(job, participant)
-        if outcome.recording is not None:
-            task = asyncio.create_task(
-                self._transcribe_after(job, participant, outcome.recording),
-                name=f"live-recording-{session_id}")
-            self._followups.add(task)
-            task.add_done_callback(self._followups.discard)
-        return Finalised(job, outcome.recording)
-
-    async def _transcribe_after(self, job: Job, participant: Participant,
-                                recording: NewRecording) -> None:
-        """Once the finalize job settled, add the recording: a recording can be added only
-        to a session that is not being processed."""
-        path = self._settings.recordings_dir / recording.stored_name
         try:
-            while (await self._store.get_job(job.id)).status not in ("done", "failed"):
-                await asyncio.sleep(SETTLE_POLL_S)
-            _, transcribe = await self._store.add_recording(job.session_id, participant,
-                                                            recording)
-        except RecordNotFound:
-            path.unlink(missing_ok=True)  # the session was deleted meanwhile
-            return
-        except (StoreError, SQLAlchemyError, OSError):
-            log.exception("the recording of live session %s was not queued", job.session_id)
-            return
-        self._queued(transcribe, participant)
+            job = await self._store.end_live_session(session_id, participant, outcome.recording)
+        except (StoreError, SQLAlchemyError):
+            if outcome.recording is not None:  # never a file without its row
+                (self._settings.recordings_dir / outcome.recording.stored_name).unlink(missing_ok=True)
+            raise
+        self._queued(job, participant)
+        return Finalised(job, outcome.recording)
 
     def _queued(self, job: Job, participant: Participant) -> None:
         self._wake()
@@ -129,7 +102,4 @@ class LiveRegistry:
         for live in list(self._sessions.values()):
             await live.abandon()
         self._sessions.clear()
-        for task in list(self._followups):
-            task.cancel()
-        await asyncio.gather(*self._followups, return_exceptions=True)
         await asyncio.to_thread(self._lane.close)

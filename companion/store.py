@@ -307,22 +307,30 @@ class Store:
             if session.status not in _UPLOADABLE:
                 raise InvalidState(f"session {session_id} is {session.status}: "
                                    "a recording can be added only before or after processing")
-            row = Recording(session_id=session_id, stored_name=recording.stored_name,
-                            original_filename=recording.original_filename,
-                            content_type=recording.content_type,
-                            size_bytes=recording.size_bytes, duration=recording.duration,
-                            sha256=recording.sha256)
+            row = _recording_row(session_id, recording)
             db.add(row)
             await db.flush()
             return row, await _enqueue(db, session, "transcribe", row.id)
 
-    async def end_live_session(self, session_id: str, participant: Participant) -> Job:
-        """Queue the finalisation of a live session (final transcript, extraction, recap)."""
+    async def end_live_session(self, session_id: str, participant: Participant,
+                               recording: NewRecording | None = None) -> Job:
+        """Queue the finalisation of a live session, in one transaction.
+
+        With the call's recording, it is stored and its "transcribe" job queued: the final
+        transcript is re-transcribed offline, extraction follows, and the recap goes out
+        once, when that chain ends. Without audio (nobody streamed), a "finalize" job runs
+        extraction over the stored transcript instead.
+        """
         async with self._transaction() as db:
             session = await _session(db, session_id, participant)
             if session.status != "live":
                 raise InvalidState(f"session {session_id} is {session.status}, not live")
-            return await _enqueue(db, session, "finalize", None)
+            if recording is None:
+                return await _enqueue(db, session, "finalize", None)
+            row = _recording_row(session_id, recording)
+            db.add(row)
+            await db.flush()
+            return await _enqueue(db, session, "transcribe", row.id)
 
     async def get_job(self, job_id: str) -> Job:
         async with self._transaction() as db:
@@ -537,6 +545,13 @@ async def _update_session(db: AsyncSession, session_id: str, **values: Any) -> N
     """Update a session in one statement. Job state is copied onto the session as it
     changes, because the session is what the API shows."""
     await db.execute(update(Session).where(Session.id == session_id).values(**values))
+
+
+def _recording_row(session_id: str, recording: NewRecording) -> Recording:
+    return Recording(session_id=session_id, stored_name=recording.stored_name,
+                     original_filename=recording.original_filename,
+                     content_type=recording.content_type, size_bytes=recording.size_bytes,
+                     duration=recording.duration, sha256=recording.sha256)
 
 
 def _segment_row(session_id: str, idx: int, raw: Mapping[str, Any]) -> TranscriptSegment:

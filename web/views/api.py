@@ -157,10 +157,20 @@ async def get_transcript(request: web.Request) -> web.Response:
 
 
 async def end_session(request: web.Request) -> web.Response:
-    """Finalise a live session: extraction over its final transcript, as a job."""
+    """Finalise a live session. A call that is streaming is stopped through the live
+    registry (its audio becomes the recording that is re-transcribed offline); a live
+    session nobody streamed to gets extraction over its stored transcript."""
+    from web.views.live import LIVE
+
     participant = await require_participant(request)
-    job = await request.app[STORE].end_live_session(request.match_info["id"], participant)
-    job_queued(request, participant, job)
+    session_id = request.match_info["id"]
+    await request.app[STORE].get_session(session_id, participant)  # 404 before anything
+    registry = request.app.get(LIVE)
+    if registry is not None and registry.get(session_id) is not None:
+        job = (await registry.finalise(session_id, participant)).job
+    else:
+        job = await request.app[STORE].end_live_session(session_id, participant)
+        job_queued(request, participant, job)
     return web.json_response({"job": job_json(job)}, status=202)
 
 
