@@ -7,6 +7,7 @@ from web import auth, pages
 from web.views import api, events, health, recap, recordings
 from web.views import downloads as download_views, pages as page_views
 from web.views import live as live_views
+from web.views import live_page as live_page_views
 
 
 def setup_routes(app: web.Application) -> None:
@@ -47,3 +48,6 @@ def setup_routes(app: web.Application) -> None:
     router.add_get("/sessions/{id}", page_views.session_page, name="session_page")
     router.add_get("/sessions/{id}/download/{fmt}", download_views.download, name="download")
     router.add_static(pages.STATIC_PREFIX, pages.STATIC_DIR, name="static")
+
+    # the live side panel of a call (docs/LIVE.md)
+    router.add_get("/sessions/{id}/live", live_page_views.live_page, name="live_page")

@@ -1,0 +1,469 @@
+// The live side panel (docs/LIVE.md). Nothing is captured before "Start listening". Then
+// the microphone, and on request the meeting tab's audio (as the other participant), go
+// through live-worklet.js (16 kHz s16le chunks) to one websocket each. Frames are numbered
+// and kept until acknowledged, in a bounded resend buffer; a dropped connection is
+// reopened with back-off and resumes where the server's acknowledgements stopped, as
+// companion/live_client.py does. Shared events (captions, items, presence) come from the
+// session's event stream, so both panels and the session page see the same thing; the
+// websocket brings what is ours only: acknowledgements, cues and errors.
+// User text only ever goes into the page through textContent.
+"use strict";
+
+(function () {
+  const C = window.Companion;
+  const root = document.getElementById("live");
+  if (!root) return;
+  const sessionId = root.dataset.sessionId;
+  const base = "/api/sessions/" + encodeURIComponent(sessionId);
+  const me = root.dataset.role;
+  const other = root.dataset.other;
+  const names = { mentor: root.dataset.mentorName, mentee: root.dataset.menteeName };
+
+  const SAMPLE_RATE = 16000;
+  const BYTES_PER_SECOND = SAMPLE_RATE * 2;
+  const RESEND_LIMIT_S = 30;
+  const RECONNECT_DELAYS_MS = [200, 500, 1000, 2000, 4000, 8000];
+  // Closes after which reconnecting is pointless: the server refused the stream itself.
+  const FINAL_CLOSES = [1000, 1003, 1009, 4400, 4403, 4409, 4410, 4429];
+  const CUE_SECONDS = 30;
+  const ITEM_LABELS = {
+    action_item: "Action item", question: "Question", feedback: "Feedback",
+    goal: "Goal", decision: "Decision", challenge: "Challenge", next_checkin: "Next check-in",
+  };
+  const SOURCE_LABELS = { mic: "microphone", tab: "meeting tab audio", file: "a recording" };
+
+  function byId(id) { return document.getElementById(id); }
+
+  function say(text) { byId("live-message").textContent = text; }
+
+  // -- one role's audio on one websocket ---------------------------------------------------
+
+  class Stream {
+    constructor(role, source) {
+      this.role = role;
+      this.source = source;
+      this.ws = null;
+      this.ready = false;
+      this.nextSeq = 0;
+      this.acked = -1;
+      this.unacked = [];  // [seq, ArrayBuffer frame], oldest first
+      this.unackedBytes = 0;
+      this.attempt = 0;
+      this.closed = false;  // by us or finally by the server: no reconnecting
+      this.paused = false;
+      this.dropping = false;
+      this.onState = function () {};
+    }
+
+    open() {
+      const scheme = location.protocol === "https:" ? "wss://" : "ws://";
+      const ws = new WebSocket(scheme + location.host + base + "/live");
+      ws.binaryType = "arraybuffer";
+      this.ws = ws;
+      this.ready = false;
+      ws.addEventListener("open", () => {
+        const start = { type: "start", role: this.role, sample_rate: SAMPLE_RATE,
+                        format: "s16le", source: this.source, speed: 1, session: sessionId };
+        if (this.acked >= 0) start.resume_from = this.acked + 1;
+        ws.send(JSON.stringify(start));
+      });
+      ws.addEventListener("message", (event) => {
+        if (typeof event.data === "string") this.receive(JSON.parse(event.data));
+      });
+      ws.addEventListener("close", (event) => this.dropped(ws, event.code, event.reason));
+      this.onState();
+    }
+
+    receive(event) {
+      if (event.type === "ready") {
+        this.ready = true;
+        this.attempt = 0;
+        this.trim(event.next_seq - 1);
+        this.unacked.forEach((entry) => this.ws.send(entry[1]));  // what the server lacks
+        if (this.paused) this.control({ type: "pause" });
+        this.onState();
+      } else if (event.type === "ack") {
+        this.acked = Math.max(this.acked, event.seq);
+        this.trim(event.seq);
+      } else if (event.type === "cue") {
+        showCue(event.message);
+      } else if (event.type === "error") {
+        say(event.message);  // the close that follows is final (FINAL_CLOSES)
+      } else if (event.type === "stopped") {
+        this.closed = true;
+      }
+    }
+
+    trim(seq) {
+      while (this.unacked.length && this.unacked[0][0] <= seq) {
+        this.unackedBytes -= this.unacked.shift()[1].byteLength - 4;
+      }
+      if (this.dropping && this.unackedBytes < BYTES_PER_SECOND * RESEND_LIMIT_S / 2) {
+        this.dropping = false;
+        this.onState();
+      }
+    }
+
+    // A chunk of PCM from the worklet. While paused nothing is sent (mute); when the
+    // resend buffer is full (the connection has been down for a while) new audio is left
+    // out, never numbered, so that the frames the server gets stay contiguous.
+    push(pcm) {
+      if (this.closed || this.paused) return;
+      if (this.unackedBytes + pcm.byteLength > BYTES_PER_SECOND * RESEND_LIMIT_S) {
+        if (!this.dropping) { this.dropping = true; this.onState(); }
+        return;
+      }
+      const frame = new ArrayBuffer(4 + pcm.byteLength);
+      new DataView(frame).setUint32(0, this.nextSeq, false);
+      new Uint8Array(frame, 4).set(new Uint8Array(pcm));
+      this.unacked.push([this.nextSeq, frame]);
+      this.unackedBytes += pcm.byteLength;
+      this.nextSeq += 1;
+      if (this.ready && this.ws.readyState === WebSocket.OPEN) this.ws.send(frame);
+    }
+
+    control(message) {
+      if (this.ready && this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message));
+    }
+
+    setPaused(paused) {
+      this.paused = paused;
+      this.control({ type: paused ? "pause" : "resume" });
+    }
+
+    dropped(ws, code, reason) {
+      if (ws !== this.ws) return;
+      this.ready = false;
+      if (this.closed || FINAL_CLOSES.indexOf(code) >= 0) {
+        this.closed = true;
+        if (code !== 1000 && reason) say(reason);
+        this.onState();
+        return;
+      }
+      const delay = RECONNECT_DELAYS_MS[Math.min(this.attempt, RECONNECT_DELAYS_MS.length - 1)];
+      this.attempt += 1;
+      this.onState();
+      setTimeout(() => { if (!this.closed) this.open(); }, delay);
+    }
+
+    close() {
+      this.closed = true;
+      if (this.ws) this.ws.close(1000);
+    }
+
+    get state() {
+      if (this.closed) return "closed";
+      if (!this.ready) return this.attempt ? "reconnecting" : "connecting";
+      if (this.dropping) return "dropping";
+      return this.paused ? "paused" : "listening";
+    }
+  }
+
+  // -- capture ----------------------------------------------------------------------------
+
+  let context = null;
+  const captures = [];  // {stream, media, node}
+  let ended = false;
+
+  async function audioContext() {
+    if (!context) {
+      context = new AudioContext();
+      await context.audioWorklet.addModule(root.dataset.worklet);
+    }
+    if (context.state === "suspended") await context.resume();
+    return context;
+  }
+
+  async function capture(media, stream) {
+    const ctx = await audioContext();
+    const node = new AudioWorkletNode(ctx, "pcm-16k", { numberOfOutputs: 1 });
+    node.port.onmessage = function (event) { stream.push(event.data); };
+    const silent = ctx.createGain();
+    silent.gain.value = 0;  // the graph must reach the destination to be processed
+    ctx.createMediaStreamSource(media).connect(node);
+    node.connect(silent).connect(ctx.destination);
+    stream.onState = showListening;
+    captures.push({ stream: stream, media: media, node: node });
+    stream.open();
+  }
+
+  function release(entry) {
+    entry.node.port.onmessage = null;
+    entry.node.disconnect();
+    entry.media.getTracks().forEach(function (track) { track.stop(); });
+    entry.stream.close();
+  }
+
+  function mine() {
+    const entry = captures.find(function (c) { return c.stream.source === "mic"; });
+    return entry ? entry.stream : null;
+  }
+
+  function showListening() {
+    const stream = mine();
+    const state = ended ? "ended" : stream ? stream.state : "off";
+    const words = {
+      off: "Not listening", ended: "The call has ended", connecting: "Connecting…", listening: "Listening",
+      paused: "Paused: your microphone is muted", closed: "Stopped listening",
+      reconnecting: "Connection lost: reconnecting (your audio is kept for 30 s)",
+      dropping: "Connection lost for over 30 s: audio is not being sent",
+    };
+    const tab = captures.find(function (c) { return c.stream.source === "tab"; });
+    let text = words[state];
+    if (tab && !tab.stream.closed) text += " · meeting tab audio as " + names[tab.stream.role];
+    byId("listening-text").textContent = text;
+    byId("listening").className = "listening state-" + state;
+    const active = ["off", "closed", "ended"].indexOf(state) < 0;
+    byId("start").hidden = active || ended;
+    byId("consent").hidden = active || ended;
+    byId("pause").hidden = !active;
+    byId("pause").textContent = state === "paused" ? "Resume" : "Pause";
+    byId("off-record").hidden = !active;
+    byId("tab").hidden = !active || Boolean(tab && !tab.stream.closed);
+    byId("stop").disabled = ended;
+  }
+
+  // The session is no longer live (stopped here or by the other participant).
+  function end() {
+    ended = true;
+    captures.splice(0).forEach(release);
+    showListening();
+  }
+
+  async function startListening() {
+    const button = byId("start");
+    button.disabled = true;
+    say("");
+    try {
+      const media = await navigator.mediaDevices.getUserMedia({
+        audio: { echoCancellation: true, noiseSuppression: true, channelCount: 1 },
+      });
+      await capture(media, new Stream(me, "mic"));
+    } catch (error) {
+      say("The microphone could not be used: " + error.message);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async function captureTab() {
+    say("");
+    let media;
+    try {
+      media = await navigator.mediaDevices.getDisplayMedia({ audio: true, video: true });
+    } catch (error) {
+      say("The meeting tab was not shared: " + error.message);
+      return;
+    }
+    media.getVideoTracks().forEach(function (track) { track.stop(); });
+    if (media.getAudioTracks().length === 0) {
+      say("That share has no audio: share the meeting's tab and tick “Share tab audio”.");
+      return;
+    }
+    // The meeting tab plays the other participant's voice (docs/LIVE.md: source "tab").
+    await capture(media, new Stream(other, "tab"));
+  }
+
+  function togglePause() {
+    const stream = mine();
+    if (!stream) return;
+    const paused = !stream.paused;
+    captures.forEach(function (c) {
+      c.media.getAudioTracks().forEach(function (track) { track.enabled = !paused; });
+      c.stream.setPaused(paused);
+    });
+    showListening();
+  }
+
+  function toggleOffRecord() {
+    const stream = mine();
+    const on = byId("off-record").getAttribute("aria-pressed") !== "true";
+    if (stream) stream.control({ type: "off_record", on: on });
+  }
+
+  async function stop() {
+    if (!window.confirm("Stop the live call for both of you and make the final transcript?")) return;
+    const button = byId("stop");
+    button.disabled = true;
+    say("Finishing: the last captions are being transcribed…");
+    try {
+      await C.api("POST", base + "/end");
+      end();
+      say("The call has ended. Its transcript and summary are being made: see the session page.");
+    } catch (error) {
+      say("Stopping failed: " + error.message);
+      button.disabled = false;
+    }
+  }
+
+  // -- what the session's events show --------------------------------------------------------
+
+  const partials = {};  // speaker → the <li> of their running partial caption
+  let lastFinal = null;  // {speaker, end, line}: the latest final line
+  const TURN_GAP_S = 3;  // a speaker's finals closer than this continue one line
+
+  function captionLine(speaker) {
+    const line = document.createElement("li");
+    line.className = "caption speaker-" + speaker;
+    const who = document.createElement("span");
+    who.className = "who";
+    who.textContent = names[speaker] || "Unknown speaker";
+    const said = document.createElement("span");
+    said.className = "said";
+    line.append(who, " ", said);
+    return line;
+  }
+
+  // A partial replaces that speaker's previous partial (an empty one clears it); a final
+  // ends it, and continues the speaker's last line unless someone else spoke in between.
+  function caption(event) {
+    const list = byId("captions");
+    const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 60;
+    const running = partials[event.speaker];
+    if (running && (event.final || !event.text)) {
+      running.remove();
+      delete partials[event.speaker];
+    }
+    if (event.text && event.final) {
+      if (lastFinal && lastFinal.speaker === event.speaker
+          && event.start - lastFinal.end <= TURN_GAP_S) {
+        lastFinal.line.querySelector(".said").append(" " + event.text);
+        lastFinal.end = event.end;
+      } else {
+        const line = captionLine(event.speaker);
+        line.querySelector(".said").textContent = event.text;
+        list.insertBefore(line, list.querySelector(".partial"));  // before running partials
+        lastFinal = { speaker: event.speaker, end: event.end, line: line };
+      }
+    } else if (event.text) {
+      const line = running || captionLine(event.speaker);
+      line.classList.add("partial");
+      line.querySelector(".said").textContent = event.text;
+      if (!running) {
+        partials[event.speaker] = line;
+        list.append(line);
+      }
+    }
+    byId("captions-empty").hidden = list.childElementCount > 0;
+    if (nearBottom) list.scrollTop = list.scrollHeight;
+  }
+
+  function itemText(event) {
+    if (event.kind === "next_checkin") return event.when;
+    return event.text;
+  }
+
+  function itemOwner(event) {
+    const who = event.owner || event.speaker || event.from;
+    if (who === "both") return names.mentor + " and " + names.mentee;
+    return names[who] || "";
+  }
+
+  function item(event) {
+    // A feedback item carries its own "kind" (praise or constructive) over the event's.
+    const kind = ITEM_LABELS[event.kind] ? event.kind : "feedback";
+    const entry = document.createElement("li");
+    entry.className = "live-item kind-" + kind;
+    const label = document.createElement("span");
+    label.className = "kind";
+    label.textContent = ITEM_LABELS[kind];
+    const text = document.createElement("span");
+    text.className = "text";
+    text.textContent = itemText(event);
+    entry.append(label, text);
+    const owner = itemOwner(event);
+    if (owner) {
+      const by = document.createElement("span");
+      by.className = "owner";
+      by.textContent = owner + (event.due ? " · due " + event.due : "");
+      entry.append(by);
+    }
+    byId("items").append(entry);
+    byId("items-empty").hidden = true;
+  }
+
+  function presence(event) {
+    const list = byId("presence");
+    list.replaceChildren();
+    event.connected.forEach(function (p) {
+      const entry = document.createElement("li");
+      const who = document.createElement("span");
+      who.className = "who speaker-" + p.role;
+      who.textContent = names[p.role];
+      entry.append(who, " · " + (SOURCE_LABELS[p.source] || p.source));
+      if (p.participant !== p.role) entry.append(" (shared by " + names[p.participant] + ")");
+      list.append(entry);
+    });
+    if (!event.connected.length) {
+      const empty = document.createElement("li");
+      empty.className = "empty";
+      empty.textContent = "Nobody is streaming now.";
+      list.append(empty);
+    }
+    offRecord(event.off_record);
+  }
+
+  function offRecord(on) {
+    byId("off-record-note").hidden = !on;
+    byId("off-record").setAttribute("aria-pressed", on ? "true" : "false");
+    byId("off-record").textContent = on ? "Back on the record" : "Off the record";
+  }
+
+  const degradedRoles = {};
+
+  function degraded(event) {
+    if (event.active) degradedRoles[event.role] = event.message;
+    else delete degradedRoles[event.role];
+    const messages = Object.keys(degradedRoles).map(function (r) { return degradedRoles[r]; });
+    byId("degraded").textContent = messages.join(" · ");
+    byId("degraded").hidden = messages.length === 0;
+  }
+
+  function showCue(message) {
+    const toast = document.createElement("div");
+    toast.className = "cue";
+    const text = document.createElement("p");
+    text.textContent = message;
+    const dismiss = document.createElement("button");
+    dismiss.type = "button";
+    dismiss.className = "link";
+    dismiss.textContent = "Dismiss";
+    dismiss.addEventListener("click", function () { toast.remove(); });
+    toast.append(text, dismiss);
+    byId("cues").append(toast);
+    setTimeout(function () { toast.remove(); }, CUE_SECONDS * 1000);
+  }
+
+  function status(change) {
+    if (!change.status) return;
+    root.dataset.status = change.status;
+    const badge = byId("live-status");
+    badge.textContent = C.STATUS_LABELS[change.status] || change.status;
+    badge.className = "badge status-" + change.status;
+    if (change.status !== "live" && byId("start")) end();
+  }
+
+  function listen() {
+    const events = new EventSource(base + "/events");
+    const handlers = {
+      "live.caption": caption, "live.item": item, "live.presence": presence,
+      "live.off_record": function (e) { offRecord(e.on); }, "live.degraded": degraded,
+    };
+    Object.keys(handlers).forEach(function (name) {
+      events.addEventListener(name, function (message) {
+        handlers[name](JSON.parse(message.data).live);
+      });
+    });
+    events.addEventListener("snapshot", function (m) { status(JSON.parse(m.data)); });
+    events.addEventListener("status", function (m) { status(JSON.parse(m.data)); });
+  }
+
+  listen();
+  if (!byId("start")) return;  // not a live session: the page says why
+  byId("start").addEventListener("click", startListening);
+  byId("tab").addEventListener("click", captureTab);
+  byId("pause").addEventListener("click", togglePause);
+  byId("off-record").addEventListener("click", toggleOffRecord);
+  byId("stop").addEventListener("click", stop);
+  window.addEventListener("pagehide", function () { captures.forEach(release); });
+})();

@@ -1,0 +1,289 @@
+// The session page: upload a recording and follow its processing live, play the recording
+// from a transcript line, tick off and edit action items, correct the transcript.
+// User text only ever goes into the page through textContent and form values.
+"use strict";
+
+(function () {
+  const C = window.Companion;
+  const root = document.getElementById("session");
+  if (!root) return;
+  const sessionId = root.dataset.sessionId;
+  const base = "/api/sessions/" + encodeURIComponent(sessionId);
+  const BUSY = ["queued", "processing"];
+  const SUMMARY = ["actions", "checkin", "recap", "balance", "downloads"];
+  const EVERYTHING = ["status", "player", "transcript"].concat(SUMMARY);
+  let status = root.dataset.status;
+  let stage = "";
+  let openLineEditors = 0;
+
+  // -- status and progress ---------------------------------------------------------------
+
+  function byId(id) { return document.getElementById(id); }
+
+  // `change` is an event of the stream, or what a request of ours just did.
+  function applyStatus(change) {
+    if (change.status === "deleted") {  // by the other participant: nothing left to show
+      location.assign(document.querySelector("a.back").href);
+      return;
+    }
+    const previous = status;
+    if (change.status) status = change.status;
+    if (change.stage !== undefined) stage = change.stage;
+    root.dataset.status = status;
+    const busy = BUSY.indexOf(status) >= 0;
+    const label = byId("status-label");
+    label.textContent = C.STATUS_LABELS[status] || status;
+    label.className = "badge status-" + status;
+    const bar = byId("status-progress");
+    if (typeof change.progress === "number") {
+      bar.value = change.progress;
+      bar.textContent = C.percent(change.progress);
+    }
+    bar.hidden = !busy;
+    byId("status-detail").textContent = C.statusDetail(status, bar.value, stage);
+    byId("status-error").hidden = status !== "failed";
+    if (status === "failed" && change.error) byId("status-error-text").textContent = change.error;
+    byId("upload").hidden = busy || status === "live";
+    if (status === "done" && previous !== "done") C.refreshRegions(EVERYTHING);
+  }
+
+  function listen() {
+    const stream = new EventSource(base + "/events");
+    const onState = function (event) { applyStatus(JSON.parse(event.data)); };
+    stream.addEventListener("snapshot", onState);
+    stream.addEventListener("status", onState);
+    stream.addEventListener("progress", function (event) {
+      // Progress of a job that this page saw end already is stale: ignore it.
+      if (BUSY.indexOf(status) < 0) return;
+      applyStatus(Object.assign({ status: "processing" }, JSON.parse(event.data)));
+    });
+    // Someone (maybe the other participant) corrected a line or changed an item.
+    stream.addEventListener("transcript", function () {
+      C.refreshRegions(openLineEditors ? SUMMARY : SUMMARY.concat(["transcript"]));
+    });
+    stream.addEventListener("items", function () { C.refreshRegions(["actions"]); });
+  }
+
+  // -- uploading and retrying --------------------------------------------------------------
+
+  byId("upload-form").addEventListener("submit", async function (event) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const file = form.elements.audio.files[0];
+    const message = byId("upload-message");
+    const button = form.querySelector('button[type="submit"]');
+    if (!file) return;
+    button.disabled = true;
+    message.textContent = "Uploading… 0%";
+    try {
+      const accepted = await C.upload(sessionId, file, function (fraction) {
+        message.textContent = "Uploading… " + C.percent(fraction);
+      });
+      message.textContent = "";
+      form.reset();
+      applyStatus({ status: accepted.job.status, progress: 0, stage: "" });
+    } catch (error) {
+      message.textContent = "The upload failed: " + error.message;
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  // Delegated: the status region, and its button, are replaced when processing ends.
+  document.addEventListener("click", async function (event) {
+    const button = event.target.closest("#retry");
+    if (!button) return;
+    button.disabled = true;
+    try {
+      const answer = await C.api("POST", base + "/retry");
+      applyStatus({ status: answer.job.status, progress: 0, stage: "" });
+    } catch (error) {
+      byId("status-error-text").textContent = "Retrying failed: " + error.message;
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  // -- playing from a line -----------------------------------------------------------------
+
+  function play(seconds) {
+    const audio = byId("player");
+    if (!audio || !isFinite(seconds)) return;
+    audio.currentTime = seconds;
+    const playing = audio.play();
+    if (playing) playing.catch(function () { /* autoplay refused: the seek stands */ });
+  }
+
+  document.addEventListener("click", function (event) {
+    const seek = event.target.closest("[data-seek]");
+    if (seek) {
+      play(parseFloat(seek.dataset.seek));
+      return;
+    }
+    const line = event.target.closest(".line[data-start]");
+    if (!line || event.target.closest("button, a, form") || String(window.getSelection())) return;
+    play(parseFloat(line.dataset.start));
+  });
+
+  // Mark the line being played. Media events do not bubble, hence the capturing listener
+  // (it also survives the player being replaced).
+  let lineStarts = null;
+  document.addEventListener("companion:refreshed", function () { lineStarts = null; });
+  document.addEventListener("timeupdate", function (event) {
+    if (event.target.id !== "player") return;
+    if (!lineStarts) {
+      lineStarts = Array.from(document.querySelectorAll(".line[data-start]")).map(function (el) {
+        return [parseFloat(el.dataset.start), el];
+      });
+    }
+    const now = event.target.currentTime;
+    let low = 0, high = lineStarts.length - 1, found = null;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (lineStarts[middle][0] <= now) { found = lineStarts[middle][1]; low = middle + 1; }
+      else high = middle - 1;
+    }
+    const current = document.querySelector(".line.current");
+    if (current === found) return;
+    if (current) { current.classList.remove("current"); current.removeAttribute("aria-current"); }
+    if (found) { found.classList.add("current"); found.setAttribute("aria-current", "true"); }
+  }, true);
+
+  // -- action items --------------------------------------------------------------------------
+
+  document.addEventListener("change", async function (event) {
+    const box = event.target;
+    if (!box.classList.contains("tick")) return;
+    const item = box.closest(".item");
+    const id = item.dataset.itemId;
+    const wanted = box.checked;
+    item.classList.toggle("done", wanted);
+    try {
+      const saved = await C.api("PATCH", "/api/items/" + encodeURIComponent(id), { done: wanted });
+      const now = byId("item-" + id);  // the list may have been refreshed meanwhile
+      if (now) {
+        now.checked = saved.status === "done";
+        now.closest(".item").classList.toggle("done", now.checked);
+      }
+    } catch (error) {
+      box.checked = !wanted;
+      item.classList.toggle("done", !wanted);
+      showItemError(item, "Not saved: " + error.message);
+    }
+  });
+
+  function showItemError(item, text) {
+    let note = item.querySelector(".item-error");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "message item-error";
+      note.setAttribute("role", "alert");
+      item.append(note);
+    }
+    note.textContent = text;
+  }
+
+  function editor(templateId) {
+    return byId(templateId).content.firstElementChild.cloneNode(true);
+  }
+
+  function openItemEditor(item) {
+    if (item.querySelector("form.editor")) return;
+    const form = editor("item-editor");
+    const due = item.dataset.due;
+    form.elements.text.value = item.querySelector(".item-text").textContent;
+    form.elements.owner.value = item.dataset.owner;
+    if (due.indexOf("T") >= 0) form.elements.due.type = "datetime-local";
+    form.elements.due.value = due;
+    item.append(form);
+    form.elements.text.focus();
+    const close = function () {
+      form.remove();
+      const button = byId("edit-item-" + item.dataset.itemId);
+      if (button) button.focus();
+    };
+    form.querySelector(".cancel").addEventListener("click", close);
+    form.addEventListener("keydown", function (event) { if (event.key === "Escape") close(); });
+    form.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      const body = {
+        text: form.elements.text.value.trim(),
+        owner: form.elements.owner.value,
+        due: form.elements.due.value || null,
+      };
+      try {
+        await C.api("PATCH", "/api/items/" + encodeURIComponent(item.dataset.itemId), body);
+        await C.refreshRegions(["actions"]);  // the owner may have changed: a new group
+        const button = byId("edit-item-" + item.dataset.itemId);
+        if (button) button.focus();
+      } catch (error) {
+        form.querySelector(".message").textContent = "Not saved: " + error.message;
+      }
+    });
+  }
+
+  // -- correcting the transcript -------------------------------------------------------------
+
+  function openLineEditor(line) {
+    if (line.querySelector("form.editor")) return;
+    const form = editor("segment-editor");
+    const said = line.querySelector(".said");
+    const speakers = form.elements.speaker;
+    form.elements.text.value = said.textContent;
+    speakers.value = line.dataset.speaker;
+    said.hidden = true;
+    line.append(form);
+    openLineEditors += 1;
+    form.elements.text.focus();
+    const close = function () {
+      form.remove();
+      said.hidden = false;
+      openLineEditors -= 1;
+      const button = byId("edit-line-" + line.dataset.idx);
+      if (button) button.focus();
+    };
+    form.querySelector(".cancel").addEventListener("click", close);
+    form.addEventListener("keydown", function (event) { if (event.key === "Escape") close(); });
+    form.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      const body = {};
+      const text = form.elements.text.value.trim();
+      if (text !== said.textContent) body.text = text;
+      if (speakers.value !== line.dataset.speaker) body.speaker = speakers.value;
+      if (!Object.keys(body).length) { close(); return; }
+      const button = form.querySelector('button[type="submit"]');
+      button.disabled = true;
+      form.querySelector(".message").textContent = "Saving and updating the summary…";
+      try {
+        const answer = await C.api("PATCH", base + "/segments/" + line.dataset.idx, body);
+        const segment = answer.segment;
+        said.textContent = segment.text;
+        line.dataset.speaker = segment.speaker;
+        line.className = line.className.replace(/\bspeaker-\w+/, "speaker-" + segment.speaker);
+        line.classList.add("edited");
+        if (!line.querySelector(".tag")) {
+          const tag = document.createElement("span");
+          tag.className = "tag";
+          tag.textContent = "corrected";
+          line.querySelector(".who").after(tag);
+        }
+        line.querySelector(".who").textContent =
+          speakers.querySelector('option[value="' + segment.speaker + '"]').textContent;
+        close();
+        C.refreshRegions(SUMMARY);
+      } catch (error) {
+        button.disabled = false;
+        form.querySelector(".message").textContent = "Not saved: " + error.message;
+      }
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    const editItem = event.target.closest(".edit-item");
+    if (editItem) openItemEditor(editItem.closest(".item"));
+    const editLine = event.target.closest(".edit-line");
+    if (editLine) openLineEditor(editLine.closest(".line"));
+  });
+
+  listen();
+})();
