@@ -193,6 +193,10 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return x / np.linalg.norm(x)
 
 
+_EMBED_BATCH = 64
+"""Embedding windows per forward pass of the voice encoder."""
+
+
 class Diarizer:
     """Two-voice diarization with resemblyzer embeddings; load once, reuse for many recordings.
 
@@ -226,9 +230,13 @@ class Diarizer:
         for i, (a, b) in enumerate(windows):
             by_length.setdefault(b - a, []).append(i)
         with torch.no_grad(), _torch_threads(self.config.threads):
-            for _length, index in sorted(by_length.items()):
-                batch = np.stack([mel[windows[i][0]:windows[i][1]] for i in index])
-                embeddings[index] = self._encoder(torch.from_numpy(batch)).numpy()
+            for _length, same in sorted(by_length.items()):
+                # Bounded batches: the LSTM's activations grow with the batch, and one batch
+                # of a 5-minute window's ~700 windows peaked at ~0.5 GB.
+                for at in range(0, len(same), _EMBED_BATCH):
+                    index = same[at:at + _EMBED_BATCH]
+                    batch = np.stack([mel[windows[i][0]:windows[i][1]] for i in index])
+                    embeddings[index] = self._encoder(torch.from_numpy(batch)).numpy()
         return regions, windows, embeddings
 
     def voice_print(self, audio: np.ndarray) -> np.ndarray:
