@@ -10,6 +10,7 @@ prints taken from the first windows.
 """
 from __future__ import annotations
 
+import ctypes
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -46,8 +47,9 @@ class PipelineConfig:
     """auto: a stereo file whose two channels differ is one participant per channel;
     a stereo file carrying the same mix twice is treated as mono."""
     max_duration: float | None = 4 * 3600.0
-    window_s: float = 300.0
-    """Audio held in memory at once (per channel)."""
+    window_s: float = 120.0
+    """Audio held in memory at once (per channel). Two minutes keeps the peak of a long
+    mono mix (engine, VAD, voice encoder and one window's diarization) under 1 GB."""
     batch_s: float = 28.0
     """Speech handed to the engine per call: just under Whisper's 30 s context."""
     gap_s: float = 0.3
@@ -159,6 +161,25 @@ def _merge_fragments(segments: list[Segment], max_gap: float = 1.0,
         else:
             out.append(seg)
     return out
+
+
+def _release_memory() -> None:
+    """Hand freed heap back to the OS between windows (glibc keeps it otherwise, and a
+    long recording's RSS creeps up window after window)."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _load_libc() -> "ctypes.CDLL | None":
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.malloc_trim  # noqa: B018 - glibc only
+        return libc
+    except (OSError, AttributeError):
+        return None
+
+
+_LIBC = _load_libc()
 
 
 def _quiet_cut(audio: np.ndarray, search_s: float = 30.0, frame_s: float = 0.2) -> int:
@@ -274,6 +295,8 @@ class Transcriber:
                     found, references = self._attribute(mono, offset, found, references)
             segments.extend(found)
             done = offset + window.shape[1] / SAMPLE_RATE
+            del window
+            _release_memory()
             if progress:
                 progress(min(done, total), total)
         if not segments:
