@@ -22,9 +22,14 @@
   const SAMPLE_RATE = 16000;
   const BYTES_PER_SECOND = SAMPLE_RATE * 2;
   const RESEND_LIMIT_S = 30;
+  // Pauses before each reconnection after a drop; the last repeats up to MAX_ATTEMPTS, then
+  // the panel gives up ("Start listening" tries again).
   const RECONNECT_DELAYS_MS = [200, 500, 1000, 2000, 4000, 8000];
+  const MAX_ATTEMPTS = 12;
   // Closes after which reconnecting is pointless: the server refused the stream itself.
-  const FINAL_CLOSES = [1000, 1003, 1009, 4400, 4403, 4409, 4410, 4429];
+  // A plain 1000 is not one of them: after a "stopped" event the stream is closed anyway,
+  // and without one the server's side of the connection broke.
+  const FINAL_CLOSES = [1003, 1009, 4400, 4403, 4409, 4410, 4429];
   const CUE_SECONDS = 30;
   const ITEM_LABELS = {
     action_item: "Action item", question: "Question", feedback: "Feedback",
@@ -49,6 +54,7 @@
       this.unacked = [];  // [seq, ArrayBuffer frame], oldest first
       this.unackedBytes = 0;
       this.attempt = 0;
+      this.started = false;
       this.closed = false;  // by us or finally by the server: no reconnecting
       this.paused = false;
       this.dropping = false;
@@ -78,6 +84,12 @@
       if (event.type === "ready") {
         this.ready = true;
         this.attempt = 0;
+        if (!this.started) {
+          // A fresh panel (a reload, a second try) continues the role's numbering: frames
+          // below next_seq would be taken for repeats and dropped.
+          this.started = true;
+          this.renumber(event.next_seq);
+        }
         this.trim(event.next_seq - 1);
         this.unacked.forEach((entry) => this.ws.send(entry[1]));  // what the server lacks
         if (this.paused) this.control({ type: "pause" });
@@ -92,6 +104,14 @@
       } else if (event.type === "stopped") {
         this.closed = true;
       }
+    }
+
+    renumber(offset) {
+      this.unacked.forEach(function (entry) {
+        entry[0] += offset;
+        new DataView(entry[1]).setUint32(0, entry[0], false);
+      });
+      this.nextSeq += offset;
     }
 
     trim(seq) {
@@ -123,7 +143,9 @@
     }
 
     control(message) {
-      if (this.ready && this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message));
+      if (this.ready && this.ws.readyState === WebSocket.OPEN) {
+        this.ws.send(JSON.stringify(message));
+      }
     }
 
     setPaused(paused) {
@@ -134,9 +156,9 @@
     dropped(ws, code, reason) {
       if (ws !== this.ws) return;
       this.ready = false;
-      if (this.closed || FINAL_CLOSES.indexOf(code) >= 0) {
+      if (this.closed || FINAL_CLOSES.indexOf(code) >= 0 || this.attempt >= MAX_ATTEMPTS) {
+        if (!this.closed) say(reason || "The connection to the service could not be restored.");
         this.closed = true;
-        if (code !== 1000 && reason) say(reason);
         this.onState();
         return;
       }
@@ -194,6 +216,14 @@
     entry.stream.close();
   }
 
+  // Captures whose stream ended for good (refused, replaced), before starting new ones.
+  function forgetClosed() {
+    captures.filter(function (c) { return c.stream.closed; }).forEach(function (c) {
+      release(c);
+      captures.splice(captures.indexOf(c), 1);
+    });
+  }
+
   function mine() {
     const entry = captures.find(function (c) { return c.stream.source === "mic"; });
     return entry ? entry.stream : null;
@@ -203,7 +233,8 @@
     const stream = mine();
     const state = ended ? "ended" : stream ? stream.state : "off";
     const words = {
-      off: "Not listening", ended: "The call has ended", connecting: "Connecting…", listening: "Listening",
+      off: "Not listening", ended: "The call has ended", connecting: "Connecting…",
+      listening: "Listening",
       paused: "Paused: your microphone is muted", closed: "Stopped listening",
       reconnecting: "Connection lost: reconnecting (your audio is kept for 30 s)",
       dropping: "Connection lost for over 30 s: audio is not being sent",
@@ -234,6 +265,7 @@
     const button = byId("start");
     button.disabled = true;
     say("");
+    forgetClosed();
     try {
       const media = await navigator.mediaDevices.getUserMedia({
         audio: { echoCancellation: true, noiseSuppression: true, channelCount: 1 },
@@ -248,6 +280,7 @@
 
   async function captureTab() {
     say("");
+    forgetClosed();
     let media;
     try {
       media = await navigator.mediaDevices.getDisplayMedia({ audio: true, video: true });
@@ -282,7 +315,8 @@
   }
 
   async function stop() {
-    if (!window.confirm("Stop the live call for both of you and make the final transcript?")) return;
+    const question = "Stop the live call for both of you and make the final transcript?";
+    if (!window.confirm(question)) return;
     const button = byId("stop");
     button.disabled = true;
     say("Finishing: the last captions are being transcribed…");
@@ -300,7 +334,9 @@
 
   const partials = {};  // speaker → the <li> of their running partial caption
   let lastFinal = null;  // {speaker, end, line}: the latest final line
-  const TURN_GAP_S = 3;  // a speaker's finals closer than this continue one line
+  const TURN_GAP_S = 3;  // a speaker's finals closer than this continue one line…
+  const SENTENCE_GAP_S = 1.5;  // …unless a sentence ended and they paused this long…
+  const LINE_CHARS = 280;  // …or the line is this long already (a monologue in paragraphs)
 
   function captionLine(speaker) {
     const line = document.createElement("li");
@@ -316,6 +352,15 @@
 
   // A partial replaces that speaker's previous partial (an empty one clears it); a final
   // ends it, and continues the speaker's last line unless someone else spoke in between.
+  function continues(event) {
+    if (!lastFinal || lastFinal.speaker !== event.speaker) return false;
+    const gap = event.start - lastFinal.end;
+    const text = lastFinal.line.querySelector(".said").textContent;
+    const sentenceEnded = /[.?!]$/.test(text);
+    return gap <= TURN_GAP_S
+      && !(sentenceEnded && (gap > SENTENCE_GAP_S || text.length > LINE_CHARS));
+  }
+
   function caption(event) {
     const list = byId("captions");
     const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 60;
@@ -325,8 +370,7 @@
       delete partials[event.speaker];
     }
     if (event.text && event.final) {
-      if (lastFinal && lastFinal.speaker === event.speaker
-          && event.start - lastFinal.end <= TURN_GAP_S) {
+      if (continues(event)) {
         lastFinal.line.querySelector(".said").append(" " + event.text);
         lastFinal.end = event.end;
       } else {
@@ -349,7 +393,7 @@
   }
 
   function itemText(event) {
-    if (event.kind === "next_checkin") return event.when;
+    if (event.kind === "next_checkin") return String(event.when).replace("T", " at ");
     return event.text;
   }
 
@@ -359,9 +403,19 @@
     return names[who] || "";
   }
 
+  const shown = [];  // {kind, owner, words, entry} of each item on the panel
+
+  function comparable(text) {
+    return (text || "").toLowerCase().replace(/[^a-z0-9' ]+/g, " ").replace(/\s+/g, " ").trim();
+  }
+
+  // Items are found in captions that are still growing, so one may come again longer
+  // ("Send Sam", then "Send Sam the revised version by Monday"): the longer one replaces it.
   function item(event) {
     // A feedback item carries its own "kind" (praise or constructive) over the event's.
     const kind = ITEM_LABELS[event.kind] ? event.kind : "feedback";
+    const owner = itemOwner(event);
+    const words = comparable(itemText(event));
     const entry = document.createElement("li");
     entry.className = "live-item kind-" + kind;
     const label = document.createElement("span");
@@ -371,36 +425,60 @@
     text.className = "text";
     text.textContent = itemText(event);
     entry.append(label, text);
-    const owner = itemOwner(event);
     if (owner) {
       const by = document.createElement("span");
       by.className = "owner";
       by.textContent = owner + (event.due ? " · due " + event.due : "");
       entry.append(by);
     }
-    byId("items").append(entry);
+    const earlier = shown.find(function (s) {
+      return s.kind === kind && s.owner === owner
+        && (kind === "next_checkin" || (s.words && words.startsWith(s.words)));
+    });
+    if (earlier) {
+      earlier.entry.replaceWith(entry);
+      earlier.entry = entry;
+      earlier.words = words;
+    } else {
+      shown.push({ kind: kind, owner: owner, words: words, entry: entry });
+      byId("items").append(entry);
+    }
     byId("items-empty").hidden = true;
   }
 
+  let connected = [];
+  const pausedRoles = {};
+
   function presence(event) {
+    connected = event.connected;
+    showPresence();
+    offRecord(event.off_record);
+  }
+
+  function paused(event) {
+    pausedRoles[event.role] = event.paused;
+    showPresence();
+  }
+
+  function showPresence() {
     const list = byId("presence");
     list.replaceChildren();
-    event.connected.forEach(function (p) {
+    connected.forEach(function (p) {
       const entry = document.createElement("li");
       const who = document.createElement("span");
       who.className = "who speaker-" + p.role;
       who.textContent = names[p.role];
       entry.append(who, " · " + (SOURCE_LABELS[p.source] || p.source));
       if (p.participant !== p.role) entry.append(" (shared by " + names[p.participant] + ")");
+      if (pausedRoles[p.role]) entry.append(" · paused");
       list.append(entry);
     });
-    if (!event.connected.length) {
+    if (!connected.length) {
       const empty = document.createElement("li");
       empty.className = "empty";
       empty.textContent = "Nobody is streaming now.";
       list.append(empty);
     }
-    offRecord(event.off_record);
   }
 
   function offRecord(on) {
@@ -448,6 +526,7 @@
     const handlers = {
       "live.caption": caption, "live.item": item, "live.presence": presence,
       "live.off_record": function (e) { offRecord(e.on); }, "live.degraded": degraded,
+      "live.paused": paused,
     };
     Object.keys(handlers).forEach(function (name) {
       events.addEventListener(name, function (message) {
