@@ -346,9 +346,10 @@ class LiveSession:
         return _LazyEngine(self._lane)
 
     def _emit(self, event: dict[str, Any]) -> None:
-        """To every connection, or only to the participant an event is ``to`` (a cue is
-        private); shared events are also published (the session pages)."""
-        to = event.get("to")
+        """To every connection, or only to the participant a cue is ``to`` (cues are
+        private); shared events are also published (the session pages). Only cues are
+        routed by ``to``: an item's ``to`` (feedback's receiver) is content, not routing."""
+        to = event.get("to") if event.get("type") == "cue" else None
         for owner, presence in list(self.connected.items()):
             if to is None or presence.participant == to:
                 owner.deliver(event)
@@ -464,7 +465,7 @@ class LiveSession:
             await self._extract()
 
     async def _extract(self) -> None:
-        if len(self.finals) == self._extracted_finals:
+        if len(self.finals) == self._extracted_finals and not self._insights.waiting:
             return
         self._extracted_finals = len(self.finals)
         events = await asyncio.to_thread(self._insights.update, list(self.finals), self.now)

@@ -42,6 +42,10 @@ class CueConfig:
     """The mentor is cued after this long without summarising what they heard."""
     repeat_s: float = 300.0
     """The same cue is not given to the same participant again within this time."""
+    settle_s: float = 2.0
+    """An item is pushed once the turn it was said in has ended (the other speaker went on,
+    or this long passed after its last words): a sentence still being spoken gives
+    half-heard items ("Send Sam")."""
 
 
 def turns(finals: Sequence[Caption], max_gap_s: float = 1.5) -> list[dict[str, Any]]:
@@ -77,6 +81,7 @@ class Insights:
         self._session_date = session_date
         self._participants = dict(participants or {})
         self._pushed: set[tuple[str, str, str]] = set()
+        self._unsettled: set[int] = set()
         self._next_checkin: str | None = None
         self._summaries = 0
         self._last_summary_at = 0.0
@@ -91,6 +96,11 @@ class Insights:
             data["session_date"] = self._session_date
         return data
 
+    @property
+    def waiting(self) -> bool:
+        """Whether a turn was still being spoken at the last update (ask again later)."""
+        return bool(self._unsettled)
+
     def update(self, finals: Sequence[Caption], now: float) -> list[dict[str, Any]]:
         """Extract from ``finals`` again; return item events for what is new, then cues.
         ``now`` is the session's audio time."""
@@ -101,12 +111,17 @@ class Insights:
             self.extraction = extract_json(self.transcript())
         except TranscriptError:
             return []
+        last_of = {seg["speaker"]: i for i, seg in enumerate(self.segments)}
+        self._unsettled = {i for i in last_of.values()
+                           if now - self.segments[i]["end"] < self.config.settle_s}
         return self._new_items() + self._cues(finals, now)
 
     def _new_items(self) -> list[dict[str, Any]]:
         events = []
         for key, kind in _ITEM_LISTS:
             for item in self.extraction.get(key) or []:
+                if item.get("segment") in self._unsettled:
+                    continue  # asked again at the next update, once the turn has ended
                 who = item.get("owner") or item.get("speaker") or item.get("from") or ""
                 identity = (kind, who, _key(item["text"]))
                 if identity in self._pushed:
@@ -114,7 +129,10 @@ class Insights:
                 self._pushed.add(identity)
                 segment = item.get("segment")
                 start = self.segments[segment]["start"] if segment is not None else None
-                events.append({"type": "item", "kind": kind, **item, "start": start})
+                # The item's own fields first: feedback carries a "kind" of its own
+                # (praise/constructive), kept as "feedback_kind".
+                fields = {("feedback_kind" if k == "kind" else k): v for k, v in item.items()}
+                events.append({**fields, "type": "item", "kind": kind, "start": start})
         checkin = self.extraction.get("next_checkin")
         if checkin and checkin != self._next_checkin:
             self._next_checkin = checkin

@@ -409,3 +409,27 @@ async def test_companion_live_streams_a_file_and_prints_final_captions(
         "--file", str(clip), "--url", live.url])
     assert refused == 1
     assert "HTTP 401" in capsys.readouterr().err
+
+
+def test_items_wait_until_the_turn_they_were_said_in_has_ended() -> None:
+    """A sentence still being spoken gives half-heard items: push once the turn is over."""
+    said = Caption("I'll send you the revised version by next Monday.", 10.0, 13.0, True, (), "mentee")
+    insights = Insights(CueConfig(settle_s=2.0), session_date="2026-11-20T15:00")
+    assert [e for e in insights.update([said], now=13.5) if e["type"] == "item"] == []
+    assert insights.waiting
+    items = [e for e in insights.update([said], now=15.5) if e["type"] == "item"]
+    assert [(e["kind"], e["owner"], e["due"]) for e in items] == [("action_item", "mentee", "2026-11-23")]
+    assert not insights.waiting
+    reply = Caption("Great, thanks.", 16.0, 17.0, True, (), "mentor")
+    assert [e for e in insights.update([said, reply], now=17.0) if e["type"] == "item"] == []
+
+
+def test_feedback_items_keep_their_kind_and_reach_everyone() -> None:
+    captions = [Caption("I finished the first draft on Thursday.", 0.0, 3.0, True, (), "mentee"),
+                Caption("Finishing the draft early is a real achievement, well done.", 3.5, 7.0,
+                        True, (), "mentor"),
+                Caption("Thanks.", 7.5, 8.0, True, (), "mentee")]
+    events = Insights(CueConfig(), session_date="2026-11-20T15:00").update(captions, now=20.0)
+    feedback = [e for e in events if e["type"] == "item" and e["kind"] == "feedback"]
+    assert feedback and feedback[0]["feedback_kind"] == "praise"
+    assert feedback[0]["from"] == "mentor" and feedback[0]["to"] == "mentee"

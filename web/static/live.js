@@ -412,7 +412,6 @@
   // Items are found in captions that are still growing, so one may come again longer
   // ("Send Sam", then "Send Sam the revised version by Monday"): the longer one replaces it.
   function item(event) {
-    // A feedback item carries its own "kind" (praise or constructive) over the event's.
     const kind = ITEM_LABELS[event.kind] ? event.kind : "feedback";
     const owner = itemOwner(event);
     const words = comparable(itemText(event));
