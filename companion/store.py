@@ -22,6 +22,8 @@ from typing import Any, Final
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.orm import defer
+from sqlalchemy.orm.attributes import set_committed_value
 
 from companion import tokens
 from companion.db import session_factory
@@ -219,13 +221,22 @@ class Store:
             await db.execute(delete(Session).where(Session.id == session_id))
             return stored
 
-    async def get_transcript(self, session_id: str,
-                             participant: Participant) -> list[TranscriptSegment]:
+    async def get_transcript(self, session_id: str, participant: Participant, *,
+                             with_words: bool = True) -> list[TranscriptSegment]:
+        """The session's segments in order. ``with_words=False`` leaves out the per-word
+        timings (``words`` is None), which are most of an hour's transcript in bytes and
+        which a page showing lines does not need."""
+        query = (select(TranscriptSegment).where(TranscriptSegment.session_id == session_id)
+                 .order_by(TranscriptSegment.idx))
+        if not with_words:
+            query = query.options(defer(TranscriptSegment.words))
         async with self._transaction() as db:
             await _session(db, session_id, participant)
-            return list(await db.scalars(
-                select(TranscriptSegment).where(TranscriptSegment.session_id == session_id)
-                .order_by(TranscriptSegment.idx)))
+            segments = list(await db.scalars(query))
+        if not with_words:
+            for segment in segments:
+                set_committed_value(segment, "words", None)
+        return segments
 
     async def get_summary(self, session_id: str, participant: Participant) -> dict[str, Any]:
         """The session's extraction JSON, each item with its id and edited flag."""

@@ -132,6 +132,16 @@ def test_upload_follow_tick_and_play_in_a_browser(service_url: str) -> None:
             expect(notes).to_have_count(1)
             expect(page.locator("h3.owner-mentee")).to_have_text("Leo Martins")
 
+            # The recap emails went to the default outbox; the page follows them live.
+            email = page.locator("#email")
+            expect(email.locator('.delivery[data-role="mentor"] .delivery-state')
+                   ).to_contain_text("written to the outbox: ")
+            email.get_by_text("Preview").click()
+            expect(page.locator("#recap-preview-text")).to_contain_text(
+                f"Hello {people['mentor']['name']},")
+            email.get_by_role("button", name="Resend to me").click()
+            expect(page.locator("#recap-message")).to_have_text("Sending the recap again to you.")
+
             box = notes.locator("input.tick")
             with page.expect_response(lambda r: "/api/items/" in r.url
                                       and r.request.method == "PATCH") as patched:

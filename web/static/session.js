@@ -11,7 +11,7 @@
   const base = "/api/sessions/" + encodeURIComponent(sessionId);
   const BUSY = ["queued", "processing"];
   const SUMMARY = ["actions", "checkin", "recap", "balance", "downloads"];
-  const EVERYTHING = ["status", "player", "transcript"].concat(SUMMARY);
+  const EVERYTHING = ["status", "player", "transcript", "email"].concat(SUMMARY);
   let status = root.dataset.status;
   let stage = "";
   let openLineEditors = 0;
@@ -62,6 +62,8 @@
       C.refreshRegions(openLineEditors ? SUMMARY : SUMMARY.concat(["transcript"]));
     });
     stream.addEventListener("items", function () { C.refreshRegions(["actions"]); });
+    // A recap email was sent, failed or will be retried.
+    stream.addEventListener("recap", function () { C.refreshRegions(["email"]); });
   }
 
   // -- uploading and retrying --------------------------------------------------------------
@@ -283,6 +285,60 @@
     if (editItem) openItemEditor(editItem.closest(".item"));
     const editLine = event.target.closest(".edit-line");
     if (editLine) openLineEditor(editLine.closest(".line"));
+  });
+
+  // -- the recap email ------------------------------------------------------------------------
+  // Its state is rendered by the server (the "email" region); these only ask for changes.
+
+  const email = byId("email");
+
+  async function recapRequest(method, url, body, done) {
+    const message = byId("recap-message");
+    message.textContent = "";
+    try {
+      await C.api(method, url, body);
+      message.textContent = done;
+    } catch (error) {
+      message.textContent = "That did not work: " + error.message;
+    }
+    await C.refreshRegions(["email"]);
+  }
+
+  document.addEventListener("click", function (event) {
+    const release = event.target.closest("#recap-release");
+    const resend = event.target.closest(".recap-resend");
+    if (release) {
+      release.disabled = true;
+      recapRequest("POST", base + "/recap/release", undefined,
+        "Released: the emails are on their way.");
+    } else if (resend) {
+      resend.disabled = true;
+      const both = resend.dataset.to === "both";
+      recapRequest("POST", base + "/recap/resend", { to: resend.dataset.to },
+        both ? "Sending the recap again to both of you." : "Sending the recap again to you.");
+    }
+  });
+
+  document.addEventListener("change", function (event) {
+    if (event.target.id !== "recap-toggle") return;
+    const on = event.target.checked;
+    recapRequest("PATCH", "/api/mentorships/" + encodeURIComponent(email.dataset.mentorshipId),
+      { recaps: on }, on ? "You will get recap emails." : "You will not get recap emails.");
+  });
+
+  // The preview is composed on request (it is the whole email): only when opened.
+  byId("recap-preview").addEventListener("toggle", async function (event) {
+    if (!event.currentTarget.open) return;
+    const text = byId("recap-preview-text");
+    text.textContent = "Loading…";
+    try {
+      const state = await C.api("GET", base + "/recap");
+      const preview = state.preview;
+      text.textContent = preview ? "Subject: " + preview.subject + "\n\n" + preview.text
+        : "No preview yet: the recap is written when the session is processed.";
+    } catch (error) {
+      text.textContent = "The preview could not be loaded: " + error.message;
+    }
   });
 
   listen();

@@ -1,5 +1,5 @@
 """The two pages people use: a mentorship (its sessions, a form for a new one) and a session
-(recording, transcript, recap, action items, downloads).
+(recording, transcript, recap, action items, downloads, how its recap emails fared).
 
 Pages are rendered whole on the server from the store, so they show everything without
 waiting for a script; ``static/session.js`` and ``static/mentorship.js`` then add what
@@ -19,13 +19,16 @@ from markupsafe import Markup
 
 from companion import exports, results
 from companion.exports import SessionExport
-from companion.models import Item, Mentorship, Session
+from companion.mailer import OutboxTransport
+from companion.models import ROLES, Delivery, Item, Mentorship, Session
+from companion.settings import Settings
 from companion.tokens import Participant
 from summaries import TranscriptError, parse_transcript
 from summaries.render import Balance, build_view, human_date, render
 from web.auth import current_participant
 from web.pages import TEMPLATES_DIR, render_page
 from web.typedefs import SETTINGS, STORE
+from web.views.recap import DELIVERIES
 
 NOT_FOUND: Final = ("this page does not exist, or it belongs to someone else: "
                     "open your personal link again")
@@ -90,6 +93,29 @@ class ItemGroup:
 
 
 @dataclass(frozen=True)
+class RecapLine:
+    """One participant's latest recap email, its state in words."""
+
+    role: str
+    name: str
+    address: str
+    status: str
+    state: str
+
+
+@dataclass(frozen=True)
+class RecapSection:
+    """The page's "Recap email" section: where emails go and how each one fared."""
+
+    outbox: str | None
+    """The folder .eml files are written to when there is no SMTP server."""
+    lines: tuple[RecapLine, ...]
+    held: bool
+    my_recaps: bool
+    can_resend: bool
+
+
+@dataclass(frozen=True)
 class DownloadLink:
     fmt: str
     label: str
@@ -126,9 +152,10 @@ async def mentorship_page(request: web.Request) -> web.Response:
 
 async def session_page(request: web.Request) -> web.Response:
     participant = await page_participant(request)
-    loaded = await load_session(request, participant)
+    loaded = await load_session(request, participant, with_words=False)
     session, export = loaded.session, loaded.export
     recording = await request.app[STORE].latest_recording(session.id, participant)
+    deliveries = await request.app[DELIVERIES].for_session(session.id, participant)
     names = _names(loaded.mentorship)
     segments = export.transcript["segments"]
     recap_html, balance = _recap(export)
@@ -145,6 +172,7 @@ async def session_page(request: web.Request) -> web.Response:
         "balance": balance,
         "next_checkin": export.summary.get("next_checkin"),
         "downloads": _downloads(export, session.id),
+        "email": _recap_section(deliveries, loaded, participant, request.app[SETTINGS]),
     })
 
 
@@ -157,13 +185,15 @@ async def page_participant(request: web.Request) -> Participant:
     return participant
 
 
-async def load_session(request: web.Request, participant: Participant) -> LoadedSession:
-    """The session of the URL as ``participant`` sees it (``RecordNotFound`` otherwise)."""
+async def load_session(request: web.Request, participant: Participant, *,
+                       with_words: bool = True) -> LoadedSession:
+    """The session of the URL as ``participant`` sees it (``RecordNotFound`` otherwise);
+    ``with_words=False`` for the page, which shows lines, not word timings."""
     store, zone = request.app[STORE], request.app[SETTINGS].zone
     session_id = request.match_info["id"]
     session = await store.get_session(session_id, participant)
     mentorship = await store.get_mentorship(participant)
-    segments = await store.get_transcript(session_id, participant)
+    segments = await store.get_transcript(session_id, participant, with_words=with_words)
     summary = await store.get_summary(session_id, participant) if segments else {}
     transcript = results.transcript_json(segments, started_at=session.started_at, zone=zone,
                                          mentorship=mentorship)
@@ -201,6 +231,56 @@ def _recap(export: SessionExport) -> tuple[Markup | None, Balance | None]:
                   title=export.title)
     # The package's environment autoescapes .html.j2 templates, so this is markup.
     return Markup(html), build_view(extraction, transcript).balance
+
+
+def _recap_section(deliveries: Sequence[Delivery], loaded: LoadedSession,
+                   participant: Participant, settings: Settings) -> RecapSection:
+    """Each participant's latest delivery (``deliveries`` are newest first)."""
+    mentorship, done = loaded.mentorship, loaded.session.status == "done"
+    names = _names(mentorship)
+    addresses = {"mentor": mentorship.mentor_email, "mentee": mentorship.mentee_email}
+    nothing_yet = ("none was sent for this session" if done
+                   else "no recap yet: it is sent when the session is processed")
+    lines = []
+    for role in ROLES:
+        latest = next((d for d in deliveries if d.role == role), None)
+        if latest is None:
+            lines.append(RecapLine(role, names[role], addresses[role], "none", nothing_yet))
+        else:
+            lines.append(RecapLine(role, names[role], latest.address, latest.status,
+                                   delivery_state(latest, settings)))
+    return RecapSection(
+        outbox=str(settings.outbox_dir.resolve()) if settings.smtp is None else None,
+        lines=tuple(lines), held=any(line.status == "held" for line in lines),
+        my_recaps=(mentorship.mentor_recaps if participant.role == "mentor"
+                   else mentorship.mentee_recaps),
+        can_resend=done)
+
+
+def delivery_state(delivery: Delivery, settings: Settings) -> str:
+    """A delivery's state as the page says it: "sent Tue 24 Nov 2026, 16:02"..."""
+    def when(moment: datetime | None) -> str:
+        return human_date(moment.astimezone(settings.zone)) if moment else "soon"
+
+    reason = delivery.last_error or "no reason given"
+    if delivery.status == "sent" and delivery.channel == "outbox":
+        eml = OutboxTransport(settings.outbox_dir.resolve()).path(delivery.id)
+        return f"written to the outbox: {eml} ({when(delivery.sent_at)})"
+    if delivery.status == "sent":
+        return f"sent {when(delivery.sent_at)}"
+    if delivery.status == "held" and delivery.next_attempt_at is None:
+        return "held for review until someone releases it"
+    if delivery.status == "held":
+        return f"held for review until {when(delivery.next_attempt_at)}"
+    if delivery.status == "pending" and delivery.last_error:
+        return f"will retry at {when(delivery.next_attempt_at)}: {reason}"
+    if delivery.status == "pending":
+        return f"waiting to be sent ({when(delivery.next_attempt_at)})"
+    if delivery.status == "sending":
+        return "being sent now"
+    if delivery.status == "skipped":
+        return f"not sent: {reason}"
+    return f"failed: {reason}"
 
 
 def _item_view(item: Item | Mapping[str, Any]) -> ActionItemView:
