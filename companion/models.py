@@ -16,7 +16,14 @@ sits in the ``data`` JSON column.
 Recap emails are one ``deliveries`` row per recipient and finalisation (companion/deliveries.py
 explains their life); they arrived with the migration ``0002_deliveries``.
 
-The migrations ``0001_initial`` and ``0002_deliveries`` spell this schema out; a test checks
+The mentoring relationship across sessions arrived with ``0003_relationship``: the
+agreement's history (``agreement_revisions``; the current terms stay in
+``mentorships.agreement``), goals with timelines and the action items linked to them,
+proposals to close an open item that a later session mentions as done, reminder and nudge
+emails (``notifications``, one row per recipient and occasion: the unique key is what makes
+the scheduler send once), post-session surveys and private notes.
+
+The migrations in ``companion/migrations/versions`` spell this schema out; a test checks
 that they agree with it.
 """
 from __future__ import annotations
@@ -55,6 +62,11 @@ ITEM_STATUSES = ("open", "done")
 DELIVERY_STATUSES = ("pending", "held", "sending", "sent", "failed", "skipped")
 DELIVERY_REASONS = ("finalised", "resend", "manual")
 DELIVERY_CHANNELS = ("smtp", "outbox")
+AUTHORS = ("mentor", "mentee", "extraction")
+GOAL_STATUSES = ("open", "achieved", "dropped")
+PROPOSAL_STATUSES = ("proposed", "confirmed", "dismissed")
+NOTIFICATION_KINDS = ("reminder", "nudge")
+NOTIFICATION_STATUSES = ("pending", "sending", "sent", "failed", "skipped")
 
 ID_LENGTH = 16
 NAME_LENGTH = 200
@@ -128,7 +140,14 @@ class Mentorship(Base):
     mentee_email: Mapped[str] = mapped_column(String(EMAIL_LENGTH))
     mentee_recaps: Mapped[bool] = mapped_column(Boolean, default=True)
     agreement: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """The current terms (companion/agreement.py); their history is ``agreement_revisions``."""
     goals: Mapped[list[Any]] = mapped_column(default=list)
+    """Free-form goals given when the mentorship was created (API); tracked goals are rows
+    of ``goals``."""
+    next_checkin: Mapped[str | None] = mapped_column(String(ISO_LENGTH))
+    """A check-in set by hand; it wins over an extracted one agreed before it was set."""
+    next_checkin_set_at: Mapped[datetime | None]
+    next_checkin_set_by: Mapped[str | None] = mapped_column(String(8))
 
 
 class AccessToken(Base):
@@ -331,3 +350,157 @@ class Delivery(Base):
     """How it left: "smtp", or "outbox" (an .eml file in the data directory)."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+
+
+class AgreementRevision(Base):
+    """One version of a mentorship's agreement: who changed it, when, and the full terms."""
+
+    __tablename__ = "agreement_revisions"
+    __table_args__ = (
+        CheckConstraint(_one_of("author", AUTHORS), name="author"),
+        UniqueConstraint("mentorship_id", "version"),
+    )
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
+    mentorship_id: Mapped[str] = mapped_column(
+        ForeignKey("mentorships.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    author: Mapped[str] = mapped_column(String(16))
+    terms: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Goal(Base):
+    """A goal with a timeline, made by hand or from an extracted goal."""
+
+    __tablename__ = "goals"
+    __table_args__ = (
+        CheckConstraint(_one_of("owner", OWNERS), name="owner"),
+        CheckConstraint(_one_of("status", GOAL_STATUSES), name="status"),
+        CheckConstraint(_one_of("created_by", AUTHORS), name="created_by"),
+    )
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
+    mentorship_id: Mapped[str] = mapped_column(
+        ForeignKey("mentorships.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(8), default="mentee")
+    target: Mapped[str | None] = mapped_column(String(ISO_LENGTH))
+    status: Mapped[str] = mapped_column(String(8), default="open")
+    source_item_id: Mapped[str | None] = mapped_column(
+        ForeignKey("items.id", ondelete="SET NULL"))
+    source_session_id: Mapped[str | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="SET NULL"))
+    created_by: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    achieved_at: Mapped[datetime | None]
+
+
+class GoalLink(Base):
+    """An action item confirmed as serving a goal."""
+
+    __tablename__ = "goal_links"
+
+    goal_id: Mapped[str] = mapped_column(
+        ForeignKey("goals.id", ondelete="CASCADE"), primary_key=True)
+    item_id: Mapped[str] = mapped_column(
+        ForeignKey("items.id", ondelete="CASCADE"), primary_key=True, index=True)
+    created_by: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DoneProposal(Base):
+    """A later session's mention of an open action item as done, waiting for a participant
+    to confirm (the item is then ticked off) or dismiss it."""
+
+    __tablename__ = "done_proposals"
+    __table_args__ = (
+        CheckConstraint(_one_of("status", PROPOSAL_STATUSES), name="status"),
+        UniqueConstraint("item_id", "session_id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"))
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    """The session whose transcript holds the evidence."""
+    segment: Mapped[int | None] = mapped_column(Integer)
+    start: Mapped[float | None] = mapped_column(Float)
+    quote: Mapped[str] = mapped_column(Text)
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    status: Mapped[str] = mapped_column(String(12), default="proposed")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None]
+    resolved_by: Mapped[str | None] = mapped_column(String(8))
+
+
+class Notification(Base):
+    """A check-in reminder or a missed-cadence nudge to one participant. ``key`` names the
+    occasion (e.g. the check-in's time); (kind, key, role) is unique, so an occasion is
+    mailed at most once to each participant, whatever restarts in between."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", NOTIFICATION_KINDS), name="kind"),
+        CheckConstraint(_one_of("role", ROLES), name="role"),
+        CheckConstraint(_one_of("status", NOTIFICATION_STATUSES), name="status"),
+        UniqueConstraint("mentorship_id", "kind", "key", "role"),
+        Index(None, "status", "next_attempt_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
+    mentorship_id: Mapped[str] = mapped_column(
+        ForeignKey("mentorships.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    key: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(8))
+    address: Mapped[str] = mapped_column(String(EMAIL_LENGTH))
+    status: Mapped[str] = mapped_column(String(8), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    message_id: Mapped[str | None] = mapped_column(String(255), unique=True)
+    channel: Mapped[str | None] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]
+
+
+class Survey(Base):
+    """A participant's rating (1-5) and comment on one session."""
+
+    __tablename__ = "surveys"
+    __table_args__ = (
+        CheckConstraint(_one_of("role", ROLES), name="role"),
+        CheckConstraint("rating IS NULL OR (rating >= 1 AND rating <= 5)", name="rating"),
+        UniqueConstraint("session_id", "role"),
+    )
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(8))
+    rating: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    answers: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Note(Base):
+    """A private note: only its author's role ever reads it."""
+
+    __tablename__ = "notes"
+    __table_args__ = (CheckConstraint(_one_of("author", ROLES), name="author"),
+                      Index(None, "mentorship_id", "author"))
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
+    mentorship_id: Mapped[str] = mapped_column(
+        ForeignKey("mentorships.id", ondelete="CASCADE"))
+    session_id: Mapped[str | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    author: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

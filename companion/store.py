@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
@@ -131,6 +131,13 @@ class Store:
     async def _transaction(self) -> AsyncIterator[AsyncSession]:
         async with self._sessions() as db, db.begin():
             yield db
+
+    def transaction(self) -> AbstractAsyncContextManager[AsyncSession]:
+        """One transaction, for the modules of the mentoring relationship
+        (companion/agreement.py, goals.py, accountability.py ...) that keep their own
+        queries: they take the ``AsyncSession`` and scope by participant with
+        ``mentorship_of`` / ``session_of`` below."""
+        return self._transaction()
 
     # Mentorships and their participants' tokens
 
@@ -506,6 +513,17 @@ class Store:
             db.add_all(item_rows)
             await db.flush()
             await _update_session(db, session_id, **session_results)
+
+
+async def mentorship_of(db: AsyncSession, participant: Participant) -> Mentorship:
+    """The participant's mentorship (RecordNotFound if it is gone)."""
+    return await _mentorship(db, participant)
+
+
+async def session_of(db: AsyncSession, session_id: str, participant: Participant) -> Session:
+    """A session of the participant's mentorship; another mentorship's raises
+    RecordNotFound exactly like a missing one."""
+    return await _session(db, session_id, participant)
 
 
 async def _mentorship(db: AsyncSession, participant: Participant) -> Mentorship:

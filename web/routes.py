@@ -43,6 +43,12 @@ def setup_routes(app: web.Application) -> None:
     router.add_get("/api/jobs/{id}", api.get_job)
     router.add_post("/api/jobs/{id}/retry", api.retry_job)
 
+    # the mentoring relationship (issue 7); each block is owned by one module
+    # -- agreement, goals, surveys, trends (companion/agreement.py, goals.py, surveys.py)
+    # -- accountability: last time's items, done proposals (companion/accountability.py)
+    # -- check-in rhythm and programme view (companion/scheduler.py, programme.py)
+    # -- confidentiality: notes, deletion, export (companion/notes.py, exports_zip.py)
+
     # pages
     router.add_get("/mentorships/{id}", page_views.mentorship_page, name="mentorship_page")
     router.add_get("/sessions/{id}", page_views.session_page, name="session_page")
