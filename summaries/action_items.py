@@ -165,12 +165,13 @@ def _commitments(s: Sentence, dates: list[DateMention], asked: bool) -> list[_Ta
         if kind == "can" and (re.search(r"\bso\s+(?:that\s+)?$", norm[:m.start()]) or not (
                 due or asked or re.match(r"take\s+(?:that|it|this)\b", words))):
             continue  # "so I can look at it" is a purpose; "I can hear you" no promise
-        if kind == "bare" and not (due or phrases.FUTURE.search(norm[m.end():clause_end])):
+        if kind in ("bare", "prog") and not (due or phrases.FUTURE.search(norm[m.end():clause_end])):
             continue
         if kind == "must" and not (due and base_form(first) in TASK_VERBS):
             continue
         if phrases.HABIT.search(raw) or (kind == "both" and phrases.SHARED_RULE.search(words)) \
-                or (phrases.RECURRING.search(raw) and phrases.KEEPING_IN_TOUCH.match(words)):
+                or (phrases.RECURRING.search(raw) and phrases.KEEPING_IN_TOUCH.match(words)) \
+                or phrases.RESPONSE_RULE.match(words):
             continue
         owner = "both" if kind == "both" else s.speaker
         pronoun_only = _is_pronoun_only(words, dates) or bool(re.match(r"take\s+(?:that|it|this)$", words))
@@ -226,7 +227,7 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
     addressee = Context.other(s.speaker)
     for m in phrases.REQUEST.finditer(norm):
         words = _clean_task(norm[m.end():])
-        if words and base_form(words.split()[0]) in TASK_VERBS:
+        if words and (base_form(words.split()[0]) in TASK_VERBS or _LOOK_OVER.match(words)):
             firm = m.lastgroup != "ask" or norm.endswith("?")
             tasks.append(_Task(s, addressee, words, _due_in(norm, 0, len(norm), dates), s.speaker,
                                firm=firm))
@@ -423,8 +424,14 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
             offer = next((o for o in reversed(previous.offers) if not o.pronoun_only), previous.offers[-1])
             provisional = replace(offer, sentence=sentences[0])
             confirmed.append(provisional)
+        own_offers = [replace(o, sentence=s) for s in sentences
+                      for o in _offers(replace(s, norm=_OPENING_AND.sub("", s.norm)), []) if not o.pronoun_only]
         for c in commitments:
-            if c.pronoun_only and previous.suggestions:  # worded as the one who suggested it
+            offered = next((o for o in reversed(own_offers) if c.pronoun_only and o.owner == c.owner
+                            and sentences.index(o.sentence) < sentences.index(c.sentence)), None)
+            if offered is not None:  # "I can send you the checklist. I'll get it to you tomorrow."
+                confirmed.append(replace(c, words=offered.words))
+            elif c.pronoun_only and previous.suggestions:  # worded as the one who suggested it
                 confirmed.append(replace(c, words=previous.suggestions[-1], requester=previous.speaker))
             elif c.pronoun_only and previous.topic:
                 confirmed.append(replace(c, words=re.sub(r"\b(?:it|that|this)\b", previous.topic,
@@ -441,6 +448,12 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
             tuple(r.words for r in said.requests)
     wording = _Wording(ctx, ctx.casing, ctx.lower_case)
     return _finish(ctx, confirmed, next_checkin, wording)
+
+
+_LOOK_OVER = re.compile(r"^(?:have|take)\s+a\s+(?:quick\s+|proper\s+)?(?:look|read|peek|glance)\s+(?:at|over|through)\s+\w"
+                        r"|^cast\s+an\s+eye\s+over\s+\w")
+"""A request whose verb phrase is the task: "could you have a look at my portfolio?"."""
+_OPENING_AND = re.compile(r"^(?:(?:and|also|oh|so|plus)[,\s]+)+")
 
 
 def _dated_after(task: _Task, sentences: list[Sentence], dates: dict[int, list[DateMention]]) -> _Task:

@@ -25,19 +25,23 @@ from __future__ import annotations
 import re
 
 from .questions import LEAD, question_kind
-from .text import Context, Sentence, group_items, position_of, span, turn_numbers
+from .text import Context, Sentence, group_items, position_of, span, turn_numbers, word_start
 from .types import Challenge
 
 _ADV = (r"(?:(?:really|so|very|pretty|quite|a bit|a little|kind of|sort of|honestly|still|"
         r"just|always|often|constantly|totally|completely|super|extremely|increasingly|"
-        r"genuinely|seriously|actually|also|definitely|getting|becoming|feeling|more and more)\s+)*")
+        r"genuinely|seriously|actually|also|definitely|getting|becoming|feeling|more and more|way)\s+)*")
 _FEELING = (r"(?:worried|anxious|nervous|stressed(?: out)?|overwhelmed|burn(?:ed|t) out|"
             r"exhausted|frustrated|lost|isolated|lonely|stuck|behind|confused|unsure|scared|"
             r"afraid(?= of| to| that i\b| i\b)|terrified|dreading|struggling|drowning|swamped|"
             r"out of my depth|demotivated|unmotivated|discouraged|insecure|intimidated|"
             r"stretched thin|underwater|blocked|torn|panicking|freaking out|losing sleep|"
             r"not confident|not sure how to|not sure what to do|in over my head|"
-            r"on my own(?= with| here| on this| for this|$))")
+            r"on my own(?= with| here| on this| for this|$)|alone(?! with you)|invisible|useless|inadequate|"
+            r"undervalued|unappreciated|drained|trapped|procrastinating|out of (?:my|the) comfort zone|"
+            r"running out of (?:time|steam|money|ideas|runway|patience)|losing (?:motivation|steam|confidence|"
+            r"sleep|my mind|faith|interest)|juggling too (?:much|many)|behind on|not sleeping|barely sleeping|"
+            r"hitting a wall|spread (?:too |so )?thin|at the end of my rope)")
 _TROUBLE = (r"(?:worry|worries|concern|concerns|fear|fears|problem|struggle|challenge|issue|"
             r"blocker|obstacle|difficulty|headache|pain point|sticking point|weakness)")
 
@@ -102,8 +106,46 @@ _FIRST_PERSON = re.compile(
     r"|\bi(?:'m| am|'ve been| have been) (?:still )?(?:waiting on|blocked (?:on|by)|chasing)\b"
     r"|\bimpost[eo]r syndrome\b|\bburnout\b|\bmy confidence\b[^.]{0,20}\b(?:low|shot|hit|gone)\b")
 """A difficulty the speaker owns, in the first person."""
+_FIRST_PERSON_MORE = re.compile(
+    r"\bi (?:just |still |always |constantly )?(?:keep|kept) (?!(?:a|an|the|my|it|in touch|track|going|at it|you|"
+    r"up with|up the|doing well|improving|learning|growing|coming back|thinking about (?:what|how|your)|"
+    r"practi[cs]ing|working on it|reading|trying)\b)(?:second[- ])?[a-z]+ing\b"
+    r"|\b(?:i(?:'ve| have)?|i'm|i am) (?:hit|hitting|kind of hit|totally hit) (?:a|the) (?:wall|brick wall|ceiling|plateau|"
+    r"rut)\b"
+    r"|\bi (?:have|had|'ve got|'ve had|'ve been having) (?:real |some |a lot of |so much |such )?(?:trouble|"
+    r"difficulty|a hard time|a tough time|problems) (?:with|\w+ing)\b"
+    r"|\bi(?:'m| am) (?:really |pretty |so |just |kind of |honestly |still )?(?:bad|terrible|awful|hopeless|rubbish|"
+    r"useless|not (?:very |that |so |particularly |great )?(?:good|great|strong|confident|comfortable)) (?:at|with)\b"
+    r"|\bwhat (?:really |also )?(?:worries|scares|bothers|frustrates|stresses|concerns|gets to|keeps) me\b"
+    r"|\bwhat i(?:'m| am) (?:really |most )?(?:worried|scared|nervous|anxious|stressed|afraid) (?:about|of)\b"
+    r"|\bwe(?:'re| are|'ve been| have been) (?:still |completely |totally |kind of |a bit |really )?(?:blocked|"
+    r"stuck|behind|stalled|understaffed|short-staffed)\b"
+    r"|\bi (?:just |still )?(?:can't|cannot|couldn't) (?:get|make) [^.?!]{1,30}? to (?:work|converge|run|build|"
+    r"pass|load|compile|behave|start|stop|listen|respond|reply|agree|fit|balance|add up)\b"
+    r"|\btakes? me (?:twice|three times|forever|ages|so long|way longer|much longer|longer than)\b"
+    r"|\b(?:part of me|sometimes i|i sometimes|i(?:'m| am|'ve been| have been)) (?:just |seriously |honestly )?"
+    r"(?:wants? to|thinking (?:about|of)|tempted to|considering) (?:quit|quitting|give up|giving up|drop out|"
+    r"dropping out|walk away|walking away)\b"
+    r"|\b(?:no|don't have a|haven't got a|not a) clue (?:how|what|where)\b"
+    r"|\bi (?:haven't|have not|hadn't|wasn't|couldn't|can't|cannot) (?:been able to|managed to|find (?:a way|"
+    r"the time|the energy))\b"
+    r"|\bjuggling (?:too many|so many|a lot of|too much)\b"
+    r"|\bi (?:can't|cannot|couldn't) do anything right\b"
+    r"|\bi (?:can't|cannot|couldn't) (?:seem to )?work out (?:how|what|where|why)\b"
+    r"|\bi(?:'m| am) not (?:really )?(?:learning|growing|progressing|improving|getting anywhere)\b"
+    r"|\b(?:doing|handling|figuring out|carrying) (?:it|this|everything|that|things) (?:all )?(?:alone|on my own|by myself)\b"
+    r"|\bi(?:'ve been|'ve|'m| am| keep| kept| have been)? (?:still )?putting off (?:the|that|my|this|\w+ing)\b"
+    r"|\b(?:nowhere near|not even close to|not close to) (?:ready|done|finished|enough|where i need)\b"
+    r"|\bi (?:really |honestly |just |absolutely )?(?:hate|dread|can't stand|loathe) (?:\w+ing|it when|having to|"
+    r"being|that i)\b"
+    r"|\bi (?:never|don't|do not) (?:really )?know (?:what to say|how to (?:say|talk|explain|start|sell|pitch))\b"
+    r"|\bi (?:haven't|have not|still haven't|still have not) heard (?:back|anything)\b"
+    r"|\bi(?:'m| am) (?:so |really |completely |totally )?(?:out of ideas|at a loss|at my wit's end|"
+    r"at the end of my rope)\b")
+"""More of the speaker's difficulties: "I keep undercharging", "I've hit a wall", "I'm bad
+at delegating", "what worries me is ...", "we're blocked on legal", "I can't get it to work"."""
 
-_IMPERSONAL = re.compile(
+_IMPERSONAL = word_start(
     r"\b(?:it|this|things|work|everything|the job|the role|the team|home|remote work|"
     r"working from home)(?:'s| is| gets| has been| can be| can get| feels| keeps)"
     rf"\s+{_ADV}(?:lonely|isolating|overwhelming|stressful|frustrating|exhausting|"
@@ -127,7 +169,8 @@ _IMPERSONAL = re.compile(
     rf"{_ADV}(?:overwhelming|stressful|exhausting|isolating|lonely|brutal|draining|a nightmare)\b"
     r"|(?<!\bthat)(?<!\bwhich)(?<!\bthis)(?<!\bit)(?<!\bthere)"
     r"(?: is|'s| are| has been| remains?) (?:still |also |really |kind of |a bit of )*(?:a )?"
-    r"(?:big |real |major |huge |constant )?(?:problem|issue|struggle|nightmare|mess|disaster)\b"
+    r"(?:big |real |major |huge |constant |total |complete |bit of a )?(?:problem|issue|struggle|nightmare|mess|"
+    r"disaster|headache|pain|battle|slog)\b"
     r"(?! for (?:them|him|her|you))"
     r"|\b(?:changed|moved|cancelled|canceled|postponed|delayed|rejected|dropped|pushed back) "
     r"(?:[\w-]+ ){0,3}again\b"
@@ -145,6 +188,27 @@ _IMPERSONAL = re.compile(
     r"(?:anxious|worried|stressed|overwhelmed|nervous|exhausted|burnt out|burned out|lost|stuck|"
     r"frustrated|lonely|isolated|swamped|drowning|demotivated|discouraged)\b")
 """A difficulty phrased impersonally."""
+_IMPERSONAL_MORE = word_start(
+    r"\b(?:what|the thing|the part|something)(?: that)?(?:'s| is| has) (?:been )?(?:really |also |most |been really )?"
+    r"(?:hard|hardest|difficult|tough|toughest|tricky|frustrating|stressful|scary|getting to me|bothering me|"
+    r"worrying me|killing me|eating me|weighing on me)\b"
+    rf"|\b(?:it|this|that|things|work|everything)'s been\s+{_ADV}(?:(?:really |so |very )?(?:hard|difficult|tough|"
+    r"rough|lonely|isolating|overwhelming|stressful|frustrating|exhausting|a struggle|brutal|draining)\b"
+    r"(?! to (?:say|tell|believe|beat|argue|know|judge|predict)))"
+    rf"|\b(?:it's|it has) been (?:a|an) {_ADV}(?:hard|tough|rough|difficult|brutal|exhausting|stressful|lonely|"
+    r"horrible|awful|bad|long) (?:\w+ )?(?:month|week|year|weeks|months|term|quarter|semester|stretch|time|"
+    r"few days|couple of weeks)\b"
+    r"|\b(?:nobody|no one) (?:[\w' ]{0,25} )?(?:gets|understands|cares|listens|notices|asks me|talks to me|"
+    r"explains|tells me|reviews|answers|lets me|trusts me|gives me|shows up|responds|replies)\b"
+    r"|^(?:(?:pretty|kind of|a bit|really|honestly|so)\s+)*(?:rough|hard|tough|difficult|messy|brutal|grim)"
+    r"(?:,? (?:honestly|to be honest|tbh))?$"
+    r"|\b(?:the )?(?:loneliness|isolation)\b(?! (?:is|was) (?:better|gone|fine))"
+    r"|\b(?:weighing|weighs) on me\b|\b(?:keeps|keeping|kept) me up at night\b"
+    r"|^(?:(?:it's|it is|it's been|honestly|just|a|bit)\s+)*(?:bit of a|a bit of a|a real|an absolute|a total|"
+    r"a complete) (?:nightmare|struggle|mess|headache|battle|pain|disaster|slog)\b"
+    r"|\b(?:a|an absolute|a total|a real|bit of a) (?:nightmare|headache|battle|pain|struggle) with\b")
+"""More impersonal difficulties: "what's been tough lately is ...", "it's been a hard month",
+"nobody on my team gets what I do", "the loneliness"."""
 
 _CONFLICT = re.compile(
     r"\b(?:been|is|was|are|were|keeps?|kept|'s|'re) (?:kind of |really |pretty |quite |a bit |"
@@ -157,8 +221,29 @@ _CONFLICT = re.compile(
     r"responding to|answer|return|reply to|respond to|talking to) (?:my|me)\b"
     r"|\b(?:my [\w-]+|they|he|she)(?: [\w-]+)? (?:denied|rejected|vetoed|turned down|refused) "
     r"(?:my|me|the|our)\b"
-    r"|\b(?:conflict|tension|friction|clash|clashes|falling out) (?:with|between)\b")
+    r"|\b(?:conflict|tension|friction|clash|clashes|falling out) (?:with|between)\b"
+    r"|\b(?:on at me|on my back|breathing down my neck|having a go at me|giving me a hard time|"
+    r"giving me grief|out to get me|behind my back|over my head)\b"
+    r"|\b(?:has|have|'s) (?:gone|went) (?:quiet|silent|dark|radio silent|cold)\b"
+    r"|\b(?:won't|doesn't|don't|isn't|aren't|stopped) (?:even )?(?:pick(?:ing)? up|call(?:ing)? (?:me )?back|get(?:ting)? back to me)\b"
+    r"|\btakes? (?:him|her|them) (?:weeks|days|ages|forever|months) to (?:reply|respond|answer|get back)\b")
 """Someone else's behaviour towards the speaker: another person is the subject."""
+_CONFLICT_MORE = re.compile(
+    r"\b(?:my [\w-]+|they|he|she)(?: [\w-]+)? (?:doesn't|don't|won't|never|didn't|hasn't|haven't|rarely|barely) "
+    r"(?:\w+ )?(?:give|gives|giving|tell|tells|include|includes|invite|invites|listen|listens|reply|replies|respond|"
+    r"responds|answer|answers|back|support|supports|explain|explains|share|shares|trust|trusts|let|lets|"
+    r"acknowledge|acknowledges|credit|credits) (?:me|us|to me|my)\b"
+    r"|\b(?:he|she|they|my [\w-]+)(?: [\w-]+)? (?:keeps?|kept) (?:going|going around|going over|going behind|"
+    r"cancelling|canceling|moving|changing|ignoring|interrupting|undermining|questioning|second-guessing|"
+    r"overruling|dumping)\b")
+"""Someone's neglect or obstruction: "my manager doesn't give me any feedback"."""
+_RESOLVED = re.compile(
+    r"\bbut (?:it|that|things|everything|in the end it)\b[^.?!]{0,20}\b(?:went|turned out|worked out|ended up|"
+    r"was|is) (?:fine|ok|okay|well|great|good|alright|all right)\b"
+    r"|\b(?:finally |now )?(?:fixed|solved|sorted|resolved|figured out|got past|got through|unblocked|cracked|"
+    r"overcame|beat)\b(?=.*\b(?:blocking|stuck|problem|issue|struggl))"
+    r"|\bknow how to (?:thank|repay)\b|\b(?:is|works|would be) (?:better|easier|best) for me\b")
+"""A difficulty already overcome, or an idiom: "I was worried, but it went fine"."""
 
 _WORRY_QUESTION = re.compile(
     r"^(?:is it (?:normal|okay|ok|common) (?:to|that i|if i) (?:feel|be|struggle|not know|worry|find|"
@@ -169,7 +254,7 @@ _WORRY_QUESTION = re.compile(
 
 _GLITCH = re.compile(
     r"\b(?:wi-?fi|internet|connection|bandwidth|pixelated|echo|lag(?:gy|ging)?|on mute|muted|"
-    r"breaking up|cutting out|cut out|(?:my|your) (?:camera|mic|microphone|headset|audio|video)|"
+    r"breaking up|cutting out|cut out(?! for)|(?:my|your) (?:camera|mic|microphone|headset|audio|video)|"
     r"(?:video|screen|camera|call|zoom|app) (?:froze|frozen|keeps freezing|dropped|drops|crashed)|"
     r"can't hear|can't see you|hear you|hear me)\b")
 """Trouble with the call itself is no challenge of the mentee's."""
@@ -213,12 +298,14 @@ def _is_challenge(sentence: Sentence) -> bool:
                                   for c in body.split(","))
     if _SESSION_META.search(body):
         return False
-    conflict = None if mentor else _CONFLICT.search(body)
+    if _RESOLVED.search(body):
+        return False
+    conflict = None if mentor else (_CONFLICT.search(body) or _CONFLICT_MORE.search(body))
     if conflict is not None:
         return not _NOT_MINE.search(body[:conflict.start()])
-    match = _FIRST_PERSON.search(body)
+    match = _FIRST_PERSON.search(body) or _FIRST_PERSON_MORE.search(body)
     if match is None and not mentor:
-        match = _IMPERSONAL.search(body)
+        match = _IMPERSONAL.search(body) or _IMPERSONAL_MORE.search(body)
     if match is None:
         return False
     if mentor and (_REASSURANCE.search(body) or _PAST.search(match.group(0))):

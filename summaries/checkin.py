@@ -20,10 +20,10 @@ from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
 from .dates import DateMention, find_dates, find_times, format_when
-from .text import Context, Sentence, provenance
+from .text import Context, Sentence, provenance, word_start
 from .types import NextCheckin
 
-_PROPOSE = re.compile(
+_PROPOSE = word_start(
     r"\b(?:how|what)\s+about\b|\b(?:can|could|shall|should|would)\s+we\b|"
     r"\b(?:could|can|would)\s+you\s+(?:do|make)\b|\bare\s+you\s+(?:free|available|around)\b|"
     r"\b(?:does|would|will)\b[^?]*\bwork\b|\bworks?\s+for\s+(?:you|me)\b|"
@@ -33,7 +33,14 @@ _PROPOSE = re.compile(
     r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|speak|chat)\b|"
     r"\b(?:we|us)\b[^.?!]{0,20}\bmeet\b|\bmeet\s+(?:again|up|next)\b|\breschedul\w*|"
     r"\b(?:push|move)\s+(?:it|our|the|this)\b|\bsame\s+time\b|\binstead\b|"
-    r"\b(?:i\s+was|i'm)\s+thinking\b|\bi(?:'m|\s+am)\s+(?:free|available)\b|\bi\s+(?:can|could)\s+do\b")
+    r"\b(?:i\s+was|i'm)\s+thinking\b|\bi(?:'m|\s+am)\s+(?:free|available|around)\b|\bi\s+(?:can|could)\s+do\b|"
+    r"\b(?:catch\s+up|touch\s+base|reconvene|regroup|reconnect|get\s+together|follow\s+up|"
+    r"check\s+in|pick\s+(?:this|it|things|that)\s+(?:back\s+)?up|circle\s+back|sync\s+up)\b|"
+    r"\b(?:we'll|we\s+will|we\s+can)\s+(?:meet|talk|speak|chat|do\s+(?:this|it|the\s+next\s+one))\b|"
+    r"\bhow(?:'s|\s+is|\s+does|\s+do)\s(?:[^.?!]{0,20}\s)?(?:look|work|suit|for\s+you)\b|"
+    r"\b(?:in|into)\s+(?:the|my|our)\s+(?:diary|calendars?)\s+for\b|\bpencil\s+(?:in|it|us|you|that)\b|^say\b|\bsame\s+day\b|"
+    r"\bbe\s+(?:convenient|suitable)\b|\bsuit\s+you\b|"
+    r"\bbook\s+(?:us|it|me|you|that)\s+in\b|\b(?:we(?:'re|\s+are)|are\s+we)\s+(?:still\s+)?(?:on|set|booked)\s+for\b")
 _AGREE = re.compile(
     r"^(?:(?:oh|um|uh|so|and|well)[,\s]+)*(?:yes|yeah|yep|yup|sure|ok|okay|great|perfect|good|fine|"
     r"cool|sounds\s+good|sounds\s+great|works|that\s+works|deal|done|absolutely|definitely|"
@@ -46,10 +53,11 @@ _CONFIRM = re.compile(r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|sp
 """A statement of the plan ("see you in two weeks") presumes it is agreed."""
 _MOVE = re.compile(r"\b(?:move|push|shift|reschedul\w*|instead)\b")
 _TASK = re.compile(r"\b(?:i'll|i\s+will|i'm\s+going\s+to|let\s+me|can\s+you|could\s+you|send|email)\b")
-_DEADLINE = re.compile(r"\b(?:by|before|until|till|due|my)\s+$")
-"""A deadline, not a meeting day; "my Friday" is how recognisers hear "by Friday"."""
+_DEADLINE = re.compile(r"\b(?:by|before|until|till|due|my|instead\s+of|rather\s+than|not)\s+(?:on\s+)?$")
+"""A deadline, not a meeting day; "my Friday" is how recognisers hear "by Friday". A day
+set aside ("instead of the 18th", "not Tuesday") is not offered either."""
 _FILLER_WORDS = frozenset("so okay ok then how about what and or the at on maybe say "
-                          "again um yeah yes well".split())
+                          "again um yeah yes well your my time same day pm am week after following instead".split())
 
 
 @dataclass(frozen=True)
@@ -63,7 +71,7 @@ class _Proposal:
 def _days(s: Sentence, mentions: list[DateMention]) -> list[DateMention]:
     """Days said in a sentence, except deadlines ("by Friday", "before Thursday")."""
     return [m for m in mentions if m.day is not None
-            and not _DEADLINE.search(s.norm[max(0, m.start - 10):m.start])]
+            and not _DEADLINE.search(s.norm[max(0, m.start - 16):m.start])]
 
 
 def _is_proposal(s: Sentence, mentions: list[DateMention], turn_proposes: bool) -> bool:
@@ -81,7 +89,9 @@ def _is_proposal(s: Sentence, mentions: list[DateMention], turn_proposes: bool) 
     for t in find_times(rest):
         rest = rest.replace(t.text, " ")
     bare = len([w for w in re.findall(r"[a-z']+", rest) if w not in _FILLER_WORDS]) <= 1
-    return bare and (s.norm.endswith("?") or turn_proposes)
+    # A day and an hour said alone ("So next Monday at ten.") name a meeting slot.
+    timed = any(m.time is not None for m in mentions)
+    return bare and (s.norm.endswith("?") or turn_proposes or timed)
 
 
 def _time_in(s: Sentence, ctx: Context, pending: _Proposal | None) -> time | None:
@@ -90,7 +100,7 @@ def _time_in(s: Sentence, ctx: Context, pending: _Proposal | None) -> time | Non
     if not times:
         return None
     last = times[-1]
-    if last.text.startswith("same") and pending is not None and pending.at is not None:
+    if last.text.startswith(("same", "usual", "normal", "regular")) and pending is not None and pending.at is not None:
         return pending.at
     return last.time
 

@@ -155,7 +155,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
               r"after\s+we\s+hang\s+up|after\s+this(?=\s*(?:$|[,.?!]|(?:and|so|then|okay|ok|i|i'll|we|"
               r"we'll|or|but|if|please)\b))"),
     ("then", r"(?:by|before|until|till)\s+then\b"),
-    ("this_time_next_week", r"this\s+time\s+next\s+week|same\s+time\s+next\s+week"),
+    ("this_time_next_week", r"(?:this|same)\s+(?:time|day)\s+next\s+week|a\s+week\s+today|"
+                            r"next\s+week,?\s+same\s+(?:day|time)"),
+    ("this_time_next_month", r"(?:this|same)\s+(?:time|day)\s+next\s+month"),
     ("span_from_now", rf"{_g(_COUNT, 'sf_n')}\s+{_g(_UNIT, 'sf_unit')}\s+(?:from\s+(?:now|today)|"
                       rf"today|time)"),
     ("span_in", rf"(?:in|within|inside\s+of|in\s+the\s+next)\s+(?:about\s+|around\s+|roughly\s+)?"
@@ -199,7 +201,7 @@ _TIME_RE = re.compile(
     rf"works?|maybe|okay|ok|please|if|that)\b))"
     rf"|(?!one\b)(?P<t_on>{_HOUR})(?=\s+on\s+(?:the\s+\d|the\s+(?:{_ORD_WORD})\b|{_alternation(WEEKDAYS)}))"
     r"|(?P<t_noon>noon|midday|lunchtime)"
-    r"|(?P<t_same>same\s+time)"
+    r"|(?P<t_same>(?:same|usual|normal|regular)\s+time)"
     r")")
 
 
@@ -406,6 +408,8 @@ def _resolve(kind: str, m: re.Match[str], ref: date, anchor: date | None) -> tup
         return ref + timedelta(days=1), False
     if kind == "today":
         return ref, False
+    if kind == "this_time_next_month":
+        return _add_months(ref, 1), False
     if kind == "this_time_next_week":
         return ref + timedelta(weeks=1), False
     if kind in ("span_from_now", "span_in"):
@@ -576,7 +580,7 @@ def _with_time(mention: DateMention, times: list[TimeMention], text: str) -> Dat
         if mention.start <= t.start < mention.end:
             best = t
             break
-        if t.text.startswith("same"):
+        if t.text.startswith(("same", "usual", "normal", "regular")):
             continue
         gap = text[mention.end:t.start] if t.start >= mention.end else text[t.end:mention.start]
         if len(gap.split()) <= _NEAR_WORDS and not re.search(r"[?!]", gap):

@@ -36,30 +36,36 @@ from .types import Decision
 _CHANNEL = (r"(?:slack|e-?mail|emails|text|texts|texting|chat|teams|whatsapp|signal|phone|"
             r"phone call|call|video|audio[- ]only|zoom|google meet|in person|messages?|dms?|sms|"
             r"voice notes?|voice messages?|telegram|discord|linkedin|imessage|facetime|skype|webex)")
-_GENERIC = (r"(?:quick|anything|urgent|longer|bigger|small|short|simple|everything|"
+_GENERIC = (r"(?:quick|anything|urgent|longer|bigger|small|short|simple|everything|async|asynchronous|"
+            r"non-urgent|admin|"
             r"documents|docs|files|drafts|questions|updates|scheduling|emergencies|the rest|"
             r"in between|between (?:calls|sessions)|day-to-day|everyday|logistics)")
 _FREQ = (r"(?:every (?:other |two |three |four |couple of |few )?(?:weeks?|months?|fortnight)|"
          r"every (?:other )?(?:monday|tuesday|wednesday|thursday|friday)|weekly|bi-?weekly|"
          r"fortnightly|monthly|once a (?:week|month|fortnight)|twice a (?:week|month))")
-_MEETING = r"(?:meet|meeting|meetings|calls?|sessions?|check-ins?|check ins?|catch up|sync|talk)"
+_MEETING = (r"(?:meet|meeting|meetings|met|calls?(?! out| in sick| off)|sessions?|check-ins?|check ins?|catch up|sync|"
+            r"talk|talked|talking|speak|chat|chats)")
 _TOPICS: dict[str, re.Pattern[str]] = {
     "channels": re.compile(
         rf"\b{_CHANNEL} (?:is |are |would be |works )?(?:for|with) (?:\w+ ){{0,2}}?{_GENERIC}\b"
         rf"|\b(?:for|with) (?:\w+ ){{0,2}}?{_GENERIC}\b[^.?!]{{0,40}}\b{_CHANNEL}\b"
         rf"|\b(?:switch|move|stick|default|go back|change)\b(?: \w+){{0,3}} to (?:a |an )?{_CHANNEL}\b"
+        rf"|\b(?:stick|go|stay) with (?:a |an |the )?{_CHANNEL}\b|\b{_CHANNEL} works\b(?! (?:on|at|for (?:them|him|her)))"
+        rf"|\b(?:keep|take) (?:it|this|that|them|things|everything|these|those) (?:off|out of) (?:a |an |the )?{_CHANNEL}\b"
+        rf"|, not (?:on |over |by |via |in |through )?(?:a |an |the )?{_CHANNEL}\b"
         rf"|\b(?:keep|limit|restrict) (?:that|this|it|things|them|everything|these|those|it all) to "
         rf"(?:a |an )?{_CHANNEL}\b"
-        rf"|\b{_CHANNEL} me (?:if|when|whenever|any ?time)\b|\b{_CHANNEL} only\b"
+        rf"|\b{_CHANNEL} me (?:if|when|whenever|any ?time|instead|directly|first)\b|\b{_CHANNEL} only\b"
         rf"|\bif\b[^.?!]{{3,40}}, (?:just |then )?{_CHANNEL} me$"
         rf"|\b(?:we|let's|let us)(?: only| just| always| mostly)? (?:talk|meet|communicate|chat|speak|"
         rf"message each other|keep in touch|stay in touch) (?:only )?(?:on|over|via|by|through) "
         rf"(?:a |an |the )?{_CHANNEL}\b"
         rf"|\b{_CHANNEL} instead of\b|\binstead of (?:a |an )?{_CHANNEL}\b"
-        rf"|\b{_CHANNEL} (?:is|'s|works|would be|sounds|seems) (?:\w+ )?(?:fine|better|best|"
+        rf"|\b{_CHANNEL}(?: is|'s| are| works| would be| sounds| seems) (?:\w+ )?(?:fine|better|best|"
         r"easiest|easier|great|good|okay|ok|perfect|preferred)\b"
-        rf"|\b(?:reach|contact|ping|message|find|get hold of) (?:me|you|each other) "
-        rf"(?:on|via|over|by|through) (?:a |an )?{_CHANNEL}\b"
+        rf"|\b(?:reach|contact|ping|message|find|get hold of|text|email|call) (?:me|you|each other) "
+        rf"(?:on|via|over|by|through) (?:a |an |the |my |your |our )?(?:[\w-]+ )?{_CHANNEL}\b"
+        rf"|\brather than (?:a |an |the |my |your )?(?:[\w-]+ )?{_CHANNEL}\b"
         r"|\bhow (?:should|do|can|best to|would you like) (?:i|we) (?:reach|contact|get hold of|"
         r"stay in touch with|message) (?:you|each other)\b"
         rf"|\b{_CHANNEL} it is\b"
@@ -71,21 +77,31 @@ _TOPICS: dict[str, re.Pattern[str]] = {
         r"|\bhow (?:we|we'll|to) (?:stay|keep) in touch\b"),
     "response_time": re.compile(
         r"\b(?:reply|replies|respond|responds|answer|answers|get back|turn \w+ around|"
-        r"acknowledge)\b[^.?!]{0,30}\bwithin (?:a|an|one|two|three|\d+|twenty[- ]four|"
+        r"acknowledge)\b[^.?!]{0,30}\bwithin (?:a couple of|a few|a|an|one|two|three|\d+|twenty[- ]four|"
         r"forty[- ]eight|the same|\w+) (?:working |business )?(?:day|days|hours?|week)\b"
         r"|\bwithin (?:24|48|twenty[- ]four|forty[- ]eight) hours\b"
         r"|\b(?:reply|respond|answer)\w* (?:the )?same day\b"
-        r"|\b(?:don't|do not) expect (?:an? )?(?:immediate|instant|quick|fast) (?:reply|answer|"
-        r"response)\b|\bjust nudge me\b|\bnudge me if\b"),
+        r"|\b(?:don't|do not) expect (?:an? |any )?(?:immediate |instant |quick |fast )?(?:reply|replies|answers?|"
+        r"responses?)\b|\bjust nudge me\b|\bnudge me if\b"
+        r"|\b(?:won't|don't|can't|never|rarely|not going to) (?:reply|respond|answer|check (?:\w+ )?(?:email|"
+        r"messages|slack|my phone|texts))\b[^.?!]{0,20}\b(?:weekends?|evenings?|nights?|after \w+|before \w+|"
+        r"on holiday|when i'm)\b"
+        r"|\b(?:reply|respond|answer|get back)\w*\b[^.?!]{0,30}\b(?:by|before) (?:the )?end of (?:the )?"
+        r"(?:next |same |following )?(?:\w+ )?day\b"),
     "confidentiality": re.compile(
         r"\bconfidential\b|\bstays? between (?:the two of )?us\b|\bbetween the two of us\b"
         r"|\boff the record\b|\bin confidence\b|\bchatham house\b"
-        r"|\bwon't (?:share|tell|repeat|report|pass|mention)\b|\b(?:won't|not) go any further\b"
-        r"|\bstays? with me\b|\bnothing (?:leaves|goes beyond) (?:this|the) (?:call|room|conversation)\b"),
+        r"|\b(?:won't|will never|i'll never|never|not going to|wouldn't) (?:ever )?(?:share|tell|repeat|report|pass|"
+        r"mention)\b|\b(?:won't|not) go any further\b"
+        r"|\b(?:doesn't|does not|won't|will not|never) (?:get|go|goes|gets) (?:back to|any further|beyond)\b"
+        r"|\bstays? with me\b|\bnothing (?:leaves|goes beyond) (?:this|the) (?:call|room|conversation)\b"
+        r"|\b(?:keep|keeps|kept|stays?|remains?|staying)\b[^.?!]{0,25}\bbetween (?:us|ourselves)\b|\b(?:stays?|kept|keep (?:it|this|that|things)|remains?) "
+        r"(?:private|to ourselves|here)\b|\b(?:doesn't|does not|won't|will not|never) leave (?:this|the|our) "
+        r"(?:room|call|conversation|session)s?\b|\bwhat(?:'s| is)? said here\b"),
     "roles": re.compile(
         r"\byou own (?:your|the)\b|\bi(?:'m| am) not (?:here|going) to (?:have all|give you all|"
         r"tell you what|solve|fix|do)\b|\bmy (?:role|job) (?:here )?(?:is|isn't)\b"
-        r"|\byour (?:role|job) (?:here )?is\b|\b(?:you|i)(?:'ll| will) (?:drive|set|own) the agenda\b"
+        r"|\byour (?:role|job) (?:here )?is\b|\b(?:you|i)(?:'ll| will|'d| would)? (?:drive|set|own|send me) the agenda\b"
         r"|\byou (?:bring|set|drive|choose) the (?:agenda|topics)\b"
         r"|\bcome (?:to )?(?:each|every|our) (?:call|session|meeting)s? (?:with|prepared)\b"
         r"|\bin the driver's seat\b|\bhold you accountable\b|\bit's your responsibility\b"
@@ -103,25 +119,46 @@ _TOPICS: dict[str, re.Pattern[str]] = {
         r"|\b(?:make|keep) (?:that|this|it) (?:our|the) (?:main |first |next |big )?(?:topic|focus|"
         r"priority|theme)\b"
         r"|\b(?:let's|we'll|we will|we can|we should) make [\w' -]{1,30}? (?:the|our) (?:standing |main |"
-        r"first |regular |big |top )*(?:item|topic|focus|priority|theme|agenda item)\b"
+        r"first |regular |big |top |only )*(?:item|topic|focus|priority|theme|agenda item|thing we (?:talk about|"
+        r"focus on|work on|cover))\b"
+        r"|\b(?:let's|we'll|we should|we can|i'd like (?:us )?to) (?:spend|use|dedicate|devote) (?:the |our )?"
+        r"(?:next (?:few |couple of |two |three )?|these |our |the )?(?:calls|sessions|meetings|chats|time together)\b"
+        r"[^.?!]{0,20}\bon\b"
         r"|\b(?:keep|have) (?:the|our|these) (?:sessions|calls|meetings|time together) "
-        r"(?:focused|centred|centered) on\b"),
+        r"(?:focused|centred|centered) on\b"
+        r"|\b(?:should|will|can|could|do|would) (?:our|these|the) (?:sessions|calls|mentoring|meetings|time together) "
+        r"(?:mainly |mostly |just |only )?(?:focus on|be about|cover|centre on|center on|include)\b"
+        r"|\bkeep (?:the |your |all |any |my )?[\w' -]{1,30}? out of (?:it|this|these|our|the)\b"
+        r"|\b(?:let's|we'll|we should|we can|i'd like (?:us )?to|i want (?:us )?to) (?:just |mainly |mostly )?(?:stick to|"
+        r"stick with|keep (?:it|this|these|them|things) to|limit (?:it|this|these|ourselves) to|"
+        r"keep (?:the|our) focus on)\b(?! \d| (?:thirty|forty|sixty|an hour|half an hour|"
+        r"(?:one|two|three|four|five|ten|fifteen|twenty) minutes))"
+        r"(?=[^.?!]*\b(?:(?:in|for|during) (?:these|our|the) (?:calls|sessions|meetings|chats|mentoring)|"
+        r"over the next|for the next|this (?:quarter|year|term)|going forward|from now on|until)\b)"),
     "cadence": re.compile(
+        r"\b(?:move|shift|switch|swap|change|keep|put|go)(?: (?:them|these|those|our (?:calls|sessions|meetings|chats)|"
+        r"the (?:calls|sessions|meetings)|these (?:calls|sessions|meetings)|it|back))? to (?:my |your |the |our )?(?:mornings|"
+        r"afternoons|evenings|lunchtimes|weekends|weekdays|mondays|tuesdays|wednesdays|thursdays|fridays|weekly|"
+        r"monthly|fortnightly|bi-?weekly)\b|"
         rf"\bhow often\b(?=[^.?!]*\b{_MEETING}\b)"
         rf"|\b{_FREQ}\b(?=[^.?!]*\b{_MEETING}\b)|\b{_MEETING}\b[^.?!]*\b{_FREQ}\b"),
     "other": re.compile(
         r"\b(?:make (?:that|this|it) (?:the|our) format|(?:the|our) format (?:is|will be|for)|"
-        r"(?:the )?(?:first|last) (?:\w+ ){0,2}minutes (?:for|on) (?:updates|the|your|a)|"
+        r"(?:the )?(?:first|last) (?:\w+ ){0,2}minutes(?: of (?:each|every|the|our) \w+)? (?:for|on) "
+        r"(?:updates|the|your|a|whatever|anything|urgent)|"
         r"(?:start|open|end|finish) (?:each|every) (?:session|call|meeting) (?:with|by))\b"
         r"|\b(?:cancel|reschedule|move)\b[^.?!]{0,40}\b(?:\w+ hours?|a day|a week)(?:'s)? notice\b"
-        r"|\b(?:let's|we'll|we will|we can|we should) (?:keep|use|share|start|set up|put \w+ in|"
+        r"|\b(?:(?:a|one|two|\d+|twenty-four|forty-eight) (?:day|days|hours?|week)|a day|a week)(?:'s|s')? notice\b"
+        r"|\b(?:let's|we(?:'ll| will| can| could| should)?|how about we|why don't we|maybe we) (?:keep|use|share|start|"
+        r"set up|put (?:\w+ ){1,3}?(?:in|into)|"
         r"move \w+ (?:in)?to) (?:a|one|the|our) (?:single |shared |common |joint )*(?:[\w-]+ )?"
         r"(?:doc|document|notes? doc|agenda|tracker|running doc|folder|drive|sheet|spreadsheet|board)\b"
         r"|\bstop (?:emailing|sending|texting) (?:\w+ )?(?:back and forth|around)\b"
         r"|\b(?:record|recording) (?:our|the|these) (?:sessions|calls)\b"
         r"|\b(?:send|sent|share|shared|have) (?:me )?(?:an|the|a short) agenda (?:the day before|"
         r"before|ahead of|in advance)\b"
-        r"|\blet'?s (?:also |both )?agree (?:that|on|to)\b"),
+        r"|\blet'?s (?:also |both )?agree (?:that|on|to)\b"
+        r"|\bwe(?:'ve| have)? agreed (?:last time |before |earlier )?(?:that|on|to)\b"),
 }
 _FREQUENCY = re.compile(
     rf"\b(?:{_FREQ}|(?:mondays|tuesdays|wednesdays|thursdays|fridays)|"
@@ -136,7 +173,9 @@ _CUES = re.compile(
     r"own|here|role|job|agenda|topics|come|driver|accountable|responsib|share what|give you|"
     r"keep track|focus|concentrate|work on|scope|often|every|weekly|monthly|fortnight|once a|"
     r"twice a|days|minutes|notice|doc|tracker|format|touch|topic|priority|theme|agree|camera|"
-    r"each|linkedin|facetime|skype|webex|item|folder|drive|sheet|board|back and forth|only")
+    r"each|linkedin|facetime|skype|webex|item|folder|drive|sheet|board|back and forth|only|private|"
+    r"leave|stick|out of|cover|include|remain|said here|ourselves|move|shift|mornings|afternoons|"
+    r"evenings|async|share|spend|dedicate|devote|swap|switch|thursdays|mondays|tuesdays|wednesdays|fridays")
 """Words one of the topics needs; a sentence without any skips the topic patterns."""
 
 _TENTATIVE = re.compile(
@@ -150,7 +189,7 @@ _WE = re.compile(r"\b(?:we|us|our)\b")
 _FIRM = re.compile(r"\b(?:let'?s|let us|we'll|we will|from now on|going forward|i(?:'ll| will)"
                    r" always)\b")
 _ACCEPTS = re.compile(
-    r"\b(?:works|work for me|sounds (?:good|great|perfect|fine)|is (?:fine|better|best|perfect|"
+    r"\b(?:works|work for me|work[.!]?$|sounds (?:good|great|perfect|fine)|is (?:fine|better|best|perfect|"
     r"great|good|okay|ok|way better|much better)|it is|suits me|agreed|deal|fine by me|"
     r"good with me|perfect)\b")
 _RESERVATION = re.compile(
@@ -214,6 +253,20 @@ def _topics(body: str, discussed: set[str], asking: bool = False) -> list[str]:
     return found
 
 
+_OTHERS = re.compile(
+    r"^(?:my|his|her|their) (?!own\b)[\w-]+|^the (?:client|clients|customer|team|company|boss|manager|school|hospital|"
+    r"firm|board|department|office|[\w-]+ (?:team|lead|manager|office))\b|^(?:he|she|they|someone|somebody|people|"
+    r"everyone|nobody|it was|that was|this was)\b|^i (?:gave|sent|had|did|got|was|told|handed|used to)\b")
+_PARTICIPANTS = re.compile(r"\b(?:we|us|let's|let us|you|your|you're|you'll)\b")
+_REPORTED = re.compile(r"\b(?:said|says|told (?:me|us|him|her|them)|tells (?:me|us))\b")
+
+
+def _about_others(body: str) -> bool:
+    """A statement about someone else's habits or a past event ("my manager only talks to me on
+    Slack, not email", "she said she'd never share it") agrees nothing between the two."""
+    return (bool(_OTHERS.match(body)) and not _PARTICIPANTS.search(body)) or bool(_REPORTED.search(body))
+
+
 def _body(sentence: Sentence) -> str:
     """The sentence's normal form without its opening discourse words."""
     return LEAD.sub("", sentence.norm).strip(" ,")
@@ -267,6 +320,8 @@ def extract_decisions(ctx: Context) -> list[Decision]:
             body = _body(sentence)
             asking = question_kind(sentence) is not None or bool(_TENTATIVE.match(body))
             topics = _topics(body, discussed, asking)
+            if topics and _about_others(body):
+                topics = []
             proposal = bool(topics) and asking
             held_back = _held_back(body)
             weak = not any(_TOPICS[t].search(body) for t in topics)
@@ -285,7 +340,11 @@ def extract_decisions(ctx: Context) -> list[Decision]:
                     if answers:
                         del pending[topic]
                     record(topic, turn, sentence, sentence, settled=answers)
-        if not topical and _ACCEPT_START.match(opening):
+        said_first = sentences[0].norm.strip()
+        accepts = bool(_ACCEPT_START.match(opening)) or (
+            bool(pending) and bool(_ACCEPT_START.match(said_first)) and not _held_back(said_first)
+            and question_kind(sentences[0]) is None)
+        if not topical and accepts:
             for topic, offer in list(pending.items()):
                 if offer.speaker != speaker and offer.turn < turn:
                     del pending[topic]
@@ -316,6 +375,8 @@ _SLOT = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday)s?\b|\bat (?:
 
 
 def _mentions(topic: str, norm: str) -> bool:
+    if topic == "scope" and re.search(r"\b(?:only|just)\b(?: for now)?", norm):
+        return True
     if topic == "cadence":
         return bool(_TOPICS[topic].search(norm) or _FREQUENCY.search(norm) or _SLOT.search(norm))
     return bool(_TOPICS[topic].search(norm))

@@ -31,7 +31,7 @@ import re
 
 from .questions import LEAD, RUN_ON, question_kind
 from .phrases import TASK_VERBS
-from .text import Context, Sentence, group_items, span
+from .text import Context, Sentence, group_items, span, word_start
 from .types import Feedback
 
 _INT = (r"(?:(?:really|very|so|super|incredibly|extremely|genuinely|truly|quite|way|much|"
@@ -40,17 +40,20 @@ _INT = (r"(?:(?:really|very|so|super|incredibly|extremely|genuinely|truly|quite|
 _QUALITY = (r"(?:sharp|clear|clearer|strong|stronger|excellent|compelling|polished|impressive|"
             r"thoughtful|engaging|persuasive|crisp|solid|effective|great|fantastic|brilliant|"
             r"outstanding|thorough|insightful|well structured|well-structured|well written|"
-            r"well-written|on point|spot on|first class|first-class|top notch|top-notch|superb)")
+            r"well-written|on point|spot on|first class|first-class|top notch|top-notch|superb|distinctive|"
+            r"original|creative|memorable|striking|elegant|tidy|slick|well thought out|well-thought-out)")
 _BE = r"(?:was|were|is|are|looked|looks|sounded|sounds|felt|read|reads|came across|has been)"
-_DONE = (r"(?:sent|wrote|did|made|shared|gave|presented|built|designed|drafted|put together|"
+_DONE = (r"(?:sent|wrote|did|made|shared|gave|presented|built|designed|drafted|put together|went with|chose|"
+         r"picked|came up with|found|set up|used|took|handled|created|started|"
          r"prepared|ran|led|pitched|delivered|submitted|shipped|showed|brought|wrote up)")
 
-_PRAISE = re.compile(
+_PRAISE = word_start(
     r"\b(?:well done|good job|great job|nice job|excellent job|fantastic job|amazing job|"
     r"(?:great|nice|good|excellent|amazing|brilliant|solid|fantastic|awesome|terrific|"
     r"impressive|outstanding|strong) work|nicely done|beautifully done|(?<!the )way to go|kudos|"
     r"congrat(?:ulation)?s|hats off|bravo|proud of you|you should be (?:really |very )?proud)\b"
     rf"|\bi(?:'m| am| was|'ve been| have been)?\s+{_INT}(?:impressed|blown away)\b"
+    r"(?! (?:by|with) (?:her|his|their|him|them|[a-z]+'s)\b)"
     rf"|\b(?:that's|that is|that was|this is|this was|it's|it was)\s+{_INT}"
     r"(?:impressive|remarkable|outstanding)\b"
     r"|\byou (?:really |clearly |totally |absolutely )?(?:nailed|crushed|aced|smashed) (?:it|that|this|the)\b"
@@ -99,7 +102,49 @@ _PRAISE = re.compile(
     r"(?:work|job|effort|thinking|instinct|catch|progress)\b")
 """Praise of what the listener did; any participant may give it."""
 
-_MENTOR_THINGS = (r"(?:advice|tips?|suggestions?|feedback|intro|introductions?|reading list|list|"
+_PRAISE_MORE = word_start(
+    rf"\b(?:is|was|'s|are|were)\s+{_INT}(?:impressive|remarkable|a (?:genuine|real|huge|big) achievement|"
+    r"no small (?:thing|feat)|a (?:really |very )?big deal|exactly right|spot on|the right call|"
+    r"the right move|brave|courageous|gutsy|mature|not nothing)\b"
+    r"|\btook (?:real |a lot of |some )?(?:guts|courage|nerve|bravery)\b"
+    r"|\bi (?:really )?(?:love|loved|like|liked|admire|admired) (?:that|it that) you\b"
+    r"|\bexactly the (?:kind|sort) of (?:thing|initiative|work|leadership|thinking|attitude|"
+    r"judgement|judgment|ownership|result)\b"
+    r"|\byour [\w-]+(?: [\w-]+)? (?:was|were|is|are|looked|looks|felt|sounded|read|reads) (?:much |way |so much |"
+    r"a lot |far |significantly )(?:cleaner|better|clearer|tighter|sharper|stronger|calmer|more (?:confident|"
+    r"focused|polished|structured|concise))\b"
+    r"|\b(?:good on you|credit to you|good for you|hats off to you|respect)\b(?! to them)"
+    r"|^(?:(?:oh|wow|okay|so|honestly)[,\s]+)*(?:well|nicely|beautifully) (?:handled|played|spotted|caught|argued|"
+    r"put|navigated|done)\b|\b(?:good|great|nice) (?:eye|catch|instincts?|thinking|spot)\b"
+    r"|\byou made the right (?:call|choice|decision|move)\b"
+    r"|\byou should be (?:really |very |so )?(?:pleased|chuffed|happy with (?:that|yourself|it))\b"
+    r"|\b(?:that|this|it)(?:'s| is| was) (?:\w+ ){0,2}?(?:tidy|good|great|nice|lovely|quality|solid|excellent|"
+    r"beautiful|clean|brilliant|fantastic|first-class|classy|impressive|careful|thorough) (?:work|job|effort)\b"
+    r"|\bnot many (?:people|\w+s) (?:could|would|can|will) (?:have )?(?:pull(?:ed)? (?:that|it) off|done that|"
+    r"manage(?:d)? that|caught that|handle(?:d)? that)\b"
+    r"|\b(?:better|stronger|more \w+) than you (?:give yourself credit for|think|reali[sz]e)\b"
+    r"|\band it shows\b|\bthe fact that you\b[^.?!]{0,60}\b(?:is|was|'s) (?:really |so |just )?(?:great|impressive|"
+    r"brilliant|huge|fantastic|amazing|excellent)\b"
+    r"|\b(?:is|are|was|were|looks?|reads?|feels?|sounds?)\s+(?:so |much |way |a lot |far )+(?:sharper|clearer|better|"
+    r"stronger|tighter|cleaner|more (?:focused|confident|polished))(?= now| this time| than (?:before|last time|the last))"
+    r"|\b(?:that's|that is|that was) (?:real|serious|proper) work\b"
+    r"|\b(?:the|one of the) (?:\w+est|best) (?:[\w-]+ ){0,2}(?:i've|i have) (?:ever )?seen\b"
+    r"|\bwhat you (?:pulled off|managed|achieved|built|did there)\b"
+    r"|\bmost people (?:wouldn't|would not|don't|do not|never) (?:have )?(?:thought of|think of|spot|spotted|caught|"
+    r"catch|bother|done|do) (?:that|this|it)\b"
+    r"|\b(?<!\bneed )(?<!\bwant )(?<!\bget )(?<!\bhope for )(?:great|brilliant|fantastic|excellent|amazing|strong|"
+    r"impressive) (?:result|score|grade|mark)s?\b"
+    r"|\bhow far you(?:'ve| have) come\b|\byou(?:'ve| have) (?:really )?(?:levelled|leveled) up\b"
+    r"|\byou(?:'re| are) (?:getting|becoming) (?:really |so |much |a lot |way )?(?:good|better|great|"
+    r"strong|stronger|confident|comfortable|sharp|sharper) (?:at|with)\b"
+    r"|\byou (?:clearly |really |obviously )?know (?:your stuff|what you(?:'re| are) doing|your way)\b"
+    r"|\b(?:a |such a )(?:really |very )?(?:mature|smart|great|professional|thoughtful|clever|good|"
+    r"graceful|classy) way to (?:handle|deal|approach|frame|put|respond)\b")
+"""More praise: an achievement judged ("getting it done early is a big deal", "that took
+guts"), approval of a choice, growth ("you're getting good at this")."""
+
+_MENTOR_THINGS = (r"(?:advice|tips?|suggestions?|feedback|intro|introductions?|reading list|list|reframe|reframing|"
+                  r"trick|exercise|analogy|metaphor|explanation|checklist|technique|"
                   r"template|framework|ideas?|sessions?|calls?|chats?|conversations?|input|"
                   r"pointers|articles?|books?|recommendations?|notes|comments|perspective|help|"
                   r"support|guidance|questions|example|examples|contacts?|connection)")
@@ -116,7 +161,7 @@ _APPRECIATION = re.compile(
     r"(?:sent|suggested|recommended|shared|gave me|mentioned|made|set up)(?: [\w-]+){0,4}?)"
     r"(?: really| so| truly| genuinely| massively)?"
     r" (?:helped|helps|has helped|have helped|has really helped|really helps|"
-    r"made a (?:big |huge |real )?difference)\b"
+    r"made a (?:big |huge |real )?difference)\b(?! to (?:hear|know))"
     r"|\bthe way you (?:framed|explained|put|described|broke down|laid out|approached) "
     r"(?:it|that|this|things)\b"
     r"|\bthanks? (?:you )?(?:so much |a lot )?for (?:being so|being|your|the) "
@@ -139,6 +184,22 @@ _APPRECIATION = re.compile(
     r"|\b(?:made|makes) (?:this|the|today's|our) (?:call|session|chat|hour|meeting) worth it\b"
     r"|\b(?:explained|put|framed) [^.?!]{0,40}\bin a way that (?:made|makes) sense\b")
 """The mentee's praise of the mentoring: only counted from the mentee."""
+_APPRECIATION_MORE = re.compile(
+    r"\bi (?:really |so |truly |genuinely )?(?:appreciated?|valued?|loved|enjoyed) (?:you|how you|that you|"
+    r"it when you|the way you|your)\b"
+    rf"|\b(?:the|that|this|your) (?:[\w-]+ ){{0,2}}{_MENTOR_THINGS}\b[^.?!]{{0,40}}?\b(?:really |genuinely |"
+    r"honestly |truly )?(?:made (?:a|all the) (?:big |huge |real )?difference|paid off|(?:has |have )?helped|stuck|"
+    r"clicked|landed|resonated)\b"
+    rf"|\b(?:the|that|this|your) (?:[\w-]+ ){{0,2}}{_MENTOR_THINGS}\b[^.?!]{{0,30}}?\b(?:is|'s|will|was) "
+    r"(?:going to |really |totally )*(?:save|help|change|make a difference)\b"
+    r"|\b(?:this|that|today|it|this call|this session)(?:'s| was| is| has been) (?:exactly |just )?"
+    r"what i needed\b"
+    r"|\bhaving (?:someone|you|a mentor)\b[^.?!]{0,50}\b(?:makes?|made|helps?|helped) (?:me|it|things)\b"
+    r"|\bworth (?:the|this) (?:call|session|chat|hour|conversation)\b"
+    r"|\byou (?:always |really |just )?make (?:this|it|things|everything) (?:feel |seem )?(?:manageable|doable|possible|"
+    r"easier|simpler|clearer|less \w+)\b")
+"""More of the mentee's appreciation: "I appreciated you sharing your story", "the advice
+last time made a difference", "having someone who's done it makes me feel less alone"."""
 _HELPED = re.compile(
     r"\b(?:has |have |had )?(?:really |truly |genuinely |massively )?(?:helped|helps)\b"
     r"|\b(?:that's|that is|it's|it was|was) the (?:only |main |whole )?reason (?:i|we)\b"
@@ -153,7 +214,7 @@ _MENTOR_DID = re.compile(
     r"support|questions|notes|comments|input|template|example)\b")
 """A reference to what the mentor did, with the effect said later in the sentence."""
 
-_SUGGESTION = re.compile(
+_SUGGESTION = word_start(
     r"\b(?:one|a|my|small|quick|little|another) (?:[\w-]+ )?(?:suggestion|tip|recommendation|"
     r"piece of advice)\b"
     r"|\bmy (?:advice|suggestion|recommendation) (?:is|would be)\b"
@@ -224,6 +285,51 @@ _SUGGESTION = re.compile(
     r"(?<=little )(?:long|short|fast|slow|quiet|busy|abstract|technical|generic|flat))\b")
 """A concrete suggestion or critique; any participant may give it."""
 
+_SUGGESTION_MORE = word_start(
+    r"\bwhat if you (?:had|got) (?:each|every|them|him|her|someone|somebody|your \w+|the \w+)\b"
+    r"|\b(?:one|my|another|the only|only|a) (?:small |quick |little |tiny |minor |big |main )?(?:note|critique|"
+    r"criticism|nitpick|quibble|piece of feedback|bit of feedback|pointer|idea)\b(?:,? though)?\s*(?::|is\b|would be\b)"
+    r"|\b(?:one|a|small|quick|little|minor) (?:note|nitpick|quibble),? though\b"
+    r"|\b(?:a good |my |one |the )?rule of thumb\b|\bsomething (?:to|you (?:might|could|may) want to) "
+    r"(?:think about|consider|keep in mind|work on|watch|try)\b"
+    r"|\b(?:could|can) you (?:maybe |perhaps |also )?try\b"
+    r"|\bwhy (?:not|don't you) (?!(?:\w+ )?(?:we|us|me)\b)[a-z]{3,} [a-z]"
+    r"|\bhow about (?:you (?!\?|$)\w+|(?!we\b|i\b|us\b|this\b)\w+ing\b)"
+    r"|(?<!\bi )(?<!\bwe )\b(?:could|should|might) (?:be|use|do with|stand to be) (?:a (?:bit|little|lot) |much |"
+    r"way |even )?(?:tighter|shorter|clearer|sharper|simpler|stronger|punchier|cleaner|more (?:specific|concrete|"
+    r"concise|direct|focused)|(?:another|a second) (?:pass|look|edit))\b"
+    r"|\bi(?:'d| would) (?:love|like) to see you\b"
+    r"|\bi(?:'d| would) (?:gently |just |also |actually |slightly |a little )*(?:challenge|question (?:whether|if|the|how)|"
+    r"disagree (?:a little |a bit |slightly )?with)\b"
+    r"|\b(?:the |one |only |a )?(?:one )?(?:change|tweak|edit) i(?:'d| would) make\b"
+    r"|\bwhat (?:might|may|could|would) (?:really )?help (?:you )?(?:is|would be|here is)\b"
+    r"|\b(?:a|one|my) (?:trick|approach|habit|technique) that (?:works|worked|helps|helped) (?:for me|me)\b"
+    r"|\byou(?:'d| would) (?:probably |likely )?(?:get|go|do|land|come across) (?:a lot |much |way )?(?:further|better|"
+    r"stronger)\b|\byou(?:'d| would) be (?:better off|stronger|more \w+) (?:if|by|with)\b"
+    r"|\b(?:it's|it is|it'd be|it would be|definitely|probably|really|also) worth (?!it\b)\w+ing\b"
+    r"|\b(?:one|another|the) thing you (?:could|can|might|should) (?:do|try)\b"
+    r"|(?<!\bif i )\bi(?:'d| would) (?:probably |also |maybe |honestly )?(?:think about|consider|look (?:at|into)|"
+    r"experiment with|start (?:by|with)|focus on|revisit|rethink|reframe|split|break (?:it|that|this) "
+    r"(?:up|down)|be (?:careful|wary|cautious))\b")
+"""More ways to suggest: "could you try ...", "why not ...", "the intro could be tighter",
+"one small note, though: ...", "you'd get further if ...", "it's worth asking ..."."""
+_MENTEE_ASKS = re.compile(
+    r"\bi(?:'d| would) (?:love|like|prefer|appreciate|find it (?:more )?(?:useful|helpful)) (?:it )?(?:if we|if you|"
+    r"(?:a (?:bit|little|lot) )?(?:more|less|fewer))\b"
+    r"(?=[^.?!]*\b(?:you|your|our|we|these|sessions?|calls?|practice|examples?|feedback|homework|articles?|"
+    r"reading|time)\b)"
+    r"|\b(?:one thing|what|something) (?:that )?(?:would|might|could) (?:really )?help me (?:more )?"
+    r"(?:is|would be)\b"
+    r"|\bit would be (?:great|good|helpful|nice|useful) if we (?:could |can )?(?:spend|focus|do|have) (?:a bit |a little )?"
+    r"(?:more|less)\b")
+"""The mentee's wishes for the mentoring: "I'd love more concrete examples in our sessions"."""
+_SCENE_MORE = re.compile(
+    r"^(?:rather than|instead of) [^,]{2,40}?,? (?:just |maybe |try (?:to )?)?(?:state|walk|say|tell|speak|stick|lead|"
+    r"go|keep|let|phrase|describe|name|offer|explain|acknowledge|own|focus|spend|wait|stay|pause|pick|take|"
+    r"put|show|ask|send|call|write|use|try)\b")
+"""An imperative after "rather than ..." or "instead of ...": "rather than apologising, just
+state the facts"."""
+
 _JOINT = re.compile(r"^,?\s*(?:is |would be |that )?(?:we|us|let's)\b")
 """A suggestion for what "we" do is planning, not feedback on the listener."""
 _THIRD_PARTY = re.compile(
@@ -233,7 +339,7 @@ _THIRD_PARTY = re.compile(
 """Praise of someone else ("Don's been doing a great job"), not of the listener."""
 
 _QUESTION_FORMS = ("have you", "what if you", "could you", "would you consider", "did you consider",
-                   "could we", "can we")
+                   "could we", "can we", "can you", "how about", "why not", "why don't you")
 
 _TRY_FIRST = re.compile(r"^(?:maybe |perhaps |just )?(?:try|consider(?! it done)) "
                         r"(?:to |not to |\w+ing\b|a |an |the |"
@@ -268,6 +374,10 @@ _SCENE = re.compile(
     rf"(?:just |then |maybe |also )?(?:{_TASK_VERB})\b(?! me\b| us\b){_NOT_A_SUBJECT}")
 """An imperative after a clause that sets its scene: "For the budget, book the exam now",
 "Next time it backs up, call the tickets in batches", "for the ci stuff run the hooks"."""
+_IDEA_FIRST = re.compile(
+    rf"\b(?:one|another|a quick|quick|my|an|the other) (?:idea|tip|suggestion|thought),?\s+(?:just |maybe |would be to |"
+    rf"is to )?(?:{_TASK_VERB})\b(?! me\b| us\b)")
+"""A suggestion named and then given as an imperative, unpunctuated: "one idea ask your lead"."""
 _BENEFIT = re.compile(r"\b(?:so (?:that )?(?:there's|there is|you|it|they|people|the)|it(?:'ll| will)? "
                       r"(?:saves?|helps?|gives?|makes?)|that way|otherwise)\b")
 _IMPERATIVE = re.compile(rf"^(?:just |then |maybe |also )?(?:{_TASK_VERB})\b(?! me\b| us\b){_NOT_A_SUBJECT}")
@@ -291,8 +401,11 @@ _APPROVAL = re.compile(
 _LOGISTICS = re.compile(
     r"\bfor (?:anything|everything|something|quick|urgent|longer|bigger|small)\b[^.?!]*"
     r"\b(?:email|e-mail|slack|text|call|chat|message|phone)\b|"
-    r"\bevery (?:other |two |three |four |couple of |few )?(?:weeks?|months?|days?)\b|\bweekly\b|"
-    r"\bbiweekly\b|\bfortnightly\b|\bmonthly\b|\bonce a (?:week|month|fortnight)\b|"
+    r"(?:\bevery (?:other |two |three |four |couple of |few )?(?:weeks?|months?|days?)\b|\bweekly\b|"
+    r"\bbiweekly\b|\bfortnightly\b|\bmonthly\b|\bonce a (?:week|month|fortnight)\b)"
+    r"(?=.*\b(?:meet|meeting|call|calls|session|sessions|talk|check in|check-ins?|catch up|sync|chat|us|we)\b)|"
+    r"\b(?:suggest|recommend|propose|say|do|how about|what about)\s+(?:that )?(?:we )?(?:meet )?(?:every|weekly|"
+    r"biweekly|monthly|fortnightly|once a)\b|"
     r"\b(?:meet|call|talk|sync|check in)(?:ing|s)? (?:again )?(?:on|at|every|next|once|twice|"
     r"weekly|biweekly|monthly)\b|"
     r"\b(?:on|over|via|by) (?:video|slack|email|text|chat|zoom|teams|phone)\b|"
@@ -314,16 +427,17 @@ _REPORTED = re.compile(
 def _praise(sentence: Sentence) -> bool:
     """Praise, not negated, hypothetical, reported or about someone else."""
     norm = sentence.norm
-    match = _PRAISE.search(norm)
+    match = _PRAISE.search(norm) or _PRAISE_MORE.search(norm)
     if match is None and sentence.speaker == "mentee":
-        match = _APPRECIATION.search(norm)
+        match = _APPRECIATION.search(norm) or _APPRECIATION_MORE.search(norm)
         done = _MENTOR_DID.search(norm)
         if match is None and done is not None:
             match = _HELPED.search(norm, done.end())
     if match is None:
         return False
     before = norm[:match.start()]
-    if _NEGATED.search(before) or _NEGATION.search(match.group(0)):
+    if _NEGATED.search(before) or (_NEGATION.search(match.group(0))
+                                   and not match.group(0).startswith(("not many", "most people"))):
         return False
     clause = _CLAUSE_BREAK.split(before)[-1] + match.group(0)
     if _THIRD_PARTY.search(before) and not _ADDRESSED.search(clause):
@@ -346,12 +460,14 @@ def _constructive(sentence: Sentence, granting: bool = False) -> bool:
     `granting`: the sentence answers the other's "should I ...?", so an imperative in it
     grants leave rather than advises."""
     text = sentence.norm
-    match = _SUGGESTION.search(text)
+    match = _SUGGESTION.search(text) or _SUGGESTION_MORE.search(text) or _IDEA_FIRST.search(text)
+    if match is None and sentence.speaker == "mentee":
+        match = _MENTEE_ASKS.search(text)
     if match is None and not granting:
         text = LEAD.sub("", text).strip(" ,")
         match = _TRY_FIRST.match(text)
         if match is None and sentence.speaker == "mentor" and not _DEADLINE.search(text):
-            match = _advice_clause(text) or _SCENE.match(text)
+            match = _advice_clause(text) or _SCENE.match(text) or _SCENE_MORE.match(text)
             imperative = _IMPERATIVE.match(text) if match is None else None
             if imperative is not None and _BENEFIT.search(text, imperative.end()):
                 match = imperative

@@ -26,7 +26,8 @@ from .types import Goal
 _GOAL = re.compile(
     r"\b(?:my|our)\s+(?:(?:main|big|biggest|long-?term|short-?term|primary|ultimate|real|top|"
     r"career|personal|first|other|second|number\s+one|overall)\s+)*"
-    r"(?:goal|aim|objective|ambition|target|dream|priority)s?(?:\s+for\s+[a-z\s]{1,25}?)?\s+"
+    r"(?:goal|aim|objective|ambition|target|dream|priority)s?(?:\s+for\s+[a-z\s]{1,25}?)?"
+    r"(?:\s+(?:right\s+now|for\s+now|at\s+the\s+moment|these\s+days|now|this\s+(?:year|quarter|term)))?\s+"
     r"(?:is|are|was|would\s+be|will\s+be|'s)\s+(?:to\s+|that\s+i\s+|for\s+me\s+to\s+)?"
     r"|\bgoal\s+is\s+(?:to\s+)?"
     r"|\b(?:what|all)\s+i\s+(?:really\s+)?want\s+is\s+(?:to\s+)?|\bthe\s+dream\s+is\s+(?:to\s+)?")

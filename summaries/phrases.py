@@ -36,10 +36,13 @@ type update upload use validate verify visit watch wireframe work write
 
 COMMITMENT = re.compile(
     r"\b(?:"
-    r"(?P<will>i'll|i\s+will|i\s+shall|i'm\s+going\s+to|i\s+am\s+going\s+to|i'm\s+planning\s+to|"
+    r"(?P<will>what\s+i(?:'ll|\s+will|'m\s+going\s+to)\s+do\s+is(?:\s+to)?|^going\s+to|i'll|i\s+will|i\s+shall|i'm\s+going\s+to|i\s+am\s+going\s+to|i'm\s+planning\s+to|"
     r"i\s+plan\s+to|i\s+intend\s+to|i\s+promise\s+to|i'll\s+make\s+sure\s+to|i'll\s+make\s+sure\s+i|"
     r"(?:my|the)\s+plan\s+is\s+to|i\s+plan\s+on|i'm\s+planning\s+on)"
     r"|(?P<can>i\s+can)(?!')"
+    # "I'm calling the recruiter tomorrow": the present for a plan, kept only with a date.
+    r"|(?P<prog>i'm|i\s+am)(?=\s+(?:calling|emailing|sending|submitting|booking|messaging|texting|ringing|"
+    r"applying|writing|finishing|filing|posting|uploading|phoning|handing\s+in|signing\s+up)\b)"
     r"|(?P<must>i\s+need\s+to|i\s+have\s+to|i've\s+got\s+to|i\s+got\s+to|i\s+must)"
     r"|(?P<let>let\s+me)"
     # "I'll" heard as "I": "I ask her when I see her Monday" (kept only with a date to come).
@@ -116,6 +119,7 @@ NOT_TASK = re.compile(
     r"keep\s+(?:it|that|this)\s+(?:short|brief|in\s+mind)|keep\s+you\s+posted|think\s+about\s+it|"
     r"do\s+my\s+best|try\s+my\s+best|take\s+(?:that|it)\s+as|take\s+your\s+word|look\s+forward|"
     r"remember\s+(?:that|this)|never|not|no\b|answer\s+(?:that|your)|start\s+(?:with|by|off)|"
+    r"give\s+(?:him|her|them|you)\s+that\b|"
     r"go\s+(?:first|next|ahead|back)|jump\s+in|share\s+my\s+screen|mute|unmute|"
     r"put\s+it\s+(?:this|that)\s+way|"
     r"give\s+you\s+an\s+example|explain|repeat|rephrase|mention|need\s+to|have\s+to|let\s+you\s+know\s+if|"
@@ -144,7 +148,9 @@ IMMEDIATE = re.compile(
     r"double-check|confirm\s+i|suggest|propose|recommend|add\b|point\s+out|clarify|put\s+it|"
     r"give\s+you\s+(?:an?\s+)?(?:example|idea|sense|two|three|some\s+context)|"
     r"ask\s+(?:you|a|one|something|the\s+group|everyone)\b)")
-HABIT = re.compile(r"\b(?:in\s+general|usually|normally|generally|typically|tend\s+to)\b")
+HABIT = re.compile(r"\b(?:in\s+general|usually|normally|generally|typically|tend\s+to|"
+                   r"in\s+the\s+(?:evenings|mornings|afternoons)|on\s+(?:weekends|weekdays|"
+                   r"mondays|tuesdays|wednesdays|thursdays|fridays))\b")
 """Habits ("I'll usually get back to you within a day") describe, they do not promise."""
 RECURRING = re.compile(r"\b(?:always|every|each\s+time|whenever|from\s+now\s+on|never|going\s+forward)\b")
 KEEPING_IN_TOUCH = re.compile(
@@ -155,6 +161,12 @@ KEEPING_IN_TOUCH = re.compile(
 """A recurring promise about reaching each other ("I'll always reply within a day", "let's
 text each time") is a working rule, a decision; a recurring task of one's own ("I'll do a
 timed practice exam every Saturday") is an action item."""
+RESPONSE_RULE = re.compile(
+    r"^(?:reply|respond|answer|get\s+back)\b(?:\s+to\s+(?:you|them|messages|emails))?.*\b(?:within\s+(?:a|an|one|two|"
+    r"three|\d+|twenty[- ]four|forty[- ]eight|the\s+same)\s+(?:working\s+|business\s+|school\s+)?(?:day|days|hours?)|"
+    r"(?:by|before)\s+the\s+end\s+of\s+the\s+(?:next|following|same)\s+(?:\w+\s+)?day)\b")
+"""A promise of how fast one answers ("I'll get back to you within two working days") is a
+working rule, a decision, not a task."""
 FUTURE = re.compile(r"\b(?:this|next)\s+(?:week|month)\b|\blater\s+today\b")
 SHARED_RULE = re.compile(r"\bwithin\b")
 """...and so is "let's both reply within a day"."""
@@ -191,7 +203,7 @@ ACCEPT_STRONG = re.compile(
     r"consider\s+it\s+done|on\s+it|you\s+got\s+it|happy\s+to|i'd\s+be\s+happy\s+to|i'd\s+love\s+to|"
     r"leave\s+(?:it|that|this)\s+with\s+me|i\s+can\s+manage\s+(?:that|it)|"
     r"i\s+can\s+do\s+that|i'll\s+do\s+(?:that|it)|i\s+will|done|sure\s+thing|no\s+worries|"
-    r"yes,?\s+i\s+(?:can|will)|i'm\s+on\s+it|deal)\b")
+    r"yes,?\s+i\s+(?:can|will)|i'm\s+on\s+it|deal|course(?=\s*[,.!]|\s*$|\s+i\s+(?:will|can)\b)|no\s+bother)\b")
 ACCEPT_WEAK = re.compile(r"^(?:yes|yeah|yep|yup|ok|okay|alright|all\s+right|sounds\s+good|got\s+it|"
                          r"fine|sure|sounds\s+like\s+a\s+plan)\b")
 ACCEPT_OFFER = re.compile(

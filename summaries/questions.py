@@ -80,7 +80,10 @@ _ASKS_YOU = re.compile(r"^(?:do|did|can|could|should|would|will|are|have) (?:you
 """An unmistakable question opening a clause in the middle of an unpunctuated sentence."""
 _RELATIVE = re.compile(r"^(?:which|who|whom|whose|where|when)\b")
 _PREDICATE = re.compile(r"^(?:is|are|was|were|has|have|had)\s+(?:\w+ing|\w+ed|been|not|also|still|just|"
-                        r"really|always|never|now)\b")
+                        r"really|always|never|now|exactly|so|very|too|quite|pretty|absolutely|"
+                        r"definitely|clearly|spot|a (?:big|huge|real|great)|the (?:right|best)|considerably|"
+                        r"much|far|way|a lot|even|more|less|better|worse|stronger|weaker|bigger|smaller|"
+                        r"clearer|easier|harder|only|actually|probably|likely|certainly|obviously)\b")
 """Unmarked, a closing "..., is getting nervous" ends a statement begun before the comma."""
 _REPORT_BACK = re.compile(
     r"\b(?:goes|went|turns out|turned out)\b.*\b(?:next|after|later|once|when|afterwards)\b")
@@ -170,6 +173,11 @@ def _is_tag(raw: str, norm: str, body: str, asking: str | None) -> bool:
     return bool(tag) and len(body.split()) > 1 and not _ANCHOR.search(body[:tag.start()])
 
 
+_CLEFT = re.compile(r"^(?:what|the thing|something)(?!\s+(?:do|did|does|would|could|should|will|can)\s+you\b)"
+                    r"(?:'s|\s+\w+){1,6}?\s+(?:is|was|are|were)\s+(?!it\b|that\b|you\b|we\b|i\b|they\b|there\b)\w")
+"""Unmarked, "what's been hard lately is the commute" states what is hard; it asks nothing."""
+
+
 @lru_cache(maxsize=8192)
 def _kind(text: str, norm: str) -> bool | None:
     """Cached: feedback, challenges, decisions and metrics all ask about the same sentences."""
@@ -196,6 +204,8 @@ def _kind(text: str, norm: str) -> bool | None:
     elif asking is None and not (_OPEN_PROMPT.match(body) and not _REPORT_BACK.search(body)):
         return None
     if _RHETORICAL.match(body) or _REQUEST.match(_body(asking) if asking else body):
+        return None
+    if not marked and _CLEFT.match(body):
         return None
     if _PROPOSAL.match(body):
         return False

@@ -23,6 +23,14 @@ from .transcript import Transcript
 from .types import Provenance
 
 
+def word_start(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile `pattern` so that a match may start only at the start of a word or at an
+    apostrophe, space or comma (where "'s" or " is" begin). The engine then skips positions
+    inside words at once, which makes the long phrase alternations about twice as fast on an
+    hour of talk; every alternative of such a pattern must begin at one of those places."""
+    return re.compile(rf"(?:(?<![\w'])|(?=['\s,]))(?:{pattern})", flags)
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One sentence (or clause of an unpunctuated run) of one segment."""
@@ -192,6 +200,11 @@ _SPOKEN = (
     (re.compile(r"\bkinda\b"), "kind of"),
     (re.compile(r"\bi\s+m\b"), "i'm"),
     (re.compile(r"\bi\s+ll\b"), "i'll"),
+    # "I'll" written without its apostrophe by a recogniser: "ill get my roommate to play it".
+    (re.compile(r"(?<!\bbeen )(?<!\bwas )(?<!\bis )(?<!\bfeel )(?<!\bfelt )(?<!\bget )\bill\s+(?=(?:get|send|do|ask|"
+                r"email|call|book|write|try|make|have|check|look|set|put|take|bring|share|forward|text|message|"
+                r"let|talk|follow|reach|sort|find|go|just|also|definitely|probably|start|finish|read|review|update|"
+                r"draft|grab|pick|drop|pass|ping|loop|dig|tell|see\s+if|work|figure|keep)\b)"), "i'll "),
     (re.compile(r"\bit'd\s+(?=be\b)"), "it would "),
     # Recognisers hear "by Friday" as "high Friday" or "bye Friday" ("my Friday" too, but
     # "my" is a word of its own; the extractors allow for it where a deadline may stand).

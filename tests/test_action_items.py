@@ -358,3 +358,24 @@ def test_by_heard_as_high_before_a_day() -> None:
     item = only(items(("mentor", "Can you send me the slides?"),
                       ("mentee", "Yeah, I can do that high Friday.")))
     assert (item.text, item.due) == ("Send Dana the slides", "2026-11-20")
+
+
+# ------------------------------------------------- more ways to commit, and rules that are not tasks
+
+@pytest.mark.parametrize("speaker, text, keyword, due", [
+    ("mentee", "Actually, what I'll do is draft a rate card this weekend.", "rate card", "2026-11-22"),
+    ("mentee", "First thing tomorrow I'm calling the recruiter.", "recruiter", "2026-11-19"),
+    ("mentee", "Gonna email her tonight about the contract.", "contract", "2026-11-18"),
+])
+def test_more_first_person_commitments(speaker: str, text: str, keyword: str, due: str | None) -> None:
+    item = only(items((speaker, text)))
+    assert item.owner == speaker and keyword in item.text.lower() and item.due == due
+
+
+@pytest.mark.parametrize("text", [
+    "Drop me an email and I'll get back to you within two working days.",
+    "Message me on Teams, and I'll answer by the end of the next school day.",
+    "I'm meeting my sister on Friday.",
+])
+def test_response_time_rules_and_plain_plans_are_not_tasks(text: str) -> None:
+    assert items(("mentor", text)) == []

@@ -208,3 +208,51 @@ def test_two_goals_in_one_breath_are_two() -> None:
 ])
 def test_more_things_that_are_not_goals(text: str) -> None:
     assert goals(("mentee", text)) == []
+
+
+# ------------------------------------------------- more ways to set the next meeting (issue 3)
+
+@pytest.mark.parametrize("turns, expected", [
+    ((("mentor", "So next Monday at ten."), ("mentee", "Next Monday, great.")), "2026-11-23T10:00"),
+    ((("mentor", "We'll pick this back up on Thursday the 3rd at half nine."),
+      ("mentee", "Thursday the 3rd works.")), "2026-12-03T09:30"),
+    ((("mentor", "How does the 2nd look? Eleven?"), ("mentee", "The 2nd at eleven is fine.")),
+     "2026-12-02T11:00"),
+    ((("mentor", "Catch up again on Tuesday at 3?"), ("mentee", "Tuesday at three works.")),
+     "2026-11-24T15:00"),
+    ((("mentor", "Same day next week, four o'clock?"), ("mentee", "Perfect.")), "2026-11-27T16:00"),
+    ((("mentor", "Let's touch base next Wednesday at noon."), ("mentee", "Noon Wednesday, perfect.")),
+     "2026-11-25T12:00"),
+    ((("mentor", "Let's get together again at the end of the month."), ("mentee", "Sure.")), "2026-11-30"),
+    ((("mentee", "Could we meet on the 4th instead of the 3rd?"), ("mentor", "The 4th is fine.")),
+     "2026-12-04"),
+    ((("mentor", "Same time next month?"), ("mentee", "Yes.")), "2026-12-20T15:00"),
+    ((("mentor", "Let's talk again next Friday at the usual time."), ("mentee", "Great.")),
+     "2026-11-27T15:00"),
+    ((("mentor", "So we're on for Tuesday the 1st at 4."), ("mentee", "Yes.")), "2026-12-01T16:00"),
+])
+def test_next_checkin_in_general_phrasings(turns, expected) -> None:
+    assert checkin(*turns) == expected
+
+
+def test_a_calendar_invite_sent_tonight_is_no_meeting_day() -> None:
+    assert checkin(("mentee", "Two weeks from today, same time?"),
+                   ("mentor", "Friday the 4th at three works. I'll send you an invite tonight.")) \
+        == "2026-12-04T15:00"
+
+
+def test_a_negotiation_over_three_turns_settles_on_the_last_agreed_slot() -> None:
+    assert checkin(("mentor", "When are we meeting next?"),
+                   ("mentee", "Two weeks from now? The fourth?"),
+                   ("mentor", "The 4th I'm at a conference. How about Monday the 7th, at ten?"),
+                   ("mentee", "Monday the 7th at ten is fine.")) == "2026-12-07T10:00"
+
+
+def test_a_slot_in_the_week_after_a_stated_absence() -> None:
+    assert checkin(("mentor", "I'm away next week. So the week after, Thursday the 3rd at two?"),
+                   ("mentee", "Sounds good.")) == "2026-12-03T14:00"
+
+
+def test_a_formal_proposal_asking_if_it_is_convenient() -> None:
+    assert checkin(("mentor", "Would the ninth of December at ten o'clock be convenient?"),
+                   ("mentee", "The ninth of December at ten is perfect.")) == "2026-12-09T10:00"

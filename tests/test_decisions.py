@@ -181,3 +181,77 @@ def test_a_recognisers_e_mail_reads_as_email():
 
 def test_going_back_to_a_channel_out_of_habit_is_no_rule():
     assert decided(("mentor", "Okay."), ("mentee", "Honestly, I keep going back to email.")) == []
+
+
+# ------------------------------------------------- more ways to agree (issue 3)
+
+@pytest.mark.parametrize("turns, topic, segment", [
+    ((("mentor", "Can we keep this between us?"), ("mentee", "Of course.")), "confidentiality", 1),
+    ((("mentor", "What we talk about doesn't leave this room."), ("mentee", "Good to know.")),
+     "confidentiality", 0),
+    ((("mentee", "how about we set up a shared doc where i drop questions"),
+      ("mentor", "yeah that works for me")), "other", 1),
+    ((("mentor", "Let's use the first ten minutes of each session for whatever's urgent."),
+      ("mentee", "Yes, let's do that.")), "other", 0),
+    ((("mentor", "I won't reply on weekends, just so you know."), ("mentee", "Totally fair.")),
+     "response_time", 0),
+    ((("mentor", "Let's stick to career questions in these calls, not your thesis content."),
+      ("mentee", "That makes sense.")), "scope", 0),
+    ((("mentor", "I'd like us to switch to fortnightly calls."), ("mentee", "Fine by me.")), "cadence", 1),
+    ((("mentee", "Could we record these calls so I can rewatch them?"),
+      ("mentor", "Sure, let's record them.")), "other", 1),
+    ((("mentee", "Can I message you on WhatsApp?"), ("mentor", "WhatsApp works.")), "channels", 1),
+    ((("mentor", "Let's stick with Google Meet for these."), ("mentee", "Fine.")), "channels", 0),
+])
+def test_agreements_in_general_phrasings(turns, topic, segment):
+    assert (topic, segment) in decided(*turns)
+
+
+def test_a_scope_question_is_decided_once_where_it_is_answered():
+    found = extract_decisions(context(
+        ("mentor", "Should these sessions cover fundraising only, or the team stuff too?"),
+        ("mentee", "Fundraising only for now, let's keep the team stuff out of it."),
+        ("mentor", "Agreed, fundraising only.")))
+    assert [(d.topic, d.source.segment) for d in found] == [("scope", 1)]
+    assert "Fundraising only" in found[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "Every week someone calls out and I end up covering the dock myself.",
+    "My manager wants weekly reports now.",
+    "Let's focus on the budget for now.",
+])
+def test_frequencies_of_other_things_are_not_decisions(text):
+    assert decided(("mentor", "Okay."), ("mentee", text)) == []
+
+
+@pytest.mark.parametrize("turns, keyword", [
+    ((("mentee", "Okay."), ("mentor", "Anything about the merger, let's keep it off email.")), "email"),
+    ((("mentee", "Okay."), ("mentor", "For anything with client names, use the encrypted drive, not email.")), "drive"),
+    ((("mentee", "Okay."), ("mentor", "Let's make the job search the main thing we talk about until you land "
+                                      "something.")), "job search"),
+    ((("mentee", "Okay."), ("mentor", "Let's spend the next few calls on your promotion case.")), "promotion"),
+    ((("mentee", "How about we swap to Thursdays? Mondays are chaos for me."), ("mentor", "Thursdays work.")),
+     "thursdays"),
+    ((("mentee", "Okay."), ("mentor", "Whatever you say here doesn't get back to your boss.")), "boss"),
+    ((("mentee", "Okay."), ("mentor", "I'm terrible with email, WhatsApp me instead.")), "whatsapp"),
+    ((("mentee", "Okay."), ("mentor", "Let's give each other a day's notice if we need to move a session.")),
+     "notice"),
+    ((("mentee", "Okay."), ("mentor", "I'll answer texts within a couple of hours during the day.")),
+     "couple of hours"),
+    ((("mentee", "Okay."), ("mentor", "Don't expect replies on weekends, I switch off.")), "weekends"),
+])
+def test_working_rules_tucked_into_a_turn(turns, keyword):
+    found = extract_decisions(context(*turns))
+    assert any(keyword in d.text.lower() for d in found), [d.text for d in found]
+
+
+@pytest.mark.parametrize("text", [
+    "My manager only talks to me on Slack, not email.",
+    "The client wants everything by phone, not email.",
+    "It was a meeting, not a call, so I had to dress up.",
+    "She said she'd never share the numbers with us.",
+    "I gave my notice last week, two weeks' notice.",
+])
+def test_other_peoples_habits_and_past_events_are_not_agreements(text):
+    assert decided(("mentor", "How's work?"), ("mentee", text)) == []

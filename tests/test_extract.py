@@ -117,3 +117,11 @@ def test_sentences_quote_the_segment_and_normalise_speech() -> None:
     assert (first.segment, first.text, first.norm) == (0, "I'll send you the",
                                                        "i'll send you the revised version by monday")
     assert context.by_segment(1) == () and context.turns == ((0, 1), (2,))
+
+
+def test_word_start_patterns_match_as_plain_ones_at_word_starts_and_apostrophes() -> None:
+    from summaries.text import word_start
+    pattern = word_start(r"\bis great\b|'s great\b")
+    assert pattern.search("that's great").group(0) == "'s great"
+    assert pattern.search("this is great").group(0) == "is great"
+    assert word_start(r"mail").search("email me") is None

@@ -266,3 +266,104 @@ def test_more_things_that_are_not_constructive(turns):
 ])
 def test_a_noun_after_a_scene_setting_clause_is_no_imperative(text):
     assert kinds(("mentee", "How was it for you?"), ("mentor", text)) == []
+
+
+# ------------------------------------------------- general speech acts (issue 3, generalisation)
+
+@pytest.mark.parametrize("text", [
+    "Honestly, finishing module four while working nights is really impressive.",
+    "Getting the narrative done two weeks early is a big deal.",
+    "That took guts.",
+    "I love that you pushed back.",
+    "That's exactly the kind of initiative they want to see.",
+    "Your slides were much cleaner this time.",
+    "Good on you for asking.",
+    "Well handled.",
+    "You made the right call.",
+    "You're getting really good at this.",
+    "By the way, the way you handled the incident, stopping the line straight away, was exactly right.",
+    "That was a really mature way to handle it.",
+])
+def test_praise_judging_what_the_listener_did(text):
+    assert kinds(("mentee", "So I finished the draft and sent it on Monday."), ("mentor", text)) == [
+        ("praise", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "One thing I'd try is a short huddle before each shift.",
+    "What if you had each senior pair with a junior for the last month?",
+    "One small note, though: ask the publisher before you post the spreads.",
+    "Maybe try a coworking day once a week.",
+    "My one critique is that the intro runs long.",
+    "A good rule of thumb is to send the agenda a day ahead.",
+    "Could you try leading with the outcome?",
+    "Why not start with the customer story?",
+    "How about sharing the draft earlier next time?",
+    "The intro could be tighter.",
+    "I'd love to see you speak up more in those meetings.",
+    "Rather than apologising, just state the facts.",
+    "I think you'd get further if you asked for the data first.",
+    "It's worth asking HR about that.",
+    "I'd think about splitting it into two emails.",
+    "one thing you could do is block your calendar on fridays",
+])
+def test_indirect_suggestions_are_constructive(text):
+    assert kinds(("mentee", "So I finished the draft and sent it on Monday."), ("mentor", text)) == [
+        ("constructive", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Having someone who's done the job makes me feel less alone in it.", "praise"),
+    ("I really appreciated you sharing your own audit story.", "praise"),
+    ("The consultation advice last time really made a difference.", "praise"),
+    ("This was exactly what I needed today.", "praise"),
+    ("I'd love more concrete examples in our sessions.", "constructive"),
+    ("One thing that would help me is more time on interview practice.", "constructive"),
+    ("Sometimes you jump straight to the solution, and I'd get more out of it if you let me think "
+     "out loud first.", "constructive"),
+])
+def test_more_mentee_feedback_on_the_mentoring(text, kind):
+    assert kinds(("mentor", "Anything else on your mind?"), ("mentee", text)) == [
+        (kind, "mentee", "mentor", 1)]
+
+
+@pytest.mark.parametrize("speaker, text", [
+    ("mentor", "Great, okay. Let's move on, how's the book?"),
+    ("mentor", "I'd suggest every two weeks."),
+    ("mentor", "I was impressed by her talk."),
+    ("mentee", "That helps to hear."),
+    ("mentor", "Glad it helps."),
+    ("mentor", "Nice to see you."),
+    ("mentor", "I'd have liked to, but June is packed."),
+    ("mentee", "I should have asked earlier."),
+])
+def test_fillers_and_others_are_not_feedback(speaker, text):
+    other = "mentee" if speaker == "mentor" else "mentor"
+    assert kinds((other, "So I finished the draft and sent it on Monday."), (speaker, text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "You clearly did the work, and it shows.",
+    "The research question is so much sharper now.",
+    "Honestly, the fact that you quantified everything is great.",
+    "Under two percent? That's real work.",
+    "Your model was the cleanest I've seen this year.",
+    "Most people wouldn't have thought of that.",
+    "Your publication record, incidentally, is considerably stronger than you give yourself credit for.",
+    "You should be really pleased.",
+])
+def test_praise_in_a_mentors_own_words(text):
+    assert kinds(("mentee", "So I finished the draft and sent it on Monday."), ("mentor", text)) == [
+        ("praise", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "I'd gently challenge the idea that you're behind.",
+    "The one change I'd make is to cut the intro.",
+    "What might help is writing the stories out first.",
+    "A trick that works for me is writing the ask in the subject line.",
+    "okay so one idea ask your lead if you can own one of the small bugs",
+])
+def test_suggestions_in_a_mentors_own_words(text):
+    assert kinds(("mentee", "So I finished the draft and sent it on Monday."), ("mentor", text)) == [
+        ("constructive", "mentor", "mentee", 1)]

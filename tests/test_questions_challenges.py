@@ -260,3 +260,79 @@ def test_hypothetical_questions_with_a_task_verb_are_questions(text):
 
 def test_a_rejection_of_someone_elses_thing_is_no_challenge():
     assert extract_challenges(context(("mentee", "The committee rejected the other bids, so we won."))) == []
+
+
+# ------------------------------------------------- general ways to say it is hard (issue 3)
+
+@pytest.mark.parametrize("text", [
+    "I keep undercharging.",
+    "What's been tough lately is the loneliness of working from home.",
+    "I've hit a wall with the thesis.",
+    "I have trouble saying no.",
+    "I'm bad at delegating.",
+    "What worries me is the audit.",
+    "Nobody on my team really gets what I do.",
+    "I feel really alone in this role.",
+    "I'm running out of time for the application.",
+    "We're blocked on legal sign-off.",
+    "I just can't get the model to converge.",
+    "It's been a really hard month.",
+    "Everything takes me twice as long as everyone else.",
+    "Part of me wants to quit.",
+    "My manager doesn't give me any feedback.",
+    "I'm worried that I'm not cut out for this.",
+    "I don't have a clue how to price this.",
+    "I haven't been able to finish a single chapter.",
+    "i keep second guessing myself",
+])
+def test_challenges_in_general_phrasings(text):
+    items = extract_challenges(context(("mentor", "How are things going?"), ("mentee", text)))
+    assert [(c.speaker, c.source.segment) for c in items] == [("mentee", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "I don't know how to thank you.",
+    "I was worried, but it went fine.",
+    "I finally fixed the bug that was blocking me.",
+    "I keep a journal now.",
+    "I keep thinking about what you said.",
+    "I'm terrible at email anyway, so Slack is better for me.",
+])
+def test_resolved_troubles_and_idioms_are_not_challenges(text):
+    assert extract_challenges(context(("mentor", "So, tell me more."), ("mentee", text))) == []
+
+
+@pytest.mark.parametrize("text", [
+    "What's been hard lately is the commute.",
+    "The way you handled the client, calmly and on time, was exactly right.",
+])
+def test_statements_opening_like_questions_are_not_questions(text):
+    assert asked(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Pretty rough, to be honest. They've got me sweeping floors and nobody lets me touch the panels.",
+    "I can't work out how to structure the chapter, every outline collapses.",
+    "My supervisor takes weeks to reply, so I'm basically doing it alone.",
+    "Every time I post the schedule, she changes it behind my back.",
+    "My main source has gone quiet, he won't pick up anymore.",
+    "I've been putting off that call for a week.",
+    "The exam is in August and I'm nowhere near ready.",
+    "i hate networking i never know what to say about myself",
+    "The new system has been a headache for the whole team and me especially.",
+    "I haven't heard back from anyone and it's been three weeks.",
+    "Bit of a nightmare with the foreman, he's on at me every day.",
+])
+def test_challenges_said_in_passing(text):
+    items = extract_challenges(context(("mentor", "How are things going?"), ("mentee", text)))
+    assert [(c.speaker, c.source.segment) for c in items] == [("mentee", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "I hate to ask, but could you look at my CV?",
+    "I'm presenting at grand rounds next week, I'm excited.",
+    "I've been putting it off because I was on holiday, but it's fine.",
+    "Yeah, I did three twelves in a row, so I'm a little fried.",
+])
+def test_asides_are_not_challenges(text):
+    assert extract_challenges(context(("mentor", "So, tell me more."), ("mentee", text))) == []
