@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn, Sequence, TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from companion.live_client import LiveResult
     from companion.settings import Settings
 
 EXIT_FAILURE = 1
@@ -246,6 +247,68 @@ async def _recap(settings: Settings, session_id: str, *, send: bool, role: str) 
     return 0 if all(d.status in ("sent", "skipped") for d in ended) else EXIT_FAILURE
 
 
+# -- import ---------------------------------------------------------------------------------
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from companion.settings import Settings, SettingsError
+
+    try:
+        settings = Settings.load(overrides={"data_dir": args.data_dir,
+                                            "database_url": args.database_url})
+    except SettingsError as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from exc
+    archive_path = Path(args.archive)
+    if not archive_path.is_file():
+        raise CliError(f"no such file: {archive_path}", EXIT_BAD_INPUT)
+    return asyncio.run(_import(settings, archive_path))
+
+
+async def _import(settings: Settings, archive_path: Path) -> int:
+    """Load an exported mentorship as a new one and print its new personal links."""
+    from companion import archive
+    from companion.db import create_engine, migrate
+    from companion.store import Store
+
+    try:
+        archive.read_manifest(archive_path)
+    except archive.ArchiveError as exc:
+        raise CliError(f"{archive_path}: {exc}", EXIT_BAD_INPUT) from exc
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    await migrate(settings.database_url)
+    engine = create_engine(settings.database_url)
+    try:
+        async with Store(engine).transaction() as db:
+            imported = await archive.import_mentorship(
+                db, archive_path, recordings_dir=settings.recordings_dir)
+    except archive.ArchiveError as exc:
+        raise CliError(f"{archive_path}: {exc}", EXIT_BAD_INPUT) from exc
+    finally:
+        await engine.dispose()
+    counts = ", ".join(f"{n} {name}" for name, n in imported.counts.items()
+                       if n and name in ("sessions", "recordings", "items", "goals", "notes"))
+    print(f"imported mentorship {imported.mentorship_id} ({counts or 'empty'})")
+    for role, token in imported.tokens.items():
+        print(f"{role}: {settings.public_url}/join/{token}")
+    return 0
+
+
+def _add_import(sub: argparse._SubParsersAction) -> None:
+    from companion.settings import SETTINGS
+
+    i = sub.add_parser("import", help="load a mentorship exported as a zip (new ids, new "
+                                      "personal links)")
+    i.add_argument("archive", help="the .zip from /api/mentorships/{id}/export")
+    for setting in SETTINGS:
+        if setting.name in ("data_dir", "database_url"):
+            i.add_argument(setting.option, dest=setting.name, default=None,
+                           help=f"{setting.help} [{setting.env}; default: "
+                                f"{setting.shown_default}]")
+    i.set_defaults(func=cmd_import)
+
+
 def _add_recap(sub: argparse._SubParsersAction) -> None:
     from companion.settings import SETTINGS
 
@@ -269,7 +332,9 @@ def _add_recap(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_live(args: argparse.Namespace) -> int:
-    """Stream a recording into a live session and print its captions as they arrive."""
+    """Stream a recording or the microphone into a live session and print its captions as
+    they arrive. The microphone streams until its device ends or Ctrl-C; either way the
+    live session is then stopped, as after a recording."""
     import asyncio
 
     from companion.live import frames_of
@@ -282,8 +347,9 @@ def cmd_live(args: argparse.Namespace) -> int:
     if not 1 <= args.speed <= 4:
         raise CliError("--speed must be from 1 to 4", EXIT_BAD_INPUT)
     if args.mic:
-        raise CliError("--mic needs an audio input library (sounddevice), which is not "
-                       "installed: stream a recording with --file", EXIT_FAILURE)
+        return _live_mic(args, token)
+    if args.mic_device:
+        raise CliError("--mic-device goes with --mic", EXIT_BAD_INPUT)
     from transcription import decode
     from transcription.errors import TranscriptionError
 
@@ -298,6 +364,55 @@ def cmd_live(args: argparse.Namespace) -> int:
         result = asyncio.run(client.stream(frames_of(audio, 0.25)))
     except LiveClientError as exc:
         raise CliError(str(exc)) from exc
+    return _live_done(printer, result)
+
+
+def _live_mic(args: argparse.Namespace, token: str) -> int:
+    """``companion live --mic``: the device's audio, paced by the client as a file's is."""
+    import asyncio
+    import contextlib
+    import signal
+
+    from companion.live_client import LiveClient, LiveClientError
+    from companion.live_mic import DEFAULT_DEVICES, DeviceError, MicCapture
+
+    try:
+        capture = MicCapture.open([args.mic_device] if args.mic_device else DEFAULT_DEVICES)
+    except ValueError as exc:
+        raise CliError(f"--mic-device: {exc}", EXIT_BAD_INPUT) from exc
+    except DeviceError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"listening on {capture.device} (Ctrl-C ends the call)", file=sys.stderr)
+    printer = _CaptionPrinter(sys.stdout)
+    client = LiveClient(args.url, args.session, args.role, token, source="mic",
+                        speed=args.speed, on_event=printer)
+
+    async def run() -> LiveResult:
+        # Ctrl-C ends the capture, then the call stops as at a device's end; a second Ctrl-C
+        # quits at once (the session stays live). Off Unix, or off the main thread, there is
+        # no handler: Ctrl-C then quits at once.
+        loop = asyncio.get_running_loop()
+
+        def finish() -> None:
+            capture.close()
+            loop.remove_signal_handler(signal.SIGINT)
+            print("finishing: sending what was recorded, then stopping the session "
+                  "(Ctrl-C again quits at once)", file=sys.stderr)
+
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signal.SIGINT, finish)
+        return await client.stream(capture.pieces())
+
+    try:
+        result = asyncio.run(run())
+    except (LiveClientError, DeviceError) as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        capture.close()
+    return _live_done(printer, result)
+
+
+def _live_done(printer: _CaptionPrinter, result: LiveResult) -> int:
     printer.done()
     if result.finalised is not None:
         print(f"session stopped; final transcript queued (job {result.finalised['job']['id']})",
@@ -348,7 +463,12 @@ def _add_live(sub: argparse._SubParsersAction) -> None:
     live.add_argument("--url", required=True, help="the service, e.g. http://127.0.0.1:8080")
     source = live.add_mutually_exclusive_group(required=True)
     source.add_argument("--file", help="a recording to stream as if it were said now")
-    source.add_argument("--mic", action="store_true", help="the microphone")
+    source.add_argument("--mic", action="store_true",
+                        help="the microphone, until Ctrl-C (then the session is stopped)")
+    live.add_argument("--mic-device", metavar="FORMAT:NAME",
+                      help="the input device as libavdevice names it, e.g. pulse:default, "
+                           "alsa:hw:1, or lavfi:sine=frequency=440:duration=3 "
+                           "(default: pulse:default, then alsa:default)")
     live.add_argument("--speed", type=float, default=1.0,
                       help="stream a file this many times faster than real time (1 to 4)")
     live.set_defaults(func=cmd_live)
@@ -391,6 +511,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_serve(sub)
     _add_recap(sub)
+    _add_import(sub)
     _add_live(sub)
     return parser
 

@@ -40,7 +40,7 @@ from typing import Final
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from companion import results, tokens
+from companion import accountability, results, tokens
 from companion.db import session_factory
 from companion.models import (
     ROLES,
@@ -273,6 +273,7 @@ class DeliveryStore:
             items = list(await db.scalars(select(Item).where(Item.session_id == session.id)
                                           .order_by(Item.kind, Item.position)))
             earlier = await _carried_items(db, session)
+            done_since = await accountability.recap_done(db, session)
             finalisation = await _latest_finalisation(db, session.id)
         summary: dict[str, object] = {
             key: [item.to_json() for item in items if item.kind == kind]
@@ -285,7 +286,7 @@ class DeliveryStore:
             changed_at=session.updated_at, finalisation=finalisation,
             transcript=results.transcript_json(segments, started_at=session.started_at,
                                                zone=zone, mentorship=mentorship),
-            summary=summary, earlier=earlier)
+            summary=summary, earlier=earlier, done_since=done_since)
 
     # -- links ------------------------------------------------------------------------
 

@@ -55,6 +55,10 @@ FRAME_HEADER: Final = struct.Struct(">I")
 """Each binary frame: a 4-byte big-endian sequence number, then PCM s16le mono 16 kHz."""
 BYTES_PER_SAMPLE: Final = 2
 _WAV_BLOCK: Final = SAMPLE_RATE * 10
+HISTORY_CAPTIONS: Final = 500
+"""Final captions replayed to a connection that joins late (``LiveSession.history``)."""
+HISTORY_ITEMS: Final = 200
+"""Item events replayed likewise (items are pushed once each: a call has a few dozen)."""
 _T = TypeVar("_T")
 
 
@@ -114,11 +118,12 @@ class EngineLane:
 
 
 def streaming_engine_factory(engine: str, model: str | None) -> Callable[[], Engine]:
-    """Builds the live engine: the configured engine and model, with streaming options."""
+    """Builds the live engine: the configured engine and model, with streaming options
+    (faster-whisper with a short encoder context, ``load_streaming_engine``)."""
     def load() -> Engine:
-        from transcription.engines import load_engine
+        from transcription.streaming import load_streaming_engine
 
-        return load_engine(engine, model, replace(STREAMING_ENGINE_OPTIONS))
+        return load_streaming_engine(engine, model, replace(STREAMING_ENGINE_OPTIONS))
     return load
 
 
@@ -289,7 +294,9 @@ class LiveSession:
         self._owners: dict[str, Listener] = {}
         self.connected: dict[Listener, Presence] = {}
         self.off_record = False
+        self.paused: set[str] = set()
         self.finals: list[Caption] = []
+        self._items: deque[dict[str, Any]] = deque(maxlen=HISTORY_ITEMS)
         self._insights = Insights(config.cues, session_date=session_date,
                                   participants=participants)
         self._extracted_finals = 0
@@ -333,6 +340,8 @@ class LiveSession:
             self.connected.pop(previous, None)
         self._owners[role] = owner
         self.connected[owner] = presence
+        if role in self.paused:  # a new connection starts unmuted (a muted one says so again)
+            self.pause(role, False)
         self._presence()
         return stream.next_seq, previous
 
@@ -350,6 +359,8 @@ class LiveSession:
         private); shared events are also published (the session pages). Only cues are
         routed by ``to``: an item's ``to`` (feedback's receiver) is content, not routing."""
         to = event.get("to") if event.get("type") == "cue" else None
+        if event.get("type") == "item":
+            self._items.append(event)
         for owner, presence in list(self.connected.items()):
             if to is None or presence.participant == to:
                 owner.deliver(event)
@@ -357,9 +368,24 @@ class LiveSession:
             self._publish(event)
 
     def _presence(self) -> None:
-        self._emit({"type": "presence",
-                    "connected": [p.to_json() for p in self.connected.values()],
-                    "off_record": self.off_record})
+        self._emit(self._presence_event())
+
+    def _presence_event(self) -> dict[str, Any]:
+        return {"type": "presence", "connected": [p.to_json() for p in self.connected.values()],
+                "off_record": self.off_record}
+
+    def history(self) -> dict[str, Any]:
+        """What a connection that joins now has missed (a reloaded panel or page): the
+        latest ``HISTORY_CAPTIONS`` final captions (``truncated`` says how many older ones
+        are left out), the item events pushed so far, who is connected, who is paused and
+        whether the call is off the record. The finals are the ones ``LiveSession`` keeps
+        for extraction anyway: replaying costs no memory of its own."""
+        finals = [c for c in self.finals if c.text.strip()]
+        kept = finals[-HISTORY_CAPTIONS:]
+        return {**self._presence_event(), "type": "history",
+                "captions": [_caption_event(c) for c in kept],
+                "truncated": len(finals) - len(kept), "items": list(self._items),
+                "paused": sorted(self.paused)}
 
     # -- audio -----------------------------------------------------------------------
 
@@ -409,6 +435,7 @@ class LiveSession:
         with silence up to the others at its next frame."""
         if role in self._streams:
             self._streams[role].realign = True
+        (self.paused.add if paused else self.paused.discard)(role)
         self._emit({"type": "paused", "role": role, "paused": paused})
 
     def set_off_record(self, on: bool, by: str) -> None:
@@ -455,9 +482,7 @@ class LiveSession:
         for caption in captions:
             if caption.final:
                 self.finals.append(caption)
-            self._emit({"type": "caption", "final": caption.final, "speaker": caption.speaker,
-                        "text": caption.text, "start": round(caption.start, 2),
-                        "end": round(caption.end, 2)})
+            self._emit(_caption_event(caption))
 
     async def _run_extraction(self) -> None:
         while not self._stopping:
@@ -504,6 +529,11 @@ class LiveSession:
         await asyncio.gather(self._pump, self._extractor, return_exceptions=True)
         for stream in self._streams.values():
             stream.close()
+
+
+def _caption_event(caption: Caption) -> dict[str, Any]:
+    return {"type": "caption", "final": caption.final, "speaker": caption.speaker,
+            "text": caption.text, "start": round(caption.start, 2), "end": round(caption.end, 2)}
 
 
 class _LazyEngine:

@@ -10,6 +10,7 @@ when that job chain ends, as for any upload.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,11 +19,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from companion import results
 from companion.events import EventHub, SessionEvent
-from companion.live import EngineLane, LiveConfig, LiveSession
+from companion.live import EngineLane, LiveConfig, LiveError, LiveSession
 from companion.models import Job
 from companion.settings import Settings
 from companion.store import InvalidState, NewRecording, Store, StoreError
 from companion.tokens import Participant
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class LiveRegistry:
         self.config = config
         self._wake = wake
         self._sessions: dict[str, LiveSession] = {}
+        self._finalising: dict[str, asyncio.Task[Finalised]] = {}
         self._opening = asyncio.Lock()
 
     def get(self, session_id: str) -> LiveSession | None:
@@ -57,6 +61,9 @@ class LiveRegistry:
             live = self._sessions.get(session_id)
             if live is not None:
                 return live
+            if session_id in self._finalising:  # a new stream would overwrite its WAVs
+                raise LiveError("ended", "this live session is ending: its final transcript "
+                                         "is being made")
             session = await self._store.get_session(session_id, participant)
             mentorship = await self._store.get_mentorship(participant)
             mentorship_id = mentorship.id
@@ -74,10 +81,27 @@ class LiveRegistry:
             return live
 
     async def finalise(self, session_id: str, participant: Participant) -> Finalised:
-        """Stop the live session and queue what makes its final transcript and recap."""
+        """Stop the live session and queue what makes its final transcript and recap.
+
+        Stopping transcribes what is still queued, which can take a while; it runs to its
+        end even if the caller goes away meanwhile (a dropped connection cancels its
+        handler), so that a call is never left half-finalised."""
         live = self._sessions.pop(session_id, None)
         if live is None:
             raise InvalidState(f"session {session_id} is not streaming live")
+        task = asyncio.ensure_future(self._finalise(session_id, live, participant))
+        self._finalising[session_id] = task
+        task.add_done_callback(lambda done: self._finalised(session_id, done))
+        return await asyncio.shield(task)
+
+    def _finalised(self, session_id: str, task: asyncio.Task[Finalised]) -> None:
+        self._finalising.pop(session_id, None)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("finalising live session %s failed", session_id,
+                      exc_info=task.exception())
+
+    async def _finalise(self, session_id: str, live: LiveSession,
+                        participant: Participant) -> Finalised:
         outcome = await live.stop(self._settings.recordings_dir)
         if outcome.segments:
             await self._store.save_results(session_id, outcome.segments, outcome.extraction)
@@ -99,6 +123,7 @@ class LiveRegistry:
     async def close(self) -> None:
         """At shutdown: live sessions are abandoned (their WAVs stay on disk), follow-ups
         cancelled, the engine thread stopped."""
+        await asyncio.gather(*self._finalising.values(), return_exceptions=True)
         for live in list(self._sessions.values()):
             await live.abandon()
         self._sessions.clear()

@@ -2,7 +2,7 @@
 
 What a good mentor sends after a call: the summary, the action items by owner with their
 due dates (the recipient's own first), feedback, the items still open from earlier
-sessions, the next check-in as a calendar invitation, and a link back to the session page.
+sessions and those done since the previous one (companion/accountability.py), the next check-in as a calendar invitation, and a link back to the session page.
 
 One wording everywhere: the recap itself is the shared templates' (summaries/templates/
 recap.txt.j2 and recap.html.j2, built from ``summaries.render.build_view``); the email's
@@ -60,6 +60,18 @@ class CarriedItem:
 
 
 @dataclass(frozen=True)
+class DoneItem:
+    """An action item of an earlier session done since the previous session
+    (``companion.accountability.recap_done``)."""
+
+    owner: str
+    text: str
+    session_title: str
+    pending: bool
+    """Mentioned as done in this session, waiting for a participant to confirm it."""
+
+
+@dataclass(frozen=True)
 class RecapSource:
     """Everything a session's recap is made of (``DeliveryStore.source`` reads it)."""
 
@@ -74,6 +86,8 @@ class RecapSource:
     summary: Mapping[str, Any]
     """The stored extraction JSON."""
     earlier: tuple[CarriedItem, ...]
+    done_since: tuple[DoneItem, ...] = ()
+    """Earlier items done since the previous session ("Done since last time")."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +113,14 @@ class _Carried:
     session: str
 
 
+@dataclass(frozen=True)
+class _Done:
+    owner: str
+    text: str
+    session: str
+    pending: bool
+
+
 def compose(source: RecapSource, role: str, *, link: str, page_url: str, zone: tzinfo,
             link_days: int) -> RecapEmail:
     """``role``'s recap. ``link`` is what the email links to (a sign-in link, or the page
@@ -121,11 +143,18 @@ def compose(source: RecapSource, role: str, *, link: str, page_url: str, zone: t
         masked = masked or text != item.text
         earlier.append(_Carried(owner=name(item.owner), text=text, due=human_date(item.due),
                                 session=item.session_title))
+    done_since = []
+    for done in source.done_since:
+        text = redact(done.text)
+        masked = masked or text != done.text
+        done_since.append(_Done(owner=name(done.owner), text=text, session=done.session_title,
+                                pending=done.pending))
     invitation = _invitation(source, summary, zone, page_url) if summary["next_checkin"] \
         else None
     subject = _header_text(f"Recap: {view.title}" + (f" ({view.date})" if view.date else ""))
     context = {"recap": view, "recipient": {"role": role, "name": name(role)}, "link": link,
-               "link_days": link_days, "earlier": earlier, "invitation": invitation is not None,
+               "link_days": link_days, "earlier": earlier, "done_since": done_since,
+               "invitation": invitation is not None,
                "masked": masked, "subject": subject}
     env = _environment()
     return RecapEmail(role=role, name=name(role), subject=subject,

@@ -126,6 +126,15 @@ def _non_negative_float(value: str) -> float:
     return number
 
 
+def _bool(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off"):
+        return False
+    raise ValueError("must be true or false (or 1 / 0, yes / no)")
+
+
 def _smtp_url(value: str) -> str:
     SmtpServer.parse(value.strip())
     return value.strip()
@@ -236,6 +245,26 @@ SETTINGS: Final[tuple[Setting, ...]] = (
     Setting("recap_hold_min", 0.0,
             "minutes a recap waits before it is sent, for the participants to review or "
             "release it (0: sent at once)", _non_negative_float),
+    # the check-in rhythm and retention (companion/scheduler.py, companion/retention.py)
+    Setting("reminder_lead_h", 24.0,
+            "hours before a check-in that both participants get a reminder email",
+            _positive_float),
+    Setting("default_cadence_days", None,
+            "check-in cadence in days for a mentorship whose agreement sets none", _positive_int,
+            default_text="unset: no missed-cadence nudges without an agreed cadence"),
+    Setting("cadence_grace_days", 3.0,
+            "days after the cadence before a missed check-in nudges both participants",
+            _non_negative_float),
+    Setting("retention_days", None,
+            "recordings older than this many days are deleted (file and row)", _positive_int,
+            default_text="unset: recordings are kept"),
+    Setting("retention_keep_transcripts", True,
+            "whether a recording deleted by retention keeps its transcript (false: the "
+            "transcript and the quotes taken from it go too; the summary stays)", _bool,
+            default_text="true"),
+    Setting("scheduler_interval_s", 60.0,
+            "seconds between the scheduler's rounds (reminders, nudges, retention)",
+            _positive_float),
 )
 
 
@@ -258,6 +287,12 @@ class Settings:
     smtp_url: str | None = None
     mail_from: str | None = None
     recap_hold_min: float = 0.0
+    reminder_lead_h: float = 24.0
+    default_cadence_days: int | None = None
+    cadence_grace_days: float = 3.0
+    retention_days: int | None = None
+    retention_keep_transcripts: bool = True
+    scheduler_interval_s: float = 60.0
 
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None,
@@ -324,6 +359,14 @@ class Settings:
     @property
     def recap_hold(self) -> timedelta:
         return timedelta(minutes=self.recap_hold_min)
+
+    @property
+    def reminder_lead(self) -> timedelta:
+        return timedelta(hours=self.reminder_lead_h)
+
+    @property
+    def cadence_grace(self) -> timedelta:
+        return timedelta(days=self.cadence_grace_days)
 
     @property
     def uploads_dir(self) -> Path:

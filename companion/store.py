@@ -350,6 +350,28 @@ class Store:
             await db.flush()
             return await _enqueue(db, session, "transcribe", row.id)
 
+    async def start_live(self, session_id: str, participant: Participant) -> Session:
+        """Turn a session that has nothing yet ("created") into a live call.
+
+        Only "created": a live call's end replaces the session's transcript and items and
+        adds its recording, so a session that has (or is making) them ("queued",
+        "processing", "done", "failed") is refused, as is one already "live". One
+        conditional UPDATE, so that two people starting at once go live once.
+        """
+        async with self._transaction() as db:
+            session = await db.scalar(
+                update(Session).where(Session.id == session_id,
+                                      Session.mentorship_id == participant.mentorship_id,
+                                      Session.status == "created")
+                .values(status="live", progress=0.0, stage="", error=None)
+                .returning(Session))
+            if session is None:
+                current = await _session(db, session_id, participant)  # 404 first
+                raise InvalidState(f"session {session_id} is {current.status}: only a new "
+                                   "session (created, with no recording) can start a live "
+                                   "call")
+            return session
+
     async def get_job(self, job_id: str) -> Job:
         async with self._transaction() as db:
             return await _job(db, job_id)

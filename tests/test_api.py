@@ -284,10 +284,13 @@ async def test_rotating_a_link_revokes_the_old_token(make_service: ServiceFactor
     assert "not valid" in error["error"]["message"]
     assert (await service.json("GET", path, rotated["token"]))["you"] == "mentee"
 
-    agreement = {"cadence": "every two weeks", "confidential": True}
+    agreement = {"cadence": {"text": "every two weeks"},
+                 "confidentiality": {"text": "what we say stays between us"}}
     changed = await service.json("PATCH", path, mentorship["tokens"]["mentor"],
                                  json={"agreement": agreement, "recaps": False})
-    assert changed["agreement"] == agreement and changed["mentor"]["recaps"] is False
+    assert changed["agreement"]["cadence"]["cadence_days"] == 14
+    assert changed["agreement"]["confidentiality"]["text"] == "what we say stays between us"
+    assert changed["mentor"]["recaps"] is False
     assert changed["mentee"]["recaps"] is True
     await service.json("PATCH", path, rotated["token"], expect=400, json={"goals": "grow"})
 

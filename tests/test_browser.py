@@ -153,17 +153,18 @@ def test_upload_follow_tick_and_play_in_a_browser(service_url: str) -> None:
             expect(page.locator('.item[data-owner="mentor"]', has_text="checklist")
                    .locator("input.tick")).not_to_be_checked()
 
-            # Correcting a misheard line updates the line and, once extraction has run
-            # again, the action item said in it, which stays ticked.
+            # Correcting a line (whatever the model heard, the words change) updates the line
+            # and, once extraction has run again, the action item said in it, which stays
+            # ticked.
             said = page.locator(".line", has_text="notes on the")
             said.get_by_role("button", name=re.compile("^Edit")).click()
             said.get_by_label("Words").fill(
-                "Thanks. I am going to write up my notes on the dashboard by Friday.")
+                "Thanks. I am going to write up my notes on the sales dashboard by Friday.")
             said.get_by_role("button", name="Save").click()
             expect(said.locator(".tag")).to_have_text("corrected")
             corrected = page.locator('.item[data-owner="mentee"]', has_text="notes")
             expect(corrected.locator(".item-text")).to_have_text(
-                "Write up my notes on the dashboard")
+                "Write up my notes on the sales dashboard")
             expect(corrected.locator("input.tick")).to_be_checked()
 
             line = page.locator(".line[data-start]").nth(3)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import wave
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ import jiwer
 import numpy as np
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
-from websockets.asyncio.client import connect
+from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from companion.live import LiveConfig, frame, frames_of
@@ -78,8 +79,12 @@ class Live:
             return w.readframes(w.getnframes())
 
 
-async def start_live(tmp_path: Path, *, run_worker: bool, config: LiveConfig) -> Live:
-    settings = Settings.load(environ={}, overrides={"data_dir": str(tmp_path / "data")})
+async def start_live(tmp_path: Path, *, run_worker: bool, config: LiveConfig,
+                     database_url: str | None = None) -> Live:
+    overrides = {"data_dir": str(tmp_path / "data")}
+    if database_url is not None:
+        overrides["database_url"] = database_url
+    settings = Settings.load(environ={}, overrides=overrides)
     app = create_app(settings, run_worker=run_worker)
     app[LIVE_CONFIG] = config
     client = TestClient(TestServer(app, host="127.0.0.1"))
@@ -99,6 +104,17 @@ async def live(tmp_path: Path) -> AsyncIterator[Live]:
 
 def pcm_pieces(audio: np.ndarray) -> list[bytes]:
     return frames_of(audio, FRAME_S)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
+
+
+def printed_finals(out: str, speaker: str = "mentor") -> str:
+    """The text of the final captions ``companion live`` printed (one line each, however
+    the streaming transcriber cut them)."""
+    marker = f"] {speaker}: "
+    return " ".join(line.split(marker, 1)[1] for line in out.splitlines() if marker in line)
 
 
 def text_of(segments: list[dict[str, Any]], speaker: str) -> str:
@@ -270,6 +286,34 @@ async def test_audio_off_the_record_is_neither_stored_nor_transcribed(
     assert live.wav(session_id, "mentor") == b"".join(pieces[:3] + pieces[6:])
 
 
+async def test_a_stop_runs_to_its_end_when_its_connection_drops(
+        live: Live, s01_channels: np.ndarray) -> None:
+    """The stopping connection goes away at once: the call is still finalised with all its
+    audio, and a reconnection meanwhile is refused instead of starting over its WAVs."""
+    session_id = await live.live_session()
+    pieces = pcm_pieces(s01_channels[0][:16000 * 40])
+    client = LiveClient(live.url, session_id, "mentor", live.tokens["mentor"], speed=4.0)
+    await client.stream(pieces, stop=False)
+    auth = {"Authorization": f"Bearer {live.tokens['mentor']}"}
+    async with connect(live.ws_url(session_id), additional_headers=auth) as ws:
+        await ws.send(start("mentor", resume_from=len(pieces)))
+        await until(ws, "ready")
+        await ws.send(json.dumps({"type": "stop"}))
+        ws.transport.abort()
+    try:
+        error, code = await expect_refusal(live.ws_url(session_id), [start("mentor")],
+                                           live.tokens["mentor"])
+        assert (error["code"], code) == ("ended", 4410), error
+    except InvalidStatus as refused:  # finalised already
+        assert refused.response.status_code == 409
+    deadline = asyncio.get_running_loop().time() + GUARD_S
+    while (session := await live.json("GET", f"/api/sessions/{session_id}"))["status"] == "live":
+        assert asyncio.get_running_loop().time() < deadline, "the stop never ended"
+        await asyncio.sleep(0.2)
+    assert session["status"] == "queued" and session["recording"]["duration"] == 40.0
+    assert live.wav(session_id, "mentor") == b"".join(pieces)
+
+
 # -- protocol errors --------------------------------------------------------------------
 
 
@@ -337,6 +381,124 @@ async def test_a_session_that_is_not_live_refuses_the_socket(live: Live) -> None
     assert refused.value.response.status_code == 409
 
 
+# -- starting from a new session, catching up after a reload ---------------------------
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'companion.db'}"
+    return request.getfixturevalue("postgres_url")
+
+
+async def next_sse(lines: AsyncIterator[bytes], kind: str) -> dict[str, Any]:
+    """The next Server-Sent Event of ``kind`` on a session's event stream."""
+    async for line in lines:
+        if line.startswith(b"data: ") and (event := json.loads(line[6:]))["kind"] == kind:
+            return event
+    raise AssertionError(f"the event stream ended before a {kind!r} event")
+
+
+async def until(ws: ClientConnection, kind: str) -> dict[str, Any]:
+    """The next live event of ``kind`` on a websocket (presence and the like pass by)."""
+    while (event := json.loads(await ws.recv()))["type"] != kind:
+        assert event["type"] in ("presence", "paused", "caption"), event
+    return event
+
+
+async def test_a_new_session_goes_live_once_and_the_other_page_hears_of_it(
+        tmp_path: Path, database_url: str) -> None:
+    service = await start_live(tmp_path, run_worker=False, config=LiveConfig(),
+                               database_url=database_url)
+    try:
+        sessions = f"/api/mentorships/{service.mentorship_id}/sessions"
+        new = await service.json("POST", sessions, expect=201, json={"title": "Thursday"})
+        assert new["status"] == "created"
+        base = f"/api/sessions/{new['id']}"
+        await service.json("GET", f"{base}/live/history", expect=409)
+        async with service.client.get(f"{base}/events", headers={
+                "Authorization": f"Bearer {service.tokens['mentor']}"}) as page:
+            assert (await next_sse(page.content, "snapshot"))["status"] == "created"
+            started = await service.json("POST", f"{base}/live/start", role="mentee")
+            assert (started["status"], started["panel"]) == ("live", f"/sessions/{new['id']}/live")
+            assert (await next_sse(page.content, "status"))["status"] == "live"
+        assert (await service.json("GET", base))["status"] == "live"
+        again = await service.json("POST", f"{base}/live/start", expect=409)
+        assert "is live" in again["error"]["message"]
+        history = await service.json("GET", f"{base}/live/history")
+        assert (history["captions"], history["connected"], history["items"]) == ([], [], [])
+
+        async with connect(service.ws_url(new["id"]), additional_headers={
+                "Authorization": f"Bearer {service.tokens['mentor']}"}) as ws:
+            await ws.send(start("mentor"))
+            ready, joined = await until(ws, "ready"), await until(ws, "history")
+        assert ready["next_seq"] == 0 and joined["captions"] == []
+        assert joined["connected"] == [{"participant": "mentor", "role": "mentor",
+                                        "source": "mic"}]
+
+        created_live = await service.live_session()
+        await service.json("POST", f"/api/sessions/{created_live}/live/start", expect=409)
+        await service.json("POST", f"{base}/end", expect=202)
+        ended = await service.json("POST", f"{base}/live/start", expect=409)
+        assert "queued" in ended["error"]["message"]
+        await service.json("POST", "/api/sessions/no-such-session/live/start", expect=404)
+        async with service.client.post(f"{base}/live/start") as anonymous:
+            assert anonymous.status == 401
+    finally:
+        await service.client.close()
+
+
+async def test_a_viewer_that_comes_back_gets_the_call_so_far(
+        live: Live, s01_channels: np.ndarray) -> None:
+    """A second connection (the mentee's, streaming nothing) leaves midway and comes back:
+    its "history" has every final caption, those said while it was away included, as the
+    mentor's own connection received them."""
+    session_id = await live.live_session()
+    history_url = f"/api/sessions/{session_id}/live/history"
+    viewer_auth = {"Authorization": f"Bearer {live.tokens['mentee']}"}
+    pieces = pcm_pieces(s01_channels[0][:16000 * 60])
+    mentor = LiveClient(live.url, session_id, "mentor", live.tokens["mentor"], speed=4.0)
+    streaming = asyncio.create_task(mentor.stream(pieces, stop=False))
+
+    def key(caption: dict[str, Any]) -> tuple[str, str, float, float]:
+        return caption["speaker"], caption["text"], caption["start"], caption["end"]
+
+    seen: list[tuple[str, str, float, float]] = []
+    async with connect(live.ws_url(session_id), additional_headers=viewer_auth) as viewer:
+        await viewer.send(start("mentee"))
+        async for raw in viewer:
+            event = json.loads(raw)
+            if event["type"] == "caption" and event["final"] and event["text"].strip():
+                seen.append(key(event))
+                if len(seen) == 2:
+                    break
+        await viewer.send(json.dumps({"type": "pause"}))
+        while json.loads(await viewer.recv())["type"] != "paused":
+            pass
+        assert (await live.json("GET", history_url))["paused"] == ["mentee"]
+
+    deadline = asyncio.get_running_loop().time() + GUARD_S
+    while len((await live.json("GET", history_url))["captions"]) < len(seen) + 2:
+        assert asyncio.get_running_loop().time() < deadline, "no more captions came"
+        await asyncio.sleep(0.2)  # the mentor goes on talking while the viewer is away
+    async with connect(live.ws_url(session_id), additional_headers=viewer_auth) as viewer:
+        await viewer.send(start("mentee"))
+        await until(viewer, "ready")
+        history = await until(viewer, "history")  # right after "ready"
+
+    assert history["type"] == "history" and history["truncated"] == 0
+    said = [key(c) for c in history["captions"]]
+    assert said[:2] == seen and len(said) >= len(seen) + 2
+    said_by_mentor = [c for c in said if c[0] == "mentor"]
+    heard = [key(c) for c in mentor.result.finals if c["text"].strip()]
+    common = min(len(heard), len(said_by_mentor))
+    assert common >= 2 and heard[:common] == said_by_mentor[:common]
+    assert history["paused"] == [], "a new connection starts unmuted"
+    assert {"participant": "mentee", "role": "mentee", "source": "mic"} in history["connected"]
+    await streaming
+    assert mentor.result.acked == len(pieces) - 1
+
+
 # -- insights, on plain data ------------------------------------------------------------
 
 
@@ -402,7 +564,7 @@ async def test_companion_live_streams_a_file_and_prints_final_captions(
         "--file", str(clip), "--url", live.url, "--speed", "4"])
     out = capsys.readouterr()
     assert code == 0, out.err
-    assert "mentor: Hi Sam" in out.out
+    assert "hi sam can you hear me" in " ".join(words(printed_finals(out.out))), out.out
     assert "final transcript queued" in out.err
     refused = await asyncio.to_thread(cli.main, [
         "live", "--session", session_id, "--as", "mentor", "--token", "wrong",
@@ -433,3 +595,73 @@ def test_feedback_items_keep_their_kind_and_reach_everyone() -> None:
     feedback = [e for e in events if e["type"] == "item" and e["kind"] == "feedback"]
     assert feedback and feedback[0]["feedback_kind"] == "praise"
     assert feedback[0]["from"] == "mentor" and feedback[0]["to"] == "mentee"
+
+
+async def test_companion_live_streams_a_microphone_device_and_stops_at_its_end(
+        live: Live, s01_channels: np.ndarray, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--mic`` through libavdevice's lavfi input: a real device path (the device reads
+    the mentor's channel of the recorded call, as a microphone would hear it)."""
+    from companion import cli
+
+    session_id = await live.live_session()
+    device = f"lavfi:amovie={S01.with_suffix('.stereo.flac')},pan=mono|c0=c0,atrim=0:12"
+    code = await asyncio.to_thread(cli.main, [
+        "live", "--session", session_id, "--as", "mentor", "--token", live.tokens["mentor"],
+        "--mic", "--mic-device", device, "--url", live.url, "--speed", "4"])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    assert f"listening on {device}" in out.err
+    assert "hi sam can you hear me" in " ".join(words(printed_finals(out.out))), out.out
+    assert "final transcript queued" in out.err
+    said = np.round(s01_channels[0][:16000 * 12] * 32768).astype("<i2").tobytes()
+    assert live.wav(session_id, "mentor") == said  # resampled to 16 kHz s16 mono, whole
+    session = await live.json("GET", f"/api/sessions/{session_id}")
+    assert session["status"] == "queued" and session["recording"]["duration"] == 12.0
+
+
+def test_companion_live_without_a_microphone_fails_in_one_line(
+        capfd: pytest.CaptureFixture[str]) -> None:
+    from companion import cli
+
+    command = ["live", "--session", "any", "--as", "mentor", "--token", "any",
+               "--url", "http://127.0.0.1:9", "--mic", "--mic-device"]
+    for device, why in (("alsa:companion-no-such-device", "alsa:companion-no-such-device ("),
+                        ("nosuch:default", "this PyAV has no 'nosuch' input")):
+        assert cli.main(command + [device]) == 1
+        err = capfd.readouterr().err
+        assert err.startswith("companion: no microphone could be opened: ") and why in err, err
+        assert err.count("\n") == 1, err  # ALSA's own complaints do not leak through
+    assert cli.main(command + ["default"]) == 2
+    assert "is not FORMAT:NAME" in capfd.readouterr().err
+
+
+async def test_ctrl_c_ends_the_microphone_and_stops_the_call(live: Live) -> None:
+    """An endless device (a 440 Hz tone) streams until SIGINT; the call is then stopped
+    with what was recorded, as at a device's end."""
+    import signal
+    import sys
+
+    session_id = await live.live_session()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "companion.cli", "live", "--session", session_id, "--as", "mentor",
+        "--token", live.tokens["mentor"], "--url", live.url, "--mic", "--speed", "4",
+        "--mic-device", "lavfi:sine=frequency=440", stderr=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.DEVNULL, cwd=Path(__file__).resolve().parents[1])
+    try:
+        deadline = asyncio.get_running_loop().time() + GUARD_S
+        while not (await live.json("GET", f"/api/sessions/{session_id}/live/history")
+                   )["connected"]:
+            assert process.returncode is None, await process.stderr.read()  # type: ignore
+            assert asyncio.get_running_loop().time() < deadline, "the device never streamed"
+            await asyncio.sleep(0.2)
+        process.send_signal(signal.SIGINT)
+        err = (await asyncio.wait_for(process.stderr.read(), GUARD_S)).decode()  # type: ignore
+        assert await process.wait() == 0, err
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    assert "listening on lavfi:sine=frequency=440" in err and "finishing:" in err
+    assert "final transcript queued" in err
+    session = await live.json("GET", f"/api/sessions/{session_id}")
+    assert session["status"] == "queued" and session["recording"]["duration"] > 0

@@ -22,7 +22,9 @@ Where things live:
 
 Resources are opened and closed in ``cleanup_ctx`` generators, in order: the database
 (migrated, then the store), then the worker, which needs the store, then the mailer
-(``companion/mailer.py``: recap emails, queued by the store as a session is finalised).
+(``companion/mailer.py``: recap emails, queued by the store as a session is finalised),
+then the scheduler (``companion/scheduler.py``: check-in reminders, missed-cadence nudges
+and retention), which runs only where the worker does.
 The event hub closes on shutdown, before them, so that open event streams end and the
 server can stop.
 """
@@ -35,10 +37,12 @@ from typing import Final
 
 from aiohttp import web
 
+from companion import accountability
 from companion.db import create_engine, migrate
 from companion.deliveries import DeliveryStore, recap_queue
 from companion.events import EventHub
 from companion.mailer import Mailer
+from companion.scheduler import Scheduler
 from companion.settings import Settings
 from companion.store import Store
 from companion.uploads import discard_leftovers
@@ -48,7 +52,7 @@ from web.metrics import Metrics
 from web.middlewares import error_middleware, metrics_middleware
 from web.pages import setup_templates
 from web.routes import setup_routes
-from web.typedefs import EDIT_LOCK, EVENTS, METRICS, SETTINGS, STORE, WORKER
+from web.typedefs import EDIT_LOCK, EVENTS, METRICS, SCHEDULER, SETTINGS, STORE, WORKER
 from web.views.recap import DELIVERIES, MAILER
 from web.views import live as live_views
 
@@ -72,6 +76,7 @@ def create_app(settings: Settings, *, run_worker: bool = True) -> web.Applicatio
     if run_worker:
         app.cleanup_ctx.append(_worker)
         app.cleanup_ctx.append(_mailer)
+        app.cleanup_ctx.append(_scheduler)
     app.cleanup_ctx.append(live_views.live_registry)  # live calls (docs/LIVE.md)
     app.on_shutdown.append(_close_events)
     app.on_shutdown.append(live_views.close_live_sockets)
@@ -86,7 +91,8 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
         directory.mkdir(parents=True, exist_ok=True)
     await migrate(settings.database_url)
     engine = create_engine(settings.database_url)
-    app[STORE] = store = Store(engine, on_session_done=recap_queue(settings.recap_hold))
+    app[STORE] = store = Store(engine, on_session_done=accountability.proposing(
+        recap_queue(settings.recap_hold)))  # done proposals, then the recap emails
     app[DELIVERIES] = DeliveryStore(engine)
     removed = discard_leftovers(settings.uploads_dir, settings.recordings_dir,
                                 await store.recording_names())
@@ -109,6 +115,13 @@ async def _mailer(app: web.Application) -> AsyncIterator[None]:
     await mailer.start()
     yield
     await mailer.stop()
+
+
+async def _scheduler(app: web.Application) -> AsyncIterator[None]:
+    app[SCHEDULER] = scheduler = Scheduler(app[STORE], app[SETTINGS])
+    await scheduler.start()
+    yield
+    await scheduler.stop()
 
 
 async def _close_events(app: web.Application) -> None:

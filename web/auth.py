@@ -128,12 +128,18 @@ def _origin_allowed(request: web.Request, origin: str) -> bool:
     return origin in allowed
 
 
+CSRF_EXEMPT: Final = frozenset({"/programme/login"})
+"""Plain forms that a participant's cookie does not authenticate (the coordinator signs in
+with the admin token itself), so a participant cookie in the same browser must not block
+them."""
+
+
 @web.middleware
 async def csrf_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Refuse a state-changing request authenticated by the cookie unless it comes from our
     own pages: same Origin (when the browser sends one) and the double-submit token."""
     if (request.method not in SAFE_METHODS and bearer_token(request) is None
-            and TOKEN_COOKIE in request.cookies):
+            and TOKEN_COOKIE in request.cookies and request.path not in CSRF_EXEMPT):
         origin = request.headers.get("Origin")
         if origin is not None and not _origin_allowed(request, origin):
             raise web.HTTPForbidden(text=f"cross-site request from {origin} refused")

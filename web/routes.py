@@ -4,7 +4,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from web import auth, pages
-from web.views import api, events, health, recap, recordings
+from web.views import api, confidentiality, events, health, recap, recordings
 from web.views import downloads as download_views, pages as page_views
 from web.views import live as live_views
 from web.views import live_page as live_page_views
@@ -38,6 +38,8 @@ def setup_routes(app: web.Application) -> None:
     router.add_post("/api/sessions/{id}/recap/release", recap.release_recap)
     router.add_post("/api/sessions/{id}/recap/resend", recap.resend_recap)
     router.add_get("/api/sessions/{id}/live", live_views.live_socket)  # websocket, docs/LIVE.md
+    router.add_post("/api/sessions/{id}/live/start", api.start_live)
+    router.add_get("/api/sessions/{id}/live/history", live_views.live_history)
 
     router.add_patch("/api/items/{id}", api.update_item)
     router.add_get("/api/jobs/{id}", api.get_job)
@@ -45,9 +47,41 @@ def setup_routes(app: web.Application) -> None:
 
     # the mentoring relationship (issue 7); each block is owned by one module
     # -- agreement, goals, surveys, trends (companion/agreement.py, goals.py, surveys.py)
+    from web.views import relationship  # imported here: this block is its own
+    router.add_get("/api/mentorships/{id}/agreement", relationship.get_agreement)
+    router.add_put("/api/mentorships/{id}/agreement", relationship.put_agreement)
+    router.add_get("/api/mentorships/{id}/agreement/history", relationship.agreement_history)
+    router.add_get("/api/mentorships/{id}/agreement/suggestions",
+                   relationship.agreement_suggestions)
+    router.add_get("/api/mentorships/{id}/goals", relationship.list_goals)
+    router.add_post("/api/mentorships/{id}/goals", relationship.create_goal)
+    router.add_get("/api/goals/{id}", relationship.get_goal)
+    router.add_patch("/api/goals/{id}", relationship.update_goal)
+    router.add_delete("/api/goals/{id}", relationship.delete_goal)
+    router.add_get("/api/goals/{id}/suggestions", relationship.goal_suggestions)
+    router.add_put("/api/goals/{id}/items/{item_id}", relationship.link_item)
+    router.add_delete("/api/goals/{id}/items/{item_id}", relationship.unlink_item)
+    router.add_get("/api/sessions/{id}/survey", relationship.get_survey)
+    router.add_put("/api/sessions/{id}/survey", relationship.put_survey)
+    router.add_get("/api/mentorships/{id}/trends", relationship.get_trends)
     # -- accountability: last time's items, done proposals (companion/accountability.py)
+    from web.views import accountability  # imported here: this block is its own
+    router.add_get("/api/sessions/{id}/carried", accountability.get_carried)
+    router.add_post("/api/proposals/{id}/confirm", accountability.confirm_proposal)
+    router.add_post("/api/proposals/{id}/dismiss", accountability.dismiss_proposal)
     # -- check-in rhythm and programme view (companion/scheduler.py, programme.py)
-    # -- confidentiality: notes, deletion, export (companion/notes.py, exports_zip.py)
+    from web.views import programme as programme_views  # imported here: this block is its own
+    router.add_get("/api/programme", programme_views.programme_json)
+    router.add_get("/programme", programme_views.programme_page, name="programme_page")
+    router.add_post("/programme/login", programme_views.login)
+    router.add_post("/programme/logout", programme_views.logout)
+    # -- confidentiality: notes, deletion, export (companion/notes.py, deletion.py, archive.py)
+    router.add_get("/api/mentorships/{id}/notes", confidentiality.list_notes)
+    router.add_post("/api/mentorships/{id}/notes", confidentiality.add_note)
+    router.add_patch("/api/notes/{id}", confidentiality.update_note)
+    router.add_delete("/api/notes/{id}", confidentiality.delete_note)
+    router.add_delete("/api/sessions/{id}/recording", confidentiality.delete_recording)
+    router.add_get("/api/mentorships/{id}/export", confidentiality.export_mentorship)
 
     # pages
     router.add_get("/mentorships/{id}", page_views.mentorship_page, name="mentorship_page")

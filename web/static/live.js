@@ -5,7 +5,8 @@
 // reopened with back-off and resumes where the server's acknowledgements stopped, as
 // companion/live_client.py does. Shared events (captions, items, presence) come from the
 // session's event stream, so both panels and the session page see the same thing; the
-// websocket brings what is ours only: acknowledgements, cues and errors.
+// websocket brings what is ours only: acknowledgements, cues and errors. When the event
+// stream (re)connects (a reloaded panel), the call so far comes from the live history first.
 // User text only ever goes into the page through textContent.
 "use strict";
 
@@ -88,6 +89,7 @@
           // A fresh panel (a reload, a second try) continues the role's numbering: frames
           // below next_seq would be taken for repeats and dropped.
           this.started = true;
+          if (this.source === "mic") remindLastTime();
           this.renumber(event.next_seq);
         }
         this.trim(event.next_seq - 1);
@@ -361,7 +363,14 @@
       && !(sentenceEnded && (gap > SENTENCE_GAP_S || text.length > LINE_CHARS));
   }
 
+  const finalsShown = new Set();  // keys of the final captions on the panel
+
   function caption(event) {
+    if (event.final && event.text) {  // a final the history brought already is skipped
+      const key = [event.speaker, event.start, event.end, event.text].join("|");
+      if (finalsShown.has(key)) return;
+      finalsShown.add(key);
+    }
     const list = byId("captions");
     const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 60;
     const running = partials[event.speaker];
@@ -496,6 +505,16 @@
     byId("degraded").hidden = messages.length === 0;
   }
 
+  // Earlier sessions' open items ("From last time", rendered by the server) as cues once
+  // listening first starts: what to follow up on in this call.
+  let reminded = false;
+  function remindLastTime() {
+    if (reminded) return;
+    reminded = true;
+    const lines = document.querySelectorAll("#last-time .carried-item");
+    Array.prototype.slice.call(lines, 0, 3).forEach(function (li) { showCue(li.textContent); });
+  }
+
   function showCue(message) {
     const toast = document.createElement("div");
     toast.className = "cue";
@@ -520,19 +539,47 @@
     if (change.status !== "live" && byId("start")) end();
   }
 
+  const handlers = {
+    "live.caption": caption, "live.item": item, "live.presence": presence,
+    "live.off_record": function (e) { offRecord(e.on); }, "live.degraded": degraded,
+    "live.paused": paused,
+  };
+  let held = null;  // [name, event] that arrived while the history was loading
+
+  // The call so far (docs/LIVE.md, "history"): asked once subscribed, so that nothing falls
+  // between the two; events that arrive meanwhile are held, then applied (finals twice
+  // over are skipped, an item again replaces itself, presence ends at the latest).
+  async function loadHistory() {
+    if (root.dataset.status !== "live") return;
+    held = held || [];
+    try {
+      const history = await C.api("GET", base + "/live/history");
+      history.captions.forEach(caption);
+      history.items.forEach(item);
+      Object.keys(pausedRoles).forEach(function (role) { delete pausedRoles[role]; });
+      history.paused.forEach(function (role) { pausedRoles[role] = true; });
+      presence(history);
+    } catch (error) {
+      // Not live any more (409): the status event that says so is on its way.
+    }
+    const waiting = held || [];
+    held = null;
+    waiting.forEach(function (entry) { handlers[entry[0]](entry[1]); });
+  }
+
   function listen() {
     const events = new EventSource(base + "/events");
-    const handlers = {
-      "live.caption": caption, "live.item": item, "live.presence": presence,
-      "live.off_record": function (e) { offRecord(e.on); }, "live.degraded": degraded,
-      "live.paused": paused,
-    };
     Object.keys(handlers).forEach(function (name) {
       events.addEventListener(name, function (message) {
-        handlers[name](JSON.parse(message.data).live);
+        const event = JSON.parse(message.data).live;
+        if (held) held.push([name, event]);
+        else handlers[name](event);
       });
     });
-    events.addEventListener("snapshot", function (m) { status(JSON.parse(m.data)); });
+    events.addEventListener("snapshot", function (m) {
+      status(JSON.parse(m.data));
+      loadHistory();
+    });
     events.addEventListener("status", function (m) { status(JSON.parse(m.data)); });
   }
 

@@ -1,5 +1,6 @@
-// The session page: upload a recording and follow its processing live, play the recording
-// from a transcript line, tick off and edit action items, correct the transcript.
+// The session page: upload a recording and follow its processing live, start a live call
+// and see who is connected to it, play the recording from a transcript line, tick off and
+// edit action items, correct the transcript.
 // User text only ever goes into the page through textContent and form values.
 "use strict";
 
@@ -11,7 +12,7 @@
   const base = "/api/sessions/" + encodeURIComponent(sessionId);
   const BUSY = ["queued", "processing"];
   const SUMMARY = ["actions", "checkin", "recap", "balance", "downloads"];
-  const EVERYTHING = ["status", "player", "transcript", "email"].concat(SUMMARY);
+  const EVERYTHING = ["status", "player", "transcript", "email", "lasttime"].concat(SUMMARY);
   let status = root.dataset.status;
   let stage = "";
   let openLineEditors = 0;
@@ -44,6 +45,7 @@
     byId("status-error").hidden = status !== "failed";
     if (status === "failed" && change.error) byId("status-error-text").textContent = change.error;
     byId("upload").hidden = busy || status === "live";
+    showLive(previous);
     if (status === "done" && previous !== "done") C.refreshRegions(EVERYTHING);
   }
 
@@ -51,6 +53,16 @@
     const stream = new EventSource(base + "/events");
     const onState = function (event) { applyStatus(JSON.parse(event.data)); };
     stream.addEventListener("snapshot", onState);
+    // Subscribed (again): who is connected now, if the call is live (live.presence follows).
+    stream.addEventListener("snapshot", function () { if (status === "live") loadPresence(); });
+    stream.addEventListener("live.presence", function (event) {
+      showPresence(JSON.parse(event.data).live.connected);
+    });
+    stream.addEventListener("live.paused", function (event) {
+      const change = JSON.parse(event.data).live;
+      livePaused[change.role] = change.paused;
+      showPresence(connected);
+    });
     stream.addEventListener("status", onState);
     stream.addEventListener("progress", function (event) {
       // Progress of a job that this page saw end already is stale: ignore it.
@@ -61,10 +73,77 @@
     stream.addEventListener("transcript", function () {
       C.refreshRegions(openLineEditors ? SUMMARY : SUMMARY.concat(["transcript"]));
     });
-    stream.addEventListener("items", function () { C.refreshRegions(["actions"]); });
+    stream.addEventListener("items", function () { C.refreshRegions(["actions", "lasttime"]); });
     // A recap email was sent, failed or will be retried.
     stream.addEventListener("recap", function () { C.refreshRegions(["email"]); });
   }
+
+  // -- the live call --------------------------------------------------------------------------
+  // "Start live session" turns a new session into a live call and opens its panel. A live
+  // session shows the panel's link and who is connected: the call's history when the event
+  // stream (re)connects, then its live.presence and live.paused events.
+
+  const live = byId("live-call");
+  const LIVE_NAMES = { mentor: live.dataset.mentorName, mentee: live.dataset.menteeName };
+  const SOURCE_LABELS = { mic: "microphone", tab: "meeting tab audio", file: "a recording" };
+  let connected = [];
+  let livePaused = {};
+
+  function showLive(previous) {
+    const isNew = status === "created";
+    live.hidden = !isNew && status !== "live";
+    byId("live-start").hidden = !isNew;
+    byId("live-start-hint").hidden = !isNew;
+    byId("live-open").hidden = status !== "live";
+    byId("live-connected").hidden = status !== "live";
+    if (status === "live" && previous !== "live") loadPresence();
+  }
+
+  async function loadPresence() {
+    try {
+      const history = await C.api("GET", base + "/live/history");
+      livePaused = {};
+      history.paused.forEach(function (role) { livePaused[role] = true; });
+      showPresence(history.connected);
+    } catch (error) {
+      // Not live any more (409): the status event that says so is on its way.
+    }
+  }
+
+  function showPresence(now) {
+    connected = now;
+    const list = byId("live-presence");
+    list.replaceChildren();
+    connected.forEach(function (p) {
+      const entry = document.createElement("li");
+      const who = document.createElement("span");
+      who.className = "who speaker-" + p.role;
+      who.textContent = LIVE_NAMES[p.role];
+      entry.append(who, " · " + (SOURCE_LABELS[p.source] || p.source));
+      if (p.participant !== p.role) entry.append(" (shared by " + LIVE_NAMES[p.participant] + ")");
+      if (livePaused[p.role]) entry.append(" · paused");
+      list.append(entry);
+    });
+    if (!connected.length) {
+      const empty = document.createElement("li");
+      empty.className = "empty";
+      empty.textContent = "Nobody is streaming now.";
+      list.append(empty);
+    }
+  }
+
+  byId("live-start").addEventListener("click", async function (event) {
+    const button = event.currentTarget;
+    button.disabled = true;
+    byId("live-message").textContent = "";
+    try {
+      const started = await C.api("POST", base + "/live/start");
+      location.assign(started.panel);
+    } catch (error) {
+      byId("live-message").textContent = "The live session could not start: " + error.message;
+      button.disabled = false;
+    }
+  });
 
   // -- uploading and retrying --------------------------------------------------------------
 
@@ -338,6 +417,24 @@
         : "No preview yet: the recap is written when the session is processed.";
     } catch (error) {
       text.textContent = "The preview could not be loaded: " + error.message;
+    }
+  });
+
+  // -- from last time: confirm or dismiss a "mentioned as done" proposal -------------------
+
+  document.addEventListener("click", async function (event) {
+    const button = event.target.closest(".proposal-confirm, .proposal-dismiss");
+    if (!button) return;
+    const proposal = button.closest(".proposal");
+    const action = button.classList.contains("proposal-confirm") ? "confirm" : "dismiss";
+    proposal.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
+    try {
+      await C.api("POST", "/api/proposals/" + encodeURIComponent(proposal.dataset.proposalId)
+        + "/" + action);
+      await C.refreshRegions(["lasttime", "actions"]);
+    } catch (error) {
+      proposal.querySelectorAll("button").forEach(function (b) { b.disabled = false; });
+      proposal.querySelector(".message").textContent = "Not saved: " + error.message;
     }
   });
 

@@ -11,7 +11,7 @@ from typing import Any, Final
 
 from aiohttp import web
 
-from companion import processing, results
+from companion import accountability, agreement, deletion, processing, results
 from companion.models import ROLES, Job, Session
 from companion.store import KEEP, InvalidState, RecordNotFound
 from companion.tokens import Participant
@@ -33,7 +33,9 @@ async def create_mentorship(request: web.Request) -> web.Response:
     body = await json_object(request)
     mentor, mentee = person(body, "mentor"), person(body, "mentee")
     mentorship, tokens = await request.app[STORE].create_mentorship(
-        mentor, mentee, agreement=body.get("agreement"), goals=body.get("goals"))
+        mentor, mentee, goals=body.get("goals"),
+        agreement=(agreement.validate_terms(body["agreement"], set())
+                   if body.get("agreement") is not None else None))
     base = request.app[SETTINGS].public_url
     return web.json_response({
         **mentorship_json(mentorship),
@@ -65,8 +67,10 @@ async def update_mentorship(request: web.Request) -> web.Response:
     store = request.app[STORE]
     if "recaps" in body:
         await store.set_recaps(participant, boolean(body["recaps"], "recaps"))
-    mentorship = await store.update_mentorship(
-        participant, agreement=body.get("agreement"), goals=body.get("goals"))
+    if "agreement" in body:  # a new revision, validated, with its history
+        async with store.transaction() as db:
+            await agreement.update(db, participant, body["agreement"], note=body.get("note"))
+    mentorship = await store.update_mentorship(participant, goals=body.get("goals"))
     return web.json_response({**mentorship_json(mentorship), "you": participant.role})
 
 
@@ -138,9 +142,9 @@ async def delete_session(request: web.Request) -> web.Response:
     participant = await require_participant(request)
     session_id = request.match_info["id"]
     stored_names = await request.app[STORE].delete_session(session_id, participant)
-    recordings_dir = request.app[SETTINGS].recordings_dir
-    for name in stored_names:
-        (recordings_dir / name).unlink(missing_ok=True)
+    settings = request.app[SETTINGS]
+    await asyncio.to_thread(deletion.remove_files, settings.recordings_dir, stored_names,
+                            live_dir=deletion.live_directory(settings.data_dir, session_id))
     publish(request, "status", session_id, participant.mentorship_id, status="deleted")
     return web.Response(status=204)
 
@@ -172,6 +176,17 @@ async def end_session(request: web.Request) -> web.Response:
         job = await request.app[STORE].end_live_session(session_id, participant)
         job_queued(request, participant, job)
     return web.json_response({"job": job_json(job)}, status=202)
+
+
+async def start_live(request: web.Request) -> web.Response:
+    """Turn a new session into a live call (docs/LIVE.md): its panels can then stream. The
+    other participant's open pages hear of it as a status event."""
+    participant = await require_participant(request)
+    session = await request.app[STORE].start_live(request.match_info["id"], participant)
+    publish(request, "status", session.id, session.mentorship_id, status=session.status,
+            progress=0.0, stage="")
+    return web.json_response({**session_json(session, request.app[SETTINGS].zone),
+                              "panel": f"/sessions/{session.id}/live"})
 
 
 # -- corrections ----------------------------------------------------------------------------
@@ -210,6 +225,8 @@ async def _extract_again(request: web.Request, session: Session,
     extraction = await asyncio.to_thread(processing.extract, transcript)
     await store.save_results(session.id, transcript["segments"],
                              results.carry_over(previous, extraction))
+    async with store.transaction() as db:  # a corrected line may say an earlier item is done
+        await accountability.propose_done(db, session.id)
     return await store.get_summary(session.id, participant)
 
 

@@ -7,7 +7,7 @@ from typing import Any, Final
 from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
-from web.typedefs import METRICS, STORE, WORKER
+from web.typedefs import METRICS, SCHEDULER, STORE, WORKER
 from web.views.recap import MAILER
 
 DB_TIMEOUT: Final = 5.0
@@ -35,6 +35,9 @@ async def healthz(request: web.Request) -> web.Response:
     mailer = request.app.get(MAILER)
     if mailer is not None:  # informs only: an unreachable mail server is no reason to restart
         checks["mailer"] = mailer.health()
+    scheduler = request.app.get(SCHEDULER)
+    if scheduler is not None:  # informs only, like the mailer
+        checks["scheduler"] = scheduler.health()
     return web.json_response({"status": "ok" if healthy else "unhealthy", **checks},
                              status=200 if healthy else 503)
 

@@ -1,4 +1,5 @@
-"""``GET /api/sessions/{id}/live``: the live websocket (docs/LIVE.md is the protocol).
+"""``GET /api/sessions/{id}/live``: the live websocket (docs/LIVE.md is the protocol), and
+``GET /api/sessions/{id}/live/history``: the call so far, for pages that do not stream.
 
 The view only moves messages: a JSON "start", then numbered binary frames and JSON
 controls in; acknowledgements and the session's events out. Everything else is
@@ -85,6 +86,20 @@ async def live_socket(request: web.Request) -> web.WebSocketResponse:
     connection = _Connection(ws, participant, session.id)
     await connection.serve(request.app[LIVE])
     return ws
+
+
+async def live_history(request: web.Request) -> web.Response:
+    """``GET /api/sessions/{id}/live/history``: the live call so far, as the websocket's
+    "history" event (docs/LIVE.md), for a page that does not stream (a reloaded panel, the
+    session page). 409 unless the session is live; empty before anyone connected."""
+    participant = await require_participant(request)
+    session = await request.app[STORE].get_session(request.match_info["id"], participant)
+    if session.status != "live":
+        raise InvalidState(f"session {session.id} is {session.status}, not live")
+    live = request.app[LIVE].get(session.id)
+    return web.json_response(live.history() if live is not None else {
+        "type": "history", "connected": [], "off_record": False, "captions": [],
+        "truncated": 0, "items": [], "paused": []})
 
 
 class _Connection:
@@ -181,6 +196,7 @@ class _Connection:
                       "next_seq": next_seq, "off_record": live.off_record,
                       "max_frame_bytes": int(registry.config.max_frame_s * SAMPLE_RATE
                                              * BYTES_PER_SAMPLE)})
+        self.deliver(live.history())  # what was said before this connection
         return live
 
     async def _loop(self, registry: LiveRegistry, live: LiveSession) -> None:
@@ -206,10 +222,13 @@ class _Connection:
             live.set_off_record(on, self.participant.role)
         elif kind == "stop":
             self._finalising = True
+            listening = asyncio.create_task(self._answer_pings())
             try:
                 finalised = await registry.finalise(self.session_id, self.participant)
             except InvalidState as exc:
                 raise LiveError("ended", str(exc)) from None
+            finally:
+                listening.cancel()
             self.deliver({"type": "finalised", "job": job_json(finalised.job),
                           "recording_seconds": finalised.recording.duration
                           if finalised.recording else 0.0})
@@ -218,6 +237,18 @@ class _Connection:
         else:
             raise LiveError("bad_message", f"unknown message type {kind!r}")
         return False
+
+
+    async def _answer_pings(self) -> None:
+        """Read (and drop) messages while the call is finalised: aiohttp answers the
+        client's keepalive pings only while reading, and a client whose pings go
+        unanswered for long drops the connection, so a long stop would end in a
+        reconnect instead of its "finalised" event."""
+        while not self.ws.closed:
+            message = await self.ws.receive()
+            if message.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED,
+                                WSMsgType.ERROR):
+                return
 
 
 def _json(text: str) -> dict[str, Any]:

@@ -5,7 +5,7 @@ until the participant clicks "Start listening", then streams the microphone (and
 the meeting tab's audio as the other participant) over the live websocket, and shows the
 session's live events. Only the two participants see the page (404 otherwise, as for the
 other pages). A session that is not live gets the page too, saying why nothing can be
-streamed: there is no way to turn a session into a live one after it was created.
+streamed: a new session is made live from its session page (``POST .../live/start``).
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from aiohttp import web
 
 from web.pages import render_page
 from web.typedefs import STORE
+from web.views.accountability import load as load_accountability
 from web.views.pages import STATUS_LABELS, page_participant
 
 OTHER_ROLE: Final = {"mentor": "mentee", "mentee": "mentor"}
@@ -31,4 +32,6 @@ async def live_page(request: web.Request) -> web.Response:
         "other": OTHER_ROLE[participant.role],
         "names": {"mentor": mentorship.mentor_name, "mentee": mentorship.mentee_name},
         "status_label": STATUS_LABELS.get(session.status, session.status),
+        "last_time": [c.sentence for c in
+                      (await load_accountability(request, session.id, participant)).open],
     })

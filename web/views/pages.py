@@ -17,7 +17,7 @@ from typing import Any, Final
 from aiohttp import web
 from markupsafe import Markup
 
-from companion import exports, results
+from companion import exports, notes, results
 from companion.exports import SessionExport
 from companion.mailer import OutboxTransport
 from companion.models import ROLES, Delivery, Item, Mentorship, Session
@@ -28,6 +28,7 @@ from summaries.render import Balance, build_view, human_date, render
 from web.auth import current_participant
 from web.pages import TEMPLATES_DIR, render_page
 from web.typedefs import SETTINGS, STORE
+from web.views.accountability import load as load_accountability
 from web.views.recap import DELIVERIES
 
 NOT_FOUND: Final = ("this page does not exist, or it belongs to someone else: "
@@ -126,6 +127,8 @@ class DownloadLink:
 
 
 async def mentorship_page(request: web.Request) -> web.Response:
+    from web.views import relationship  # agreement, goals, surveys, trends (issue 7)
+
     participant = await page_participant(request)
     if participant.mentorship_id != request.match_info["id"]:
         raise web.HTTPNotFound(text=NOT_FOUND)
@@ -147,6 +150,8 @@ async def mentorship_page(request: web.Request) -> web.Response:
         "checkin_session": checkin_session,
         "status_labels": STATUS_LABELS,
         "now": datetime.now(zone).strftime("%Y-%m-%dT%H:%M"),
+        **await relationship.page_context(request, participant),
+        "notes": await _own_notes(request, participant),
     })
 
 
@@ -173,7 +178,16 @@ async def session_page(request: web.Request) -> web.Response:
         "next_checkin": export.summary.get("next_checkin"),
         "downloads": _downloads(export, session.id),
         "email": _recap_section(deliveries, loaded, participant, request.app[SETTINGS]),
+        "last_time": await load_accountability(request, session.id, participant),
+        "notes": await _own_notes(request, participant, session.id),
     })
+
+
+async def _own_notes(request: web.Request, participant: Participant,
+                     session_id: str | None = None) -> list[Any]:
+    """The participant's private notes (all of theirs, or one session's)."""
+    async with request.app[STORE].transaction() as db:
+        return await notes.list_notes(db, participant, session_id)
 
 
 async def page_participant(request: web.Request) -> Participant:
