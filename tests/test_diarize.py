@@ -128,6 +128,31 @@ def test_one_voice_is_one_speaker(diarizer, clip):
     assert diarization.turns and {cluster for _, _, cluster in diarization.turns} == {0}
 
 
+def test_too_little_speech_for_two_voices_is_one_voice_that_still_matches_references(diarizer,
+                                                                                   enrolled):
+    """Under `min_two_voice_speech` no clustering is tried; the one voice print must still
+    tell whose voice it is, as role references need."""
+    left, right = decode_audio(str(SESSIONS / f"{S03}.stereo.flac"), sampling_rate=SAMPLE_RATE,
+                               split_stereo=True)
+    for channel, role in ((left, "mentor"), (right, "mentee")):
+        start = next(i for i in range(0, len(channel), SAMPLE_RATE // 10)
+                     if np.abs(channel[i:i + SAMPLE_RATE // 10]).max() > 0.05)
+        short = channel[start:start + 4 * SAMPLE_RATE]
+        diarization = diarizer.diarize(short)
+        assert len(diarization.centroids) == 1
+        assert diarization.turns and {cluster for _, _, cluster in diarization.turns} == {0}
+        assert all(0 <= a < b <= 4.0 + 0.01 for a, b, _ in diarization.turns)
+        voice = diarization.centroids[0]
+        other = "mentee" if role == "mentor" else "mentor"
+        assert voice @ enrolled[role] > voice @ enrolled[other]
+
+
+def test_attribute_takes_a_diarization_computed_beforehand(diarizer, s01):
+    diarization = diarizer.diarize(s01.audio)
+    assert (diarizer.attribute(s01.audio, s01.segments, diarization=diarization)
+            == diarizer.attribute(s01.audio, s01.segments))
+
+
 def test_one_voice_over_minutes_is_one_speaker(diarizer):
     left, _right = decode_audio(str(SESSIONS / f"{S03}.stereo.flac"), sampling_rate=SAMPLE_RATE,
                                 split_stereo=True)

@@ -10,6 +10,7 @@ from conftest import SESSIONS, SPEECH
 from synth import music, room_noise, silence, write_wav
 from transcription.attribution import load_truth, speech_time_accuracy
 from transcription.decode import load
+from transcription.diarize import Diarizer
 from transcription.errors import NoSpeechError, TooLongError
 from transcription.pipeline import PipelineConfig, Transcriber
 from transcription.types import SAMPLE_RATE
@@ -70,12 +71,52 @@ def test_stereo_roles_are_configurable(fw_engine, s01_truth):
     assert speech_time_accuracy(transcript.segments, s01_truth) <= 0.03
 
 
-def test_mono_mix_is_diarized_consistently_across_windows(fw_engine, s01_truth):
+class CountingDiarizer(Diarizer):
+    """The real diarizer, counting the voice prints it is asked for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.prints = 0
+
+    def voice_print(self, audio):
+        self.prints += 1
+        return super().voice_print(audio)
+
+
+@pytest.fixture(scope="module")
+def counting_diarizer():
+    return CountingDiarizer()
+
+
+@pytest.fixture(scope="module")
+def s01_in_windows(fw_engine, counting_diarizer):
+    """s01's mono mix in 40 s windows, diarized beside the engine (the default)."""
+    counting_diarizer.prints = 0
+    transcriber = Transcriber(fw_engine, PipelineConfig(window_s=40.0), diarizer=counting_diarizer)
+    transcript = transcriber.transcribe_file(S01.with_name(S01.name + ".mono.mp3"))
+    return transcript, counting_diarizer.prints
+
+
+def test_mono_mix_is_diarized_consistently_across_windows(s01_in_windows, s01_truth):
     """Small windows force the voice prints of the first window to carry the later ones."""
-    config = PipelineConfig(window_s=40.0)
-    transcript = Transcriber(fw_engine, config).transcribe_file(S01.with_name(S01.name + ".mono.mp3"))
+    transcript, prints = s01_in_windows
     assert speech_time_accuracy(transcript.segments, s01_truth) >= 0.85
     assert transcript.segments[0].speaker == "mentor"
+    assert prints == 2  # one per role, taken once
+
+
+def test_diarizing_beside_the_engine_changes_nothing(fw_engine, s01_in_windows):
+    config = PipelineConfig(window_s=40.0, overlap_diarization=False)
+    in_turn = Transcriber(fw_engine, config).transcribe_file(S01.with_name(S01.name + ".mono.mp3"))
+    assert in_turn.segments == s01_in_windows[0].segments
+
+
+def test_one_window_takes_no_voice_prints(fw_engine, counting_diarizer):
+    counting_diarizer.prints = 0
+    transcript = Transcriber(fw_engine, diarizer=counting_diarizer).transcribe_file(
+        S01.with_name(S01.name + ".mono.mp3"))
+    assert {s.speaker for s in transcript.segments} == {"mentor", "mentee"}
+    assert counting_diarizer.prints == 0
 
 
 def test_progress_reaches_the_end_monotonically(fw_engine):

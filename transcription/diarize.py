@@ -8,7 +8,8 @@ audio so that times stay exactly aligned with the transcript:
 2. resemblyzer's pretrained voice encoder embeds sliding windows inside each speech region;
 3. the windows fall into two clusters (Ward linkage on unit vectors); when their cores are
    too alike, the smaller cluster is tiny, or there are only seconds of speech, the
-   recording is taken to hold one voice;
+   recording is taken to hold one voice (with only seconds of speech, decided before any
+   embedding, so that a short clip costs little);
 4. every 10 ms speech frame takes the side its covering windows lean to, and flips shorter
    than `min_turn` are absorbed, giving speaker turns;
 5. `attribute` gives each word the turn at its midpoint, splits segments where the speaker
@@ -54,8 +55,11 @@ class DiarizationConfig:
 
     window: float = 1.6
     """Seconds per embedding window: the length of resemblyzer's training partials."""
-    hop: float = 0.4
-    """Seconds between window starts; smaller is finer and slower."""
+    hop: float = 0.8
+    """Seconds between window starts; smaller is finer and slower. Measured on the session
+    fixtures (bench/attribution.py, and their turns with the pauses cut out): 0.4, 0.6, 0.8
+    and 1.0 attribute alike (0.997 mean, 0.984-0.985 without pauses), and 0.8 halves the
+    encoder's work against 0.4 (the encoder is nine tenths of the diarizer's CPU time)."""
     min_window: float = 0.3
     """Speech regions shorter than this are not embedded; their words go to the nearest turn."""
     vad_mode: int = 2
@@ -217,13 +221,18 @@ class Diarizer:
     def _embed(self, audio: np.ndarray) -> tuple[list[tuple[int, int]], list[tuple[int, int]],
                                                  np.ndarray]:
         """Speech regions, embedding windows (frames) and their embeddings (n, 256)."""
+        regions = _speech_regions(audio, self.config)
+        windows = _windows(regions, self.config)
+        return regions, windows, self._embed_windows(audio, regions, windows)
+
+    def _embed_windows(self, audio: np.ndarray, regions: list[tuple[int, int]],
+                       windows: list[tuple[int, int]]) -> np.ndarray:
+        """Embeddings (n, 256) of `windows` (frames) of `audio`, whose speech is `regions`."""
         import torch
         from resemblyzer import wav_to_mel_spectrogram
 
-        regions = _speech_regions(audio, self.config)
-        windows = _windows(regions, self.config)
         if not windows:
-            return regions, windows, np.zeros((0, 256), dtype=np.float32)
+            return np.zeros((0, 256), dtype=np.float32)
         mel = wav_to_mel_spectrogram(_normalise(audio, regions))
         embeddings = np.zeros((len(windows), 256), dtype=np.float32)
         by_length: dict[int, list[int]] = {}
@@ -237,7 +246,7 @@ class Diarizer:
                     index = same[at:at + _EMBED_BATCH]
                     batch = np.stack([mel[windows[i][0]:windows[i][1]] for i in index])
                     embeddings[index] = self._encoder(torch.from_numpy(batch)).numpy()
-        return regions, windows, embeddings
+        return embeddings
 
     def voice_print(self, audio: np.ndarray) -> np.ndarray:
         """One L2-normalised embedding of the voice in `audio` (speech of one person only)."""
@@ -250,10 +259,15 @@ class Diarizer:
     def diarize(self, audio: np.ndarray) -> Diarization:
         """Speaker turns and cluster voice prints of a recording with one or two voices."""
         audio = _check_audio(audio)
-        regions, windows, embeddings = self._embed(audio)
-        if len(embeddings) == 0:
+        regions = _speech_regions(audio, self.config)
+        windows = _windows(regions, self.config)
+        if not windows:
             return Diarization(turns=(), centroids=())
-        full = np.array([b - a >= round(self.config.window / FRAME) for a, b in windows])
+        size = round(self.config.window / FRAME)
+        full = np.array([b - a >= size for a, b in windows])
+        if not self._enough_for_two(int(full.sum())):
+            return self._one_voice(audio, regions)
+        embeddings = self._embed_windows(audio, regions, windows)
         centroids = self._centroids(embeddings, full)
         scores = np.zeros(len(audio) // round(FRAME * SAMPLE_RATE) + 1)
         counts = np.zeros_like(scores)
@@ -273,6 +287,26 @@ class Diarizer:
             centroids = centroids[::-1]
         return Diarization(turns=tuple(turns), centroids=tuple(centroids))
 
+    def _enough_for_two(self, full_windows: int) -> bool:
+        """Whether `full_windows` full-length windows are enough to tell two voices apart."""
+        return full_windows >= 2 and full_windows * self.config.hop >= self.config.min_two_voice_speech
+
+    def _one_voice(self, audio: np.ndarray, regions: list[tuple[int, int]]) -> Diarization:
+        """Too little speech for two voices: every embeddable region is one turn of voice 0.
+
+        Nothing is clustered, and its voice print (for matching reference voices) comes from
+        windows side by side rather than overlapping: window / hop times less encoder work
+        for the same mean voice.
+        """
+        size = round(self.config.window / FRAME)
+        shortest = round(self.config.min_window / FRAME)
+        sparse = [w for a, b in regions if b - a >= shortest
+                  for w in ([(a, b)] if b - a <= size else
+                            [(s, s + size) for s in range(a, b - size + 1, size)])]
+        centroid = _unit(self._embed_windows(audio, regions, sparse).mean(axis=0))
+        turns = tuple((a * FRAME, b * FRAME, 0) for a, b in regions if b - a >= shortest)
+        return Diarization(turns=turns, centroids=(centroid,))
+
     def speaker_turns(self, audio: np.ndarray) -> list[Turn]:
         """(start, end, cluster) over speech; cluster 0 speaks first, 1 is the other voice."""
         return list(self.diarize(audio).turns)
@@ -283,15 +317,18 @@ class Diarizer:
         segments: list[Segment],
         roles: tuple[str, str] = ("mentor", "mentee"),
         references: dict[str, np.ndarray] | None = None,
+        diarization: Diarization | None = None,
     ) -> list[Segment]:
         """Segments (times relative to `audio`) with `speaker` set, split where the voice changes.
 
         `references` maps roles to voice prints (`voice_print`); without them the voice heard
         first is `config.first_speaker`, whatever the order of `roles`. With no speech found
-        every speaker is "unknown".
+        every speaker is "unknown". `diarization`, when given, is `diarize(audio)` already
+        computed (e.g. while the speech engine ran).
         """
         _check_roles(roles, self.config.first_speaker, references)
-        diarization = self.diarize(audio)
+        if diarization is None:
+            diarization = self.diarize(audio)
         role_of = cluster_roles(diarization, roles, self.config.first_speaker, references)
         return assign_speakers(segments, diarization.turns, role_of, self.config)
 
@@ -309,7 +346,7 @@ class Diarizer:
         whole = [_unit(embeddings.mean(axis=0))]
         config = self.config
         sample = embeddings[full]
-        if len(sample) < 2 or len(sample) * config.hop < config.min_two_voice_speech:
+        if not self._enough_for_two(len(sample)):
             return whole
         if len(sample) > MAX_CLUSTERED:
             sample = sample[np.linspace(0, len(sample) - 1, MAX_CLUSTERED).round().astype(int)]

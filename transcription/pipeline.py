@@ -6,12 +6,15 @@ filter → who spoke (a stereo channel per participant, or diarization of a mono
 
 Memory stays flat in the recording's length: only one window of audio is held at a time,
 and a mono mix keeps its speaker assignment consistent across windows through voice
-prints taken from the first windows.
+prints taken from the first windows (only when a later window needs them). A mono
+window is diarized in a second thread while the engine transcribes it.
 """
 from __future__ import annotations
 
 import ctypes
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Literal
@@ -24,7 +27,7 @@ from .types import SAMPLE_RATE, Engine, Segment, Transcript, Word
 from .vad import VadConfig, speech_regions
 
 if TYPE_CHECKING:
-    from .diarize import Diarizer
+    from .diarize import Diarization, Diarizer
 
 Progress = Callable[[float, float], None]
 """Called with (audio seconds done, total audio seconds)."""
@@ -61,6 +64,11 @@ class PipelineConfig:
     and pauses under 1 s kept inside a region it matches the raw engine)."""
     diarize: bool = True
     """Attribute a mono mix to the two speakers (needs resemblyzer's weights, bundled)."""
+    overlap_diarization: bool = True
+    """Diarize a mono window in a second thread while the engine transcribes it: the voice
+    encoder (one torch thread) fills the core the engine's decoding leaves idle. Never next
+    to an engine that runs on torch itself (openai-whisper): torch's thread count is
+    process-wide."""
     bleed_db: float = 6.0
     """In a stereo file, drop a segment whose other channel is this much louder over the
     same span: it is the other side leaking into this microphone."""
@@ -100,6 +108,11 @@ def _to_source(t: float, pieces: list[_Piece]) -> tuple[float, int]:
     return p.source_start + offset, index
 
 
+def _in_piece(t: float, piece: _Piece) -> float:
+    """Map a batch time to the recording, clamped to ``piece``'s region."""
+    return piece.source_start + min(max(t - piece.batch_start, 0.0), piece.length)
+
+
 def _remap(segments: list[Segment], pieces: list[_Piece]) -> list[Segment]:
     """Map engine times back to the recording, splitting a segment that spans two regions."""
     out: list[Segment] = []
@@ -114,8 +127,10 @@ def _remap(segments: list[Segment], pieces: list[_Piece]) -> list[Segment]:
         for w in seg.words:
             mid = (w.start + w.end) / 2
             _, piece = _to_source(mid, pieces)
-            start, _ = _to_source(w.start, pieces)
-            end, _ = _to_source(w.end, pieces)
+            # a word belongs to the region of its middle: its ends are kept inside that
+            # region, so that a word Whisper stretched over a region boundary never spans
+            # the silence cut out between two regions
+            start, end = (_in_piece(w.start, pieces[piece]), _in_piece(w.end, pieces[piece]))
             word = replace(w, start=start, end=max(end, start))
             if piece != last_piece and groups and piece > last_piece:
                 gap = pieces[piece].source_start - (pieces[last_piece].source_start + pieces[last_piece].length)
@@ -275,30 +290,34 @@ class Transcriber:
         if size:
             yield offset / SAMPLE_RATE, np.concatenate(pending, axis=1)
 
+    def _overlaps_diarization(self) -> bool:
+        return self.config.overlap_diarization and getattr(self.engine, "name", "") != "openai-whisper"
+
     def _run(self, blocks: Iterator[np.ndarray], total: float, progress: Progress | None,
              name: str) -> Transcript:
         cfg = self.config
         segments: list[Segment] = []
         mode: str | None = None
-        references: dict[str, np.ndarray] | None = None
+        voices = _Voices()
         done = 0.0
-        for offset, window in self._windows(blocks):
-            if mode is None:
-                two = window.shape[0] >= 2 and (cfg.channels == "split" or _distinct_channels(window))
-                mode = "split" if two else "mix"
-            if mode == "split":
-                found = self._split_window(window, offset, total, progress)
-            else:
-                mono = window.mean(axis=0) if window.shape[0] > 1 else window[0]
-                found = self._transcribe_channel(mono, offset, total, progress)
-                if cfg.diarize and found:
-                    found, references = self._attribute(mono, offset, found, references)
-            segments.extend(found)
-            done = offset + window.shape[1] / SAMPLE_RATE
-            del window
-            _release_memory()
-            if progress:
-                progress(min(done, total), total)
+        overlap = cfg.diarize and self._overlaps_diarization()
+        with (ThreadPoolExecutor(max_workers=1, thread_name_prefix="diarize") if overlap
+              else nullcontext()) as pool:
+            for offset, window in self._windows(blocks):
+                if mode is None:
+                    two = window.shape[0] >= 2 and (cfg.channels == "split" or _distinct_channels(window))
+                    mode = "split" if two else "mix"
+                if mode == "split":
+                    found = self._split_window(window, offset, total, progress)
+                else:
+                    mono = window.mean(axis=0) if window.shape[0] > 1 else window[0]
+                    found = self._mono_window(mono, offset, total, progress, voices, pool)
+                segments.extend(found)
+                done = offset + window.shape[1] / SAMPLE_RATE
+                del window
+                _release_memory()
+                if progress:
+                    progress(min(done, total), total)
         if not segments:
             raise NoSpeechError(f"no speech found in {name}")
         segments.sort(key=lambda s: (s.start, s.end))
@@ -309,9 +328,11 @@ class Transcriber:
                           model=getattr(self.engine, "model_name", ""))
 
     def _transcribe_channel(self, audio: np.ndarray, offset: float, total: float,
-                            progress: Progress | None) -> list[Segment]:
+                            progress: Progress | None,
+                            regions: list[tuple[int, int]] | None = None) -> list[Segment]:
         cfg = self.config
-        regions = speech_regions(audio, cfg.vad)
+        if regions is None:
+            regions = speech_regions(audio, cfg.vad)
         gap = np.zeros(int(cfg.gap_s * SAMPLE_RATE), dtype=np.float32)
         out: list[Segment] = []
         for batch in _batches(regions, cfg.batch_s):
@@ -351,20 +372,77 @@ class Transcriber:
                 out.append(replace(seg, speaker=role))
         return out
 
-    def _attribute(self, audio: np.ndarray, offset: float, segments: list[Segment],
-                   references: dict[str, np.ndarray] | None
-                   ) -> tuple[list[Segment], dict[str, np.ndarray] | None]:
-        """Diarize one window of a mono mix; the first windows give voice prints for the rest."""
-        relative = [s.shifted(-offset) for s in segments]
-        roles = self.config.speakers
-        attributed = self.diarizer.attribute(audio, relative, roles=roles, references=references)
+    def _mono_window(self, mono: np.ndarray, offset: float, total: float,
+                     progress: Progress | None, voices: "_Voices",
+                     pool: ThreadPoolExecutor | None) -> list[Segment]:
+        """Transcribe one window of a mono mix and attribute it; with a pool, the diarizer
+        works on the window (and on voice prints from earlier windows) while the engine does."""
+        regions = speech_regions(mono, self.config.vad)
+        if not (self.config.diarize and regions):
+            return self._transcribe_channel(mono, offset, total, progress, regions)
+        diarizer = self.diarizer
+        prints = voices.start(diarizer, pool)
+        pending: Future["Diarization"] | None = pool.submit(diarizer.diarize, mono) if pool else None
+        found = self._transcribe_channel(mono, offset, total, progress, regions)
+        references = voices.finish(prints)
+        if not found:
+            return found
+        diarization = pending.result() if pending is not None else diarizer.diarize(mono)
+        relative = [s.shifted(-offset) for s in found]
+        attributed = diarizer.attribute(mono, relative, roles=self.config.speakers,
+                                        references=references, diarization=diarization)
         if references is None:
-            prints = {}
-            for role in roles:
-                spans = [audio[int(s.start * SAMPLE_RATE):int(s.end * SAMPLE_RATE)]
-                         for s in attributed if s.speaker == role]
-                speech = np.concatenate(spans) if spans else np.zeros(0, np.float32)
-                if speech.size >= 5 * SAMPLE_RATE:
-                    prints[role] = self.diarizer.voice_print(speech[: 60 * SAMPLE_RATE])
-            references = prints if len(prints) == len(roles) else None
-        return [s.shifted(offset) for s in attributed], references
+            voices.collect(mono, attributed, self.config.speakers)
+        return [s.shifted(offset) for s in attributed]
+
+
+class _Voices:
+    """Voice prints that keep a mono mix's roles consistent from window to window.
+
+    The first window whose speech gives each role at least `min_speech` seconds supplies
+    them, enrolled from up to `max_speech` of each role's speech there. The prints are
+    taken only once a later window needs them: a recording of one window never pays.
+    """
+
+    min_speech = 5.0
+    max_speech = 60.0
+
+    def __init__(self) -> None:
+        self.references: dict[str, np.ndarray] | None = None
+        self._speech: dict[str, np.ndarray] | None = None
+
+    def collect(self, audio: np.ndarray, attributed: list[Segment], roles: tuple[str, ...]) -> None:
+        """Keep each role's speech in this window when every role has enough of it."""
+        speech = {}
+        for role in roles:
+            spans = [audio[int(s.start * SAMPLE_RATE):int(s.end * SAMPLE_RATE)]
+                     for s in attributed if s.speaker == role]
+            joined = np.concatenate(spans) if spans else np.zeros(0, np.float32)
+            if joined.size < self.min_speech * SAMPLE_RATE:
+                return
+            speech[role] = joined[: int(self.max_speech * SAMPLE_RATE)].copy()
+        self._speech = speech
+
+    def start(self, diarizer: "Diarizer", pool: ThreadPoolExecutor | None
+              ) -> dict[str, "Future[np.ndarray] | np.ndarray"] | None:
+        """Begin enrolling the kept speech (in `pool` when there is one)."""
+        if self.references is not None or self._speech is None:
+            return None
+        speech, self._speech = self._speech, None
+        if pool is None:
+            try:
+                return {role: diarizer.voice_print(a) for role, a in speech.items()}
+            except NoSpeechError:
+                return None
+        return {role: pool.submit(diarizer.voice_print, a) for role, a in speech.items()}
+
+    def finish(self, prints: dict[str, "Future[np.ndarray] | np.ndarray"] | None
+               ) -> dict[str, np.ndarray] | None:
+        """The references to use from now on (None until every role has a print)."""
+        if prints is not None:
+            try:
+                self.references = {role: p.result() if isinstance(p, Future) else p
+                                   for role, p in prints.items()}
+            except NoSpeechError:  # the encoder's own VAD found too little: try a later window
+                pass
+        return self.references
