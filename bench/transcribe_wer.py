@@ -20,7 +20,7 @@ from _common import speech_clips, wer
 from transcription.decode import load
 from transcription.engines import load_engine
 from transcription.pipeline import Transcriber
-from transcription.streaming import StreamingConfig, StreamingTranscriber
+from transcription.streaming import StreamingConfig, StreamingTranscriber, load_streaming_engine
 from transcription.types import SAMPLE_RATE, EngineOptions
 
 
@@ -58,9 +58,10 @@ def main() -> None:
         results[f"{name} raw"] = wer(refs, raw)
         results[f"{name} pipeline"] = wer(refs, piped)
         if name == "faster-whisper":
+            live = load_streaming_engine(options=options)  # what the live service runs
             for chunk in args.min_chunk:
                 results[f"{name} streaming {chunk:g} s"] = wer(
-                    refs, [stream(engine, a, chunk) for a in audios])
+                    refs, [stream(live, a, chunk) for a in audios])
     for key, value in results.items():
         print(f"{key:28s} WER {value:5.2f} %")
     print(json.dumps({"clips": len(clips), "beam_size": args.beam_size,
