@@ -90,9 +90,10 @@ def counting_diarizer():
 
 @pytest.fixture(scope="module")
 def s01_in_windows(fw_engine, counting_diarizer):
-    """s01's mono mix in 40 s windows, diarized beside the engine (the default)."""
+    """s01's mono mix in 40 s windows, diarized beside the engine (an option)."""
     counting_diarizer.prints = 0
-    transcriber = Transcriber(fw_engine, PipelineConfig(window_s=40.0), diarizer=counting_diarizer)
+    transcriber = Transcriber(fw_engine, PipelineConfig(window_s=40.0, overlap_diarization=True),
+                              diarizer=counting_diarizer)
     transcript = transcriber.transcribe_file(S01.with_name(S01.name + ".mono.mp3"))
     return transcript, counting_diarizer.prints
 

@@ -64,11 +64,12 @@ class PipelineConfig:
     and pauses under 1 s kept inside a region it matches the raw engine)."""
     diarize: bool = True
     """Attribute a mono mix to the two speakers (needs resemblyzer's weights, bundled)."""
-    overlap_diarization: bool = True
+    overlap_diarization: bool = False
     """Diarize a mono window in a second thread while the engine transcribes it: the voice
     encoder (one torch thread) fills the core the engine's decoding leaves idle. Never next
     to an engine that runs on torch itself (openai-whisper): torch's thread count is
-    process-wide."""
+    process-wide. Off by default: it raised the peak memory of a 60-minute recording from
+    945 to 1,084 MB (bench/transcribe_memory.py), over the 1 GB budget."""
     bleed_db: float = 6.0
     """In a stereo file, drop a segment whose other channel is this much louder over the
     same span: it is the other side leaking into this microphone."""
