@@ -30,7 +30,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from functools import lru_cache
@@ -44,6 +43,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from companion.mailer import STALE_SENDING, DeliveryError, Envelope, RetryPolicy, Transport
 from companion.models import ROLES, Item, Mentorship, Notification, Session
+from companion.recap import header_address, header_text
 from companion.redact import redact
 from companion.settings import Settings
 from companion.store import Store
@@ -227,7 +227,7 @@ def compose(row: Notification, mentorship: Mentorship, occasion: Occasion,
                        days=(now.astimezone(settings.zone).date() - last.date()).days,
                        cadence=occasion.cadence_days)
         subject = f"Time for a check-in with {other}?"
-    subject = _header_text(subject)
+    subject = header_text(subject)
     context["subject"] = subject
     env = _environment()
     return Composed(subject=subject, name=names[row.role],
@@ -239,8 +239,8 @@ def to_message(composed: Composed, *, sender: str, address: str, message_id: str
                date: datetime) -> EmailMessage:
     """The email: a text part and an HTML alternative."""
     message = EmailMessage()
-    message["From"] = _address(SENDER_NAME, sender)
-    message["To"] = _address(composed.name, address)
+    message["From"] = header_address(SENDER_NAME, sender)
+    message["To"] = header_address(composed.name, address)
     message["Subject"] = composed.subject
     message["Date"] = format_datetime(date)
     message["Message-ID"] = message_id
@@ -248,17 +248,6 @@ def to_message(composed: Composed, *, sender: str, address: str, message_id: str
     message.set_content(composed.text)
     message.add_alternative(composed.html, subtype="html")
     return message
-
-
-def _header_text(value: str) -> str:
-    """One line of printable characters: nothing in it can end a header."""
-    return "".join(c for c in one_line(value) if c.isprintable())
-
-
-def _address(name: str, email: str) -> Address:
-    local, _, domain = email.partition("@")
-    return Address(display_name=_header_text(name), username=local,
-                   domain=domain.encode("idna").decode("ascii"))
 
 
 @lru_cache(maxsize=1)

@@ -151,7 +151,7 @@ def compose(source: RecapSource, role: str, *, link: str, page_url: str, zone: t
                                 pending=done.pending))
     invitation = _invitation(source, summary, zone, page_url) if summary["next_checkin"] \
         else None
-    subject = _header_text(f"Recap: {view.title}" + (f" ({view.date})" if view.date else ""))
+    subject = header_text(f"Recap: {view.title}" + (f" ({view.date})" if view.date else ""))
     context = {"recap": view, "recipient": {"role": role, "name": name(role)}, "link": link,
                "link_days": link_days, "earlier": earlier, "done_since": done_since,
                "invitation": invitation is not None,
@@ -169,8 +169,8 @@ def to_message(email: RecapEmail, *, sender: str, address: str, message_id: str,
     part (which Gmail and Outlook turn into Accept/Decline buttons) and as an attachment
     (which other clients offer to import), the way calendar servers send them."""
     message = EmailMessage()
-    message["From"] = _address(SENDER_NAME, sender)
-    message["To"] = _address(email.name, address)
+    message["From"] = header_address(SENDER_NAME, sender)
+    message["To"] = header_address(email.name, address)
     message["Subject"] = email.subject
     message["Date"] = format_datetime(date)
     message["Message-ID"] = message_id
@@ -217,15 +217,15 @@ def _invitation(source: RecapSource, summary: Mapping[str, Any], zone: tzinfo,
     return calendar.to_ical().decode("utf-8")
 
 
-def _header_text(value: str) -> str:
+def header_text(value: str) -> str:
     """One line of printable characters: nothing in it can end a header."""
     return "".join(c for c in one_line(value) if c.isprintable())
 
 
-def _address(name: str, email: str) -> Address:
+def header_address(name: str, email: str) -> Address:
     """A header address; the domain in its IDNA form, which every server reads."""
     local, _, domain = email.partition("@")
-    return Address(display_name=_header_text(name), username=local,
+    return Address(display_name=header_text(name), username=local,
                    domain=domain.encode("idna").decode("ascii"))
 
 

@@ -122,8 +122,33 @@ window.Companion = (function () {
     if (again) again.focus();
   }
 
+  // Who is connected to a live call (the panel and the session page show the same list):
+  // connected is [{role, participant, source}], names by role, paused a {role: bool}.
+  const SOURCE_LABELS = { mic: "microphone", tab: "meeting tab audio", file: "a recording" };
+
+  function showPresence(list, connected, names, paused) {
+    list.replaceChildren();
+    connected.forEach(function (p) {
+      const entry = document.createElement("li");
+      const who = document.createElement("span");
+      who.className = "who speaker-" + p.role;
+      who.textContent = names[p.role];
+      entry.append(who, " · " + (SOURCE_LABELS[p.source] || p.source));
+      if (p.participant !== p.role) entry.append(" (shared by " + names[p.participant] + ")");
+      if (paused[p.role]) entry.append(" · paused");
+      list.append(entry);
+    });
+    if (!connected.length) {
+      const empty = document.createElement("li");
+      empty.className = "empty";
+      empty.textContent = "Nobody is streaming now.";
+      list.append(empty);
+    }
+  }
+
   return {
     STATUS_LABELS: STATUS_LABELS,
+    showPresence: showPresence,
     api: api,
     upload: upload,
     percent: percent,

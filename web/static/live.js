@@ -36,7 +36,6 @@
     action_item: "Action item", question: "Question", feedback: "Feedback",
     goal: "Goal", decision: "Decision", challenge: "Challenge", next_checkin: "Next check-in",
   };
-  const SOURCE_LABELS = { mic: "microphone", tab: "meeting tab audio", file: "a recording" };
 
   function byId(id) { return document.getElementById(id); }
 
@@ -469,24 +468,7 @@
   }
 
   function showPresence() {
-    const list = byId("presence");
-    list.replaceChildren();
-    connected.forEach(function (p) {
-      const entry = document.createElement("li");
-      const who = document.createElement("span");
-      who.className = "who speaker-" + p.role;
-      who.textContent = names[p.role];
-      entry.append(who, " · " + (SOURCE_LABELS[p.source] || p.source));
-      if (p.participant !== p.role) entry.append(" (shared by " + names[p.participant] + ")");
-      if (pausedRoles[p.role]) entry.append(" · paused");
-      list.append(entry);
-    });
-    if (!connected.length) {
-      const empty = document.createElement("li");
-      empty.className = "empty";
-      empty.textContent = "Nobody is streaming now.";
-      list.append(empty);
-    }
+    window.Companion.showPresence(byId("presence"), connected, names, pausedRoles);
   }
 
   function offRecord(on) {

@@ -85,7 +85,6 @@
 
   const live = byId("live-call");
   const LIVE_NAMES = { mentor: live.dataset.mentorName, mentee: live.dataset.menteeName };
-  const SOURCE_LABELS = { mic: "microphone", tab: "meeting tab audio", file: "a recording" };
   let connected = [];
   let livePaused = {};
 
@@ -112,24 +111,7 @@
 
   function showPresence(now) {
     connected = now;
-    const list = byId("live-presence");
-    list.replaceChildren();
-    connected.forEach(function (p) {
-      const entry = document.createElement("li");
-      const who = document.createElement("span");
-      who.className = "who speaker-" + p.role;
-      who.textContent = LIVE_NAMES[p.role];
-      entry.append(who, " · " + (SOURCE_LABELS[p.source] || p.source));
-      if (p.participant !== p.role) entry.append(" (shared by " + LIVE_NAMES[p.participant] + ")");
-      if (livePaused[p.role]) entry.append(" · paused");
-      list.append(entry);
-    });
-    if (!connected.length) {
-      const empty = document.createElement("li");
-      empty.className = "empty";
-      empty.textContent = "Nobody is streaming now.";
-      list.append(empty);
-    }
+    C.showPresence(byId("live-presence"), connected, LIVE_NAMES, livePaused);
   }
 
   byId("live-start").addEventListener("click", async function (event) {
