@@ -22,7 +22,19 @@ that points back to it fills the pointer ("your homework is the outline. Can you
 me by the 27th?"); "let's both ..." answered by the other's "let's both do it" is one joint
 task, taken on where the other joined in; a date said as a bare fragment right after the
 commitment ("I'll set up a mock committee. Probably Friday the tenth.") is its date.
+A task that only points back ("I'll dig them out", "that's on my plate", an accepted "can you
+write those down?") is worded with the thing named just before ("the old practice
+recordings"); "before then" is the date just agreed; "I'll have it drafted by..." - "End of
+the month?" - "End of the month, yes." takes the date supplied after it. A request answered
+with other terms ("can I clean it up first and send it Friday?") is the answerer's once
+agreed to. One task said again - a reminder acknowledged, a restatement, "yes, I'll start a
+list" on joining a joint task - stays one item, where first said, with the date the
+repetition adds (unless the task recurs).
 Not tasks: past plans ("I was going to"), hypotheticals ("if I had time I'd", "maybe I'll"),
+conditions ("I'll commission a survey if the council approves", "should the grant come
+through, I'll ..."), likelihoods without a date ("next year I'll probably move"), what
+others say one will do ("my sister says I'll regret it"), feelings and idioms ("I'm going to
+cry", "I'll sleep on it"), where one will be ("I'll be in Denver"),
 idioms ("I'll be honest", "I'll admit", "I'll see you"), vague intentions ("I'll figure
 something out"), actions during the call ("let me check", "I'll send it now"), third
 parties ("Maria will", "Rick won't let me near terminations"), questions, working rules
@@ -36,14 +48,61 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 from . import phrases
 from .dates import DateMention, find_dates, find_times, format_when
 from .phrases import TASK_VERBS
-from .text import Context, Sentence, base_form, provenance, restore_case, split_sentences
+from .text import Context, Sentence, base_form, position_of, provenance, restore_case, split_sentences
 from .types import ActionItem
 
 # ---------------------------------------------------------------- candidates
+
+_PROGRESSIVE = re.compile(r"\bi(?:'m|\s+am)\s+(?=(?P<verb>[a-z]+ing)\b)")
+_PLAN_VERBS = frozenset("""
+apply book call cancel chase draft email enrol enroll file finish fix forward message order pay phone
+post practice practise prepare read register renew reply request reschedule review revise rewrite
+ring schedule send sign submit text update upload write
+""".split())
+"""Verbs of a deliverable: "I'm registering before the fifth" plans a task, while "I'm
+presenting on the 15th" or "I'm working Friday" only says what is scheduled."""
+_NOT_A_TASK = re.compile(
+    r"(?:cry|die|scream|faint|regret|explode|panic|throw\s+up|pass\s+out|freak\s+out|melt\s+down|"
+    r"lose\s+(?:it|my\s+mind)|go\s+(?:crazy|insane|mad|nuts)|kill\s+(?:someone|somebody|him|her|them|myself)|"
+    r"forget|live|survive|need\b(?!\s+to\b)|wing\s+it|sleep\s+on\s+it|get\s+(?:there|used\s+to|over)|"
+    r"(?:bear|keep|have)\s+(?:that|this|it)\s+in\s+mind|have\s+you\s+know|cross\s+that\s+bridge|"
+    r"take\s+a\s+(?:break|breather|step\s+back)|go\s+with\b|be\s+seeing\b|"
+    r"see|see\s+how\b|wait\s+and\s+see\b|be\s+(?:in|at|on|off|away|out|back|around|free|busy|"
+    r"home|fine|okay|ok|alright|all\s+right|late|early|hard\s+to\s+reach|there|here)\b)\b.*$")
+"""Commitment words that promise no task: feelings ("I'm going to cry"), idioms ("I'll sleep
+on it", "I'll bear that in mind", "I'll get there"), a choice ("I'm going to go with option
+B", a decision), waiting ("I'll see"), where or how one will be ("I'll be in Denver", "I'll
+be fine", "I'll be seeing the surgeon on Tuesday")."""
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:before|after|when|whenever|until|till|once|if|unless|while|"
+                                  r"because|since|so|as\s+soon\s+as)\s+$")
+"""A verb after these is part of a subordinate clause: "look over it before I submit"."""
+_CONDITION_AFTER = re.compile(
+    r"\b(?:if|unless|assuming|provided)\s+(?!(?:you|that|it|this|needed|necessary|possible|"
+    r"so|required)\b)\w")
+"""A condition on something else ("I'll commission a survey if the council approves", "I'll
+probably take it if Marco's dates work") makes a plan, not a promise. "I'll send it if you
+like" and "if that helps" are only politeness."""
+_PROBABLY = re.compile(r"\b(?:probably|possibly|likely)\b")
+"""Said as a likelihood and with no date ("next year I'll probably move to Berlin", "I'll
+probably just wing it"), a plan is no promise; "I'll probably send it Friday" still is."""
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:says|say|saying|tells?\s+(?:me|him|her|them|people|everyone)|thinks|reckons|swears|claims|insists|"
+    r"predicts|bets|keeps\s+saying|warned\s+(?:me|him|her|them))\s+(?:that\s+)?$")
+"""What someone else says the speaker will do: "my sister says I'll regret it", "he swears
+I'll love it"."""
+_INVERTED_CONDITION = re.compile(r"(?:^|,\s*)(?:should|were|had)\s+(?!i\b|you\b)[a-z]+\b[^,]*,\s*$")
+""""Should the grant come through, I'll hire an intern": a condition put first."""
+_ONCE = re.compile(r"\b(?:once|when|after|as\s+soon\s+as)\s+(?:i'm|i\s+am|i've|i\s+have|i\s+get|i)\b")
+"""A plan for once something has happened ("my plan is to drop the contract once I'm
+certified") is a plan, not yet a task."""
+_ASKING = re.compile(r"\b(?:ask|asking|check|see|find\s+out|confirm|verify|know|wonder|tell|look\s+into)\b")
+"""...unless the "if" asks ("I'll ask her if she can cover", "check if the room is free")."""
+
 
 @dataclass(frozen=True)
 class _Task:
@@ -65,6 +124,16 @@ class _Task:
     firm: bool = False
     """A request asked as a question or an assignment: "okay" accepts it, as it does not
     accept a bare imperative ("try pausing more" - "yeah")."""
+    counter: bool = False
+    """An offer made in answer to a request, on other terms ("can I send it Friday instead?")."""
+    restated: bool = False
+    """Worded from what was said before (an accepted reminder, "I'll dig them out"): if it
+    names a task already agreed, it is that task said again."""
+
+
+_POLITENESS = re.compile(r",?\s+if\s+(?:you\s+(?:like|want|prefer|need\s+(?:it|them|me\s+to))|that\s+helps|"
+                         r"that's\s+(?:ok|okay|alright|fine))\b.*$")
+"""Said only to be polite, not part of the task: "I'll send it over if you like"."""
 
 
 def _clean_task(words: str) -> str:
@@ -73,6 +142,8 @@ def _clean_task(words: str) -> str:
     cut = phrases.CLAUSE_CUT.search(words)
     if cut:
         words = words[:cut.start()]
+    words = _POLITENESS.sub("", words)
+    words = re.sub(r",?\s+(?:i\s+)?(?:promise|swear)$", "", words)
     words = re.sub(r"^to\s+", "", words)
     first, _, rest = words.partition(" ")
     if first.endswith(("ing", "ed")):
@@ -97,7 +168,7 @@ def _strip_dates(words: str, dates: list[DateMention]) -> str:
         words = re.sub(re.escape(mention.text) + r"(?:'s\s+[\w-]+)?", " ", words)
     for t in find_times(words):
         words = words.replace(t.text, " ")
-    words = re.sub(r"\b(?:by|on|before|until|till|for|at|in|over|my|from|around)\s*(?=,|$|\s\s)", " ", words)
+    words = re.sub(r"\b(?:by|on|before|until|till|for|at|in|over|my|from|around|to)\s*(?=,|$|\s\s)", " ", words)
     words = re.sub(r"[\s,]*\b(?:probably|hopefully|ideally|maybe|latest|at\s+the\s+latest|then|"
                    r"instead|please|okay|ok|either\s+way|anyway)\s*$", "", words.strip())
     return re.sub(r"\s+,", ",", re.sub(r"\s+", " ", words)).strip(" ,")
@@ -105,12 +176,25 @@ def _strip_dates(words: str, dates: list[DateMention]) -> str:
 
 def _is_pronoun_only(words: str, dates: list[DateMention]) -> bool:
     """Only verbs and pronouns: "do that", "get it to you", "dig it out and email it over"."""
-    remaining = _strip_dates(words, dates).split()
+    remaining = _VAGUE_WHEN.sub(" ", _strip_dates(words, dates)).split()
     if phrases.HAVE_IT_DONE.match(" ".join(remaining)):
         return True
     return bool(remaining) and all(
-        w in phrases.PRONOUN_WORDS or w == "and" or (remaining[k] == "and" and base_form(w) in TASK_VERBS)
+        w in phrases.PRONOUN_WORDS or w in _POINTER_PARTICLES or w == "and"
+        or (remaining[k] == "and" and base_form(w) in TASK_VERBS)
         for k, w in enumerate(remaining[1:]))
+
+
+_POINTER_PARTICLES = frozenset("at through into".split())
+"""More words that leave a task pointing back: "look at it", "go through them"."""
+
+
+_VAGUE_WHEN = re.compile(
+    r"\b(?:(?:that|this|next|the\s+following)\s+(?:week|weekend|month)|later(?:\s+on)?|soon|sometime|"
+    r"at\s+some\s+point|whenever|(?:every|each)\s+(?:single\s+)?(?:day|morning|evening|night|week|weekday)|"
+    r"daily|(?:the\s+(?:minute|moment|second)|as\s+soon\s+as|once|when)\s+i\s+(?:get|have|hear|see|receive)\b.*)")
+"""When, said without a date: "look at it that week", "do that every day", "forward them the
+minute I get them" still only point back at what was asked."""
 
 
 def _due_in(norm: str, begin: int, end: int, dates: list[DateMention]) -> DateMention | None:
@@ -127,28 +211,68 @@ def _is_question(norm: str) -> bool:
     return norm.endswith("?") and not phrases.TAG_QUESTION.search(norm)
 
 
+class _Cue(NamedTuple):
+    """Where a commitment begins: its kind (a group name of `phrases.COMMITMENT`) and span."""
+
+    kind: str
+    start: int
+    end: int
+
+
+def _cues(norm: str) -> list[_Cue]:
+    """The commitment cues of a sentence, with the present for a plan of any deliverable
+    ("I'm registering before the fifth") besides the few progressive verbs phrases knows."""
+    cues = [_Cue(m.lastgroup or "will", m.start(), m.end()) for m in phrases.COMMITMENT.finditer(norm)]
+    taken = {c.start for c in cues}
+    for m in _PROGRESSIVE.finditer(norm):
+        if m.start() not in taken and base_form(m.group("verb")) in _PLAN_VERBS:
+            cues.append(_Cue("prog", m.start(), m.end()))
+    return sorted(cues, key=lambda c: c.start)
+
+
+def _only_looks_like_a_task(kind: str, norm: str, cue: _Cue, raw: str, words: str) -> bool:
+    """Said with a commitment's words, but no task: a feeling ("I'm going to cry"), a wait
+    ("I'll see"), a plan that hangs on something not in the speaker's hands ("I'll commission
+    a survey if the council approves"), or an action inside a subordinate clause ("before I
+    submit")."""
+    if _NOT_A_TASK.match(words) or _REPORTED_BEFORE.search(norm[:cue.start]) \
+            or _INVERTED_CONDITION.search(norm[:cue.start]):
+        return True
+    if kind in ("bare", "prog", "can") and _SUBORDINATOR_BEFORE.search(norm[:cue.start]):
+        return True
+    if "plan" in norm[cue.start:cue.end] and (_ONCE.search(raw) or _ONCE.search(norm[:cue.start])):
+        return True
+    condition = _CONDITION_AFTER.search(raw)
+    return kind != "mine" and condition is not None and not _ASKING.search(raw[:condition.start()])
+
+
 def _commitments(s: Sentence, dates: list[DateMention], asked: bool) -> list[_Task]:
     """First-person (or both-person) commitments in one sentence; `asked`: just requested."""
     norm = s.norm
     found: list[_Task] = []
-    matches = list(phrases.COMMITMENT.finditer(norm))
+    matches = _cues(norm)
     for k, m in enumerate(matches):
-        kind = m.lastgroup or "will"
-        clause_start = matches[k - 1].end() if k else 0
-        for joint in phrases.JOINT.finditer(norm, clause_start, m.start()):
+        kind = m.kind
+        clause_start = matches[k - 1].end if k else 0
+        for joint in phrases.JOINT.finditer(norm, clause_start, m.start):
             clause_start = joint.end()
-        clause_end = matches[k + 1].start() if k + 1 < len(matches) else len(norm)
-        raw = norm[m.end():clause_end]
+        clause_end = matches[k + 1].start if k + 1 < len(matches) else len(norm)
+        raw = norm[m.end:clause_end]
         if kind == "mine" and phrases.COMMITMENT.match(raw + " "):
             continue
-        said_before = norm[:m.start()].split()
+        said_before = norm[:m.start].split()
         if kind == "let" and said_before and said_before[-1] in phrases.NOT_LET_ME:
             continue
-        if phrases.HEDGE_BEFORE.search(norm[clause_start:m.start()]) or phrases.HYPOTHETICAL.search(norm) \
-                or re.search(r"\bif\b", norm[:m.start()]) \
+        if phrases.HEDGE_BEFORE.search(norm[clause_start:m.start]) or phrases.HYPOTHETICAL.search(norm) \
+                or re.search(r"\bif\b", norm[:m.start]) \
                 or (_is_question(norm) and kind != "mine"):
             continue
         words = _clean_task(raw)
+        if words and _only_looks_like_a_task(kind, norm, m, raw, words):
+            continue
+        obliged = re.match(r"(?:need|have)\s+to\s+(?P<task>\w.*)$", words)
+        if obliged and kind == "will" and _due_in(norm, m.end, clause_end, dates):
+            words = _clean_task(obliged.group("task"))  # "I'll need to redo the cover page by Friday"
         then = re.match(r"^[^,]*?\s+and\s+(?:then\s+)?(?P<rest>\w.*)$", words)
         if words and phrases.NOT_TASK.match(words) and then \
                 and base_form(then.group("rest").split()[0]) in TASK_VERBS:
@@ -159,13 +283,14 @@ def _commitments(s: Sentence, dates: list[DateMention], asked: bool) -> list[_Ta
         if kind == "let" and phrases.IMMEDIATE.match(words):
             continue
         due = _due_in(norm, clause_start, clause_end, dates)
-        if due is None and not asked and phrases.META.match(words):
+        if due is None and not asked and (phrases.META.match(words)
+                                          or _PROBABLY.search(norm[clause_start:m.end + 12])):
             continue
         first = words.split()[0]
-        if kind == "can" and (re.search(r"\bso\s+(?:that\s+)?$", norm[:m.start()]) or not (
+        if kind == "can" and (re.search(r"\bso\s+(?:that\s+)?$", norm[:m.start]) or not (
                 due or asked or re.match(r"take\s+(?:that|it|this)\b", words))):
             continue  # "so I can look at it" is a purpose; "I can hear you" no promise
-        if kind in ("bare", "prog") and not (due or phrases.FUTURE.search(norm[m.end():clause_end])):
+        if kind in ("bare", "prog") and not (due or phrases.FUTURE.search(norm[m.end:clause_end])):
             continue
         if kind == "must" and not (due and base_form(first) in TASK_VERBS):
             continue
@@ -178,12 +303,28 @@ def _commitments(s: Sentence, dates: list[DateMention], asked: bool) -> list[_Ta
         found.append(_Task(s, owner, words, due, pronoun_only=pronoun_only,
                            noun_only=kind == "mine" and base_form(first) not in TASK_VERBS,
                            separate=bool(phrases.SEPARATE.search(raw))))
+    for m in _ON_MY_PLATE.finditer(norm):
+        fronted = _FRONTED.fullmatch(norm[:m.start()].strip())
+        if fronted and not _is_question(norm):  # "reference letters, that's on my plate"
+            found.append(_Task(s, s.speaker, fronted.group("thing"), _due_in(norm, 0, len(norm), dates),
+                               noun_only=True))
+        elif not _is_question(norm):
+            found.append(_Task(s, s.speaker, m.group("it"), _due_in(norm, 0, len(norm), dates),
+                               pronoun_only=True, noun_only=True))
     for m in phrases.ON_ME.finditer(norm):
         words = m.group("task").strip()
         if words and not _is_question(norm):
             found.append(_Task(s, s.speaker, words, _due_in(norm, 0, len(norm), dates),
                                pronoun_only=words in ("that", "this", "it"), noun_only=True))
     return [part for task in _combine(found) for part in _split_pointer(task, dates)]
+
+
+_ON_MY_PLATE = re.compile(r"(?:^|,\s*|\s)(?P<it>that|this|it|those|these)(?:'s|\s+is|\s+are)\s+on\s+"
+                          r"my\s+(?:plate|list|to-?do\s+list)\b")
+"""A task named just before: "I never sent the article. That's on my plate."."""
+_FRONTED = re.compile(r"(?:(?:and|so|okay|ok|right|oh|also)[,\s]+)*(?P<thing>(?:the\s+|my\s+|our\s+)?"
+                      r"[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}),?")
+"""The thing put first: "reference letters, that's on my plate"."""
 
 
 def _split_pointer(task: _Task, dates: list[DateMention]) -> list[_Task]:
@@ -229,11 +370,17 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
         words = _clean_task(norm[m.end():])
         if words and (base_form(words.split()[0]) in TASK_VERBS or _LOOK_OVER.match(words)):
             firm = m.lastgroup != "ask" or norm.endswith("?")
-            tasks.append(_Task(s, addressee, words, _due_in(norm, 0, len(norm), dates), s.speaker,
-                               firm=firm))
+            # The request's own date: said in it, or just before it ("by Friday, could you ...").
+            tasks.append(_Task(s, addressee, words, _due_in(norm, max(0, m.start() - 16), len(norm), dates),
+                               s.speaker, firm=firm))
         elif words and m.lastgroup == "assign" and phrases.THING.match(words):
             tasks.append(_Task(s, addressee, _strip_dates(words, dates), _due_in(norm, 0, len(norm), dates),
                                s.speaker, noun_only=True, firm=True))
+    needs = _NEEDS_DOING.search(norm)
+    verb = base_form(needs.group("verb") + "ing" if needs.group("verb") else needs.group("pp")) if needs else ""
+    if not tasks and verb in TASK_VERBS and not _is_question(norm):
+        words = f"{verb} {needs.group('thing')}"
+        tasks.append(_Task(s, addressee, words, _due_in(norm, 0, len(norm), dates), s.speaker))
     body = phrases.SCENE.sub("", norm)
     lead = phrases.LEAD_IN.match(body)
     body = phrases.SCENE.sub("", body[lead.end():] if lead else body)
@@ -243,6 +390,9 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
         words = _clean_task(body)
         if words:
             tasks.append(_Task(s, addressee, words, _due_in(norm, 0, len(norm), dates), s.speaker))
+    # "Get it to me by Wednesday night": a deadline for a thing already on the table is firm.
+    tasks = [replace(t, firm=True) if t.due is not None and not t.due.vague and _POINTER.search(t.words)
+             and _is_pronoun_only(t.words, dates) else t for t in tasks]
     return [t for t in tasks if _is_real_request(t.words, dates)
             or (t.firm and _is_pronoun_only(t.words, dates) and not re.search(r"\bnow$", t.words))]
 
@@ -282,12 +432,14 @@ def _offers(s: Sentence, dates: list[DateMention]) -> list[_Task]:
     if phrases.HYPOTHETICAL.search(s.norm):
         return []
     offers = []
-    for m in phrases.OFFER.finditer(s.norm):
+    cues = sorted([*phrases.OFFER.finditer(s.norm), *_SHOULD_I.finditer(s.norm)], key=lambda m: m.start())
+    for m in cues:
         question = m.group(0).startswith(phrases.OFFER_QUESTIONS)
         if phrases.SUBORDINATE.search(s.norm[:m.start()]) and not question:
             continue  # "send it by Wednesday, so I can look at it"; "and want me to call Tom?" is one
         words = _clean_task(s.norm[m.end():])
-        if not words or base_form(words.split()[0]) not in TASK_VERBS or phrases.NOT_TASK.match(words):
+        if not words or base_form(words.split()[0]) not in TASK_VERBS | _MORE_VERBS \
+                or (phrases.NOT_TASK.match(words) and not _LISTEN_TO.match(words)):
             continue
         pronoun_only = _is_pronoun_only(words, dates)
         if pronoun_only and not question:
@@ -297,9 +449,46 @@ def _offers(s: Sentence, dates: list[DateMention]) -> list[_Task]:
     return offers
 
 
+_COUNTER = re.compile(r"\b(?:can|could|may)\s+i\s+(?:just\s+|maybe\s+|instead\s+)?(?=[a-z])")
+_ACCEPT_TERMS = re.compile(r"^(?:(?:oh|okay|ok|yes|yeah|sure)[,\s]+)?(?:[\w']+\s+){0,3}?(?:is\s+|'s\s+)?"
+                           r"(?:perfect|fine|great|good|works|ok|okay|no\s+problem)\b")
+"""Agreeing to the terms of a counter-offer: "Friday's perfect", "that works"."""
+
+
+def _counter_offers(s: Sentence, dates: list[DateMention], asked: tuple[_Task, ...]) -> list[_Task]:
+    """A request answered with the terms on which it will be done, asked back: "could you send
+    me the glossary?" - "can I clean it up first and send it Friday?". Agreed to, it is the
+    answerer's task. It must be about what was asked ("can I ask why?" is no such answer)."""
+    if not _is_question(s.norm):
+        return []
+    found = []
+    for m in _COUNTER.finditer(s.norm):
+        words = _clean_task(s.norm[m.end():])
+        if words and base_form(words.split()[0]) in TASK_VERBS and not phrases.NOT_TASK.match(words) \
+                and not phrases.IMMEDIATE.match(words) \
+                and (_POINTER.search(words) or any(_same_thing(words, r.words) for r in asked)):
+            found.append(_Task(s, s.speaker, words, _due_in(s.norm, m.start(), len(s.norm), dates),
+                               pronoun_only=_is_pronoun_only(words, dates), counter=True))
+    return found
+
+
+_MORE_VERBS = frozenset("listen brief".split())
+"""Verbs of tasks done for someone that phrases.TASK_VERBS lacks ("want me to listen to the demos?")."""
+_LISTEN_TO = re.compile(r"listen\s+to\s+(?!(?:you|me|him|her|them)\b)\w")
+"""Listening to a thing is a task ("want me to listen to the demos?"), to a person is not."""
+_SHOULD_I = re.compile(r"\b(?:should|shall)\s+i\s+(?:also\s+|just\s+)?(?=(?:send|introduce|set|email|share|"
+                       r"forward|loop|connect|put|bring|circulate|print)\s+(?:you|it|them|that|this|the|my|a)\b)")
+"""An offer asked as a question ("should I send you the notes?"): a task once accepted."""
+
+
+_ADVICE = re.compile(r"\b(?:(?:here's\s+)?what\s+i'd\s+(?:try|do)(?:\s+is)?|if\s+i\s+were\s+you,?\s+i'd|"
+                     r"one\s+thing\s+i'd\s+(?:try|do)(?:\s+is)?)\s*:?\s+")
+"""Advice said as what the speaker would do: "here's what I'd try: practise the ballads ..."."""
+
+
 def _suggestions(s: Sentence) -> list[str]:
     found = []
-    for pattern, begin_at_match in ((phrases.SUGGESTION, False), (phrases.SUGGEST_PHRASE, True)):
+    for pattern, begin_at_match in ((phrases.SUGGESTION, False), (phrases.SUGGEST_PHRASE, True), (_ADVICE, False)):
         for m in pattern.finditer(s.norm):
             words = _clean_task(s.norm[m.start() if begin_at_match else m.end():])
             if words and _content(words):
@@ -411,6 +600,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         commitments = [_dated_after(c, sentences, dates)
                        for s in sentences for c in _commitments(s, dates[id(s)], bool(previous.requests))]
         commitments = [_joined(c, confirmed, ctx, turn_index) for c in commitments]
+        commitments = _share_of_joint(commitments, sentences, confirmed, ctx, turn_index)
         if provisional is not None and provisional.owner == speaker and \
                 any(_concretises(c, provisional, ctx) for c in commitments):
             confirmed.remove(provisional)
@@ -420,9 +610,11 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         opening = " ".join(s.norm for s in sentences[:2])
         opening_answered = any(t.sentence is sentences[0] for t in confirmed[answered:])
         if previous.offers and not opening_answered and speaker != "unknown" \
-                and not phrases.DECLINE.search(sentences[0].norm) and phrases.ACCEPT_OFFER.match(opening):
+                and not phrases.DECLINE.search(sentences[0].norm) and (phrases.ACCEPT_OFFER.match(opening) or (
+                    any(o.counter for o in previous.offers) and _ACCEPT_TERMS.match(sentences[0].norm))):
             offer = next((o for o in reversed(previous.offers) if not o.pronoun_only), previous.offers[-1])
-            provisional = replace(offer, sentence=sentences[0])
+            due = offer.due or _due_in(sentences[0].norm, 0, len(sentences[0].norm), dates[id(sentences[0])])
+            provisional = replace(offer, sentence=sentences[0], due=due)
             confirmed.append(provisional)
         own_offers = [replace(o, sentence=s) for s in sentences
                       for o in _offers(replace(s, norm=_OPENING_AND.sub("", s.norm)), []) if not o.pronoun_only]
@@ -440,16 +632,108 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                                              for o in commitments)):
                 confirmed.append(c)  # a bare "do that" beside a real task adds nothing
         _withdraw(confirmed, sentences, ctx)
-        said = _Said(turn_index, speaker, _turn_requests(sentences, dates),
-                     tuple(o for s in sentences for o in _offers(s, dates[id(s)])))
+        _resolve_pointers(confirmed, turn_index, ctx, dates)
+        offers = [o for s in sentences for o in _offers(s, dates[id(s)])]
+        if previous.requests and not offers:
+            offers = [o for s in sentences for o in _counter_offers(s, dates[id(s)], previous.requests)]
+        said = _Said(turn_index, speaker, _turn_requests(sentences, dates), tuple(offers))
         said.topic = next((m.group("topic") for s in reversed(sentences)
                            for m in phrases.TOPIC.finditer(s.norm)), "")
         said.suggestions = tuple(w for s in sentences for w in _suggestions(s)) + \
             tuple(r.words for r in said.requests)
     wording = _Wording(ctx, ctx.casing, ctx.lower_case)
-    return _finish(ctx, confirmed, next_checkin, wording)
+    return _finish(ctx, confirmed, next_checkin, wording, dates)
 
 
+# ---------------------------------------------------------------- what "it" and "them" are
+
+_NOUN_PHRASE = re.compile(
+    r"(?:(?<=\s)|^)(?:(?P<det>the|my|your|our|his|her|their|this|that|these|those|a|an|one|two|three|four|"
+    r"five|six|some)|(?:need|needs|needed|have|has|had|got|want|wants|owe|owes|sent|bought|made|wrote)"
+    r"(?=\s+(?!(?:the|my|your|our|his|her|their|this|that|these|those|a|an|one|two|three|four|five|six|"
+    r"some)\b)))\s+"
+    r"(?P<np>(?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*[a-z])"
+    r"(?=\s+(?:from|for|with|to|on|at|in|of|about|that|which|who|you|i|we|he|she|they|when|before|after|"
+    r"by|and|but|so|is|are|was|were|still|last|this|next|yet|already|again|too|as)\b|\s*[,?!:]|\s*$)")
+"""A noun phrase that a later "it" or "those" may stand for: "the old practice recordings",
+"three questions", or a bare plural object ("need horn parts")."""
+_PREPOSITIONS = frozenset("on at in of for with from about to by after before during under like than".split())
+_NOT_A_THING = re.compile(
+    r"week|weekend|day|days|month|year|morning|afternoon|evening|night|time|minute|moment|"
+    r"second|point|ones?|thing|things|stuff|lot|bit|way|end|rest|same|other|idea|question|problem|right|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|[a-z]+(?:th|st|nd|rd)|twenty|thirty|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december")
+"""Words of times and dates, and words too general to name a thing ("the same", "one thing")."""
+_POINTER = re.compile(r"\b(?:it|that|this|them|those|these)\b")
+
+
+def _things_in(norm: str) -> list[tuple[str, bool]]:
+    """Noun phrases of one sentence that a pronoun may point back to, with whether each is
+    plural; not the objects of prepositions ("on the line check") nor times and dates."""
+    things = []
+    for m in _NOUN_PHRASE.finditer(norm):
+        before = norm[:m.start()].split()
+        words = m.group("np").split()
+        if (before and before[-1] in _PREPOSITIONS) \
+                or any(w in phrases.STOP_WORDS or "'" in w or _NOT_A_THING.fullmatch(w) for w in words):
+            continue
+        det = m.group("det")
+        if det is None and not words[-1].endswith("s"):
+            continue  # a bare object only when plural: "need horn parts", not "have time"
+        keep = det in ("one", "two", "three", "four", "five", "six")
+        phrase = f"{det} {m.group('np')}" if keep else ("the " + m.group("np") if det else m.group("np"))
+        things.append((phrase, words[-1].endswith("s") and not words[-1].endswith("ss")))
+    return things
+
+
+def _antecedent(ctx: Context, sentence: Sentence, plural: bool) -> str | None:
+    """The thing a pronoun in `sentence` most likely names: the last one said before it in
+    this or the three previous turns, of the pronoun's number when there is one."""
+    turn = ctx.turn_of(sentence.segment)
+    fallback = None
+    for pos in range(position_of(ctx, sentence) - 1, -1, -1):
+        earlier = ctx.sentences[pos]
+        if turn - ctx.turn_of(earlier.segment) > 3:
+            break
+        for phrase, is_plural in reversed(_things_in(earlier.norm)):
+            if is_plural == plural:
+                return phrase
+            fallback = fallback or phrase
+    return fallback
+
+
+_MANNER = frozenset("first again properly quickly later afterwards instead tonight".split())
+"""Words that say how or when, not what: "clean it up first and send it" only points back."""
+
+
+def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,
+                      dates: dict[int, list[DateMention]]) -> None:
+    """Word tasks of this turn that only point back ("I'll dig them out", "those are on my
+    plate, I'll finish them", an accepted "can you write those down?") with what they name."""
+    dropped: list[int] = []
+    for k, task in enumerate(confirmed):
+        if ctx.turn_of(task.sentence.segment) != turn or task.restated:
+            continue
+        if not (_is_pronoun_only(task.words, dates[id(task.sentence)])
+                or not _content(_strip_dates(task.words, dates[id(task.sentence)])) - _MANNER):
+            continue
+        pointer = _POINTER.search(task.words)
+        if pointer is None:
+            continue
+        thing = _antecedent(ctx, task.sentence, pointer.group(0) in ("them", "those", "these"))
+        if thing is None and task.words == pointer.group(0):
+            dropped.append(k)  # "that's on my plate" about nothing we can name
+        elif thing is not None:
+            words = task.words[:pointer.start()] + thing + task.words[pointer.end():]
+            confirmed[k] = replace(task, words=words, pronoun_only=False, noun_only=False, restated=True)
+    for k in reversed(dropped):
+        del confirmed[k]
+
+
+_NEEDS_DOING = re.compile(r"(?:^|,\s*)(?P<thing>(?:the|our|your|my|this|that)\s+[a-z][\w\s'-]{2,40}?)\s+"
+                          r"(?:still\s+)?(?:needs|need)\s+(?:(?P<verb>[a-z]+)ing|to\s+be\s+(?P<pp>[a-z]+ed))\b")
+"""A thing that needs doing, said to whoever will take it: "the onboarding checklist needs
+rewriting" - "I can take that"."""
 _LOOK_OVER = re.compile(r"^(?:have|take)\s+a\s+(?:quick\s+|proper\s+)?(?:look|read|peek|glance)\s+(?:at|over|through)\s+\w"
                         r"|^cast\s+an\s+eye\s+over\s+\w")
 """A request whose verb phrase is the task: "could you have a look at my portfolio?"."""
@@ -462,17 +746,54 @@ def _dated_after(task: _Task, sentences: list[Sentence], dates: dict[int, list[D
     if task.due is not None or task.sentence is sentences[-1]:
         return task
     after = sentences[sentences.index(task.sentence) + 1]
-    found = [m for m in dates[id(after)] if not m.vague]
+    due = _bare_date(after, dates[id(after)])
+    return task if due is None else replace(task, due=due)
+
+
+def _bare_date(sentence: Sentence, dates: list[DateMention]) -> DateMention | None:
+    """The date of a sentence that says nothing but a date ("Probably Friday the tenth.",
+    "End of the month, yes."); the most specific, if it says several."""
+    found = [m for m in dates if not m.vague]
     if not found:
-        return task
-    rest = after.norm
-    for mention in dates[id(after)]:
+        return None
+    rest = sentence.norm
+    for mention in dates:
         rest = rest.replace(mention.text, " ")
     for t in find_times(rest):
         rest = rest.replace(t.text, " ")
-    if [w for w in re.findall(r"[a-z']+", rest) if w not in phrases.DATE_FILLER]:
-        return task
-    return replace(task, due=next((m for m in reversed(found) if m.specific), found[-1]))
+    if [w for w in re.findall(r"[a-z']+", rest) if w not in phrases.DATE_FILLER and w not in _AGREEING]:
+        return None
+    return next((m for m in reversed(found) if m.specific), found[-1])
+
+
+_AGREEING = frozenset("yes yeah yep sure okay ok fine great perfect works good".split())
+_THEN = re.compile(r"\b(?:before|by|until|till|ahead\s+of)\s+(?:then|that)\b(?!\s+\w+ing)")
+_DANGLING_BY = re.compile(r"\b(?:by|before|until|on)$")
+
+
+def _date_around(task: _Task, ctx: Context, dates: dict[int, list[DateMention]]) -> DateMention | None:
+    """A date the task's own words leave to the talk around it: "before then" is the last date
+    said in the three turns before; "I'll have the options drafted by..." - "End of the
+    month?" - "End of the month, yes." takes the date said on its own in the next two turns."""
+    norm = task.sentence.norm
+    turn = ctx.turn_of(task.sentence.segment)
+    here = position_of(ctx, task.sentence)
+    if _THEN.search(norm):
+        for pos in range(here - 1, -1, -1):
+            earlier = ctx.sentences[pos]
+            if turn - ctx.turn_of(earlier.segment) > 3:
+                break
+            said = [m for m in dates[id(earlier)] if not m.vague]
+            if said:
+                return replace(said[-1], time=None)  # "before then": that day, as "before our next call"
+    if _DANGLING_BY.search(norm):
+        for later in ctx.sentences[here + 1:]:
+            if ctx.turn_of(later.segment) - turn > 2:
+                break
+            due = _bare_date(later, dates[id(later)])
+            if due is not None:
+                return due
+    return None
 
 
 def _joined(task: _Task, confirmed: list[_Task], ctx: Context, turn: int) -> _Task:
@@ -489,6 +810,21 @@ def _joined(task: _Task, confirmed: list[_Task], ctx: Context, turn: int) -> _Ta
     confirmed.remove(earlier)
     words = earlier.words if task.pronoun_only else task.words
     return replace(task, words=words, due=task.due or earlier.due, pronoun_only=False)
+
+
+def _share_of_joint(commitments: list[_Task], sentences: list[Sentence], confirmed: list[_Task],
+                    ctx: Context, turn: int) -> list[_Task]:
+    """"We'll each jot down three questions" - "Yes, I'll start a list tonight": said on saying
+    yes to a joint task, the other's own short promise is their share of it, not a task of
+    its own (unless it says something more: "yes, and I'll also book the room", "sure, I'll
+    email Tom about the venue")."""
+    proposed = any(t.owner == "both" and ctx.turn_of(t.sentence.segment) == turn - 1
+                   and t.sentence.speaker != sentences[0].speaker for t in confirmed)
+    if not proposed or not (phrases.ACCEPT_WEAK.match(sentences[0].norm) or phrases.ACCEPT_STRONG.match(
+            sentences[0].norm) or re.match(r"(?:deal|count\s+me\s+in|i'm\s+in)\b", sentences[0].norm)):
+        return commitments
+    return [c for c in commitments if c.owner == "both" or c.sentence is not sentences[0] or c.separate
+            or len(_content(_strip_dates(c.words, [c.due] if c.due else []))) > 1]
 
 
 def _concretises(commitment: _Task, offer: _Task, ctx: Context) -> bool:
@@ -520,11 +856,16 @@ def _answer_requests(previous: _Said, sentences: list[Sentence], commitments: li
                or any(_same_thing(c.words, r.words) for r in pending)]
     if accept and not binding:
         binding = [c for c in commitments if c.sentence is sentences[0] and not c.separate]
+        if not binding and len(sentences) > 1 and len(sentences[0].norm.split()) <= 6:
+            # "Yes, this is possible. I will write to the IT manager today.": a bare yes, then
+            # how the owner will do what was asked.
+            binding = [c for c in commitments if c.sentence is sentences[1] and not c.separate]
     if not (accept or binding):
         return commitments
     where = binding[0].sentence if binding else sentences[0]
     said_due = next((c.due for c in binding if c.due), None) or next(
-        (d for d in (_due_in(x.norm, 0, len(x.norm), dates[id(x)]) for x in (where, *sentences[:2])) if d),
+        (d for d in (_due_in(x.norm, 0, len(x.norm), _not_asked(x, dates[id(x)])) for x in (where, *sentences[:2])
+                     if x is where or x is sentences[0] or len(x.norm.split()) <= 8) if d),
         None)
     for group in _request_groups(pending):
         due = said_due or next((r.due for r in group if r.due), None)
@@ -543,6 +884,13 @@ def _answer_requests(previous: _Said, sentences: list[Sentence], commitments: li
     return [c for c in commitments if c not in binding]
 
 
+def _not_asked(sentence: Sentence, dates: list[DateMention]) -> list[DateMention]:
+    """The dates of a sentence but those of a request back ("sure, send it over by the 20th
+    and I'll look at it": the 20th is the asker's deadline, not the answerer's)."""
+    asked = {id(r.due) for r in _requests(sentence, dates) if r.due is not None}
+    return [d for d in dates if id(d) not in asked]
+
+
 def _request_groups(requests: tuple[_Task, ...]) -> list[list[_Task]]:
     """Requests of one turn, grouped by task: "start a brag doc ... can you get a first
     version to me by Friday?" is one task, so is a question followed by an imperative that
@@ -558,12 +906,20 @@ def _request_groups(requests: tuple[_Task, ...]) -> list[list[_Task]]:
     return groups
 
 
+_TAKEN_BACK = re.compile(r"^(?:(?:oh|hmm|um)[,\s]+)?(?:actually|wait|sorry|no\s+wait)[,\s]+(?:no|not\s+that|"
+                         r"make\s+that|change\s+of\s+plan)\b(?P<obj>)")
+"""Taking back what was just said: "I'll send you the article. Actually no, I'll forward
+the link."."""
+
+
 def _withdraw(confirmed: list[_Task], sentences: list[Sentence], ctx: Context) -> None:
     """Drop tasks this turn withdraws. "forget the one-pager" drops a recent task about the
     one-pager; a bare "scratch that" / "don't worry about it" drops one said earlier in the
-    same turn, or, opening the turn, one from the turn before that its speaker owns or asked for."""
+    same turn, or, opening the turn, the last one of the two turns before that its speaker
+    owns or asked for ("I'll send the slides Monday." - "Great." - "Actually, scratch that,
+    I'll send them Wednesday.")."""
     for k, s in enumerate(sentences):
-        for m in phrases.CANCEL.finditer(s.norm):
+        for m in [*phrases.CANCEL.finditer(s.norm), *_TAKEN_BACK.finditer(s.norm)]:
             target = _content(m.group("obj"))
             turn = ctx.turn_of(s.segment)
 
@@ -578,28 +934,54 @@ def _withdraw(confirmed: list[_Task], sentences: list[Sentence], ctx: Context) -
                           and ctx.turn_of(t.sentence.segment) == turn]
             else:
                 recent = [i for i, t in enumerate(confirmed)
-                          if ctx.turn_of(t.sentence.segment) == turn - 1
+                          if 1 <= turn - ctx.turn_of(t.sentence.segment) <= 2
                           and s.speaker in (t.owner, t.requester)]
             if recent:
                 del confirmed[recent[-1]]
 
 
 def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
-            wording: _Wording) -> list[ActionItem]:
-    """Word and date the tasks; a task repeated within three turns is kept once."""
+            wording: _Wording, dates: dict[int, list[DateMention]]) -> list[ActionItem]:
+    """Word and date the tasks. A task said again is kept once, where it was first said, with
+    the date the repetition adds: within three turns when most of its words come back; at
+    any distance when a reminder ("go practise those ballads" - "I will") or a pointer ("I'm
+    practising them tomorrow") brings no word the task did not have."""
     items: list[ActionItem] = []
-    seen: list[tuple[str, set[str], int]] = []
+    seen: list[tuple[str, set[str], set[str], int]] = []
+    recurring: set[int] = set()  # items done again and again have no one due date
+    names = {(_first_name(ctx, role) or "").lower() for role in ("mentor", "mentee")}
     for task in confirmed:
-        due = task.due
+        due = task.due or _date_around(task, ctx, dates)
         day = next_checkin if due is not None and due.until_checkin else (due.day if due else None)
-        content = _content(task.words)
-        turn = ctx.turn_of(task.sentence.segment)
-        if any(owner == task.owner and content and len(content & words) >= max(1, len(content) * 2 // 3)
-               and turn - at <= 3 for owner, words, at in seen):
-            continue
-        seen.append((task.owner, content, turn))
         clock = due.time if due is not None and not due.until_checkin else None
-        items.append(ActionItem(owner=task.owner, text=wording.text(task),
-                                due=format_when(day, clock) if day is not None else None,
-                                source=provenance(task.sentence)))
+        when = format_when(day, clock) if day is not None else None
+        text = wording.text(task)
+        content, gist = _content(text.lower()) - names, _gist(text) - names
+        turn = ctx.turn_of(task.sentence.segment)
+        loose = task.requester is not None or task.restated
+        again = next((k for k, (owner, words, said, at) in enumerate(seen) if owner == task.owner and (
+            (content and len(content & words) >= max(1, len(content) * 2 // 3) and turn - at <= 3)
+            or (not (content and words) and len(gist) >= 2 and gist <= said and turn - at <= 3)
+            or (loose and len(gist) >= 2 and gist <= said))), None)
+        if again is not None:
+            if items[again].due is None and when is not None and again not in recurring:
+                items[again] = replace(items[again], due=when)
+            continue
+        if _EVERY.search(task.sentence.norm):
+            recurring.add(len(items))
+        seen.append((task.owner, content, gist, turn))
+        items.append(ActionItem(owner=task.owner, text=text, due=when, source=provenance(task.sentence)))
     return items
+
+
+_EVERY = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|morning|evening|night|week|weekday|time)\b"
+                    r"|\bdaily\b")
+_GENERIC_VERBS = frozenset("go do get make have take try start keep give put".split())
+
+
+def _gist(text: str) -> set[str]:
+    """The words that say what a task is, verbs included, in the singular: "Go practise those
+    ballads" is {practise, ballad}."""
+    words = {base_form(w) for w in re.findall(r"[a-z][a-z'-]+", text.lower())
+             if w not in phrases.STOP_WORDS and w not in _GENERIC_VERBS}
+    return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words}

@@ -10,6 +10,14 @@ negated or resolved ones ("I'm not worried", "I used to struggle with it"), othe
 troubles ("my colleague is stressed"), nerves about the call itself, and technical trouble
 with the call (a frozen video, a bad connection).
 
+Beside feeling words, a difficulty is recognised by its effect (speech_acts.DIFFICULTY):
+time lost ("I've lost two weeks to it"), falling behind, nobody to turn to, others'
+obstruction ("the skipper keeps cancelling our slots"), repeated failure ("I've rewritten
+it six times and it still sounds fake"), overload ("we're two nurses down"). Not when
+accepting an offer ("yes please, my inbox is a disaster"), when declining a task asked for
+("can you ask Maria?" - "I can't get into the drive"), or a past feeling in answer to
+praise ("Thanks! I was panicking inside.").
+
 The mentor's words count only when they speak of themselves in the first person and the
 present ("I'm stretched thin this month"; "I struggled with that too" is reassurance).
 Impersonal ones ("it gets lonely") count only from the mentee, and in the past only for a
@@ -25,6 +33,7 @@ from __future__ import annotations
 import re
 
 from .questions import LEAD, question_kind
+from .speech_acts import DIFFICULTY
 from .text import Context, Sentence, group_items, position_of, span, turn_numbers, word_start
 from .types import Challenge
 
@@ -41,7 +50,14 @@ _FEELING = (r"(?:worried|anxious|nervous|stressed(?: out)?|overwhelmed|burn(?:ed
             r"undervalued|unappreciated|drained|trapped|procrastinating|out of (?:my|the) comfort zone|"
             r"running out of (?:time|steam|money|ideas|runway|patience)|losing (?:motivation|steam|confidence|"
             r"sleep|my mind|faith|interest)|juggling too (?:much|many)|behind on|not sleeping|barely sleeping|"
-            r"hitting a wall|spread (?:too |so )?thin|at the end of my rope)")
+            r"hitting a wall|spread (?:too |so )?thin|at the end of my rope|knackered|frazzled|shattered|"
+            r"wiped out|running on empty|tired of|sick of|fed up|gutted|devastated|miserable|hopeless|helpless|"
+            r"paralysed|paralyzed|numb|resentful|embarrassed|ashamed|humiliated|guilty|disheartened|deflated|"
+            r"defeated|rattled|shaken|on edge|tense|restless|jittery|panicky|wound up|bored|disengaged|"
+            r"checked out|stagnant|plateaued|directionless|aimless|adrift|unheard|unseen|sidelined|excluded|"
+            r"pigeonholed|boxed in|out of the loop|left out|overlooked|overworked|overstretched|overloaded|"
+            r"underprepared|unprepared|out of practice|rusty|a fraud|an imposter|an impostor|homesick|"
+            r"burning out|heartbroken|upset|angry|furious|annoyed|irritated|resentful|jealous|envious)")
 _TROUBLE = (r"(?:worry|worries|concern|concerns|fear|fears|problem|struggle|challenge|issue|"
             r"blocker|obstacle|difficulty|headache|pain point|sticking point|weakness)")
 
@@ -135,6 +151,7 @@ _FIRST_PERSON_MORE = re.compile(
     r"|\bi(?:'m| am) not (?:really )?(?:learning|growing|progressing|improving|getting anywhere)\b"
     r"|\b(?:doing|handling|figuring out|carrying) (?:it|this|everything|that|things) (?:all )?(?:alone|on my own|by myself)\b"
     r"|\bi(?:'ve been|'ve|'m| am| keep| kept| have been)? (?:still )?putting off (?:the|that|my|this|\w+ing)\b"
+    r"|\bi(?:'ve been|'m| am| keep| kept| have been) (?:still )?putting (?:it|that|this|them) off\b"
     r"|\b(?:nowhere near|not even close to|not close to) (?:ready|done|finished|enough|where i need)\b"
     r"|\bi (?:really |honestly |just |absolutely )?(?:hate|dread|can't stand|loathe) (?:\w+ing|it when|having to|"
     r"being|that i)\b"
@@ -200,7 +217,8 @@ _IMPERSONAL_MORE = word_start(
     r"few days|couple of weeks)\b"
     r"|\b(?:nobody|no one) (?:[\w' ]{0,25} )?(?:gets|understands|cares|listens|notices|asks me|talks to me|"
     r"explains|tells me|reviews|answers|lets me|trusts me|gives me|shows up|responds|replies)\b"
-    r"|^(?:(?:pretty|kind of|a bit|really|honestly|so)\s+)*(?:rough|hard|tough|difficult|messy|brutal|grim)"
+    r"|^(?:(?:pretty|kind of|a bit|really|honestly|so)\s+)*(?:rough|hard|tough|difficult|messy|brutal|grim|slow|"
+    r"painful|awful|terrible|exhausting|stressful|chaotic|miserable|bleak|meh|grim|heavy|hectic)"
     r"(?:,? (?:honestly|to be honest|tbh))?$"
     r"|\b(?:the )?(?:loneliness|isolation)\b(?! (?:is|was) (?:better|gone|fine))"
     r"|\b(?:weighing|weighs) on me\b|\b(?:keeps|keeping|kept) me up at night\b"
@@ -240,11 +258,24 @@ _CONFLICT_MORE = re.compile(
 _RESOLVED = re.compile(
     r"\bbut (?:it|that|things|everything|in the end it)\b[^.?!]{0,20}\b(?:went|turned out|worked out|ended up|"
     r"was|is) (?:fine|ok|okay|well|great|good|alright|all right)\b"
+    r"|\bbut (?:it's|that's|it is|that is) (?:all )?(?:fine|ok|okay|alright|all right)\b"
     r"|\b(?:finally |now )?(?:fixed|solved|sorted|resolved|figured out|got past|got through|unblocked|cracked|"
     r"overcame|beat)\b(?=.*\b(?:blocking|stuck|problem|issue|struggl))"
-    r"|\bknow how to (?:thank|repay)\b|\b(?:is|works|would be) (?:better|easier|best) for me\b")
+    r"|\bknow how to (?:thank|repay)\b|\b(?:is|works|would be) (?:better|easier|best) for me\b"
+    r"|\bso (?:it's|that's|i'm) (?:fine|ok|okay|all right|alright|better)(?: now)?\b"
+    r"|\b(?:ready|up) for (?:that|this|it)(?: yet)?$")
 """A difficulty already overcome, or an idiom: "I was worried, but it went fine"."""
 
+_ACCEPTING = re.compile(r"^(?:yes,? please|please do|that would be (?:great|lovely|amazing|brilliant))\b")
+"""Accepting an offer, with the reason for it ("yes please, my inbox is a disaster"): the
+difficulty is not raised for itself."""
+_THANKS = re.compile(r"^(?:oh,? )?(?:thanks|thank you|cheers|aw|ha)\b")
+_PAST_ONLY = re.compile(r"^(?:(?:honestly|and|but|though)[,\s]+)*i (?:was|felt)\b(?!.*\b(?:am|i'm|still|now|is|are)\b)")
+_WENT_WELL = re.compile(
+    r"\b(?:it|that|things|everything|the \w+)(?: actually| all| really)? (?:went|turned out|worked out|ended up|was)"
+    r"(?: actually| really)? (?:fine|ok|okay|well|great|alright|all right|smoothly)\b")
+"""An outcome said to be good: a difficulty in the past tense beside it is over."""
+_PAST_FEELING = re.compile(r"\b(?:was|were|felt|had been|got)\b")
 _WORRY_QUESTION = re.compile(
     r"^(?:is it (?:normal|okay|ok|common) (?:to|that i|if i) (?:feel|be|struggle|not know|worry|find|"
     r"get|still)|is it just me|does everyone (?:feel|struggle|"
@@ -260,7 +291,7 @@ _GLITCH = re.compile(
 """Trouble with the call itself is no challenge of the mentee's."""
 _SESSION_META = re.compile(
     r"\b(?:about|before) (?:this|the first one|the first session|our first|today|meeting you|"
-    r"this call|this session|talking to you)\b")
+    r"this call|this session|talking to you)\b|\b(?:was|were|felt) [^,.;]{0,30}\bcoming in(?:to (?:this|today))?\b")
 _NOT_MINE = re.compile(
     r"\b(?:not|n't|never|no longer|less|used to|stopped|anymore|no more)\b[^,;]{0,30}$")
 _OTHERS = re.compile(
@@ -278,18 +309,28 @@ _PAST = re.compile(r"\b(?:struggled|was|were|felt|had|got|froze|failed|messed|bo
 _PLEASANTRY = re.compile(r"^(?:thanks|thank you|okay|ok|yeah|yes|sure|right|great|cool|hi|hey|"
                          r"no problem|sorry)\b")
 _CONTRAST = re.compile(r"^(?:but|however|although|though|still|yet)\b")
-_CLAUSE_BREAK = re.compile(r"[,;]| but | and ")
+_CLAUSE_BREAK = re.compile(r"[,;]| but | and | so | because | since | which | though ")
 _SUBJECT_START = re.compile(r"^(?:(?:and|but|so|okay|ok|yeah|well|oh|um)[,\s]+)*"
                             r"(?:i|i'm|i'll|i've|i'd|we|you|"
                             r"he|she|they|it|it's|that|that's|this|there|thanks|thank|yes|no)\b")
 _INTRODUCTION = re.compile(r"^(?:(?:so|and|okay|ok|the other thing is)[,\s]+)?[\w'-]+(?: [\w'-]+)?, "
                            r"(?:my|the|our|his|her) [\w' -]{2,30}$")
 """A person introduced before the trouble with them: "So, Tanya, my evening lead."."""
+_VAGUE = re.compile(r"^(?:(?:honestly|really|yeah|well|oh|and|but|so)[,\s]+)*(?:(?:it|this|that|things|everything|"
+                   r"it all|all of it|the whole thing)(?:'s)?\b(?:\s+[\w']+){1,5}|(?:a |bit of a |a bit of a |pretty |"
+                   r"kind of |a real )?[\w-]+(?: [\w-]+)?(?:,? (?:if i'm honest|to be honest|honestly|really|tbh))?)[.!]?$")
+"""A short difficulty whose subject is only a pronoun ("Honestly it wore me down."): the next
+sentence says what it is."""
 _ABOUT_ME = re.compile(r"\b(?:me|my)\b")
 
 
+_INTERJECTION = re.compile(r"^(?:(?:ugh|argh|urgh|oof|ouch|man|mate|god|gosh|jeez|geez|sigh|yikes|"
+                           r"well|like)[,!\s]+)+")
+"""Interjections before what the speaker says: "Ugh, honestly not great"."""
+
+
 def _is_challenge(sentence: Sentence) -> bool:
-    body = LEAD.sub("", sentence.norm).strip(" ,")
+    body = LEAD.sub("", _INTERJECTION.sub("", LEAD.sub("", sentence.norm))).strip(" ,")
     if not body or _GLITCH.search(body):
         return False
     mentor = sentence.speaker == "mentor"
@@ -298,21 +339,24 @@ def _is_challenge(sentence: Sentence) -> bool:
                                   for c in body.split(","))
     if _SESSION_META.search(body):
         return False
-    if _RESOLVED.search(body):
+    if _RESOLVED.search(body) or _ACCEPTING.match(sentence.norm):
         return False
+    settled = _WENT_WELL.search(body)
     conflict = None if mentor else (_CONFLICT.search(body) or _CONFLICT_MORE.search(body))
     if conflict is not None:
         return not _NOT_MINE.search(body[:conflict.start()])
     match = _FIRST_PERSON.search(body) or _FIRST_PERSON_MORE.search(body)
     if match is None and not mentor:
-        match = _IMPERSONAL.search(body) or _IMPERSONAL_MORE.search(body)
+        match = DIFFICULTY.search(body) or _IMPERSONAL.search(body) or _IMPERSONAL_MORE.search(body)
     if match is None:
         return False
     if mentor and (_REASSURANCE.search(body) or _PAST.search(match.group(0))):
         return False
+    if settled is not None and _PAST_FEELING.search(match.group(0)):
+        return False
     before = body[:match.start()]
     clause = _CLAUSE_BREAK.split(before)[-1].strip()
-    return not (_NOT_MINE.search(before)
+    return not (_NOT_MINE.search(clause)
                 or (_OTHERS.match(clause) and not _ABOUT_ME.search(match.group(0))))
 
 
@@ -354,7 +398,7 @@ class _Turns:
         after = self.neighbour(last, +1)
         if after is None or question_kind(after) is not None:
             return last
-        if len(last.norm.split()) <= 4 or self._cut_off(last, after):
+        if len(last.norm.split()) <= 4 or _VAGUE.match(last.norm) or self._cut_off(last, after):
             return after
         return last
 
@@ -366,11 +410,41 @@ class _Turns:
             and len(after.norm.split()) <= 8 and not _SUBJECT_START.match(after.norm)
 
 
+_TASK_REQUEST = re.compile(r"\b(?:can|could|would|will) you (?:also |please |maybe )?(?:ask|send|share|get|bring|book|"
+                           r"email|set up|check|find|look|forward|introduce|pull|grab|dig)\b[^?]*\?")
+_UNABLE = re.compile(r"\b(?:can't|cannot|couldn't|won't be able|not able|unable)\b")
+
+
+def _asked_for_tasks(ctx: Context) -> set[int]:
+    """Segments of a turn that answers the other person's request for a task."""
+    answering: set[int] = set()
+    for previous, turn in zip(ctx.turns, ctx.turns[1:]):
+        said = [s for seg in previous for s in ctx.by_segment(seg)]
+        if said and any(_TASK_REQUEST.search(s.norm) for s in said[-2:]):
+            answering.update(turn)
+    return answering
+
+
 def extract_challenges(ctx: Context) -> list[Challenge]:
     """Challenges in the order raised; adjacent sentences of one turn are one item."""
     turns = _Turns(ctx)
+
+    asked = _asked_for_tasks(ctx)
+
+    def keep(sentence: Sentence) -> bool:
+        if not _is_challenge(sentence):
+            return False
+        # "Can you ask Maria for the recordings?" - "Maria's out, and I can't get into the
+        # drive": the reason for declining a task, not a difficulty raised.
+        if sentence.segment in asked and _UNABLE.search(sentence.norm):
+            return False
+        # "Thanks! I was panicking inside.": a past feeling in answer to praise is over.
+        before = turns.neighbour(sentence, -1)
+        thanked = before is not None and _THANKS.match(before.norm)
+        return not (thanked and _PAST_ONLY.match(sentence.norm))
+
     items = []
-    for first, last in group_items(ctx, _is_challenge):
+    for first, last in group_items(ctx, keep):
         text, source = span(ctx, turns.with_context(first), turns.with_reason(last))
         items.append(Challenge(speaker=first.speaker, text=text, source=source))
     return items

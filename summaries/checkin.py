@@ -37,6 +37,7 @@ _PROPOSE = word_start(
     r"\b(?:catch\s+up|touch\s+base|reconvene|regroup|reconnect|get\s+together|follow\s+up|"
     r"check\s+in|pick\s+(?:this|it|things|that)\s+(?:back\s+)?up|circle\s+back|sync\s+up)\b|"
     r"\b(?:we'll|we\s+will|we\s+can)\s+(?:meet|talk|speak|chat|do\s+(?:this|it|the\s+next\s+one))\b|"
+    r"\b(?:we'll|we\s+will|let's|we\s+can)\s+(?:hop|jump|get)\s+on\s+(?:a|the|another)\s+(?:call|zoom|video|chat)\b|"
     r"\bhow(?:'s|\s+is|\s+does|\s+do)\s(?:[^.?!]{0,20}\s)?(?:look|work|suit|for\s+you)\b|"
     r"\b(?:in|into)\s+(?:the|my|our)\s+(?:diary|calendars?)\s+for\b|\bpencil\s+(?:in|it|us|you|that)\b|^say\b|\bsame\s+day\b|"
     r"\bbe\s+(?:convenient|suitable)\b|\bsuit\s+you\b|"
@@ -46,7 +47,7 @@ _AGREE = re.compile(
     r"cool|sounds\s+good|sounds\s+great|works|that\s+works|deal|done|absolutely|definitely|"
     r"of\s+course|see\s+you\s+then|lovely|excellent|brilliant|alright|all\s+right)\b|"
     r"\b(?:works(?:\s+for\s+me)?|is\s+perfect|sounds\s+(?:good|great|perfect)|see\s+you\s+then|"
-    r"is\s+(?:fine|good)|suits\s+me)\b")
+    r"is\s+(?:fine|good)|suits\s+me|suits(?:\s+(?:us|fine))?(?=\s*[.!,]|\s*$))\b")
 _REFUSE = re.compile(r"\b(?:can't|cannot|doesn't\s+work|won't\s+work|not\s+free|busy|"
                      r"not\s+available|conflict|clash|no\s+good|isn't\s+great)\b|^no\b")
 _CONFIRM = re.compile(r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|speak|chat)\b")
@@ -56,6 +57,8 @@ _TASK = re.compile(r"\b(?:i'll|i\s+will|i'm\s+going\s+to|let\s+me|can\s+you|coul
 _DEADLINE = re.compile(r"\b(?:by|before|until|till|due|my|instead\s+of|rather\s+than|not)\s+(?:on\s+)?$")
 """A deadline, not a meeting day; "my Friday" is how recognisers hear "by Friday". A day
 set aside ("instead of the 18th", "not Tuesday") is not offered either."""
+_TODAY = re.compile(r"^(?:today|tonight|this\s+(?:morning|afternoon|evening))$")
+"""The day of the session itself ("where shall we begin today?") is no next meeting."""
 _FILLER_WORDS = frozenset("so okay ok then how about what and or the at on maybe say "
                           "again um yeah yes well your my time same day pm am week after following instead".split())
 
@@ -68,9 +71,10 @@ class _Proposal:
     sentence: Sentence
 
 
-def _days(s: Sentence, mentions: list[DateMention]) -> list[DateMention]:
-    """Days said in a sentence, except deadlines ("by Friday", "before Thursday")."""
-    return [m for m in mentions if m.day is not None
+def _days(s: Sentence, mentions: list[DateMention], today: date | None = None) -> list[DateMention]:
+    """Days said in a sentence, except deadlines ("by Friday", "before Thursday") and the day
+    of the session itself ("at the end of the day")."""
+    return [m for m in mentions if m.day is not None and not _TODAY.match(m.text) and m.day != today
             and not _DEADLINE.search(s.norm[max(0, m.start - 16):m.start])]
 
 
@@ -159,7 +163,7 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
         turn_proposes = any(_PROPOSE.search(s.norm) for s in sentences)
         for s in sentences:
             mentions = find_dates(s.norm, ctx.session_date)
-            days = _days(s, mentions)
+            days = _days(s, mentions, ctx.session_date.date() if ctx.session_date else None)
             if not days and not answering:
                 continue
             said_time = _time_in(s, ctx, pending)

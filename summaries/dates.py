@@ -201,7 +201,7 @@ _TIME_RE = re.compile(
     rf"works?|maybe|okay|ok|please|if|that)\b))"
     rf"|(?!one\b)(?P<t_on>{_HOUR})(?=\s+on\s+(?:the\s+\d|the\s+(?:{_ORD_WORD})\b|{_alternation(WEEKDAYS)}))"
     r"|(?P<t_noon>noon|midday|lunchtime)"
-    r"|(?P<t_same>(?:same|usual|normal|regular)\s+time)"
+    r"|(?P<t_same>(?:same|usual|normal|regular)\s+(?:time|hour|slot))"
     r")")
 
 

@@ -40,8 +40,8 @@ _GENERIC = (r"(?:quick|anything|urgent|longer|bigger|small|short|simple|everythi
             r"non-urgent|admin|"
             r"documents|docs|files|drafts|questions|updates|scheduling|emergencies|the rest|"
             r"in between|between (?:calls|sessions)|day-to-day|everyday|logistics)")
-_FREQ = (r"(?:every (?:other |two |three |four |couple of |few )?(?:weeks?|months?|fortnight)|"
-         r"every (?:other )?(?:monday|tuesday|wednesday|thursday|friday)|weekly|bi-?weekly|"
+_FREQ = (r"(?:every (?:other |second |third |two |three |four |couple of |few )?(?:weeks?|months?|fortnight)|"
+         r"every (?:other |second |third |first |last )?(?:monday|tuesday|wednesday|thursday|friday)|weekly|bi-?weekly|"
          r"fortnightly|monthly|once a (?:week|month|fortnight)|twice a (?:week|month))")
 _MEETING = (r"(?:meet|meeting|meetings|met|calls?(?! out| in sick| off)|sessions?|check-ins?|check ins?|catch up|sync|"
             r"talk|talked|talking|speak|chat|chats)")
@@ -142,6 +142,13 @@ _TOPICS: dict[str, re.Pattern[str]] = {
         r"monthly|fortnightly|bi-?weekly)\b|"
         rf"\bhow often\b(?=[^.?!]*\b{_MEETING}\b)"
         rf"|\b{_FREQ}\b(?=[^.?!]*\b{_MEETING}\b)|\b{_MEETING}\b[^.?!]*\b{_FREQ}\b"),
+    "arrangement": re.compile(
+        r"\b(?:let's|let us|shall we|should we|can we|could we|we'll|we should|how about we|why don't we|maybe we)"
+        r"(?: (?:also|just|agree to|try to|start to|maybe))? (?:keep|make|do|have|hold|switch|swap|move|use|spend|limit|"
+        r"cap|change|start|end|finish|open|close|begin|try|meet|run|devote|dedicate|save|reserve|stick|go|put|share|"
+        r"set up)\b"
+        r"(?=[^.?!]*\b(?:sessions?|calls?|check-ins?|chats?|meetings?|catch-ups?|minutes|an hour|half an hour|monthly|"
+        r"weekly|fortnightly|from now on|going forward|each time|every time)\b)"),
     "other": re.compile(
         r"\b(?:make (?:that|this|it) (?:the|our) format|(?:the|our) format (?:is|will be|for)|"
         r"(?:the )?(?:first|last) (?:\w+ ){0,2}minutes(?: of (?:each|every|the|our) \w+)? (?:for|on) "
@@ -175,7 +182,8 @@ _CUES = re.compile(
     r"twice a|days|minutes|notice|doc|tracker|format|touch|topic|priority|theme|agree|camera|"
     r"each|linkedin|facetime|skype|webex|item|folder|drive|sheet|board|back and forth|only|private|"
     r"leave|stick|out of|cover|include|remain|said here|ourselves|move|shift|mornings|afternoons|"
-    r"evenings|async|share|spend|dedicate|devote|swap|switch|thursdays|mondays|tuesdays|wednesdays|fridays")
+    r"evenings|async|share|spend|dedicate|devote|swap|switch|thursdays|mondays|tuesdays|wednesdays|fridays|"
+    r"session|hour|from now on|going forward")
 """Words one of the topics needs; a sentence without any skips the topic patterns."""
 
 _TENTATIVE = re.compile(
@@ -189,7 +197,7 @@ _WE = re.compile(r"\b(?:we|us|our)\b")
 _FIRM = re.compile(r"\b(?:let'?s|let us|we'll|we will|from now on|going forward|i(?:'ll| will)"
                    r" always)\b")
 _ACCEPTS = re.compile(
-    r"\b(?:works|work for me|work[.!]?$|sounds (?:good|great|perfect|fine)|is (?:fine|better|best|perfect|"
+    r"\b(?:suits? me|would suit|(?:'s|is) perfect|would be (?:great|perfect|good|ideal|brilliant|lovely)|works|work for me|work[.!]?$|sounds (?:good|great|perfect|fine)|is (?:fine|better|best|perfect|"
     r"great|good|okay|ok|way better|much better)|it is|suits me|agreed|deal|fine by me|"
     r"good with me|perfect)\b")
 _RESERVATION = re.compile(
@@ -248,8 +256,9 @@ def _topics(body: str, discussed: set[str], asking: bool = False) -> list[str]:
     if "cadence" not in found and _FREQUENCY.search(body) and (
             "cadence" in discussed or _FIRM.search(body) or (asking and _WE.search(body))):
         found.append("cadence")
-    if len(found) > 1 and "other" in found:
-        found.remove("other")
+    for general in ("arrangement", "other"):
+        if len(found) > 1 and general in found:
+            found.remove(general)
     return found
 
 
@@ -265,6 +274,13 @@ def _about_others(body: str) -> bool:
     """A statement about someone else's habits or a past event ("my manager only talks to me on
     Slack, not email", "she said she'd never share it") agrees nothing between the two."""
     return (bool(_OTHERS.match(body)) and not _PARTICIPANTS.search(body)) or bool(_REPORTED.search(body))
+
+
+def _content(text: str) -> set[str]:
+    """Words of four letters or more, the content a restatement shares with a proposal."""
+    return {w for w in re.findall(r"[a-z][a-z']{3,}", text)
+            if w not in {"would", "that", "this", "with", "from", "then", "just", "let's", "shall", "could",
+                         "should", "perfect", "great", "good", "fine", "works", "sounds"}}
 
 
 def _body(sentence: Sentence) -> str:
@@ -290,6 +306,12 @@ def extract_decisions(ctx: Context) -> list[Decision]:
     def record(topic: str, turn: int, first: Sentence, last: Sentence,
                accepted: Sentence | None = None, settled: bool = False) -> None:
         previous = latest.get(topic)
+        if previous is None or turn - previous.turn > _WINDOW:
+            # A general arrangement and a specific topic said of it ("let's do texts on Sundays"
+            # - "texts are way easier") are one decision.
+            related = ["arrangement"] if topic != "arrangement" else [t for t in latest if t != topic]
+            if any(t in latest and 0 < turn - latest[t].turn <= _WINDOW for t in related):
+                return
         if previous is not None and turn - previous.turn <= _WINDOW:
             anchor = accepted or last
             if turn == previous.turn:
@@ -300,6 +322,14 @@ def extract_decisions(ctx: Context) -> list[Decision]:
                     and (accepted is not None or _ACCEPTS.search(_body(last))):
                 previous.accepted_at, previous.settled, previous.turn = anchor, True, turn
             return
+        if accepted is None and _ACCEPTS.search(_body(last)):
+            # "Let's check in every Friday by text" - "A Friday text is perfect.": an approving
+            # answer to the decision just stated accepts it, whatever topic it names.
+            stated = next((f for f in latest.values() if turn - f.turn == 1 and not f.settled
+                           and f.last.speaker != last.speaker), None)
+            if stated is not None:
+                stated.accepted_at, stated.settled, stated.turn = last, True, turn
+                return
         item = _Found(topic, turn, first, last, accepted, settled)
         found.append(item)
         latest[topic] = item
@@ -344,6 +374,12 @@ def extract_decisions(ctx: Context) -> list[Decision]:
         accepts = bool(_ACCEPT_START.match(opening)) or (
             bool(pending) and bool(_ACCEPT_START.match(said_first)) and not _held_back(said_first)
             and question_kind(sentences[0]) is None)
+        if not accepts and pending and _ACCEPTS.search(opening) and not _held_back(opening) \
+                and question_kind(sentences[0]) is None:
+            # "Shall we switch to half-hour calls?" - "Half an hour would be perfect.": an
+            # answer that restates the proposal approvingly accepts it.
+            accepts = any(_content(opening) & _content(_body(p.first)) for p in pending.values()
+                          if p.speaker != speaker)
         if not topical and accepts:
             for topic, offer in list(pending.items()):
                 if offer.speaker != speaker and offer.turn < turn:

@@ -22,6 +22,14 @@ three screens.", "run the hooks locally, it saves you the round trip"), unless d
 it by Friday", "bring a job description next time" are action items), addressed to "me", or
 granting leave the mentee asked for ("should I loop in Dr Kim?" - "yeah, loop her in").
 
+Beside these wordings, speech_acts.py recognises the acts by their shape, so that unseen
+phrasings are found: an evaluation of what the listener did ("the model you built was
+gorgeous", "a serious result" after "I shipped it"), the mentee's appreciation of the
+mentoring, the mentor's imperative or second-person modal suggestion ("reuse the same
+approach", "you could record yourself"), hedged advice ("I wonder if a call would ...") and
+a criticised habit ("you tend to bury the ask"). Praise softening a critique ("it was
+good. But you buried the decision") is the critique.
+
 Items are grouped per turn (`group_items` in text.py) because a recogniser splits one turn
 into several segments.
 """
@@ -31,6 +39,8 @@ import re
 
 from .questions import LEAD, RUN_ON, question_kind
 from .phrases import TASK_VERBS
+from .speech_acts import (ADVICE_QUESTION, REPORTED_ACTION, appreciates_mentoring, evaluates_work, imperative,
+                          speaks_of_listener, suggests)
 from .text import Context, Sentence, group_items, span, word_start
 from .types import Feedback
 
@@ -270,6 +280,8 @@ _SUGGESTION = word_start(
     r"|\b(?:the )?(?:weak|weakest) (?:spot|point|part|bit|link|section) is\b"
     r"|\bone thing to (?:work on|improve|watch|change|fix)\b"
     r"|\bi(?:'d| would) (?:find it|get) more (?:out of|useful|helpful)\b"
+    r"|\bi(?:'d| would) find (?:these|our|the|this|them|it) (?:[\w-]+ ){0,2}(?:more |much more |a lot more )"
+    r"(?:useful|helpful|valuable)\b"
     r"|\bi(?:'d| would) find it (?:\w+ ){1,3}if you\b"
     r"|\bit would help me (?:more )?if you\b|\bi(?:'d| would) (?:prefer|rather) (?:if|that) you\b"
     r"|\bcould you (?:maybe |perhaps )?(?:be|give me|share) (?:a bit |a little )?"
@@ -278,7 +290,7 @@ _SUGGESTION = word_start(
     r"|\byou (?:spoke|talked|went|ran|moved|read) (?:a bit |a little |quite |way |much |really |slightly )?"
     r"(?:too )?(?:fast|quickly|slow|slowly|long|over time|over)\b"
     r"|\byou (?:rushed|mumbled|glossed over|buried|skipped|lost (?:me|them|the audience))\b"
-    r"|\byour [\w-]+(?: [\w-]+)? (?:was|were|is|are|felt|seemed|came across as|got) "
+    r"|\byour [\w-]+(?: [\w-]+){0,2} (?:was|were|is|are|felt|seemed|came across as|got) "
     r"(?:(?:a bit|a little|slightly|quite|way|far|kind of|pretty|rather|much) )?(?:too \w+|rushed|"
     r"unclear|confusing|hard to follow|dense|vague|long-winded|wordy|cluttered|buried|"
     r"(?<=bit )(?:long|short|fast|slow|quiet|busy|abstract|technical|generic|flat)|"
@@ -286,10 +298,11 @@ _SUGGESTION = word_start(
 """A concrete suggestion or critique; any participant may give it."""
 
 _SUGGESTION_MORE = word_start(
-    r"\bwhat if you (?:had|got) (?:each|every|them|him|her|someone|somebody|your \w+|the \w+)\b"
+    r"\bwhat if you (?:had|got) (?:each|every|them|him|her|someone|somebody|your \w+|the \w+|a|an|one)\b"
     r"|\b(?:one|my|another|the only|only|a) (?:small |quick |little |tiny |minor |big |main )?(?:note|critique|"
     r"criticism|nitpick|quibble|piece of feedback|bit of feedback|pointer|idea)\b(?:,? though)?\s*(?::|is\b|would be\b)"
     r"|\b(?:one|a|small|quick|little|minor) (?:note|nitpick|quibble),? though\b"
+    r"|^(?:\w+ )?one (?:more |other |small |little )?thing,? though\b"
     r"|\b(?:a good |my |one |the )?rule of thumb\b|\bsomething (?:to|you (?:might|could|may) want to) "
     r"(?:think about|consider|keep in mind|work on|watch|try)\b"
     r"|\b(?:could|can) you (?:maybe |perhaps |also )?try\b"
@@ -320,8 +333,11 @@ _MENTEE_ASKS = re.compile(
     r"reading|time)\b)"
     r"|\b(?:one thing|what|something) (?:that )?(?:would|might|could) (?:really )?help me (?:more )?"
     r"(?:is|would be)\b"
-    r"|\bit would be (?:great|good|helpful|nice|useful) if we (?:could |can )?(?:spend|focus|do|have) (?:a bit |a little )?"
-    r"(?:more|less)\b")
+    r"|\bit would be (?:(?:more|much more|a lot more|even more) )?(?:great|good|helpful|nice|useful|better|valuable) "
+    r"if (?:we|you) (?:could |can )?(?:spend|spent|focus|focused|do|did|have|had|talk|talked|use|used|cover|covered)"
+    r" (?:[\w-]+ ){0,3}?(?:more|less|fewer)\b"
+    r"|\b(?:could|can|would) you (?:maybe |perhaps |also |please )?(?:share|give|tell|show|bring|be|push|challenge|"
+    r"spend|talk|use) (?:me |us )?(?:a (?:bit|little|lot) )?(?:more|less|fewer)\b")
 """The mentee's wishes for the mentoring: "I'd love more concrete examples in our sessions"."""
 _SCENE_MORE = re.compile(
     r"^(?:rather than|instead of) [^,]{2,40}?,? (?:just |maybe |try (?:to )?)?(?:state|walk|say|tell|speak|stick|lead|"
@@ -486,14 +502,89 @@ def _constructive(sentence: Sentence, granting: bool = False) -> bool:
     return True
 
 
-def _classify(sentence: Sentence, answering: str) -> tuple[bool, bool]:
+_REQUEST_VERB = re.compile(
+    r"^(?:(?:so|and|also|then|okay|ok|just|maybe|please)[,\s]+)*(?:send|email|e-mail|share|forward|post|upload|"
+    r"submit|book|schedule|reschedule|cancel|invite|call|text|message|ping|reply|remind|confirm|"
+    r"circulate|print|sign|register|enrol|enroll|attend|join|rebook|drop me|grab|pass)\b")
+"""Imperatives that ask for a task (an action item), not advice."""
+_FORMULA = re.compile(
+    r"^(?:(?:so|and|okay|ok|well)[,\s]+)*(?:go (?:for it|ahead|on)|take care|take your time|keep (?:it|that|this) up|"
+    r"keep (?:going|doing|up the)|come on|get well|give (?:it|that) (?:a )?(?:second|sec|minute)|"
+    r"hold on|fair enough|good luck|well done)\b")
+"""Formulae that look like imperatives: encouragement, leave-taking."""
+_HYPOTHESIS = re.compile(r"\b(?:if|would|'d|could|whether|unless|when i|when my|said|told me|says)\b")
+"""Hypothetical or reported evaluations are not praise of the listener."""
+
+
+def _general_praise(sentence: Sentence, turn_about_listener: bool, after_report: bool) -> bool:
+    """Praise by its shape rather than its wording (speech_acts.py): an evaluation of what
+    the listener did, or the mentee's appreciation of the mentoring."""
+    norm = sentence.norm
+    if sentence.speaker == "mentee" and appreciates_mentoring(norm):
+        return True
+    if not evaluates_work(norm, turn_about_listener, after_report):
+        return False
+    before_you = norm.split(" you", 1)[0]
+    return not (_NEGATION.search(norm) or _HYPOTHESIS.search(before_you)
+                or (_THIRD_PARTY.search(norm) and not _ADDRESSED.search(norm)))
+
+
+_REQUESTED = re.compile(r"\b(?:could|can|would|will) you\b[^?]*\?")
+"""The other person asked the speaker for something: an imperative answering it redirects
+("could you review the term sheets?" - "I'd rather not. Ask your lawyer.")."""
+
+
+def _general_constructive(sentence: Sentence, answering: str = "") -> bool:
+    """Advice by its shape (speech_acts.py): the mentor's imperative or second-person modal
+    suggestion, a criticised habit of the listener, or a question asking the listener to act
+    ("could you ask IT for a training?"); not a dated or requested task, not about meeting,
+    not an answer to a request."""
+    text = sentence.norm
+    if sentence.speaker != "mentor" or _REQUESTED.search(answering):
+        return False
+    if ADVICE_QUESTION.search(text) or question_kind(sentence) is not None:
+        return bool(ADVICE_QUESTION.search(text)) and not _DEADLINE.search(text)
+    if _DEADLINE.search(text) or _LOGISTICS.search(text) or _FORMULA.match(text):
+        return False
+    if _REPORTED.search(text) or _HYPOTHESIS.match(text):
+        return False
+    if imperative(text):
+        return not _REQUEST_VERB.match(text)
+    return suggests(text)
+
+
+def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = False,
+              after_report: bool = False) -> tuple[bool, bool]:
     """(praise, constructive) for one sentence; a question is never praise. `answering`: the
-    other person's turn just before, when this sentence opens an answer to it."""
+    other person's turn just before, when this sentence opens an answer to it;
+    `turn_about_listener`: the sentence's turn speaks of the listener's own work;
+    `after_report`: the other person's turn just before reported an action of theirs."""
     granting = bool(answering) and bool(_PERMISSION.search(answering)) and bool(_YES.match(sentence.norm))
     approval = bool(answering) and bool(_ACHIEVEMENT.search(answering)) \
         and bool(_APPROVAL.match(sentence.norm))
-    praise = question_kind(sentence) is None and (approval or _praise(sentence))
-    return praise, _constructive(sentence, granting)
+    praise = question_kind(sentence) is None and (
+        approval or _praise(sentence) or _general_praise(sentence, turn_about_listener, after_report))
+    constructive = _constructive(sentence, granting) or (
+        not granting and not praise and _general_constructive(sentence, answering))
+    return praise, constructive
+
+
+def _turn_cues(ctx: Context) -> dict[tuple[int, int], tuple[bool, bool]]:
+    """For each sentence: does its turn speak of the listener's own work, and did the other
+    person's turn just before report an action of theirs?"""
+    cues: dict[tuple[int, int], tuple[bool, bool]] = {}
+    previous: list[Sentence] = []
+    for turn in ctx.turns:
+        sentences = [s for seg in turn for s in ctx.by_segment(seg)]
+        if not sentences:
+            continue
+        about = any(speaks_of_listener(s.norm) for s in sentences)
+        report = bool(previous) and previous[0].speaker != sentences[0].speaker \
+            and any(REPORTED_ACTION.search(s.norm) for s in previous)
+        for s in sentences:
+            cues[s.segment, s.char_start] = (about, report)
+        previous = sentences
+    return cues
 
 
 def _answering(ctx: Context) -> dict[tuple[int, int], str]:
@@ -513,11 +604,25 @@ def _answering(ctx: Context) -> dict[tuple[int, int], str]:
     return before
 
 
+def _praise_then_but(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
+    """Praise followed by "but" and a critique is a constructive remark softened ("your
+    design doc was good, but you buried the decision"): the praise is not kept apart."""
+    for before, after in zip(ctx.sentences, ctx.sentences[1:]):
+        if before.speaker != after.speaker or not after.norm.startswith("but "):
+            continue
+        praise, constructive = kinds[before.segment, before.char_start]
+        if praise and not constructive and kinds[after.segment, after.char_start][1]:
+            kinds[before.segment, before.char_start] = (False, True)
+
+
 def extract_feedback(ctx: Context) -> list[Feedback]:
     """Praise and constructive feedback, in the order said."""
     answering = _answering(ctx)
-    kinds = {(s.segment, s.char_start): _classify(s, answering.get((s.segment, s.char_start), ""))
+    cues = _turn_cues(ctx)
+    kinds = {(s.segment, s.char_start): _classify(s, answering.get((s.segment, s.char_start), ""),
+                                                  *cues.get((s.segment, s.char_start), (False, False)))
              for s in ctx.sentences}
+    _praise_then_but(ctx, kinds)
     found: list[tuple[int, int, Feedback]] = []
     for index, kind in enumerate(("praise", "constructive")):
         for first, last in group_items(ctx, lambda s: kinds[s.segment, s.char_start][index]):

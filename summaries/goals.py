@@ -30,7 +30,10 @@ _GOAL = re.compile(
     r"(?:\s+(?:right\s+now|for\s+now|at\s+the\s+moment|these\s+days|now|this\s+(?:year|quarter|term)))?\s+"
     r"(?:is|are|was|would\s+be|will\s+be|'s)\s+(?:to\s+|that\s+i\s+|for\s+me\s+to\s+)?"
     r"|\bgoal\s+is\s+(?:to\s+)?"
-    r"|\b(?:what|all)\s+i\s+(?:really\s+)?want\s+is\s+(?:to\s+)?|\bthe\s+dream\s+is\s+(?:to\s+)?")
+    r"|^(?:the\s+)?(?:(?:main|big|real|overall)\s+)?(?:goal|aim|target|objective)\s+(?:is|would\s+be)\s+(?:to\s+)?"
+    r"|\b(?:what|all)\s+i\s+(?:really\s+)?want(?:\s+(?:this|next)\s+(?:year|quarter|term|month|semester)|"
+    r"\s+(?:long|short)[- ]term|\s+(?:out\s+of|from)\s+(?:this|the|my)\s+[\w-]+|\s+(?:eventually|ultimately))?"
+    r"\s+is\s+(?:to\s+)?|\bthe\s+dream\s+is\s+(?:to\s+)?")
 _WANT = re.compile(
     r"\bi(?:'d|\s+would)\s+(?:really\s+|also\s+|eventually\s+|ultimately\s+)?(?:like|love)\s+to\s+"
     r"|\bi\s+(?:really\s+|also\s+|eventually\s+|ultimately\s+|still\s+|definitely\s+)*"
@@ -49,11 +52,12 @@ _NOT_GOAL = re.compile(
     r"get\s+(?:your|some)\s+(?:feedback|input|thoughts)|focus\s+on\s+today|introduce|invite|sign|"
     r"stay|leave|interrupt|waste|do\s+(?:that|this|it)|try\s+(?:that|this|it)|be\s+(?:brief|quick)|"
     r"have\s+(?:this|a|the|another)\s+(?:meeting|call|chat|conversation|discussion)|look|point\s+out|"
-    r"expand\s+on|go\s+back|get\s+into)\b")
-_ACHIEVED = re.compile(r"\b(?:already|achieved|accomplished|managed\s+to|finally\s+got|got\s+it|"
+    r"expand\s+on|go\s+back|get\s+into\s+(?:it|that|this|the\s+details|details|specifics|the\s+weeds))\b")
+_ACHIEVED = re.compile(r"\b(?:already|achieved|accomplished|managed\s+to|finally\s+got|(?:(?<=\bi\s)|(?<=\bwe\s))got\s+it|"
                        r"(?:and|which)\s+i\s+(?:did|made\s+it|got\s+there|hit\s+it))\b")
 _ASKED_GOAL = re.compile(r"\b(?:goals?|aim|aiming|ambitions?|hoping\s+to\s+(?:get|achieve)|"
-                         r"want\s+to\s+(?:achieve|accomplish|have\s+done|get\s+done)|get\s+out\s+of|"
+                         r"(?:want|like|love|hope)\s+to\s+(?:achieve|accomplish|have\s+done|get\s+done)|"
+                         r"want\s+(?:from|out\s+of)|make\s+(?:this|the|next)\s+\w+\s+a\s+success|success\s+for\s+you|get\s+out\s+of|"
                          r"looking\s+to\s+achieve|where\s+do\s+you\s+(?:want|see)\s+yourself|"
                          r"what\s+would\b[^?]{0,40}\blook\s+like|success\s+look\s+like|"
                          r"what\s+are\s+you\s+(?:hoping|aiming)\s+(?:for|to))\b")
@@ -67,6 +71,18 @@ expand increase reduce lose book sell triple break take bring generate attract s
 achieve pay
 """.split())
 """Verbs of something to achieve; "I want to look at the filters" is no goal."""
+_DEADLINE = re.compile(
+    r"\b(?:by|before|within|in\s+time\s+for)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:next\s+|this\s+)?"
+    r"(?:summer|winter|spring|autumn|fall|christmas|year-end|year\s+end|the\s+new\s+year|\w+\s+(?:weeks|months|years)|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
+    r"(?:19|20)\d\d|\d+)\b")
+"""A time limit, said even when no day can be worked out ("by summer"): what is wanted by
+then is something to achieve, whatever the verb ("I'd like to open a second stall by
+summer")."""
+_VERB_LIKE = re.compile(r"(?!(?:i|we|you|he|she|they|it|that|this|there|the|a|an|my|our|not|no|yes|yeah|well|"
+                        r"maybe|probably|honestly|just|so|um|oh)\b)[a-z]{2,}\b")
+"""A first word that may be a verb: a dated answer to "what's your goal?" ("Cut overtime by
+twenty percent by August") states a goal whatever the verb."""
 _NEXT_GOAL = re.compile(rf"\s+and\s+(?=(?:{'|'.join(sorted(_GOAL_VERBS))})\b)")
 """A second goal in the same breath: "close both renewals ... and book five calls"."""
 _LEAD = re.compile(r"^(?:(?:and|so|also|well|honestly|ideally|basically|longer\s+term|"
@@ -156,7 +172,9 @@ def _in_sentence(s: Sentence, ctx: Context, goal_asked: bool, goal_before: bool 
             first = words.split()[0]
             if re.match(r"(?:the|a|an|that|this|my)$", first):
                 words = f"get {words}"
-            elif first not in _GOAL_VERBS and not explicit:
+            elif first not in _GOAL_VERBS and not explicit and not (
+                    goal_asked or _DEADLINE.search(words)
+                    or _target(mentions, m.start(), end, norm, earlier) is not None):
                 continue
             if re.match(r"(?:you|we|they|he|she)\b", words):
                 continue
@@ -175,7 +193,9 @@ def _in_sentence(s: Sentence, ctx: Context, goal_asked: bool, goal_before: bool 
         if fragment and target is not None and target.start == begin + fragment.end():
             return [_Found(s, s.speaker, norm[begin:].strip(" ,.!"), target, True)]
         return []
-    while begin < len(norm) and base_form(norm[begin:].split()[0]) in _GOAL_VERBS:
+    dated = _target(mentions, begin, len(norm)) is not None or bool(_DEADLINE.search(norm))
+    while begin < len(norm) and (base_form(norm[begin:].split()[0]) in _GOAL_VERBS
+                                 or (goal_asked and dated and _VERB_LIKE.match(norm[begin:]))):
         words, end = _clause(norm, begin)
         more = _NEXT_GOAL.search(words)
         if more:

@@ -137,9 +137,12 @@ def compute_metrics(ctx: Context, questions: list[Question], *,
     spans = []
     for item in feedback:
         if item.kind == "constructive":
-            advice[_role(item.giver)] += 1
             begin = segments[item.source.segment].text.find(item.source.quote)
             spans.append((item.source.segment, begin, begin + len(item.source.quote)))
+            # One item may hold several pieces of advice said in a row: each counts.
+            pieces = sum(1 for s in ctx.by_segment(item.source.segment)
+                         if begin <= s.char_start < begin + len(item.source.quote) and _is_advice(s))
+            advice[_role(item.giver)] += max(1, pieces)
     appreciate = dict.fromkeys(roles, 0)
     summarize = dict.fromkeys(roles, 0)
     for sentence in ctx.sentences:

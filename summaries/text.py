@@ -206,6 +206,17 @@ _SPOKEN = (
                 r"let|talk|follow|reach|sort|find|go|just|also|definitely|probably|start|finish|read|review|update|"
                 r"draft|grab|pick|drop|pass|ping|loop|dig|tell|see\s+if|work|figure|keep)\b)"), "i'll "),
     (re.compile(r"\bit'd\s+(?=be\b)"), "it would "),
+    # Contractions a recogniser wrote without the apostrophe: "i cant get them to use it".
+    (re.compile(r"\b(can|don|didn|doesn|isn|wasn|weren|aren|haven|hasn|hadn|couldn|wouldn|shouldn)t\b"),
+     r"\1't"),
+    (re.compile(r"\bwont\b"), "won't"),
+    (re.compile(r"\bi(m|ve|d)\b"), r"i'\1"),
+    (re.compile(r"\b(that|there|what|who|she|he)s\b(?=\s+(?:a|an|the|not|just|really|been|going|what|how|why|"
+                r"when|where|all|it|my|your|our|their|his|her|so|too|very|still|also|always|never)\b)"), r"\1's"),
+    (re.compile(r"\b(you|they)re\b"), r"\1're"),
+    (re.compile(r"\blets\s+(?=(?:do|go|meet|talk|try|keep|make|say|start|move|get|see|call|aim|plan|schedule|"
+                r"pick|book|focus|use|spend|catch|agree|stick|switch|put|have|wrap|check|look|chat|sync|review)\b)"),
+     "let's "),
     # Recognisers hear "by Friday" as "high Friday" or "bye Friday" ("my Friday" too, but
     # "my" is a word of its own; the extractors allow for it where a deadline may stand).
     (re.compile(r"\b(?:high|bye|buy)\s+(?=(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"

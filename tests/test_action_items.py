@@ -379,3 +379,188 @@ def test_more_first_person_commitments(speaker: str, text: str, keyword: str, du
 ])
 def test_response_time_rules_and_plain_plans_are_not_tasks(text: str) -> None:
     assert items(("mentor", text)) == []
+
+
+# ---------------------------------------------------------------- distractors of every kind
+
+@pytest.mark.parametrize("turns", [
+    # reported speech: a promise told to someone else, or what others say one will do
+    [("mentee", "I told my manager I'd redo the forecast.")],
+    [("mentee", "My sister says I'll regret quitting by Christmas.")],
+    [("mentee", "He said he'll review my code on Monday.")],
+    # conditional and tentative
+    [("mentee", "Maybe I'll phone the landlord tomorrow.")],
+    [("mentee", "If I get a free evening I'll repaint the shed.")],
+    [("mentee", "I was thinking I'd redo the slides at some point.")],
+    [("mentee", "I'll email the dean if the budget gets approved.")],
+    [("mentee", "Should the grant come through, I'll hire an intern.")],
+    [("mentee", "Once I'm promoted I plan to mentor a new analyst.")],
+    # questions and offers nobody took up
+    [("mentee", "Should I forward the contract to legal?"), ("mentor", "Let's talk about your promotion first.")],
+    [("mentor", "Do you want me to book the room?"), ("mentee", "No, I've got it covered.")],
+    [("mentor", "I could introduce you to Priyanka."), ("mentee", "Thanks, but I already know her.")],
+    # where or how one will be, waiting, feelings
+    [("mentee", "I'll be in Lisbon next week.")],
+    [("mentee", "I'll be at the conference on Friday.")],
+    [("mentee", "We'll see. I'll see how it goes.")],
+    [("mentee", "I'm going to scream if the build breaks again.")],
+    [("mentee", "I'm going to lose my mind if they move the deadline again.")],
+    # habits, advice, talk about the talk
+    [("mentor", "I'll usually answer emails on Sunday evenings.")],
+    [("mentor", "You'll want to rehearse the demo twice.")],
+    [("mentor", "Let me ask you something. Let me be straight with you: the deck is too long.")],
+    # what is merely scheduled, said in a subordinate clause, or someone else's
+    [("mentee", "I'm presenting the roadmap on Thursday.")],
+    [("mentor", "Tell me what you think before I submit it on Friday.")],
+    [("mentee", "Jonas will send the invoices on Friday.")],
+])
+def test_commitment_words_that_promise_nothing(turns: list[tuple[str, str]]) -> None:
+    assert items(*turns) == []
+
+
+def test_a_plan_for_a_deliverable_in_the_present_tense_is_a_task() -> None:
+    item = only(items(("mentee", "I'm ordering the replacement parts tomorrow.")))
+    assert (item.owner, item.due) == ("mentee", "2026-11-19") and "replacement parts" in item.text
+
+
+def test_that_is_on_my_plate_names_the_thing_said_before() -> None:
+    item = only(items(("mentee", "The vendor contract still isn't signed. That's on my plate, "
+                                 "I'll chase it on Monday.")))
+    assert "vendor contract" in item.text and item.due == "2026-11-23"
+
+
+def test_a_pronoun_names_the_thing_offered_a_turn_earlier() -> None:
+    item = only(items(("mentor", "I still have the interview rubrics we used last year."),
+                      ("mentee", "That would be so useful."),
+                      ("mentor", "I'll scan them for you tomorrow.")))
+    assert item.owner == "mentor" and "interview rubrics" in item.text and item.due == "2026-11-19"
+
+
+def test_an_accepted_request_that_points_back_names_the_thing() -> None:
+    item = only(items(("mentor", "What would help most is two sample essays. Can you dig those out?"),
+                      ("mentee", "Sure, by Monday.")))
+    assert item.owner == "mentee" and "two sample essays" in item.text and item.due == "2026-11-23"
+
+
+def test_a_request_answered_with_other_terms_is_the_answerers_once_agreed() -> None:
+    found = items(("mentor", "Could you send me the budget spreadsheet?"),
+                  ("mentee", "Can I tidy it up first and send it Monday?"),
+                  ("mentor", "Monday's fine."))
+    item = only(found)
+    assert item.owner == "mentee" and "budget spreadsheet" in item.text and item.due == "2026-11-23"
+
+
+def test_should_i_is_an_offer_and_the_date_said_on_accepting_is_its_date() -> None:
+    item = only(items(("mentee", "Should I send you the meeting notes?"), ("mentor", "Yes please, by Thursday.")))
+    assert (item.owner, item.due, item.source.segment) == ("mentee", "2026-11-19", 1)
+    assert "meeting notes" in item.text
+
+
+def test_before_then_is_the_date_just_agreed() -> None:
+    item = only(items(("mentor", "Let's meet again on the 4th."),
+                      ("mentee", "Great, I'll finish the literature table before then.")))
+    assert item.due == "2026-12-04"
+
+
+def test_a_deadline_left_open_and_supplied_in_the_next_turns() -> None:
+    item = only(items(("mentee", "I'll have the budget ready by..."), ("mentor", "The 30th?"),
+                      ("mentee", "The 30th, yes.")))
+    assert (item.owner, item.due, item.source.segment) == ("mentee", "2026-11-30", 0)
+
+
+def test_saying_yes_to_a_joint_task_with_ones_own_part_is_one_joint_task() -> None:
+    item = only(items(("mentor", "Let's each write down two questions for the panel."),
+                      ("mentee", "Sure, I'll do mine tonight.")))
+    assert item.owner == "both" and "questions" in item.text
+
+
+def test_a_reminder_of_an_agreed_task_even_much_later_is_the_same_task() -> None:
+    item = only(items(("mentee", "I'll draft the grant summary."), ("mentor", "Okay."),
+                      ("mentee", "Then I need a coffee."), ("mentor", "Fine."), ("mentee", "Yes."),
+                      ("mentor", "And remember to draft the grant summary."), ("mentee", "Yes, I will.")))
+    assert item.source.segment == 0
+
+
+def test_a_restated_task_gives_its_date_to_the_first_unless_it_recurs() -> None:
+    item = only(items(("mentee", "My homework is a cover letter for the Hartley job."),
+                      ("mentor", "Good. Get it to me by Friday."), ("mentee", "Yep, Friday.")))
+    assert item.source.segment == 0 and item.due == "2026-11-20" and "cover letter" in item.text
+    item = only(items(("mentor", "Here's what I'd try: sketch one thumbnail a day."),
+                      ("mentee", "I'm going to do that every day this week."), ("mentor", "Good."),
+                      ("mentee", "Fine."), ("mentor", "Go sketch those thumbnails."),
+                      ("mentee", "I will, I'm sketching them tomorrow morning.")))
+    assert item.due is None and "thumbnail" in item.text
+
+
+@pytest.mark.parametrize("text, left_out", [
+    ("I'll send the syllabus over if you like, tonight.", "if"),
+    ("We'll each bring one journal article to the next call.", " to"),
+])
+def test_politeness_and_stripped_dates_leave_no_words_behind(text: str, left_out: str) -> None:
+    assert not only(items(("mentee", text))).text.endswith(left_out)
+
+
+def test_asking_if_is_no_condition() -> None:
+    item = only(items(("mentee", "I'll ask Maria if she can cover my shift.")))
+    assert item.text == "Ask Maria if she can cover my shift"
+
+
+@pytest.mark.parametrize("text", [
+    "I'm going to need a bigger monitor.",
+    "I'll bear that in mind.",
+    "I'm going to sleep on it.",
+    "I'll get used to the night shifts.",
+    "i'm gonna cry honestly",
+    "Knowing me, I'll forget.",
+    "I'm going to go with the second vendor.",
+    "Next year I'll probably move to Leeds.",
+    "I'll be seeing the dentist on Tuesday.",
+    "I'll cross that bridge when I come to it.",
+    "I'm going to take a break from the side project.",
+    "That's on my plate.",
+])
+def test_idioms_feelings_choices_and_likelihoods_are_no_tasks(text: str) -> None:
+    assert items(("mentee", text)) == []
+
+
+def test_a_thing_put_first_is_what_is_on_my_plate() -> None:
+    item = only(items(("mentee", "The grant appendix, that's on my plate.")))
+    assert "grant appendix" in item.text.lower()
+
+
+def test_a_thing_that_needs_doing_is_taken_by_whoever_takes_it() -> None:
+    item = only(items(("mentor", "The onboarding checklist needs rewriting."), ("mentee", "I can take that.")))
+    assert item.owner == "mentee" and item.text == "Rewrite the onboarding checklist"
+
+
+def test_a_dated_obligation_taken_on_is_a_task() -> None:
+    item = only(items(("mentee", "I'll be honest, I'll need to redo the cover page by Friday.")))
+    assert "cover page" in item.text and item.due == "2026-11-20"
+
+
+def test_scratch_that_after_a_reply_replaces_the_speakers_task() -> None:
+    item = only(items(("mentee", "I'll send you the slides on Monday."), ("mentor", "Great."),
+                      ("mentee", "Actually, scratch that, I'll send them Wednesday.")))
+    assert "slides" in item.text and item.due == "2026-11-25"
+
+
+def test_the_same_promise_twice_in_a_turn_is_one_task() -> None:
+    item = only(items(("mentee", "I'll send the draft over tonight. I'll send the draft tonight, promise.")))
+    assert item.text == "Send the draft"
+
+
+def test_actually_no_replaces_the_task_just_said() -> None:
+    item = only(items(("mentor", "I'll send you that article. Actually no, I'll just forward you the link tonight.")))
+    assert item.text == "Forward Sam the link" and item.due == "2026-11-18"
+
+
+def test_two_tasks_naming_the_same_person_stay_two() -> None:
+    found = items(("mentor", "I'll email Sam's manager. I'll call Sam on Friday."))
+    assert [i.text for i in found] == ["Email Sam's manager", "Call Sam"]
+
+
+def test_an_accepted_pointer_request_names_the_thing_of_three_turns_back() -> None:
+    found = items(("mentor", "Do you want me to review your slides before Thursday?"), ("mentee", "Yes! Thank you."),
+                  ("mentor", "Great, send them over tonight."), ("mentee", "Will do."))
+    assert [(i.owner, i.text, i.due) for i in found] == [
+        ("mentor", "Review Sam's slides", "2026-11-19"), ("mentee", "Send the slides", "2026-11-18")]

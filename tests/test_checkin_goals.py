@@ -256,3 +256,26 @@ def test_a_slot_in_the_week_after_a_stated_absence() -> None:
 def test_a_formal_proposal_asking_if_it_is_convenient() -> None:
     assert checkin(("mentor", "Would the ninth of December at ten o'clock be convenient?"),
                    ("mentee", "The ninth of December at ten is perfect.")) == "2026-12-09T10:00"
+
+
+@pytest.mark.parametrize("turns, keyword", [
+    ([("mentee", "I'd like to open a second clinic by next summer.")], "second clinic"),
+    ([("mentee", "I want to defend my thesis by June 30th.")], "defend"),
+    ([("mentee", "What I want this year is to move into a staff role by the end of the year.")], "staff role"),
+    ([("mentee", "Target is to be signed off for solo night shifts by April.")], "signed off"),
+    ([("mentor", "What would make this year a success for you?"), ("mentee", "Building a team of three.")], "team"),
+    ([("mentor", "What do you want from the next six months?"), ("mentee", "To lead a workshop on my own.")],
+     "workshop"),
+])
+def test_goals_by_any_verb_when_dated_or_asked_for(turns, keyword) -> None:
+    found = goals(*turns)
+    assert len(found) == 1 and keyword in found[0].text.lower(), [g.text for g in found]
+
+
+@pytest.mark.parametrize("text", [
+    "I want to look at the filters first.",
+    "I'd like to go over the notes from last time.",
+    "I want to get into the details of the contract.",
+])
+def test_wishes_about_the_conversation_are_not_goals_even_with_any_verb(text) -> None:
+    assert goals(("mentee", text)) == []

@@ -255,3 +255,23 @@ def test_working_rules_tucked_into_a_turn(turns, keyword):
 ])
 def test_other_peoples_habits_and_past_events_are_not_agreements(text):
     assert decided(("mentor", "How's work?"), ("mentee", text)) == []
+
+
+@pytest.mark.parametrize("proposal, answer", [
+    ("Let's keep these calls to forty-five minutes from now on.", "Forty-five minutes suits me."),
+    ("Then let's make every other session about leadership topics.", "Works for me."),
+    ("Shall we switch to half-hour calls while you're this busy?", "Half an hour would be perfect."),
+    ("Let's swap to a shared doc for updates between calls.", "A shared doc would be great."),
+])
+def test_an_arrangement_about_the_sessions_in_any_wording_is_decided_once(proposal, answer):
+    found = decided(("mentor", proposal), ("mentee", answer))
+    assert len(found) == 1 and found[0][1] in (0, 1), found
+
+
+@pytest.mark.parametrize("proposal", [
+    "Let's move on to your CV.",
+    "Let's do that.",
+    "Let's make sure the board sees the numbers first.",
+])
+def test_steering_the_conversation_is_no_arrangement(proposal):
+    assert decided(("mentor", proposal), ("mentee", "Sure.")) == []

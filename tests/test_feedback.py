@@ -367,3 +367,95 @@ def test_praise_in_a_mentors_own_words(text):
 def test_suggestions_in_a_mentors_own_words(text):
     assert kinds(("mentee", "So I finished the draft and sent it on Monday."), ("mentor", text)) == [
         ("constructive", "mentor", "mentee", 1)]
+
+
+# ---------------------------------------------------------------- speech acts in unseen wordings
+
+_REPORT = ("mentee", "So I rebuilt the budget model and sent it to the board on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The budget model you built was honestly gorgeous.",
+    "You cut the deck to ten slides, and that was a smart call.",
+    "That was a bold move, and it paid off.",
+    "The way you restructured the appendix was exactly what the board needed.",
+    "I'm really proud of how you handled the finance director.",
+    "Top effort.",
+    "One of the tightest models I've read this year.",
+    "you split it into tabs which made the review so much easier",
+])
+def test_praise_is_an_evaluation_of_what_the_listener_did(text):
+    assert kinds(_REPORT, ("mentor", text)) == [("praise", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "That's a great goal.",
+    "Sounds good, let's move on.",
+    "Love it. What's next?",
+    "My old boss built a brilliant model once.",
+    "If you'd sent it a week earlier it would have been perfect.",
+    "The venue was lovely, by the way.",
+    "Great, thanks for the update.",
+])
+def test_enthusiasm_anecdotes_and_hypotheticals_are_not_praise(text):
+    assert [k for k in kinds(_REPORT, ("mentor", text)) if k[0] == "praise"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Swap the order: lead with the numbers, then the story.",
+    "Next quarter, delegate the weekly report to Sam.",
+    "You could record yourself and listen back.",
+    "I wonder if a shorter intro would land better.",
+    "In your shoes I'd ask for the budget in writing.",
+    "You tend to bury the ask at the end of your emails.",
+    "try pausing before you answer the hard questions",
+    "Knock the jargon on the head.",
+    "Have a word with the controller before the meeting.",
+])
+def test_advice_is_a_directive_by_its_shape(text):
+    assert kinds(_REPORT, ("mentor", text)) == [("constructive", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Take care, and good luck on Friday.",
+    "See you next week.",
+    "Go for it!",
+    "Send me the deck by Friday.",
+    "When I was a junior, my manager told me to always carry a notebook.",
+    "Scratch that, we covered it last time.",
+    "Wednesday the 6th at three works.",
+    "Glad it helped.",
+    "Test, test, can you hear me?",
+])
+def test_formulae_tasks_and_anecdotes_are_not_advice(text):
+    assert [k for k in kinds(_REPORT, ("mentor", text)) if k[0] == "constructive"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Talking it through with you always clears my head.",
+    "Your reframe about the promotion really helped.",
+    "Honestly, these chats keep me sane.",
+    "You're a brilliant sounding board.",
+])
+def test_the_mentees_appreciation_of_the_mentoring_is_praise(text):
+    assert kinds(("mentor", "How was the week?"), ("mentee", text)) == [("praise", "mentee", "mentor", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "That helps to know.",
+    "It would help if the team had more budget.",
+    "My sister's mentor was a huge help to her.",
+])
+def test_not_appreciation_of_the_mentoring(text):
+    assert [k for k in kinds(("mentor", "How's the team?"), ("mentee", text)) if k[0] == "praise"] == []
+
+
+def test_the_mentee_may_ask_for_more_of_something_in_the_sessions():
+    assert kinds(("mentor", "Anything to change about these calls?"),
+                 ("mentee", "Could you share more of your own mistakes?")) == [
+        ("constructive", "mentee", "mentor", 1)]
+
+
+def test_praise_softening_a_critique_is_the_critique():
+    assert kinds(_REPORT, ("mentor", "Your summary was good. But you buried the decision, put it first.")) == [
+        ("constructive", "mentor", "mentee", 1)]

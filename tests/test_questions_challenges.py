@@ -336,3 +336,46 @@ def test_challenges_said_in_passing(text):
 ])
 def test_asides_are_not_challenges(text):
     assert extract_challenges(context(("mentor", "So, tell me more."), ("mentee", text))) == []
+
+
+# ---------------------------------------------------------------- difficulties by their effect
+
+@pytest.mark.parametrize("text", [
+    "I've lost a whole week to the migration scripts.",
+    "Work has been grinding me down lately.",
+    "There's honestly nobody on my team I can ask about pricing.",
+    "The vendor keeps moving our delivery dates.",
+    "The client hasn't replied to my emails in two weeks.",
+    "I can't get the board to sign off on the budget.",
+    "We're three weeks behind on the launch.",
+    "I'm running on fumes.",
+    "I've rewritten the cover letter five times and it still sounds generic.",
+    "I get flustered when people interrupt me.",
+    "I'm the one taking the blame when shipments are late.",
+    "i cant get the team to use the new tracker",
+    "My Spanish is still a problem for me in client calls.",
+])
+def test_difficulties_named_by_their_effect(text):
+    items = extract_challenges(context(("mentor", "How are things going?"), ("mentee", text)))
+    assert [(c.speaker, c.source.segment) for c in items] == [("mentee", 1)]
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentor", "How did it go?"), ("mentee", "It went fine in the end, I was nervous beforehand.")],
+    [("mentor", "Want me to send you my template?"), ("mentee", "Yes please, my calendar is a mess.")],
+    [("mentor", "Are you feeling stretched at the moment?")],
+    [("mentor", "How's home?"), ("mentee", "My sister is drowning in work.")],
+    [("mentor", "And last year?"), ("mentee", "Last year I struggled much more, so it's fine now.")],
+    [("mentor", "What's next?"), ("mentee", "If the grant falls through I'd be stuck.")],
+    [("mentee", "I'm new to tooling."), ("mentor", "When I started, I lost weeks to bad tooling.")],
+    [("mentor", "That was a great drill."), ("mentee", "Thanks! I was panicking inside.")],
+    [("mentor", "Can you ask Dana for the recordings?"), ("mentee", "Dana's away, and I can't get into the drive.")],
+])
+def test_resolved_hypothetical_others_and_declined_tasks_are_not_challenges(turns):
+    assert extract_challenges(context(*turns)) == []
+
+
+def test_a_vague_difficulty_is_quoted_with_the_sentence_that_says_what_it_is():
+    items = extract_challenges(context(("mentor", "How was the month?"), (
+        "mentee", "Honestly it wore me down. The owners changed the booking software mid-season.")))
+    assert len(items) == 1 and "booking software" in items[0].text

@@ -1,0 +1,434 @@
+"""General cues of speech acts, shared by the feedback and challenge extractors.
+
+The phrase tables in feedback.py and challenges.py name wordings; these cues describe the
+act instead, so that unseen wordings are found:
+
+- an evaluation: positive evaluative language ("clever", "vivid", "a model of clarity",
+  "one of the clearest I've read", "it paid off") whose object is what the listener did,
+  because the sentence or its turn speaks of the listener's action ("you wrote ...",
+  "your notes ..."), or because the other person has just reported an action of their own
+  ("I shipped it last week" - "a serious result");
+- a directive: an imperative, recognised by its shape (a verb-like first word followed by
+  a determiner or object: "reuse the same approach", "knock that on the head"), or a
+  second-person modal ("you could read it out loud");
+- the listener's habit criticised ("your emails tend to open with ...", "you do it every
+  time");
+- a difficulty owned by the speaker: lost time, repeated failure, being short of people
+  or time, nobody to turn to, others' obstruction ("the skipper keeps cancelling our
+  slots"), being behind.
+
+Every pattern is matched against `Sentence.norm` (lower case, see text.py).
+"""
+from __future__ import annotations
+
+import re
+
+from .phrases import TASK_VERBS
+
+INTENSIFIER = (r"(?:(?:really|very|so|super|incredibly|extremely|genuinely|truly|quite|"
+               r"absolutely|seriously|properly|honestly|just|actually|particularly|exceptionally|"
+               r"remarkably|wonderfully|pretty)\s+)*")
+
+STRONG_POSITIVE = (
+    r"(?:clever|vivid|clear|clearer|sharp|sharper|smart|bold|brave|courageous|careful|thorough|"
+    r"rigorous|meticulous|thoughtful|insightful|creative|inventive|resourceful|imaginative|elegant|"
+    r"polished|compelling|persuasive|convincing|impressive|remarkable|exceptional|outstanding|superb|"
+    r"excellent|brilliant|stellar|masterful|skilful|skillful|textbook|exemplary|flawless|crisp|"
+    r"tight|punchy|engaging|memorable|original|professional|mature|composed|confident|assured|"
+    r"gutsy|savvy|shrewd|canny|spot[- ]on|first[- ]rate|top[- ]notch|world[- ]class|rare|cracking|smashing|"
+    r"ace|superlative|stunning|gorgeous|masterly|impeccable|immaculate|faultless|exquisite|sterling|admirable|"
+    r"commendable|phenomenal|marvellous|marvelous|nuanced|precise|seamless|watertight|airtight|well-judged|"
+    r"well judged|well-organised|well-organized|top drawer|top-drawer|spotless|pristine|special|"
+    r"articulate|eloquent|lucid|incisive|perceptive|astute|sensible|wise|judicious|pragmatic|decisive|"
+    r"diligent|conscientious|dedicated|disciplined|organised|organized|methodical|systematic|efficient|"
+    r"innovative|ingenious|graceful|tactful|diplomatic|poised|empathetic|fearless|impactful|influential|"
+    r"credible|authoritative|comprehensive|concise|succinct|coherent|cohesive|inspiring|inspirational|"
+    r"delightful|charming|witty|sharp-eyed|eagle-eyed|sleek|stylish|classy|tasteful|breathtaking|"
+    r"extraordinary|epic|legendary|next-level|professional-grade|"
+    r"strong|stronger|solid|effective|persuasive|moving|powerful|beautiful|lovely|tidy|neat|slick)")
+"""Evaluative words that praise a piece of work or conduct."""
+WEAK_POSITIVE = (r"(?:great|good|nice|fantastic|amazing|awesome|wonderful|terrific|incredible|"
+                 r"fabulous|cool|perfect)")
+"""Positive words also used as mere enthusiasm ("great, let's move on")."""
+WORK_NOUN = (r"(?:work|job|effort|result|results|outcome|performance|piece of work|call|move|decision|"
+             r"choice|catch|instinct|instincts|thinking|approach|answer|argument|analysis|writing|"
+             r"presentation|pitch|draft|delivery|handling|response|fix|solution|stuff)")
+"""What a verdict may be about; not "idea", "question" or "point", which acknowledge."""
+
+_YOU_DID = re.compile(
+    r"\byou(?:'ve| have)? (?:really |just |also |actually |clearly |obviously )?"
+    r"(?!(?:had|said|told|asked|mentioned|were|was|thought|felt|wanted|needed|got|did not|didn't)\b)"
+    r"(?:[a-z]+ed|did|made|wrote|built|kept|gave|took|ran|found|brought|chose|put|led|drew|held|"
+    r"caught|set|shot|sent|spent|won|stood|sold|spoke|taught|told me|showed|shown|done|written|"
+    r"built|handled|given|taken)\b"
+    r"|\byou (?:really |just |also |actually )?(?!(?:can|could|should|would|will|might|must|may|need|have|had|"
+    r"are|were|do|did|don't|didn't|know|think|see|mean|want|feel|get|got|said|say|told|asked)\b)[a-z]{3,} "
+    r"(?:it|them|the|that|this|those|these|a|an|your|every|each|all|him|her)\b"
+    r"|\byour (?!(?:own|manager|boss|lead|team|colleague|client|mentor|partner|family|mum|mom|dad|"
+    r"friend|friends|supervisor|director|parents?)\b)[\w-]+")
+"""The listener's own action or work: "you kept the family calm", "your field notes"."""
+
+_EVALUATION = re.compile(
+    rf"\b(?:that|this|it|which|that one|this one)(?:'s| is| was| has been| were| looked| looks| sounded| "
+    rf"sounds| read| reads| felt)\s+{INTENSIFIER}{STRONG_POSITIVE}"
+    r"(?=$|[,.!?;]| (?:and|but|too|as well|honestly|actually|indeed|of you|work)\b)"
+    rf"|\b(?:that|this|it)(?:'s| is| was)\s+(?:a|an|such a|one|some)\s+{INTENSIFIER}"
+    rf"(?:(?:{WEAK_POSITIVE}|serious|real|big|huge|major)\s+{WORK_NOUN}|{STRONG_POSITIVE}\s+(?:{WORK_NOUN}|one))\b"
+    rf"|\b(?:that|this|it)(?:'s| is| was) exactly (?:what|the (?:right|kind|sort))\b"
+    rf"|\b(?:that|this|it)(?:'s| is| was) (?:the |a )?(?:sign|mark|hallmark) of (?:a |an |something |real |"
+    rf"someone )?{INTENSIFIER}(?:{STRONG_POSITIVE}|{WEAK_POSITIVE}|quality|talent|class)\b"
+    rf"|\b(?:and |which |that )?(?:it|that|this|the gamble|the risk|the bet) (?:really |clearly |totally )?paid off\b"
+    rf"|\b(?:one of )?the (?:best|clearest|strongest|sharpest|tightest|cleanest|most \w+) "
+    rf"(?:[\w-]+ ){{0,3}}(?:i(?:'ve| have)|i(?:'ve| have) ever|we(?:'ve| have)(?: ever)?) "
+    rf"(?:ever )?(?:seen|read|heard|reviewed|come across|had)\b"
+    rf"|\b(?:a|an) {INTENSIFIER}model of (?:clarity|calm|composure|how|restraint|professionalism|"
+    rf"good practice|efficiency|\w+ness)\b"
+    rf"|\bhow {INTENSIFIER}(?:carefully|well|clearly|thoughtfully|calmly|skil+fully|cleverly|"
+    rf"neatly|elegantly|quickly|maturely|confidently|rigorously|creatively) you\b")
+"""An evaluation of something done: "that was genuinely clever work", "a model of clarity",
+"it reflects how carefully you built the argument", "it paid off"."""
+
+_SUBJECT_EVALUATED = re.compile(
+    rf"\b(?:the|that|this|those|these|your|a)\s+(?:[\w-]+\s+){{0,6}}?(?:was|were|is|are|looked|looks|"
+    rf"sounded|sounds|read|reads|came across as|felt)\s+{INTENSIFIER}"
+    rf"(?:(?:a|an|one)\s+{INTENSIFIER})?(?:{STRONG_POSITIVE}(?:\s+(?:{WORK_NOUN}|one))?|"
+    rf"(?:{WEAK_POSITIVE}|serious|real)\s+{WORK_NOUN})\b(?!\s+(?:question|idea|to (?:hear|know|see))\b)"
+    rf"|\b(?:[\w-]+\s+){{1,5}}(?:is|was)\s+(?:a|an)\s+{INTENSIFIER}(?:{STRONG_POSITIVE}|serious|real)\s+"
+    rf"{WORK_NOUN}\b")
+"""A named piece of work judged: "eleven percent in a week is a serious result"."""
+
+_WORK_VERDICT = re.compile(rf"\b{WORK_NOUN}$|\bone$")
+_EXCLAMATION = re.compile(
+    rf"^(?:{INTENSIFIER}(?:{STRONG_POSITIVE}|{WEAK_POSITIVE}|top|top-notch|cracking|ripper|quality)\s+"
+    r"(?:work|job|effort|thinking|catch|call|instincts?|result)|"
+    r"(?:top|cracking|ripper|quality|class) (?:effort|work|job|stuff))[!.]?$")
+"""A bare verdict on what was done: "Top effort.", "Lovely work!"; not "great stuff"."""
+"""A bare verdict on what was done: "Top effort.", "Lovely work!"."""
+
+_POSITIVE_PREDICATE = re.compile(
+    rf"\b(?:was|were|is|are|looked|looks|sounded|sounds|reads|came across as|felt)\s+(?:(?:a|an|such a)\s+)?"
+    rf"{INTENSIFIER}(?:{STRONG_POSITIVE}|{WEAK_POSITIVE}|gorgeous|stunning|first-class|first class|top-class|"
+    rf"inspired|spot on|exactly right|just right)\b(?!\s+(?:question|idea|to (?:hear|know|see))\b)"
+    r"|\b(?:was|is|were) exactly (?:the|what)\b"
+    r"|\b(?:which|that|it|and that|and it) (?:really )?(?:made|makes) (?:[\w']+ ){0,4}(?:so much |much |a lot |way )?"
+    r"(?:easier|better|simpler|smoother|clearer|possible)\b")
+"""A positive verdict in the predicate: "... was first-class service", "... is gorgeous"."""
+
+_PRIDE = re.compile(
+    r"\bi(?:'m| am) (?:really |so |very |incredibly )?proud of (?:how|what|the way|your|the work)\b"
+    r"|\bhow far (?:your [\w-]+(?: [\w-]+)? ha(?:s|ve)|you(?:'ve| have)) come\b"
+    r"|\b(?:bravo|kudos|hats off|well played) (?:on|for)\b"
+    r"|\b(?:a real|a big|a huge|a serious|quite a) step up from\b")
+"""Pride in the listener's growth or work: "I'm proud of how far your modelling has come"."""
+
+_COMPOSURE = re.compile(
+    r"\byou (?:kept|stayed|remained|held) (?:a |your )?(?:cool head|cool|calm|composed|nerve|composure|"
+    r"head|focus|professional)\b|\byou (?:didn't|never) (?:panic|flinch|lose your (?:cool|nerve|head))\b")
+"""Composure under pressure, said of the listener."""
+
+REPORTED_ACTION = re.compile(
+    r"\b(?:i|we) (?:just |finally |actually |already |also )?"
+    r"(?!(?:had|was|were|felt|thought|said|wanted|needed|tried|used|got stuck|failed|lost|missed)\b)"
+    r"(?:re)?(?:[a-z]+ed|did|made|wrote|built|ran|won|sent|got|gave|took|led|sold|shipped|finished|passed|"
+    r"presented|submitted|delivered|launched|closed|landed|handled|managed)\b"
+    r"|\b(?:went up|went down|came in|was accepted|got accepted|accepted it|signed off|went live|"
+    r"worked)\b")
+"""The other person's report of something they did ("I submitted the essay last Tuesday")."""
+
+_ENTHUSIASM = re.compile(
+    r"^(?:(?:oh|wow|okay|ok|so|well|yeah|yes|right)[,!\s]+)*(?:that's|that is|sounds|what) "
+    r"(?:a |an |so )?(?:really )?(?:great|good|nice|fantastic|amazing|awesome|perfect|lovely|"
+    r"brilliant|wonderful|cool|fine|exciting|fun|interesting|fair|realistic|doable)"
+    r"(?:\s+(?:goal|plan|idea|question|point|start|one|thing|news))?[!.]?$")
+"""Enthusiasm or acknowledgement on its own ("That's a great goal.")."""
+
+
+def evaluates_work(norm: str, turn_about_listener: bool, after_report: bool) -> bool:
+    """Does the sentence praise what the listener did? `turn_about_listener`: the sentence's
+    turn speaks of the listener's own action or work; `after_report`: the other person has
+    just reported an action of theirs."""
+    if _ENTHUSIASM.match(norm):
+        return False
+    if _COMPOSURE.search(norm) or _EXCLAMATION.match(norm) or _PRIDE.search(norm):
+        return True
+    about_listener = turn_about_listener or after_report
+    if _EVALUATION.search(norm):
+        return about_listener or bool(_YOU_DID.search(norm))
+    judged = _SUBJECT_EVALUATED.search(norm)
+    if judged:
+        # After a report, a verdict on something named counts when it judges work ("eleven
+        # percent in a week is a serious result"), not a bare adjective ("the venue was lovely").
+        return bool(_YOU_DID.search(norm)) or (after_report and bool(_WORK_VERDICT.search(judged.group(0))))
+    did = _YOU_DID.search(norm)
+    return did is not None and _POSITIVE_PREDICATE.search(norm, did.end()) is not None
+
+
+def speaks_of_listener(norm: str) -> bool:
+    """Does the sentence refer to the listener's action or work?"""
+    return bool(_YOU_DID.search(norm))
+
+
+# ---------------------------------------------------------------- appreciation of mentoring
+
+_MENTORING = (r"(?:you|your (?:[\w-]+ ){0,3}?(?:advice|tips?|suggestions?|feedback|idea|ideas|"
+              r"framework|analogy|example|examples|question|questions|push|nudge|notes|help|"
+              r"point|pointers|perspective|input|reframe|trick|exercise)(?: [\w-]+){0,12}?|"
+              r"(?:these|our|the|this|today's) (?:sessions?|calls?|chats?|conversations?|talks?|"
+              r"catch-ups?|meetings?)|this|that|it|today|talking (?:to|with) you|having you|"
+              r"talking (?:this|it|things|that) (?:through|over)(?: with you)?|"
+              r"having someone(?: [\w'-]+){0,6}?|the way you (?:[\w-]+ ){1,6}?)")
+APPRECIATION = re.compile(
+    rf"(?:^|, |\band (?:thanks,? |thank you,? |honestly,? )?|\bthanks,? |\bbut )"
+    rf"(?:(?:and|honestly|also|but|so|thanks|thank you|incidentally|by the way|seriously|mate)[,\s]+)*"
+    rf"{_MENTORING}(?:'s| (?:has|have|is|are|was|were))?(?: been)?(?: \w+ly| really| so| just| all| always| still| truly)*"
+    r" (?:help|helps|helped|saved me|saved my|keeps? me (?:sane|going|grounded|on track)|"
+    r"kept me (?:sane|going)|makes? a (?:\w+ )?difference|made a (?:\w+ )?difference|"
+    r"made (?:it|things|everything) click|clicked|got me through|changed how i|takes? the edge off|took the edge off|"
+    r"calms? me down|clears? my head|puts? things in perspective|gives? me (?:clarity|perspective|confidence|a plan)|"
+    r"(?:\w+ )?(?:invaluable|priceless|gold|a lifeline|a life-saver|a lifesaver|a godsend))\b"
+    r"(?! to (?:hear|know|say))"
+    r"|\byou(?:'re| are) (?:such )?(?:a|an) (?!(?:new|busy|former|first-time|volunteer|assigned|"
+    r"official|formal)\b)(?:[\w-]+ )?(?:mentor|coach|teacher|sounding board|listener)\b")
+"""The mentee's appreciation of the mentoring: "these sessions help", "your suggestion was
+invaluable", "the way you explained it made it click", "you're a ripper mentor"."""
+_NOT_APPRECIATION = re.compile(r"\b(?:would|could|might|if|whether|didn't|doesn't|don't|not|never)\b")
+
+
+def appreciates_mentoring(norm: str) -> bool:
+    """The mentee's appreciation of the mentor's help, not hypothetical or negated."""
+    match = APPRECIATION.search(norm)
+    return match is not None and not _NOT_APPRECIATION.search(match.group(0))
+
+
+# ---------------------------------------------------------------- directives
+
+_LEAD = re.compile(
+    r"^(?:(?:so|and|also|then|okay|ok|right|now|but|well|honestly|look|listen|instead|plus|"
+    r"maybe|perhaps|just|definitely|really|seriously|first|second|third|finally|otherwise|"
+    r"here's (?:a|an|one|my) (?:thought|idea|suggestion|tip)|one (?:more )?(?:thing|thought|idea|"
+    r"tip|observation)|(?:a|one) (?:small |quick |little )?(?:thought|observation|tip|idea)|"
+    r"(?:one |a )?(?:practical|concrete|quick|small|simple) (?:thing|tip|suggestion|idea|step)|"
+    r"my advice|the trick|the fix|the key)[,:!\s-]+)*")
+_NOT_IMPERATIVE = frozenset("""
+a an the i you we he she they it its it's this that these those there here what when where why how who
+which whose if so and but or because though although while since until unless as like about above after
+before below by during for from in into of off on onto out over than through to under up with without
+yes yeah yep no nope not okay ok right sure well oh ah wow hey hi hello thanks thank sorry please
+great good nice cool fine perfect lovely awesome fantastic brilliant wonderful amazing excellent
+congrats congratulations cheers bye goodbye see enjoy have had has was were is are be been being am
+does did done will would could should might may must can shall let let's lets tell talk
+maybe perhaps probably definitely really just also then now even still only actually basically
+honestly literally anyway besides otherwise instead both each every all any some many much more
+most less least few several other another such same own my your our their his her me us them him
+mine yours ours theirs everyone everybody someone somebody nobody anyone anything something nothing
+everything same one two three four five six ten first second last next new old big small
+bet guess imagine picture suppose say said mind bear hang hold wait stay remind welcome excuse
+pardon forgive believe hope wish thought think know feel felt sounds sound looks look seems
+seem mean meant kind sort lot bit mate dude man guys folks today tomorrow yesterday tonight
+always never sometimes often usually once twice again already yet too very quite pretty rather
+ugh hmm um uh er erm mm ha haha lol wait whoa yay oops alright love loved oof ouch yikes crikey blimey gosh geez
+jeez damn phew aw aww glad sad happy true exactly totally absolutely agreed fair noted understood
+interesting funny weird strange lucky shame pity typical classic bad scratch forget ignore disregard
+strike whatever whichever whoever however wherever whenever monday tuesday wednesday thursday friday
+saturday sunday january february march april june july august september october november december
+""".split())
+"""First words that do not make an imperative (function words, interjections, verbs of
+conversation such as "see", "imagine", "bet", "tell")."""
+_OBJECT = frozenset("""
+the a an your my one some that this those these it them him her yourself yourselves up out down off
+back two three four five each every more less any all what how whatever everything something
+""".split())
+"""Words that follow an imperative verb: its object or particle."""
+_VERB_FIRST = frozenset(TASK_VERBS | set("""
+reuse rethink reframe redo repeat rehearse record knock cut drop trim pair lean lead open start stop
+keep protect guard block cap limit batch anchor swap split bundle group flip move shift turn spell
+name own claim frame pitch sell sleep rest breathe slow speed push pull say ask bring show focus
+note notice write read watch listen practise practice prep prepare plan build pick choose aim
+""".split()))
+"""Verbs common in advice that make an imperative whatever follows them."""
+_TASK_REQUEST = frozenset("""
+add send email share forward post upload submit book schedule reschedule cancel invite call text message
+ping reply remind confirm circulate print sign register enrol enroll attend join rebook go get grab come
+fill complete finish update order pay buy hand file list log copy print download install open
+""".split())
+"""Verbs whose bare imperative usually asks for a task ("add the handoff project", "go find
+better wi-fi") rather than advises, unless it says how ("go slowly")."""
+_SCENE = re.compile(
+    r"^(?:next (?:time|month|week|year|round|quarter)|for (?:the|your|this|that|those|these) [\w' -]{2,30}?|"
+    r"when(?:ever)? [\w' -]{2,40}?|if [\w' -]{2,40}?|before [\w' -]{2,30}?|after [\w' -]{2,30}?|"
+    r"in (?:the|your) [\w' -]{2,30}?|going forward|from now on|this time)[,:] ")
+"""A clause setting the scene before an imperative: "Next month, try a loyalty card"."""
+_MANNER = re.compile(
+    r"\b(?:instead of|rather than|not|every|each|per|always|never|only|first|before you|when you|"
+    r"whenever|so (?:that|you|it|they|people)|that way|otherwise|on your own|yourself|one at a time|"
+    r"in one go|up front|early|earlier|slowly|properly|carefully|ahead)\b")
+"""How to do it: the mark of advice in an imperative of a task verb ("do one timed section
+every day instead of full tests")."""
+_SCENE_UNPUNCTUATED = re.compile(
+    r"^(?:when|whenever|if|once|before|after) (?:[\w']+ ){2,8}?(?=(?:get|ask|tell|try|use|make|put|write|take|keep|"
+    r"stop|start|bring|show|pick|focus|cut|give|lead|open|pause|slow|push|find|check|loop|talk|go back)\b "
+    r"(?:your|the|them|him|her|it|a|an|that|this|someone|one|to|back|with|for)\b)")
+"""A scene-setting clause in speech without commas: "when a deal stalls in legal get your
+champion to ask"."""
+_GET_SOMEONE = re.compile(r"^get (?:your|the|them|him|her|someone|somebody|a) (?:[\w-]+ ){0,3}?to [a-z]+")
+"""A causative imperative: "get your champion to ask legal what is blocking"."""
+_HAVE_A = re.compile(r"^have (?:a|another) (?:word|chat|talk|conversation|go|look|think|crack|try|read|rest|"
+                     r"break|proper look) (?:with|at|about|through)\b")
+"""An imperative idiom of "have": "Have a word with Priya in legal"."""
+_LABEL = re.compile(r"^[\w'-]+,|^[\w'-]+ (?:one|two|three|four|five|\d+)(?:,|$)")
+"""A word repeated or numbered ("test, test", "camera one, camera two") names, not orders."""
+_FINITE = frozenset("""
+got gets was were is are has had went goes became becomes seems seemed felt feels looks looked will would
+can could should might must did does do kept keeps made makes took takes came comes ran runs 's
+""".split())
+"""A finite verb after the first word makes it a subject ("work got crazy"), not an imperative."""
+_ADDRESSED_TO_SPEAKER = re.compile(r"^\S+ (?:me|us|me,|us,)\b|^\S+ (?:it |that |this )?(?:to|with) (?:me|us)\b")
+
+
+def imperative(norm: str) -> bool:
+    """Is the sentence a directive by its shape: a verb-like first word (after discourse
+    lead-ins) followed by an object, a determiner or a particle? "Reuse the same approach",
+    "Knock that on the head"; not "Thanks for the notes", "See you then", "Send me the deck"."""
+    body = _LEAD.sub("", norm).strip(" ,")
+    body = _LEAD.sub("", _SCENE.sub("", body)).strip(" ,")
+    body = _SCENE_UNPUNCTUATED.sub("", body)
+    if _HAVE_A.match(body) or _GET_SOMEONE.match(body):
+        return True
+    words = re.findall(r"[a-z][a-z'-]*", body)
+    if len(words) < 3 or _ADDRESSED_TO_SPEAKER.match(body) or _LABEL.match(body):
+        return False
+    first, second = words[0], words[1]
+    if first in _NOT_IMPERATIVE or first.endswith(("ed", "ing", "ly", "'s", "'ll", "'re", "'ve", "'d")):
+        return False
+    if first.endswith("s") and not first.endswith(("ss", "us")):
+        return False
+    if second in _FINITE or second.endswith("ed"):
+        return False
+    if first in _TASK_REQUEST and not _MANNER.search(body):
+        return False
+    return second in _OBJECT or (first in _VERB_FIRST and second not in {"is", "was", "are", "were", "'s"})
+
+
+_MODAL_YOU = re.compile(
+    r"(?<!\bso )(?<!\bthat )(?<!\bif )(?<!\bwhen )(?<!\bwhere )(?<!\bthan )(?<!\bwhich )"
+    r"\byou (?:could|might|may want to|might want to|could always|might try|may wish to|ought to|"
+    r"could even|could also|might also|should also|should probably|might consider) "
+    r"(?!(?:be|see|tell|hear|imagine|say|have|know|remember|feel|guess|notice|argue|call|get away|"
+    r"find that|think|expect|wonder|recall|recognise|recognize|like|enjoy|already|do (?:it|that|this)$)\b)"
+    r"[a-z']{2,}")
+"""A second-person modal suggestion: "you could read it out loud"."""
+_HABIT_CRITIQUE = re.compile(
+    r"(?<!\bsince )(?<!\bbecause )(?<!\bas )(?<!\bwhile )(?<!\bwhen )"
+    r"\byou(?:r [\w-]+(?: [\w-]+)?)? (?:tend to|tends to|always|often|keep|constantly|sometimes) "
+    r"(?!(?:deliver|do (?:well|great)|get it right|nail|impress|help|make me|bring|come through|"
+    r"breaking up|cutting out|freezing|dropping|going quiet|asking|say|said)\b)[a-z']+"
+    r"|\byou (?:do|did|say|said) (?:it|that|this) (?:every time|all the time|a lot|heaps|twice|again)\b"
+    r"|\byou (?:talk|put|sell|run) yourself down\b"
+    r"|\byou (?!(?:help|care|work|listen|prepare|learn|improve|read|practi[cs]e|think)\b)[a-z]{3,} (?:a lot|too much|"
+    r"too often|all the time|every time|constantly|heaps)\b")
+"""The listener's habit, put as a critique: "your emails tend to open with context"."""
+
+
+ADVICE_QUESTION = re.compile(
+    r"^(?:(?:so|and|also|then|okay|ok|well|but)[,\s]+)*(?:could|can|would|might) you (?:maybe |perhaps |also |not |"
+    r"just )?(?:try|push for|push back|pair with|block out|protect|delegate|negotiate|say no)\b"
+    r"(?! me\b| us\b| for me\b)")
+"""A question asking the listener to change how they work: "could you push back on the
+deadline?"; "can you ask Maria for the recordings?" asks for a task instead."""
+
+
+_HEDGED = re.compile(
+    r"\bi(?:'m| am)? wonder(?:ing)? (?:if|whether) (?!you (?:could|can|would) (?:send|share|give|tell)\b)"
+    r"(?=[^?]*\b(?:would|could|might|may)\b)"
+    r"|\b(?:in your (?:shoes|position|place)|were i you|if i was you),? i(?:'d| would)\b"
+    r"|(?<!\bi )(?<!\bi'll )(?<!\bwe )(?<!\bto )(?<!\bwill )(?<!\bcan )(?<!\blet me )(?<!\byou'll )"
+    r"(?<!\bthey )(?<!\bhe )(?<!\bshe )(?<!\bgoing to )(?<!\bcould )(?<!\bshould )(?<!\bi'd )"
+    r"\btry (?:\w+ing\b|to (?!be\b)\w+|not to)"
+    r"|\bsomething to (?:consider|think about|try|keep in mind)\b|\bit might be an idea to\b")
+"""Hedged advice: "I wonder if a phone call would cut through", "in your shoes I'd write
+three bullet points", "try standing near the back row", "something to consider: ..."."""
+
+
+def suggests(norm: str) -> bool:
+    """A second-person modal suggestion, hedged advice or a criticised habit of the listener."""
+    return bool(_MODAL_YOU.search(norm) or _HABIT_CRITIQUE.search(norm) or _HEDGED.search(norm))
+
+
+# ---------------------------------------------------------------- difficulties
+
+DIFFICULTY = re.compile(
+    r"\bi(?:'ve| have)? (?:lose|waste|lost|wasted|burn|sink|sunk) (?:\w+ ){0,3}?(?:an? |\w+ )?(?:hours?|days?|time|"
+    r"mornings?|evenings?|weekends?|afternoons?|weeks?|months?|nights?)\b"
+    r"|\b(?:i(?:'m| am)|we(?:'re| are)) (?:still |now |already )?(?:(?:a|an|one|two|three|four|five|six|"
+    r"several|a few|\d+|a couple of) )?(?:\w+ )?(?:weeks?|days?|months?|chapters?|sessions?|modules?|"
+    r"shifts?) behind\b"
+    r"|\b(?:i(?:'m| am)|we(?:'re| are)) (?:still |already )?(?:way |well |really |badly |so |a bit |"
+    r"a little |falling |getting )?behind (?:on|with|where|schedule|in)\b"
+    r"|\b(?:nobody|no one|no-one|not anyone|not a single person)(?: [\w'-]+){0,4}? "
+    r"(?:i can|i could|to) (?:go to|ask|talk to|turn to|escalate to|check with|sanity[- ]check|"
+    r"review|bounce|lean on|help)\b"
+    r"|\b(?:there's|there is) (?:\w+ )?(?:nobody|no one)\b"
+    r"|\b(?:it|this|that|they|he|she|work|the job|[\w-]+ing)(?: has been| have been| is| are| was| keeps)?"
+    r"(?: really| just| slowly)? (?:wore|wears|wearing|"
+    r"ground|grinds|grinding) me down\b"
+    r"|\b(?:it|this|that|work|the job|everything|[\w-]+ing)(?: really| just| honestly)? (?:drains?|drained|"
+    r"exhausts?|exhausted|overwhelms?|overwhelmed|stresses|stressed|scares?|scared|terrifies|frustrates?|"
+    r"frustrated|paralyses|paralyzes|wrecks?|wrecked|burns?) me(?: out)?\b"
+    r"|\b(?:keeps? |then |always |still )(?:crash(?:es|ing)|fail(?:s|ing)|break(?:s|ing)|fall(?:s|ing) over|"
+    r"time(?:s|ing) out)\b|\b(?:and then|then) (?:crashes|fails|breaks|dies)\b"
+    r"|\bwon't (?:run|compile|converge|load|build|start|work)\b"
+    r"|\bi(?:'m| am) the only (?:[\w-]+ ){0,2}(?:person|one|woman|man|junior|engineer|designer|"
+    r"analyst|nurse|teacher|developer|researcher)\b"
+    r"|\bkeeps? (?:cancel|los|chang|mov|ignor|reject|delay|drop|forget|push|bounc|overrid|overrul|"
+    r"block|interrupt|bump|reschedul|postpon)\w* (?:my|our|me|us)\b"
+    r"|\b(?:don't|do not|doesn't|does not|won't|never) take (?:my|me|us|our) (?:\w+ )?seriously\b"
+    r"|\bi(?:'m| am) (?:never|not|rarely) (?:certain|sure|clear) (?:who|whom|how|what|where|which) "
+    r"(?:to|i (?:can|should))\b"
+    r"|\bi (?:can't|cannot|couldn't|can never|could never) (?:seem to |ever |even )?(?:get|make|convince|"
+    r"persuade) (?:[\w-]+ ){1,4}?to (?:\w+ )?[a-z]{2,}"
+    r"|\bi (?:can't|cannot|couldn't|can never|could never) (?:seem to |ever |even )?(?:get|find|book|land|"
+    r"reach|secure) (?!over\b|enough of\b|used to\b|why\b|it\b|that\b)[\w-]+"
+    r"|\bon top of (?:my|the|all (?:my|the)) (?:[\w-]+ )?(?:work|job|day job|management|caseload|studies|shifts)\b"
+    r"|\bi(?:'ve| have) (?:re\w+|tried|redone|started) (?:[\w-]+ ){0,4}?(?:like )?(?:\w+|\d+) times\b"
+    r"|\b(?:it|this|that|they|she|he)(?: still)? (?:sounds|looks|feels|reads|comes across) "
+    r"(?:so |really |kind of |a bit |totally )?(?:fake|wrong|off|flat|forced|clunky|awful|terrible|"
+    r"stiff|bland|generic|robotic)\b"
+    r"|\b(?:i|we)(?: just)? (?:have|has|'ve got|got) (?:zero|no|little|not much|hardly any) "
+    r"(?:experience|idea|background|training|support|budget|time|help)\b"
+    r"|\b(?:i(?:'m| am)|we(?:'re| are)|i(?:'ve| have) been|we(?:'ve| have) been) (?:absolutely |completely |"
+    r"totally |just |so |really )?(?:flat out|run off (?:my|our) feet|snowed under|slammed|drowning in|"
+    r"short-staffed|understaffed|under-resourced|doing the work of (?:two|three|four|\w+ people))\b"
+    r"|^(?:flat out|slammed|snowed under|run off my feet|swamped)(?:,? (?:mate|honestly|really))?[!.]?$"
+    r"|\b(?:we(?:'re| are)|i(?:'m| am)) (?:(?:one|two|three|four|a|\d+) )?(?:people|staff|nurses|"
+    r"engineers|hands|\w+ers|\w+ists) (?:down|short)\b"
+    r"|\bi (?:haven't|have not|hadn't) had (?:a |one )?(?:proper |real |single )?(?:break|day off|holiday|"
+    r"weekend|lunch(?: break)?|night's sleep|minute|evening off)\b"
+    r"|\b(?:i|we) (?:freeze|froze|panic|blank) (?:at|when|whenever|in|on|every)\b"
+    r"|\b(?:drifting|slipping|falling) (?:away from|behind on|behind with|behind)\b"
+    r"|\b(?:crowded out|eaten up|swallowed) (?:all |any |my )?(?:\w+ )?(?:time|energy)\b"
+    r"|\b(?:people|they|everyone|the others) (?:has |have )?(?:continue|continued|carry on|carried on|move on|"
+    r"moved on|gone on|talk|talked) without me\b"
+    r"|^(?:(?:a lot|much|way|so much|far) )?(?:harder|tougher|worse|messier) than (?:i|we) (?:thought|expected|hoped)\b"
+    r"|\b(?:won't|don't|doesn't|never|refuse to|wouldn't|will not|do not|does not) (?:even |really )?(?:listen to|"
+    r"talk to|respect|trust|help|include|back|take orders from|take me) (?:me|us)\b"
+    r"|\brunning on (?:fumes|empty)\b"
+    r"|\b(?:hasn't|haven't|has not|have not|never|didn't|doesn't|don't) (?:even )?(?:replied|reply|responded|respond|"
+    r"answered|answer|got back|gotten back|get back|returned|return) (?:to )?(?:my|me)\b"
+    r"|\bi (?:get|got|go|get really|get so) (?:so |really |all )?(?:tongue-tied|flustered|rattled|defensive|"
+    r"shy|awkward|stuck|lost|nervous|anxious)\b"
+    r"|\bi (?:don't|do not|can't|cannot|still don't) (?:really )?(?:understand|get|see|figure out|work out) "
+    r"(?:why|how|what)\b"
+    r"|\b(?:doubting|questioning|wondering) (?:whether|if) i(?:'m| am| can| should| have)\b"
+    r"|\b(?:whether|if) i(?:'m| am) (?:really )?cut out for\b|\bnot (?:sure i'm |really )?cut out for\b"
+    r"|\bi(?:'m| am) the one (?:taking|getting|left|dealing|picking up|cleaning up|who (?:gets|has to|takes))\b"
+    r"|\b(?:has|have|keeps?|kept) (?:missed|blown|slipped) (?:\w+ ){0,2}(?:deadlines?|dates|deliveries|payments|"
+    r"targets?|milestones?)\b"
+    r"|\b(?:my|our) [\w-]+(?: [\w-]+)? (?:is|are) (?:still )?(?:all over the place|shaky|wobbly|a mess|not there yet|"
+    r"nowhere near|going nowhere|falling apart)\b"
+    r"|\b(?:keeps?|kept) (?:getting |being )(?:reassigned|moved|changed|rescheduled|bumped|dropped|replaced|swapped)\b"
+    r"|\b(?:gets?|got|getting) (?:so |really |very )?(?:defensive|angry|annoyed|upset|irritated|snappy|cross|"
+    r"hostile)\b(?=[^.?!]*\b(?:when i|with me|at me|if i)\b|\s*[.!]?$)"
+    r"|\b(?:is|are|'s|has been) (?:still )?(?:a )?(?:(?:real|big|huge|major|constant) )?"
+    r"(?:problem|struggle|issue|battle|nightmare) for me\b")
+"""A difficulty the speaker owns, by its effect rather than a feeling word: time lost,
+falling behind, nobody to turn to, others' obstruction, repeated failure, overload."""
