@@ -1,7 +1,8 @@
 """Live caption latency as a participant sees it: the real service, the real websocket client.
 
     .venv/bin/python bench/live_latency.py [--fixtures s01-proposal-followup s03-presentation-feedback]
-        [--sessions 1 2] [--config NAME[:beam=B,min_chunk=S,trim=S,max_buffer=S,margin=S|full]]...
+        [--sessions 1 2]
+        [--config NAME[:beam=B,min_chunk=S,trim=S,max_buffer=S,margin=S|full,sampling=0|1]]...
         [--minutes N] [--frame-s 0.2]
 
 For each configuration (default: the shipped one and the previous one, side by side in one
@@ -48,7 +49,7 @@ import numpy as np
 
 from _common import OUT, SESSIONS
 
-from transcription.types import SAMPLE_RATE
+from transcription.types import SAMPLE_RATE, EngineOptions
 
 PAUSE_S = 2.0
 """Silence between concatenated fixtures, and after the last one (the utterance ends)."""
@@ -56,7 +57,7 @@ PARTIAL_WINDOW_S = 1.5
 ROLES = ("mentor", "mentee")
 MENTOR = {"name": "Dana Reyes", "email": "dana.reyes@example.org"}
 MENTEE = {"name": "Sam Okafor", "email": "sam.okafor@example.org"}
-DEFAULT_CONFIGS = ("shipped", "previous:beam=5,min_chunk=1.0,trim=15,margin=full")
+DEFAULT_CONFIGS = ("shipped", "previous:margin=1,sampling=1")
 
 
 def key(word: str) -> str:
@@ -106,7 +107,6 @@ def reference(fixtures: list[str]) -> dict[str, list[list[Any]]]:
     missing = [f for f in fixtures if f not in cache]
     if missing:
         from transcription.engines import load_engine
-        from transcription.types import EngineOptions
 
         engine = load_engine(options=EngineOptions(beam_size=5))
         for fixture in missing:
@@ -164,13 +164,14 @@ def build_program(order: list[str], minutes: float | None, refs: dict[str, list[
 
 
 def parse_config(spec: str) -> tuple[str, dict[str, float | None]]:
-    """NAME[:key=value,...]: keys beam, min_chunk, trim, max_buffer (seconds) and margin
-    (the live engine's encoder margin in seconds, or "full" for Whisper's whole window)."""
+    """NAME[:key=value,...]: keys beam, min_chunk, trim, max_buffer (seconds), margin (the
+    live engine's encoder margin in seconds, or "full" for Whisper's whole window) and
+    sampling (1: fall back to sampling at higher temperatures, as offline decoding does)."""
     name, _, rest = spec.partition(":")
     values: dict[str, float | None] = {}
     for item in filter(None, rest.split(",")):
         k, _, v = item.partition("=")
-        if k not in ("beam", "min_chunk", "trim", "max_buffer", "margin"):
+        if k not in ("beam", "min_chunk", "trim", "max_buffer", "margin", "sampling"):
             raise SystemExit(f"unknown config key {k!r} in {spec!r}")
         values[k] = None if (k, v) == ("margin", "full") else float(v)
     return name, values
@@ -196,6 +197,9 @@ def serve(conn: Any, data_dir: str, overrides: dict[str, float | None]) -> None:
                                                 beam_size=int(overrides["beam"] or 5))
     if "margin" in overrides:
         streaming_module.ENCODER_MARGIN_S = overrides["margin"]
+    if overrides.get("sampling"):
+        live.STREAMING_ENGINE_OPTIONS = replace(live.STREAMING_ENGINE_OPTIONS,
+                                                temperatures=EngineOptions().temperatures)
     names = {"min_chunk": "min_chunk_s", "trim": "buffer_trim_s", "max_buffer": "max_buffer_s"}
     streaming = replace(live.LiveConfig().streaming,
                         **{names[k]: v for k, v in overrides.items() if k in names})
@@ -211,7 +215,8 @@ def serve(conn: Any, data_dir: str, overrides: dict[str, float | None]) -> None:
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         conn.send({"port": port, "streaming": str(streaming),
                    "beam": live.STREAMING_ENGINE_OPTIONS.beam_size,
-                   "margin": streaming_module.ENCODER_MARGIN_S})
+                   "margin": streaming_module.ENCODER_MARGIN_S,
+                   "temperatures": live.STREAMING_ENGINE_OPTIONS.temperatures})
         loop = asyncio.get_running_loop()
         while True:
             command = await loop.run_in_executor(None, conn.recv)
@@ -236,7 +241,8 @@ class Service:
         hello = self._conn.recv()
         self.url = f"http://127.0.0.1:{hello['port']}"
         margin = "full window" if hello["margin"] is None else f"margin {hello['margin']} s"
-        self.description = f"beam {hello['beam']}, encoder {margin}, {hello['streaming']}"
+        self.description = (f"beam {hello['beam']}, temperatures {hello['temperatures']}, "
+                            f"encoder {margin}, {hello['streaming']}")
 
     def cpu(self) -> float:
         self._conn.send("cpu")
@@ -433,7 +439,8 @@ def main() -> None:
                         default=["s01-proposal-followup", "s03-presentation-feedback"])
     parser.add_argument("--sessions", nargs="+", type=int, default=[1, 2])
     parser.add_argument("--config", action="append", dest="configs",
-                        help="NAME[:beam=B,min_chunk=S,trim=S,max_buffer=S,margin=S|full]; repeat to compare "
+                        help="NAME[:beam=B,min_chunk=S,trim=S,max_buffer=S,margin=S|full,sampling=0|1]; "
+                             "repeat to compare "
                              f"(default: {' and '.join(DEFAULT_CONFIGS)})")
     parser.add_argument("--minutes", type=float, help="each session streams N minutes of "
                                                       "concatenated session fixtures")

@@ -14,6 +14,7 @@ from whisper.normalizers import EnglishTextNormalizer
 from transcription.engines import load_engine
 from transcription.streaming import (
     ENCODER_MARGIN_S,
+    MAX_COMPRESSION_RATIO,
     STREAMING_ENGINE_OPTIONS,
     Caption,
     LocalAgreement,
@@ -21,6 +22,7 @@ from transcription.streaming import (
     StreamingConfig,
     StreamingError,
     StreamingTranscriber,
+    compression_ratio,
     load_streaming_engine,
     to_float32,
 )
@@ -186,6 +188,29 @@ def test_jfk_streams_like_offline(engine: Engine, jfk: np.ndarray, jfk_run: Reco
     offline = " ".join(s.text for s in engine.transcribe(jfk))
     assert wer(offline, jfk_run.text) <= JFK_MAX_WER
     assert wer(JFK_TEXT, jfk_run.text) <= JFK_MAX_WER
+
+
+def test_a_stream_decodes_the_same_every_time(engine: Engine, jfk: np.ndarray,
+                                              jfk_run: Recorded) -> None:
+    """Live decoding never samples: the same audio gives the same captions at the same
+    moments (sampling at a fallback temperature made a CI run differ from the next)."""
+    assert STREAMING_ENGINE_OPTIONS.temperatures == (0.0,)
+    again = stream(engine, jfk)
+    assert [(e.caption.text, e.caption.final, e.fed_s) for e in again.emitted] == \
+        [(e.caption.text, e.caption.final, e.fed_s) for e in jfk_run.emitted]
+
+
+def test_no_caption_is_a_decoding_loop(run: Recorded) -> None:
+    """Temperature 0 on a short context can loop ("ask, ask, ask, ..."); the live engine
+    decodes such a pass again over the full window, so no caption carries a loop."""
+    for e in run.emitted:
+        assert compression_ratio(e.caption.text) <= MAX_COMPRESSION_RATIO, e.caption.text
+
+
+def test_compression_ratio_tells_a_loop_from_speech() -> None:
+    assert compression_ratio("And so my fellow Americans, " + "ask, " * 40) > MAX_COMPRESSION_RATIO
+    assert compression_ratio(JFK_TEXT) < MAX_COMPRESSION_RATIO
+    assert compression_ratio("") == 0.0
 
 
 def test_session_channel_streams_like_offline(engine: Engine, mentee: np.ndarray,

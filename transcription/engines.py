@@ -50,6 +50,7 @@ class FasterWhisperEngine:
             word_timestamps=o.word_timestamps,
             condition_on_previous_text=o.condition_on_previous_text,
             initial_prompt=initial_prompt,
+            temperature=list(o.temperatures),
             vad_filter=False,  # the pipeline runs VAD itself, the same for both engines
         )
         out = []
@@ -105,6 +106,7 @@ class OpenAIWhisperEngine:
                 word_timestamps=o.word_timestamps,
                 condition_on_previous_text=o.condition_on_previous_text,
                 initial_prompt=initial_prompt,
+                temperature=o.temperatures,
                 fp16=False,  # CPU: half precision is unsupported and would only warn
                 # whisper uses beam_size at temperature 0 and best_of when it falls back to
                 # sampling; None is greedy decoding, as faster-whisper's beam_size=1 is.

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Sequence
@@ -36,14 +37,20 @@ from .models import resolve
 from .types import SAMPLE_RATE, Engine, EngineOptions, Segment, Word
 from .vad import VadConfig, speech_regions
 
-STREAMING_ENGINE_OPTIONS = EngineOptions(beam_size=5)
+STREAMING_ENGINE_OPTIONS = EngineOptions(beam_size=5, temperatures=(0.0,))
 """Engine options for live captions. With the bundled tiny.en, streaming both channels of two
 session fixtures gave 12.6% WER against their truth with a beam of 5 and 15.7% greedy, for
-0.44 against 0.37 CPU seconds per audio second: the beam is worth its cost."""
+0.44 against 0.37 CPU seconds per audio second: the beam is worth its cost. Decoding at
+temperature 0 only makes a stream's captions a function of its audio; a degenerate pass is
+redone another way (`ShortContextEngine`), never by sampling."""
 
-ENCODER_MARGIN_S: float | None = 1.0
+ENCODER_MARGIN_S: float | None = 3.0
 """Silence after the buffer that the live engine's encoder also reads; None reads Whisper's
-whole padded 30 s window, as offline transcription does (see `ShortContextEngine`)."""
+whole padded 30 s window, as offline transcription does (see `ShortContextEngine`).
+Streaming both channels of four session fixtures at temperature 0 (2026-11-26): a 1 s margin
+looped in 31 of 246 passes (each then decoded again over the full window), 2 s in 16-39 of
+~450, 3 s in none, for 0.39, 0.29-0.30 and 0.28 CPU s per audio s and WER 0.126, 0.126-0.183
+and 0.110-0.180 against the truth (sampling fallback with a 1 s margin: 0.72 CPU s, 0.127)."""
 
 _FRAMES_PER_SECOND = 100  # Whisper's log-mel frames
 _WINDOW_FRAMES = 3000  # Whisper's 30 s window
@@ -55,6 +62,30 @@ _OVERLAP_WINDOW_S = 1.0
 _MAX_OVERLAP_WORDS = 5
 """Longest run of already committed words a pass is checked for repeating at its start."""
 _SENTENCE_END = (".", "?", "!")
+
+MAX_COMPRESSION_RATIO = 2.4
+"""Text that zlib compresses better than this is a decoding loop ("ask, ask, ask, ..."):
+Whisper's own threshold for falling back to sampling."""
+
+
+def compression_ratio(text: str) -> float:
+    """Bytes of `text` over bytes of its zlib compression (Whisper's repetition measure)."""
+    data = text.encode("utf-8")
+    return len(data) / len(zlib.compress(data)) if data else 0.0
+
+
+def _degenerate(segments: Sequence[Segment]) -> bool:
+    return compression_ratio(" ".join(s.text for s in segments)) > MAX_COMPRESSION_RATIO
+
+
+def _until_loop(segments: Sequence[Segment]) -> list[Segment]:
+    """The segments before the first one with which the text starts to loop."""
+    kept: list[Segment] = []
+    for segment in segments:
+        if _degenerate([*kept, segment]):
+            break
+        kept.append(segment)
+    return kept
 
 
 @lru_cache(maxsize=1)
@@ -79,16 +110,19 @@ class ShortContextEngine(FasterWhisperEngine):
 
     The encoder's cost is fixed by its input length, and a live pass over a few seconds of
     buffer otherwise pays for 30 s: on this project's 2-core machine, tiny.en's encoder takes
-    4-5 times less on a 10 s buffer. CTranslate2 takes any input length; the margin of
-    silence lets Whisper see where the audio ends (its timestamps and last words). Its text
-    differs from the full window's by 0.068 WER over JFK and the s01 mentee's turns
-    (tests/test_streaming.py)."""
+    13 s of frames instead of 30 s on a 10 s buffer with a 3 s margin. CTranslate2 takes any input
+    length; the margin of silence lets Whisper see where the audio ends (its timestamps and
+    last words). With a 3 s margin its text differs from the full window's by 0.089 WER over
+    JFK and the s01 mentee's turns (tests/test_streaming.py)."""
 
     def __init__(self, model: str | None, options: EngineOptions, margin_s: float) -> None:
         source = resolve(model)
         self.options = options
         self.model_name = source.name
         self.margin_s = margin_s
+        self.passes = 0
+        self.full_window_passes = 0
+        """Passes decoded again over Whisper's full window (counted for benchmarks)."""
         try:
             self._model = _trimmed_model_class()(
                 str(source.path) if source.path else source.name, device="cpu",
@@ -103,11 +137,21 @@ class ShortContextEngine(FasterWhisperEngine):
         return min(_WINDOW_FRAMES, frames + frames % 2)
 
     def transcribe(self, audio: np.ndarray, *, initial_prompt: str | None = None) -> list[Segment]:
+        """Decode with the short context; a degenerate result (a decoding loop, which the
+        short context makes likelier at temperature 0) is decoded again over the full window,
+        where the text is cut where it starts to loop if it loops there too. Deterministic:
+        no sampling."""
+        self.passes += 1
         self._model.encoder_frames = self.encoder_frames(len(audio))
         try:
-            return super().transcribe(audio, initial_prompt=initial_prompt)
+            segments = super().transcribe(audio, initial_prompt=initial_prompt)
         finally:
             self._model.encoder_frames = None
+        if not _degenerate(segments):
+            return segments
+        self.full_window_passes += 1
+        segments = super().transcribe(audio, initial_prompt=initial_prompt)
+        return _until_loop(segments)
 
 
 def load_streaming_engine(engine: str = "faster-whisper", model: str | None = None,
@@ -215,7 +259,7 @@ class LocalAgreement:
                 break
             agreed += 1
         committed = self._commit(fresh[:agreed])
-        self._tail = fresh[agreed:]
+        self._tail = [self._not_before_committed(w) for w in fresh[agreed:]]
         return committed
 
     def commit_tail(self, before: float = math.inf) -> list[Word]:
@@ -249,11 +293,18 @@ class LocalAgreement:
                     return fresh[n:]
         return fresh
 
+    def _not_before_committed(self, w: Word) -> Word:
+        """`w` moved to start no earlier than the committed end (a new word may be timed up to
+        `_SEEN_TOLERANCE_S` before it)."""
+        if w.start >= self.committed_end:
+            return w
+        start = self.committed_end
+        return Word(w.word, start, max(w.end, start), w.probability)
+
     def _commit(self, words: Sequence[Word]) -> list[Word]:
         out = []
         for w in words:
-            start = max(w.start, self.committed_end)
-            w = Word(w.word, start, max(w.end, start), w.probability)
+            w = self._not_before_committed(w)
             self.committed_end = w.end
             out.append(w)
         self._committed.extend(out)

@@ -60,6 +60,10 @@ class EngineOptions:
     word_timestamps: bool = True
     condition_on_previous_text: bool = False
     """Off by default: conditioning is what lets one hallucination repeat itself."""
+    temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+    """Decoding temperatures tried in turn while a result looks degenerate (both engines'
+    default). Above 0 decoding samples: faster-whisper's sampler has no per-call seed, so
+    only `(0.0,)` makes its text a function of the audio alone."""
 
 
 class Engine(Protocol):
