@@ -172,11 +172,14 @@ class StreamingError(TranscriptionError):
 class StreamingConfig:
     """When to run a pass, how much audio to keep, and what counts as speech."""
 
-    min_chunk_s: float = 1.0
-    """New audio needed before another pass; smaller gives earlier captions for more CPU."""
-    buffer_trim_s: float = 15.0
+    min_chunk_s: float = 0.7
+    """New audio needed before another pass; smaller gives earlier captions for more CPU.
+    Live, one call on an idle 2-core machine (bench/live_latency.py, 2026-11-26): with 0.7 s
+    and the buffer below, final captions came 2.75-3.26 s after a word at p95, against 4.2 s
+    with 1 s and a 15/30 s buffer; 0.5 s cost more CPU than two calls at once could get."""
+    buffer_trim_s: float = 8.0
     """Above this length the buffer is trimmed at the last committed sentence or segment end."""
-    max_buffer_s: float = 30.0
+    max_buffer_s: float = 16.0
     """Hard cap on the audio one pass sees (Whisper's window is 30 s)."""
     vad: VadConfig = VadConfig(min_silence_ms=100, speech_pad_ms=0)
     """Speech detection for gating. Unpadded regions that end at the first short pause, so
