@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/live_latency.py [--fixtures s01-proposal-followup s03-presentation-feedback]
         [--sessions 1 2]
-        [--config NAME[:beam=B,min_chunk=S,trim=S,max_buffer=S,margin=S|full,sampling=0|1]]...
+        [--config NAME[:beam=B,min_chunk=S,trim=S,max_buffer=S,margin=S|full,sampling=0|1,lanes=N]]...
         [--minutes N] [--frame-s 0.2]
 
 For each configuration (default: the shipped one and the previous one, side by side in one
@@ -166,12 +166,14 @@ def build_program(order: list[str], minutes: float | None, refs: dict[str, list[
 def parse_config(spec: str) -> tuple[str, dict[str, float | None]]:
     """NAME[:key=value,...]: keys beam, min_chunk, trim, max_buffer (seconds), margin (the
     live engine's encoder margin in seconds, or "full" for Whisper's whole window) and
-    sampling (1: fall back to sampling at higher temperatures, as offline decoding does)."""
+    sampling (1: fall back to sampling at higher temperatures, as offline decoding does) and
+    lanes (the service's live engine lanes)."""
     name, _, rest = spec.partition(":")
     values: dict[str, float | None] = {}
     for item in filter(None, rest.split(",")):
         k, _, v = item.partition("=")
-        if k not in ("beam", "min_chunk", "trim", "max_buffer", "margin", "sampling"):
+        if k not in ("beam", "min_chunk", "trim", "max_buffer", "margin", "sampling",
+                     "lanes"):
             raise SystemExit(f"unknown config key {k!r} in {spec!r}")
         values[k] = None if (k, v) == ("margin", "full") else float(v)
     return name, values
@@ -207,7 +209,8 @@ def serve(conn: Any, data_dir: str, overrides: dict[str, float | None]) -> None:
     async def main() -> None:
         settings = Settings.load(environ={}, overrides={"data_dir": data_dir})
         app = create_app(settings, run_worker=False)
-        app[LIVE_CONFIG] = live.LiveConfig(streaming=streaming, max_backlog_s=240.0)
+        lanes = {"engine_lanes": int(overrides["lanes"] or 1)} if "lanes" in overrides else {}
+        app[LIVE_CONFIG] = live.LiveConfig(streaming=streaming, max_backlog_s=240.0, **lanes)
         runner = web.AppRunner(app)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -216,7 +219,8 @@ def serve(conn: Any, data_dir: str, overrides: dict[str, float | None]) -> None:
         conn.send({"port": port, "streaming": str(streaming),
                    "beam": live.STREAMING_ENGINE_OPTIONS.beam_size,
                    "margin": streaming_module.ENCODER_MARGIN_S,
-                   "temperatures": live.STREAMING_ENGINE_OPTIONS.temperatures})
+                   "temperatures": live.STREAMING_ENGINE_OPTIONS.temperatures,
+                   "lanes": app[LIVE_CONFIG].engine_lanes})
         loop = asyncio.get_running_loop()
         while True:
             command = await loop.run_in_executor(None, conn.recv)
@@ -241,7 +245,8 @@ class Service:
         hello = self._conn.recv()
         self.url = f"http://127.0.0.1:{hello['port']}"
         margin = "full window" if hello["margin"] is None else f"margin {hello['margin']} s"
-        self.description = (f"beam {hello['beam']}, temperatures {hello['temperatures']}, "
+        self.description = (f"{hello['lanes']} engine lane(s), beam {hello['beam']}, "
+                            f"temperatures {hello['temperatures']}, "
                             f"encoder {margin}, {hello['streaming']}")
 
     def cpu(self) -> float:
@@ -439,7 +444,7 @@ def main() -> None:
                         default=["s01-proposal-followup", "s03-presentation-feedback"])
     parser.add_argument("--sessions", nargs="+", type=int, default=[1, 2])
     parser.add_argument("--config", action="append", dest="configs",
-                        help="NAME[:beam=B,min_chunk=S,trim=S,max_buffer=S,margin=S|full,sampling=0|1]; "
+                        help="NAME[:beam=B,min_chunk=S,trim=S,max_buffer=S,margin=S|full,sampling=0|1,lanes=N]; "
                              "repeat to compare "
                              f"(default: {' and '.join(DEFAULT_CONFIGS)})")
     parser.add_argument("--minutes", type=float, help="each session streams N minutes of "

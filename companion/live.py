@@ -5,9 +5,10 @@ accepted frame is appended to the role's WAV under ``data_dir/live/<session>/`` 
 for the role's ``StreamingTranscriber``, and its number is acknowledged, so that a client
 that lost its connection resends exactly what was not acknowledged (no gap, no duplicate).
 
-The speech engine is one per process and is not shared between threads, so every engine
-pass of every live session runs on one worker thread (``EngineLane``), in turn; the event
-loop only moves bytes. When passes cannot keep up, a stream's queue grows: the next pass
+A speech engine is not shared between threads, so every engine pass of a live session runs
+on its lane (``EngineLane``: one engine, one worker thread), in turn with the other sessions
+on that lane; the event loop only moves bytes. The process has ``LiveConfig.engine_lanes``
+lanes (``LanePool``) and a session takes the least busy one when it opens. When passes cannot keep up, a stream's queue grows: the next pass
 then takes more audio at once (captions update less often) and a "degraded" event says so;
 past ``max_backlog_s`` the oldest queued audio is captioned as silence. Memory stays bounded
 either way, and nothing is lost from the recording: the final transcript is made offline.
@@ -90,6 +91,10 @@ class LiveConfig:
     batch_max_s: float = 8.0
     """Most audio handed to one engine pass."""
     extract_every_s: float = 5.0
+    engine_lanes: int = 2
+    """Live engines, each on its own thread; a call runs on one, the least busy when it
+    started. One call keeps one lane busy for a fraction of the time, so a second call on
+    its own lane does not queue behind the first (each engine: ~100 MB once first used)."""
     streaming: StreamingConfig = StreamingConfig()
     cues: CueConfig = CueConfig()
 
@@ -115,6 +120,30 @@ class EngineLane:
 
     def close(self) -> None:
         self._thread.shutdown(wait=True, cancel_futures=True)
+
+
+class LanePool:
+    """``size`` engine lanes, each loaded on first use; a session holds one while it lives."""
+
+    def __init__(self, factory: Callable[[], Engine], size: int) -> None:
+        if size < 1:
+            raise ValueError(f"engine_lanes must be at least 1, got {size}")
+        self._lanes = [EngineLane(factory) for _ in range(size)]
+        self._holders = [0] * size
+
+    def acquire(self) -> EngineLane:
+        """The lane with the fewest sessions (the first of equals); release it when done."""
+        index = min(range(len(self._lanes)), key=self._holders.__getitem__)
+        self._holders[index] += 1
+        return self._lanes[index]
+
+    def release(self, lane: EngineLane) -> None:
+        index = self._lanes.index(lane)
+        self._holders[index] = max(0, self._holders[index] - 1)
+
+    def close(self) -> None:
+        for lane in self._lanes:
+            lane.close()
 
 
 def streaming_engine_factory(engine: str, model: str | None) -> Callable[[], Engine]:

@@ -19,11 +19,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from companion import results
 from companion.events import EventHub, SessionEvent
-from companion.live import EngineLane, LiveConfig, LiveError, LiveSession
+from companion.live import EngineLane, LanePool, LiveConfig, LiveError, LiveSession
 from companion.models import Job
 from companion.settings import Settings
 from companion.store import InvalidState, NewRecording, Store, StoreError
 from companion.tokens import Participant
+from transcription.types import Engine
 
 log = logging.getLogger(__name__)
 
@@ -37,15 +38,16 @@ class Finalised:
 
 
 class LiveRegistry:
-    """Live sessions by session id, sharing one engine lane."""
+    """Live sessions by session id, each on one of the process's engine lanes."""
 
-    def __init__(self, store: Store, events: EventHub, settings: Settings, lane: EngineLane,
-                 config: LiveConfig = LiveConfig(),
+    def __init__(self, store: Store, events: EventHub, settings: Settings,
+                 engine_factory: Callable[[], Engine], config: LiveConfig = LiveConfig(),
                  wake: Callable[[], None] = lambda: None) -> None:
         self._store = store
         self._events = events
         self._settings = settings
-        self._lane = lane
+        self._lanes = LanePool(engine_factory, config.engine_lanes)
+        self._lane_of: dict[str, EngineLane] = {}
         self.config = config
         self._wake = wake
         self._sessions: dict[str, LiveSession] = {}
@@ -72,12 +74,18 @@ class LiveRegistry:
                 self._events.publish(SessionEvent(f"live.{event['type']}", session_id,
                                                   mentorship_id, {"live": event}))
 
-            live = LiveSession(
-                session_id, self._settings.data_dir / "live" / session_id, self._lane, publish,
-                self.config,
-                session_date=results.session_date(session.started_at, self._settings.zone),
-                participants=results.participants(mentorship))
+            lane = self._lanes.acquire()
+            try:
+                live = LiveSession(
+                    session_id, self._settings.data_dir / "live" / session_id, lane, publish,
+                    self.config,
+                    session_date=results.session_date(session.started_at, self._settings.zone),
+                    participants=results.participants(mentorship))
+            except BaseException:
+                self._lanes.release(lane)
+                raise
             self._sessions[session_id] = live
+            self._lane_of[session_id] = lane
             return live
 
     async def finalise(self, session_id: str, participant: Participant) -> Finalised:
@@ -96,6 +104,7 @@ class LiveRegistry:
 
     def _finalised(self, session_id: str, task: asyncio.Task[Finalised]) -> None:
         self._finalising.pop(session_id, None)
+        self._release_lane(session_id)
         if not task.cancelled() and task.exception() is not None:
             log.error("finalising live session %s failed", session_id,
                       exc_info=task.exception())
@@ -124,7 +133,13 @@ class LiveRegistry:
         """At shutdown: live sessions are abandoned (their WAVs stay on disk), follow-ups
         cancelled, the engine thread stopped."""
         await asyncio.gather(*self._finalising.values(), return_exceptions=True)
-        for live in list(self._sessions.values()):
+        for session_id, live in list(self._sessions.items()):
             await live.abandon()
+            self._release_lane(session_id)
         self._sessions.clear()
-        await asyncio.to_thread(self._lane.close)
+        await asyncio.to_thread(self._lanes.close)
+
+    def _release_lane(self, session_id: str) -> None:
+        lane = self._lane_of.pop(session_id, None)
+        if lane is not None:
+            self._lanes.release(lane)

@@ -20,7 +20,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
-from companion.live import LiveConfig, frame, frames_of
+from companion.live import LanePool, LiveConfig, frame, frames_of
 from companion.live_client import LiveClient
 from companion.live_insights import CueConfig, Insights, turns
 from companion.settings import Settings
@@ -533,6 +533,32 @@ def test_insights_push_each_item_once_and_cue_the_participant_who_dominates() ->
                            if c.speaker == r and since < c.end <= cue["at"] + 1e-6)
                     for r in ("mentor", "mentee")}
             assert talk[cue["to"]] / sum(talk.values()) >= 0.6
+
+
+async def test_calls_spread_over_engine_lanes_that_load_their_engine_on_first_use() -> None:
+    """Each lane is its own thread with its own engine; a new call takes the least busy."""
+    import threading
+
+    loaded: list[int] = []
+
+    def factory() -> Any:
+        loaded.append(threading.get_ident())
+        return object()
+
+    pool = LanePool(factory, 2)
+    try:
+        first, second = pool.acquire(), pool.acquire()
+        assert first is not second and loaded == []  # nothing loaded before a pass needs it
+        names = [await lane.run(lambda lane=lane: (lane.engine, threading.get_ident())[1])
+                 for lane in (first, second)]
+        assert len(set(names)) == 2 and loaded == names
+        pool.release(first)
+        assert pool.acquire() is first  # the free lane, not the busy one
+        assert pool.acquire() in (first, second)
+    finally:
+        pool.close()
+    with pytest.raises(ValueError):
+        LanePool(factory, 0)
 
 
 def test_turns_join_a_speakers_captions_into_sentences() -> None:

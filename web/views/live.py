@@ -22,7 +22,7 @@ from typing import Any, Final
 
 from aiohttp import WSCloseCode, WSMsgType, web
 
-from companion.live import BYTES_PER_SAMPLE, ROLES, EngineLane, LiveConfig, LiveError, \
+from companion.live import BYTES_PER_SAMPLE, ROLES, LiveConfig, LiveError, \
     LiveSession, Presence, streaming_engine_factory
 from companion.live_registry import LiveRegistry
 from companion.store import InvalidState
@@ -59,7 +59,7 @@ async def live_registry(app: web.Application) -> AsyncIterator[None]:
     app[LIVE_SOCKETS] = weakref.WeakSet()
     app[LIVE] = registry = LiveRegistry(
         app[STORE], app[EVENTS], settings,
-        EngineLane(streaming_engine_factory(settings.engine, settings.model)),
+        streaming_engine_factory(settings.engine, settings.model),
         app.get(LIVE_CONFIG, LiveConfig()),
         wake=worker.wake if worker is not None else lambda: None)
     yield
