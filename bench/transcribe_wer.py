@@ -5,22 +5,29 @@ and for streaming.
 
 raw       the engine on the whole clip (no VAD, no chunking)
 pipeline  companion's Transcriber (VAD, batching, hallucination filter)
-streaming companion's StreamingTranscriber fed 0.5 s chunks (faster-whisper), finals only,
-          with a pass every 1 s of new audio (the live default: captions sooner) and
-          every 1.5 s (more context per pass: fewer errors)
+streaming companion's StreamingTranscriber fed 0.5 s chunks, finals only, on the live engine
+          (faster-whisper, short encoder context, temperature 0), with a pass every 0.7 s
+          of new audio (the live default: captions sooner) and every 1.5 s (more context
+          per pass: fewer errors)
 WER is corpus-level (jiwer) after Whisper's English text normaliser.
 """
 from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 
 from _common import speech_clips, wer
 
 from transcription.decode import load
 from transcription.engines import load_engine
 from transcription.pipeline import Transcriber
-from transcription.streaming import StreamingConfig, StreamingTranscriber, load_streaming_engine
+from transcription.streaming import (
+    STREAMING_ENGINE_OPTIONS,
+    StreamingConfig,
+    StreamingTranscriber,
+    load_streaming_engine,
+)
 from transcription.types import SAMPLE_RATE, EngineOptions
 
 
@@ -43,7 +50,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--beam-size", type=int, default=5)
-    parser.add_argument("--min-chunk", type=float, nargs="+", default=[1.0, 1.5],
+    parser.add_argument("--min-chunk", type=float, nargs="+", default=[StreamingConfig().min_chunk_s, 1.5],
                         help="streaming: new audio (s) before another pass; one row each")
     args = parser.parse_args()
     clips = speech_clips()
@@ -58,7 +65,8 @@ def main() -> None:
         results[f"{name} raw"] = wer(refs, raw)
         results[f"{name} pipeline"] = wer(refs, piped)
         if name == "faster-whisper":
-            live = load_streaming_engine(options=options)  # what the live service runs
+            live = load_streaming_engine(options=replace(  # what the live service runs
+                STREAMING_ENGINE_OPTIONS, beam_size=args.beam_size, cpu_threads=args.threads))
             for chunk in args.min_chunk:
                 results[f"{name} streaming {chunk:g} s"] = wer(
                     refs, [stream(live, a, chunk) for a in audios])

@@ -156,7 +156,15 @@ def test_upload_follow_tick_and_play_in_a_browser(service_url: str) -> None:
             # Correcting a line (whatever the model heard, the words change) updates the line
             # and, once extraction has run again, the action item said in it, which stays
             # ticked.
-            said = page.locator(".line", has_text="notes on the")
+            # The line is found from the item's own provenance (when it was said), not from
+            # the words the model heard: those vary with the decoding.
+            said_at = float(notes.locator("button.seek").get_attribute("data-seek") or "nan")
+            spans = page.locator(".line[data-start]").evaluate_all(
+                "lines => lines.map(l => [Number(l.dataset.idx), Number(l.dataset.start)])")
+            idx = max((i for i, start in spans if start <= said_at + 0.01),
+                      key=lambda i: dict(spans)[i])
+            said = page.locator(f"#line-{idx}")
+            expect(said).to_contain_text("notes")
             said.get_by_role("button", name=re.compile("^Edit")).click()
             said.get_by_label("Words").fill(
                 "Thanks. I am going to write up my notes on the sales dashboard by Friday.")
