@@ -200,6 +200,26 @@ async def test_migrate_twice_is_idempotent(database_url: str) -> None:
         await engine.dispose()
 
 
+async def test_a_connection_waits_to_switch_a_new_file_to_wal(tmp_path: Path) -> None:
+    """SQLite refuses a journal-mode change at once, without its busy wait, while another
+    connection holds the file (two services starting on a new database): the switch waits."""
+    import sqlite3
+
+    path = tmp_path / "new.db"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("CREATE TABLE t (x INTEGER)")
+    holder.execute("BEGIN IMMEDIATE")  # a writer, as a migrating service is
+    holder.execute("INSERT INTO t VALUES (1)")
+    asyncio.get_running_loop().call_later(0.5, holder.execute, "COMMIT")
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        async with engine.connect() as conn:
+            assert (await conn.execute(text("PRAGMA journal_mode"))).scalar() == "wal"
+    finally:
+        await engine.dispose()
+        holder.close()
+
+
 async def test_migrated_schema_matches_the_models(engine: AsyncEngine,
                                                   database_url: str) -> None:
     def differences(sync: Any) -> list[Any]:
