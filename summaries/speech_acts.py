@@ -103,7 +103,6 @@ _EXCLAMATION = re.compile(
     r"(?:work|job|effort|thinking|catch|call|instincts?|result)|"
     r"(?:top|cracking|ripper|quality|class) (?:effort|work|job|stuff))[!.]?$")
 """A bare verdict on what was done: "Top effort.", "Lovely work!"; not "great stuff"."""
-"""A bare verdict on what was done: "Top effort.", "Lovely work!"."""
 
 _POSITIVE_PREDICATE = re.compile(
     rf"\b(?:was|were|is|are|looked|looks|sounded|sounds|reads|came across as|felt)\s+(?:(?:a|an|such a)\s+)?"
