@@ -207,6 +207,27 @@ def test_no_caption_is_a_decoding_loop(run: Recorded) -> None:
         assert compression_ratio(e.caption.text) <= MAX_COMPRESSION_RATIO, e.caption.text
 
 
+def test_coarse_chunks_never_caption_punctuation_alone(engine: Engine) -> None:
+    """A service that falls behind feeds several seconds at a time. Over such a buffer
+    Whisper fills the silence after a turn with ". . .", and once committed those dots, as the
+    prompt, made it write dots over the next turns (a red CI run: the mentor's captions
+    ended ". . . . common. . . . Have you . . ."). Here the mentee's turns from 48 s to 116 s,
+    in 4 s chunks, reproduce it without the filter."""
+    _mentor, right = decode_audio(str(SESSION.with_suffix(".stereo.flac")), split_stereo=True)
+    transcriber = StreamingTranscriber(engine)
+    audio = right[48 * SAMPLE_RATE:116 * SAMPLE_RATE]
+    chunk = 4 * SAMPLE_RATE
+    finals: list[Caption] = []
+    for start in range(0, len(audio), chunk):
+        transcriber.feed(audio[start:start + chunk])
+        finals += [c for c in transcriber.process() if c.final]
+    finals += [c for c in transcriber.finish() if c.final]
+    words = [w.word for c in finals for w in c.words]
+    assert len(words) > 60, words
+    assert all(any(ch.isalnum() for ch in w) for w in words), " ".join(words)
+    assert "next one" in " ".join(words) and "helpful" in " ".join(words), " ".join(words)
+
+
 def test_compression_ratio_tells_a_loop_from_speech() -> None:
     assert compression_ratio("And so my fellow Americans, " + "ask, " * 40) > MAX_COMPRESSION_RATIO
     assert compression_ratio(JFK_TEXT) < MAX_COMPRESSION_RATIO

@@ -345,13 +345,22 @@ def _last_chars(text: str, limit: int) -> str:
     return " ".join(reversed(kept))
 
 
+def _spoken(word: str) -> bool:
+    """Whether a word has a letter or digit: Whisper fills silence inside a pass with
+    punctuation alone (". . ."); committed, it becomes the next prompt and Whisper goes on
+    writing dots over real speech."""
+    return any(ch.isalnum() for ch in word)
+
+
 def _words(segments: Sequence[Segment], offset: float, config: StreamingConfig) -> list[Word]:
-    """The words of a pass in stream time, without the segments Whisper made up from noise."""
+    """The words of a pass in stream time, without the segments Whisper made up from noise
+    and without words of punctuation alone."""
     return [
         w.shifted(offset)
         for s in segments
         if not (s.no_speech_prob > config.no_speech_prob_max and s.avg_logprob < config.avg_logprob_min)
         for w in s.words
+        if _spoken(w.word)
     ]
 
 
