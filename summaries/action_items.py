@@ -73,7 +73,14 @@ _NOT_A_TASK = re.compile(
     r"(?:bear|keep|have)\s+(?:that|this|it)\s+in\s+mind|have\s+you\s+know|cross\s+that\s+bridge|"
     r"take\s+a\s+(?:break|breather|step\s+back)|go\s+with\b|be\s+seeing\b|"
     r"see|see\s+how\b|wait\s+and\s+see\b|be\s+(?:in|at|on|off|away|out|back|around|free|busy|"
-    r"home|fine|okay|ok|alright|all\s+right|late|early|hard\s+to\s+reach|there|here)\b)\b.*$")
+    r"home|fine|okay|ok|alright|all\s+right|late|early|hard\s+to\s+reach|there|here)\b"
+    # What befalls one rather than what one does: "I'll know more after Friday", "I'll turn
+    # thirty next month", "I'll lose the client", "I'll end up redoing it", "I'll have more time".
+    r"|know\b|lose\b|miss\b|fail\b|end\s+up\b|run\s+out\b|become\b|grow\s+(?:up|old)\b"
+    r"|turn\s+(?:\d+|eighteen|twenty|thirty|forty|fifty|sixty|seventy)\b"
+    r"|have\s+(?:more|less|enough|no|some|plenty\s+of|a\s+lot\s+of|lots\s+of)\s+(?:free\s+)?(?:time|money|space|"
+    r"room|energy|capacity|headroom|idea|clue|news|info|information)\b"
+    r"|have\s+(?:lost|missed|forgotten|failed|been|had|spent|wasted|burned|burnt)\b)\b.*$")
 """Commitment words that promise no task: feelings ("I'm going to cry"), idioms ("I'll sleep
 on it", "I'll bear that in mind", "I'll get there"), a choice ("I'm going to go with option
 B", a decision), waiting ("I'll see"), where or how one will be ("I'll be in Denver", "I'll
@@ -131,17 +138,24 @@ class _Task:
     names a task already agreed, it is that task said again."""
 
 
-_POLITENESS = re.compile(r",?\s+if\s+(?:you\s+(?:like|want|prefer|need\s+(?:it|them|me\s+to))|that\s+helps|"
+_POLITENESS = re.compile(r",?\s+if\s+(?:you\s+(?:like|want|prefer|need\s+(?:it|them|me\s+to)|(?:can|could)(?=\s*(?:[,.!?]|$)))|"
+                         r"that\s+helps|possible|"
                          r"that's\s+(?:ok|okay|alright|fine))\b.*$")
 """Said only to be polite, not part of the task: "I'll send it over if you like"."""
+
+
+_NEW_SUBJECT = re.compile(r",\s+(?:the|my|our|his|her|their)\s+[\w-]+\s+(?:wants|needs|is|are|was|were|has|had|"
+                          r"says|said|expects|likes|will|would|can|could)\b")
+"""A comma, then a subject and its verb: a clause of its own ("send it by Tuesday, the client
+wants it on the tenth")."""
 
 
 def _clean_task(words: str) -> str:
     """The task's own words: no adverbs up front, no reasons or new clauses after it."""
     words = phrases.ADVERBS.sub("", words.strip(" ,"))
-    cut = phrases.CLAUSE_CUT.search(words)
-    if cut:
-        words = words[:cut.start()]
+    for cut in (phrases.CLAUSE_CUT.search(words), _NEW_SUBJECT.search(words)):
+        if cut:
+            words = words[:cut.start()]
     words = _POLITENESS.sub("", words)
     words = re.sub(r",?\s+(?:i\s+)?(?:promise|swear)$", "", words)
     words = re.sub(r"^to\s+", "", words)
@@ -235,6 +249,9 @@ def _only_looks_like_a_task(kind: str, norm: str, cue: _Cue, raw: str, words: st
     ("I'll see"), a plan that hangs on something not in the speaker's hands ("I'll commission
     a survey if the council approves"), or an action inside a subordinate clause ("before I
     submit")."""
+    scheduled = re.match(r"be\s+(\w+ing)\b", words)
+    if scheduled and base_form(scheduled.group(1)) not in _PLAN_VERBS:
+        return True  # "I'll be starting the course in May": what is scheduled, not a promise
     if _NOT_A_TASK.match(words) or _REPORTED_BEFORE.search(norm[:cue.start]) \
             or _INVERTED_CONDITION.search(norm[:cue.start]):
         return True
@@ -277,12 +294,14 @@ def _commitments(s: Sentence, dates: list[DateMention], asked: bool) -> list[_Ta
         if words and phrases.NOT_TASK.match(words) and then \
                 and base_form(then.group("rest").split()[0]) in TASK_VERBS:
             words = _clean_task(then.group("rest"))  # "I'll think about it and get back to you"
-        if not words or phrases.NOT_TASK.match(words) or re.search(r"\b(?:right\s+)?now$", words) \
-                or (kind != "mine" and _not_a_verb(words)):
+        due = _due_in(norm, clause_start, clause_end, dates)
+        if not words or (phrases.NOT_TASK.match(words) and not _LISTEN_TO.match(words)) \
+                or re.search(r"\b(?:right\s+)?now$", words) or (kind != "mine" and _not_a_verb(words)):
+            continue
+        if due is None and not asked and _behaviour_only(words, dates):
             continue
         if kind == "let" and phrases.IMMEDIATE.match(words):
             continue
-        due = _due_in(norm, clause_start, clause_end, dates)
         if due is None and not asked and (phrases.META.match(words)
                                           or _PROBABLY.search(norm[clause_start:m.end + 12])):
             continue
@@ -317,6 +336,33 @@ def _commitments(s: Sentence, dates: list[DateMention], asked: bool) -> list[_Ta
             found.append(_Task(s, s.speaker, words, _due_in(norm, 0, len(norm), dates),
                                pronoun_only=words in ("that", "this", "it"), noun_only=True))
     return [part for task in _combine(found) for part in _split_pointer(task, dates)]
+
+
+_BEHAVIOUR = re.compile(r"^[a-z]+(?:\s+(?:back|down|off|more|less|a\s+bit|a\s+little|harder|"
+                        r"better|slower|faster|properly|carefully|for\s+(?:that|it|this)))+$"
+                        r"|^(?:watch|mind)\s+(?:out\s+)?(?:for\s+)?(?:that|it|this)$")
+
+
+def _behaviour_only(words: str, dates: list[DateMention]) -> bool:
+    """A change of manner with no deliverable: "I'll hold back more", "I'll watch for that",
+    "I'll slow down a bit" answer feedback; they are no task."""
+    plain = _strip_dates(words, dates)
+    return bool(_BEHAVIOUR.match(plain)) and not _content(plain) and not re.match(
+        r"(?:do|send|get|finish|write|read|book|check|fix|email|call|update|review|sort)\b", plain)
+
+
+_DURATION = re.compile(r"\bfor\s+(?:\w+\s+){0,2}(?:minutes|hours|ages|days|weeks)\b")
+_HABIT_BEFORE = re.compile(r"\b(?:keep|keeps|always|every\s+time|whenever|usually|tend\s+to)\b")
+
+
+def _habitual(task: _Task, sentences: list[Sentence]) -> bool:
+    """"I keep getting stuck on the intros. I'll sit there for forty minutes on one
+    sentence.": "will" of habit, a description of the difficulty, with a duration and no date."""
+    if task.due is not None or not _DURATION.search(task.words):
+        return False
+    k = sentences.index(task.sentence)
+    said = " ".join(x.norm for x in sentences[max(0, k - 1):k]) + " " + task.sentence.norm.split("i'll")[0]
+    return bool(_HABIT_BEFORE.search(said))
 
 
 _ON_MY_PLATE = re.compile(r"(?:^|,\s*|\s)(?P<it>that|this|it|those|these)(?:'s|\s+is|\s+are)\s+on\s+"
@@ -384,6 +430,9 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
     body = phrases.SCENE.sub("", norm)
     lead = phrases.LEAD_IN.match(body)
     body = phrases.SCENE.sub("", body[lead.end():] if lead else body)
+    then = _SO_IMPERATIVE.search(body)
+    if then and not tasks and base_form(body.split()[0]) not in TASK_VERBS:
+        body = body[then.end():]  # "the budget resets in April, so put the request in to Dev"
     first = body.split()[0] if body.split() else ""
     if not tasks and first in TASK_VERBS and not phrases.COMMITMENT.match(body) and not norm.endswith("?") \
             and not phrases.HYPOTHETICAL.search(norm) and not phrases.NOUN_SUBJECT.match(body):
@@ -395,6 +444,11 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
              and _is_pronoun_only(t.words, dates) else t for t in tasks]
     return [t for t in tasks if _is_real_request(t.words, dates)
             or (t.firm and _is_pronoun_only(t.words, dates) and not re.search(r"\bnow$", t.words))]
+
+
+_SO_IMPERATIVE = re.compile(r",\s+(?:so|then|and\s+then)\s+(?=(?:just\s+)?[a-z]+\s+(?:the|a|an|your|it|them|that|this|"
+                            r"those|some|me|him|her|up|in|out|down|over)\b)")
+"""A clause after "so" or "then" that gives an order: "..., so put the request in"."""
 
 
 def _turn_requests(sentences: list[Sentence], dates: dict[int, list[DateMention]]) -> tuple[_Task, ...]:
@@ -438,6 +492,9 @@ def _offers(s: Sentence, dates: list[DateMention]) -> list[_Task]:
         if phrases.SUBORDINATE.search(s.norm[:m.start()]) and not question:
             continue  # "send it by Wednesday, so I can look at it"; "and want me to call Tom?" is one
         words = _clean_task(s.norm[m.end():])
+        if words and m.group(0).rstrip().endswith(" i"):
+            verb, _, rest = words.partition(" ")
+            words = f"{_PAST_TO_BASE.get(verb, base_form(verb))} {rest}".strip()
         if not words or base_form(words.split()[0]) not in TASK_VERBS | _MORE_VERBS \
                 or (phrases.NOT_TASK.match(words) and not _LISTEN_TO.match(words)):
             continue
@@ -448,6 +505,15 @@ def _offers(s: Sentence, dates: list[DateMention]) -> list[_Task]:
                             pronoun_only=pronoun_only))
     return offers
 
+
+_PAST_TO_BASE = {
+    "sent": "send", "wrote": "write", "took": "take", "gave": "give", "brought": "bring", "made": "make",
+    "ran": "run", "found": "find", "got": "get", "did": "do", "went": "go", "told": "tell", "built": "build",
+    "met": "meet", "caught": "catch", "chose": "choose", "drew": "draw", "held": "hold", "bought": "buy",
+    "paid": "pay", "led": "lead", "left": "leave", "kept": "keep", "taught": "teach", "dug": "dig",
+    "sat": "sit", "spoke": "speak", "showed": "show", "put": "put", "set": "set", "read": "read",
+}
+"""Irregular pasts, as an offer puts them: "would it help if I sent you a couple of notes?"."""
 
 _COUNTER = re.compile(r"\b(?:can|could|may)\s+i\s+(?:just\s+|maybe\s+|instead\s+)?(?=[a-z])")
 _ACCEPT_TERMS = re.compile(r"^(?:(?:oh|okay|ok|yes|yeah|sure)[,\s]+)?(?:[\w']+\s+){0,3}?(?:is\s+|'s\s+)?"
@@ -599,6 +665,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         previous = said if answering else _Said()
         commitments = [_dated_after(c, sentences, dates)
                        for s in sentences for c in _commitments(s, dates[id(s)], bool(previous.requests))]
+        commitments = [c for c in commitments if not _habitual(c, sentences)]
         commitments = [_joined(c, confirmed, ctx, turn_index) for c in commitments]
         commitments = _share_of_joint(commitments, sentences, confirmed, ctx, turn_index)
         if provisional is not None and provisional.owner == speaker and \
@@ -841,6 +908,12 @@ def _concretises(commitment: _Task, offer: _Task, ctx: Context) -> bool:
     return named and bool(re.search(r"\b(?:him|her|them)\b", commitment.words))
 
 
+_PLEDGE_CLAUSE = re.compile(r"(?:^|[,.;]\s*|\s(?:so|and|just)\s+)(?:leave\s+(?:it|that|this)(?:\s+one)?\s+with\s+me|"
+                            r"consider\s+it\s+done|i'm\s+on\s+it|that's\s+on\s+me)\s*[.!]?(?:\s|$)")
+"""Taking a task on at the end of a clause: "I've got an idea about the bus contracts, leave
+that one with me"."""
+
+
 def _answer_requests(previous: _Said, sentences: list[Sentence], commitments: list[_Task],
                      dates: dict[int, list[DateMention]], confirmed: list[_Task]) -> list[_Task]:
     """Turn accepted requests into tasks; returns the commitments not used in answering."""
@@ -851,6 +924,7 @@ def _answer_requests(previous: _Said, sentences: list[Sentence], commitments: li
     # With no known speakers, "yeah" may be the asker still talking: only a clear yes counts.
     firm = any(t.firm for t in pending) and sentences[0].speaker != "unknown"
     accept = phrases.ACCEPT_STRONG.match(opening) or (firm and phrases.ACCEPT_WEAK.match(opening)) \
+        or _PLEDGE_CLAUSE.search(opening) \
         or re.fullmatch(r"(?:\w+,?\s+)?we'll\s+do", sentences[0].norm)  # "Will do." misheard
     binding = [c for c in commitments if c.pronoun_only or c.noun_only
                or any(_same_thing(c.words, r.words) for r in pending)]
@@ -872,10 +946,21 @@ def _answer_requests(previous: _Said, sentences: list[Sentence], commitments: li
         own = [c for c in binding if not (c.pronoun_only or c.noun_only)
                and any(_same_thing(c.words, r.words) for r in group)]
         if not own and len(pending) == 1:
+            # "ask them anyway" - "I'll email Dev about it tomorrow": a request that only
+            # points back is worded by the answer that names the task.
+            vague = _is_pronoun_only(group[0].words, dates[id(group[0].sentence)]) \
+                or not _content(_strip_dates(group[0].words, dates[id(group[0].sentence)]))
             own = [c for c in binding if not (c.pronoun_only or c.noun_only)
-                   and not phrases.REFERS_BACK.search(c.words)
+                   and (vague or not phrases.REFERS_BACK.search(c.words))
                    and len(_content(_strip_dates(c.words, dates[id(c.sentence)])))
                    > len(_content(group[0].words))]
+        taken = next((k for k, t in enumerate(confirmed) if t.owner == sentences[0].speaker
+                      and 0 <= group[0].sentence.segment - t.sentence.segment <= 1), None)
+        if not own and taken is not None and _is_pronoun_only(group[0].words, dates[id(group[0].sentence)]):
+            # "should I send you the new version?" - "yes, send it by Tuesday" - "will do": the
+            # task already taken on, now dated.
+            confirmed[taken] = replace(confirmed[taken], due=confirmed[taken].due or due)
+            continue
         if own:  # the owner's own words, when they say more: "get signed up" - "I'll register for ..."
             confirmed.append(replace(own[0], due=own[0].due or due))
         else:

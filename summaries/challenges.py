@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from .questions import LEAD, question_kind
-from .speech_acts import DIFFICULTY
+from .speech_acts import BARE_VERDICT, BURDEN, BURDEN_STATE, DIFFICULTY, GOOD_SIDE, PROBLEM_FLAG
 from .text import Context, Sentence, group_items, position_of, span, turn_numbers, word_start
 from .types import Challenge
 
@@ -51,7 +51,7 @@ _FEELING = (r"(?:worried|anxious|nervous|stressed(?: out)?|overwhelmed|burn(?:ed
             r"running out of (?:time|steam|money|ideas|runway|patience)|losing (?:motivation|steam|confidence|"
             r"sleep|my mind|faith|interest)|juggling too (?:much|many)|behind on|not sleeping|barely sleeping|"
             r"hitting a wall|spread (?:too |so )?thin|at the end of my rope|knackered|frazzled|shattered|"
-            r"wiped out|running on empty|tired of|sick of|fed up|gutted|devastated|miserable|hopeless|helpless|"
+            r"wiped out|wrecked|dead on my feet|running on empty|tired of|sick of|fed up|gutted|devastated|miserable|hopeless|helpless|"
             r"paralysed|paralyzed|numb|resentful|embarrassed|ashamed|humiliated|guilty|disheartened|deflated|"
             r"defeated|rattled|shaken|on edge|tense|restless|jittery|panicky|wound up|bored|disengaged|"
             r"checked out|stagnant|plateaued|directionless|aimless|adrift|unheard|unseen|sidelined|excluded|"
@@ -263,7 +263,9 @@ _RESOLVED = re.compile(
     r"overcame|beat)\b(?=.*\b(?:blocking|stuck|problem|issue|struggl))"
     r"|\bknow how to (?:thank|repay)\b|\b(?:is|works|would be) (?:better|easier|best) for me\b"
     r"|\bso (?:it's|that's|i'm) (?:fine|ok|okay|all right|alright|better)(?: now)?\b"
-    r"|\b(?:ready|up) for (?:that|this|it)(?: yet)?$")
+    r"|\b(?:ready|up) for (?:that|this|it)(?: yet)?$"
+    r"|\b(?:at first|initially|to begin with|to start with)\b[^.?!]*\bbut\b[^.?!]*\b(?:by the end|in the end|"
+    r"eventually|then|now)\b")
 """A difficulty already overcome, or an idiom: "I was worried, but it went fine"."""
 
 _ACCEPTING = re.compile(r"^(?:yes,? please|please do|that would be (?:great|lovely|amazing|brilliant))\b")
@@ -348,6 +350,12 @@ def _is_challenge(sentence: Sentence) -> bool:
     match = _FIRST_PERSON.search(body) or _FIRST_PERSON_MORE.search(body)
     if match is None and not mentor:
         match = DIFFICULTY.search(body) or _IMPERSONAL.search(body) or _IMPERSONAL_MORE.search(body)
+        if match is None:
+            burden = BURDEN.search(body) or BURDEN_STATE.search(body) or BARE_VERDICT.match(sentence.norm)
+            if burden is not None and GOOD_SIDE.search(body, burden.start()):
+                return False
+            # A burden judged ("he's been a bit of a handful") is the speaker's, whoever it names.
+            return burden is not None and not _NOT_MINE.search(body[:burden.start()].split(",")[-1])
     if match is None:
         return False
     if mentor and (_REASSURANCE.search(body) or _PAST.search(match.group(0))):
@@ -358,6 +366,11 @@ def _is_challenge(sentence: Sentence) -> bool:
     clause = _CLAUSE_BREAK.split(before)[-1].strip()
     return not (_NOT_MINE.search(clause)
                 or (_OTHERS.match(clause) and not _ABOUT_ME.search(match.group(0))))
+
+
+def is_challenge(sentence: Sentence) -> bool:
+    """Does the sentence, on its own, raise a difficulty of the speaker's?"""
+    return _is_challenge(sentence)
 
 
 class _Turns:
@@ -398,7 +411,8 @@ class _Turns:
         after = self.neighbour(last, +1)
         if after is None or question_kind(after) is not None:
             return last
-        if len(last.norm.split()) <= 4 or _VAGUE.match(last.norm) or self._cut_off(last, after):
+        if len(last.norm.split()) <= 4 or _VAGUE.match(last.norm) or PROBLEM_FLAG.search(last.norm) \
+                or self._cut_off(last, after):
             return after
         return last
 
@@ -436,8 +450,8 @@ def extract_challenges(ctx: Context) -> list[Challenge]:
             return False
         # "Can you ask Maria for the recordings?" - "Maria's out, and I can't get into the
         # drive": the reason for declining a task, not a difficulty raised.
-        if sentence.segment in asked and _UNABLE.search(sentence.norm):
-            return False
+        if sentence.segment in asked and (_UNABLE.search(sentence.norm) or BURDEN.search(sentence.norm)):
+            return False  # "could you send me the glossary?" - "it's a mess right now": terms, not a trouble
         # "Thanks! I was panicking inside.": a past feeling in answer to praise is over.
         before = turns.neighbour(sentence, -1)
         thanked = before is not None and _THANKS.match(before.norm)

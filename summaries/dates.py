@@ -195,7 +195,11 @@ _TIME_RE = re.compile(
     rf"|(?<=\bat\s)half\s+(?P<t_uk>{_HOUR})\b"
     rf"|(?P<t_wh>{_HOUR})\s+(?P<t_wm>{_MINUTES})\b(?!\s*(?:days?|weeks?|months?|years?|minutes?|"
     rf"hours?|percent|people|slides?|pages?|of|times?))"
-    rf"|(?<=\bat\s)(?P<t_at>{_HOUR})\b{_AT_FOLLOW}"
+    # "cap it at six": a number a quantity is held to, not a clock time.
+    rf"|(?<!\bcap\sit\sat\s)(?<!\bcap\sthem\sat\s)(?<!\bcapped\sat\s)(?<!\blimit\sit\sat\s)"
+    rf"(?<!\bmax\sout\sat\s)(?<!\bpeg\sit\sat\s)(?<=\bat\s)(?P<t_at>{_HOUR})\b{_AT_FOLLOW}"
+    # "Let's talk on the 23rd, seven again": an hour restated after a comma.
+    rf"|(?<=,\s)(?P<t_again>{_HOUR})(?=\s+(?:again|sharp|as\s+usual)\b)"
     rf"|(?:(?<=\blike\s)|(?<=\baround\s))(?P<t_about>{_HOUR})\b"
     rf"(?=\s*(?:$|[,?!.]|(?:then|instead|or|on|"
     rf"works?|maybe|okay|ok|please|if|that)\b))"
@@ -496,8 +500,8 @@ def find_times(text: str, ref: datetime | None = None) -> list[TimeMention]:
             value = _clock(hour, minutes, None, session)
         elif g("t_wh"):
             value = _clock(_to_int(g("t_wh")), _MINUTE_WORDS[re.sub(r"\s+", " ", g("t_wm"))], None, session)
-        elif g("t_at") or g("t_on") or g("t_about"):
-            value = _clock(_to_int(g("t_at") or g("t_on") or g("t_about")), 0, None, session)
+        elif g("t_at") or g("t_on") or g("t_about") or g("t_again"):
+            value = _clock(_to_int(g("t_at") or g("t_on") or g("t_about") or g("t_again")), 0, None, session)
         elif g("t_noon"):
             value = time(12, 0)
         else:

@@ -39,8 +39,10 @@ import re
 
 from .questions import LEAD, RUN_ON, question_kind
 from .phrases import TASK_VERBS
-from .speech_acts import (ADVICE_QUESTION, REPORTED_ACTION, appreciates_mentoring, evaluates_work, imperative,
-                          speaks_of_listener, suggests)
+from .challenges import is_challenge
+from .speech_acts import (ADVICE_QUESTION, APPRECIATION_MORE, CRITIQUE, MENTEE_CRITIQUE, REPORTED_ACTION,
+                          SPEAKER_WOULD, STRONG_POSITIVE, THINK_ABOUT, WEAK_POSITIVE, YOU_NEED, appreciates_mentoring,
+                          criticises_habit, evaluates_work, imperative, speaks_of_listener, suggests)
 from .text import Context, Sentence, group_items, span, word_start
 from .types import Feedback
 
@@ -487,7 +489,7 @@ def _constructive(sentence: Sentence, granting: bool = False) -> bool:
             imperative = _IMPERATIVE.match(text) if match is None else None
             if imperative is not None and _BENEFIT.search(text, imperative.end()):
                 match = imperative
-    if match is None or _LOGISTICS.search(text) or _JOINT.match(text[match.end():]):
+    if match is None or _LOGISTICS.search(text) or _JOINT.match(text[match.end():]) or _FORMULA.match(text):
         return False
     before = text[:match.start()]
     if _REPORTED.search(before) or _NEGATION.search(before[-25:]):
@@ -510,19 +512,21 @@ _REQUEST_VERB = re.compile(
 _FORMULA = re.compile(
     r"^(?:(?:so|and|okay|ok|well)[,\s]+)*(?:go (?:for it|ahead|on)|take care|take your time|keep (?:it|that|this) up|"
     r"keep (?:going|doing|up the)|come on|get well|give (?:it|that) (?:a )?(?:second|sec|minute)|"
-    r"hold on|fair enough|good luck|well done)\b")
+    r"hold on|fair enough|good luck|well done)\b"
+    r"|^(?:start|begin) with (?:the|that|this|your|you) ?[\w-]*[.!]?$")
 """Formulae that look like imperatives: encouragement, leave-taking."""
 _HYPOTHESIS = re.compile(r"\b(?:if|would|'d|could|whether|unless|when i|when my|said|told me|says)\b")
 """Hypothetical or reported evaluations are not praise of the listener."""
 
 
-def _general_praise(sentence: Sentence, turn_about_listener: bool, after_report: bool) -> bool:
+def _general_praise(sentence: Sentence, turn_about_listener: bool, report: str) -> bool:
     """Praise by its shape rather than its wording (speech_acts.py): an evaluation of what
-    the listener did, or the mentee's appreciation of the mentoring."""
+    the listener did, or the mentee's appreciation of the mentoring. `report`: what the other
+    person just reported doing, if anything."""
     norm = sentence.norm
-    if sentence.speaker == "mentee" and appreciates_mentoring(norm):
+    if sentence.speaker == "mentee" and (appreciates_mentoring(norm) or APPRECIATION_MORE.search(norm)):
         return True
-    if not evaluates_work(norm, turn_about_listener, after_report):
+    if not evaluates_work(norm, turn_about_listener, bool(report), report):
         return False
     before_you = norm.split(" you", 1)[0]
     return not (_NEGATION.search(norm) or _HYPOTHESIS.search(before_you)
@@ -534,27 +538,54 @@ _REQUESTED = re.compile(r"\b(?:could|can|would|will) you\b[^?]*\?")
 ("could you review the term sheets?" - "I'd rather not. Ask your lawyer.")."""
 
 
-def _general_constructive(sentence: Sentence, answering: str = "") -> bool:
-    """Advice by its shape (speech_acts.py): the mentor's imperative or second-person modal
-    suggestion, a criticised habit of the listener, or a question asking the listener to act
-    ("could you ask IT for a training?"); not a dated or requested task, not about meeting,
-    not an answer to a request."""
+_HAVE_YOU_DONE = re.compile(r"^(?:(?:so|and|but|okay|ok|well)[,\s]+)*(?:have|did) you (?:ever |already |actually |"
+                            r"properly )?(?:tried|thought|considered|talked|spoken|asked|sat|explained)\b")
+"""A question whether the listener has taken a step, asked of a difficulty they just raised:
+"have you sat down with him and explained why the steps matter?" suggests the step."""
+_POSITIVE = re.compile(rf"\b(?:{STRONG_POSITIVE}|{WEAK_POSITIVE})\b")
+
+
+def _mentee_constructive(sentence: Sentence) -> bool:
+    """The mentee's critique of the mentoring: a habit of the mentor's put as a critique ("you
+    tend to give me the answer straight away") or a change asked for ("could you slow down a
+    bit", "I'd learn more if you made me work it out first")."""
     text = sentence.norm
+    if MENTEE_CRITIQUE.search(text):
+        return True
+    return criticises_habit(text) and not _POSITIVE.search(text)
+
+
+def _general_constructive(sentence: Sentence, answering: str = "", about_listener: bool = False,
+                          difficulty_before: bool = False) -> bool:
+    """Advice by its shape (speech_acts.py): the mentor's imperative or second-person modal
+    suggestion, a criticised habit of the listener, a flaw found in the listener's work, the
+    speaker's own choice ("I'd just tighten the recording"), a need of the listener's, or a
+    question asking the listener to act ("could you ask IT for a training?", "have you talked
+    to him?" after a difficulty); not a dated or requested task, not about meeting, not an
+    answer to a request."""
+    text = sentence.norm
+    if sentence.speaker == "mentee":
+        return question_kind(sentence) is None and _mentee_constructive(sentence) \
+            or bool(MENTEE_CRITIQUE.search(text))
     if sentence.speaker != "mentor" or _REQUESTED.search(answering):
         return False
     if ADVICE_QUESTION.search(text) or question_kind(sentence) is not None:
+        if difficulty_before and _HAVE_YOU_DONE.match(LEAD.sub("", text)):
+            return True
         return bool(ADVICE_QUESTION.search(text)) and not _DEADLINE.search(text)
     if _DEADLINE.search(text) or _LOGISTICS.search(text) or _FORMULA.match(text):
         return False
-    if _REPORTED.search(text) or _HYPOTHESIS.match(text):
+    if (_REPORTED.search(text) or _HYPOTHESIS.match(text)) and not SPEAKER_WOULD.match(text):
         return False
     if imperative(text):
         return not _REQUEST_VERB.match(text)
-    return suggests(text)
+    if about_listener and CRITIQUE.search(text) and not _NEGATION.search(text.split(" though")[0][-12:]):
+        return True
+    return suggests(text) or bool(SPEAKER_WOULD.match(text) or YOU_NEED.search(text) or THINK_ABOUT.search(text))
 
 
 def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = False,
-              after_report: bool = False) -> tuple[bool, bool]:
+              after_report: str = "", difficulty_before: bool = False) -> tuple[bool, bool]:
     """(praise, constructive) for one sentence; a question is never praise. `answering`: the
     other person's turn just before, when this sentence opens an answer to it;
     `turn_about_listener`: the sentence's turn speaks of the listener's own work;
@@ -565,25 +596,32 @@ def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = Fa
     praise = question_kind(sentence) is None and (
         approval or _praise(sentence) or _general_praise(sentence, turn_about_listener, after_report))
     constructive = _constructive(sentence, granting) or (
-        not granting and not praise and _general_constructive(sentence, answering))
+        not granting and not praise and _general_constructive(sentence, answering, turn_about_listener
+                                                              or bool(after_report), difficulty_before))
     return praise, constructive
 
 
-def _turn_cues(ctx: Context) -> dict[tuple[int, int], tuple[bool, bool]]:
-    """For each sentence: does its turn speak of the listener's own work, and did the other
-    person's turn just before report an action of theirs?"""
-    cues: dict[tuple[int, int], tuple[bool, bool]] = {}
-    previous: list[Sentence] = []
-    for turn in ctx.turns:
-        sentences = [s for seg in turn for s in ctx.by_segment(seg)]
-        if not sentences:
-            continue
-        about = any(speaks_of_listener(s.norm) for s in sentences)
-        report = bool(previous) and previous[0].speaker != sentences[0].speaker \
-            and any(REPORTED_ACTION.search(s.norm) for s in previous)
+def _turn_cues(ctx: Context) -> dict[tuple[int, int], tuple[bool, str, bool]]:
+    """For each sentence: does its turn speak of the listener's own work (or did the
+    speaker's turn before, the other's answer in between being short: "I listened to the
+    rough cut you sent" - "And?" - "The cold open is a brilliant hook"), what the other
+    person's turn just before reported doing (empty if nothing), and did that turn raise a
+    difficulty?"""
+    cues: dict[tuple[int, int], tuple[bool, str, bool]] = {}
+    turns = [[s for seg in turn for s in ctx.by_segment(seg)] for turn in ctx.turns]
+    turns = [t for t in turns if t]
+    about_turn = [any(speaks_of_listener(s.norm) for s in t) for t in turns]
+    for k, sentences in enumerate(turns):
+        previous = turns[k - 1] if k else []
+        other = bool(previous) and previous[0].speaker != sentences[0].speaker
+        about = about_turn[k] or (k >= 2 and other and about_turn[k - 2]
+                                  and turns[k - 2][0].speaker == sentences[0].speaker
+                                  and sum(len(s.norm.split()) for s in previous) <= 8)
+        report = " ".join(s.norm for s in previous) if other and any(
+            REPORTED_ACTION.search(s.norm) for s in previous) else ""
+        difficulty = other and any(is_challenge(s) for s in previous)
         for s in sentences:
-            cues[s.segment, s.char_start] = (about, report)
-        previous = sentences
+            cues[s.segment, s.char_start] = (about, report, difficulty)
     return cues
 
 
@@ -620,7 +658,7 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
     answering = _answering(ctx)
     cues = _turn_cues(ctx)
     kinds = {(s.segment, s.char_start): _classify(s, answering.get((s.segment, s.char_start), ""),
-                                                  *cues.get((s.segment, s.char_start), (False, False)))
+                                                  *cues.get((s.segment, s.char_start), (False, "", False)))
              for s in ctx.sentences}
     _praise_then_but(ctx, kinds)
     found: list[tuple[int, int, Feedback]] = []

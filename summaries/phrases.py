@@ -128,7 +128,9 @@ NOT_TASK = re.compile(
     r"support\s+you|help\s+you\b(?!\s+with)|listen|be\s+there|challenge\s+you|guide\s+you|"
     r"(?:figure|sort|work)\s+(?:it|something|things|this|that)\s+out|see\s+(?:what|how)|"
     r"deal\s+with\s+it|manage|survive|live\s+with|cope|"
-    r"see\s+(?:that|it|this|why|the\s+point|where)|imagine|understand|relate|tell\b|feel|totally|"
+    r"see\s+(?:that|it|this|why|the\s+point|where)|imagine|understand|relate|feel|totally|"
+    # "tell you ..." steers the talk; telling others about something is a task.
+    r"tell\b(?!\s+(?!you\b|ya\b)(?:them|him|her|everyone|everybody|the\s+[\w-]+|my\s+[\w-]+|[a-z]+)\s+(?:about|that)\b)|"
     r"definitely\s+see)")
 META = re.compile(
     # Steering the conversation itself: "I'll move on", "I'll come back to that", "I'll show you".
@@ -185,6 +187,7 @@ CLAUSE_CUT = re.compile(
     r"nobody)\b)|because|since|as\s+(?=(?:i|he|she|"
     r"we|they|you|it)\b)|which|but|though|although|whereas|unless|cause)\b"
     r"|,\s+(?:and\s+)?(?=(?:i|we|you|he|she|they|it's|that's|this\s+is|there's|it\s+is|that\s+is|"
+    r"it\s+(?:takes|needs|was|will|would|should|might|may|can|could)\b|"
     r"let's|let\s+me|just|like|basically|for\s+example|e\.g|something\s+like|nobody|everyone)\b)"
     r"|\s+and\s+(?=(?:i'll|i\s+will|i'm|let\s+me|we'll|you|he|she|they|then\s+i)\b)"
     r"|\s+and\s+(?=(?:can|could|may|should|shall|will|would|do|did)\s+(?:i|we|you)\b)"

@@ -178,6 +178,11 @@ _CLEFT = re.compile(r"^(?:what|the thing|something)(?!\s+(?:do|did|does|would|co
 """Unmarked, "what's been hard lately is the commute" states what is hard; it asks nothing."""
 
 
+_PREFACE = re.compile(r"^(?:(?:and|also|oh|but|so)\s+)*(?:can|could|may|might) i (?:just )?(?:say|add|mention|"
+                      r"tell you|be honest|be blunt)$")
+"""A preface that asks leave to say something, said without "?": it asks nothing."""
+
+
 @lru_cache(maxsize=8192)
 def _kind(text: str, norm: str) -> bool | None:
     """Cached: feedback, challenges, decisions and metrics all ask about the same sentences."""
@@ -193,6 +198,8 @@ def _kind(text: str, norm: str) -> bool | None:
     if not marked and ((not punctuated and _SAME_TIME.match(body)) or _DAY_SAME_TIME.match(body)):
         return False
     clauses = [c for c in (_body(c) for c in _CLAUSE_BREAK.split(body)) if c]
+    if not marked and clauses and _PREFACE.match(clauses[0]) and len(clauses) > 1:
+        clauses = clauses[1:]  # "can I say, the notes you send are really useful": a preface
     asking = _asking_clause(body, clauses, marked, punctuated)
     if asking is not None and _QUOTED.search(body[:body.find(asking)]):
         return None

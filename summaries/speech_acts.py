@@ -89,7 +89,7 @@ _EVALUATION = re.compile(
 "it reflects how carefully you built the argument", "it paid off"."""
 
 _SUBJECT_EVALUATED = re.compile(
-    rf"\b(?:the|that|this|those|these|your|a)\s+(?:[\w-]+\s+){{0,6}}?(?:was|were|is|are|looked|looks|"
+    rf"\b(?:the|that|this|those|these|your|a|an)\s+(?:[\w-]+\s+){{0,6}}?(?:was|were|is|are|looked|looks|"
     rf"sounded|sounds|read|reads|came across as|felt)\s+{INTENSIFIER}"
     rf"(?:(?:a|an|one)\s+{INTENSIFIER})?(?:{STRONG_POSITIVE}(?:\s+(?:{WORK_NOUN}|one))?|"
     rf"(?:{WEAK_POSITIVE}|serious|real)\s+{WORK_NOUN})\b(?!\s+(?:question|idea|to (?:hear|know|see))\b)"
@@ -97,6 +97,10 @@ _SUBJECT_EVALUATED = re.compile(
     rf"{WORK_NOUN}\b")
 """A named piece of work judged: "eleven percent in a week is a serious result"."""
 
+_STRONG_VERDICT = re.compile(rf"\b(?:was|were|is|are|looked|looks|sounded|sounds|read|reads|felt)\s+(?:(?:a|an)\s+)?"
+                             rf"{INTENSIFIER}{STRONG_POSITIVE}\b")
+"""A strong verdict in the predicate, for a named piece of work in a turn about the listener's
+work ("the cold open with the voicemail is a brilliant hook")."""
 _WORK_VERDICT = re.compile(rf"\b{WORK_NOUN}$|\bone$")
 _EXCLAMATION = re.compile(
     rf"^(?:{INTENSIFIER}(?:{STRONG_POSITIVE}|{WEAK_POSITIVE}|top|top-notch|cracking|ripper|quality)\s+"
@@ -142,24 +146,36 @@ _ENTHUSIASM = re.compile(
 """Enthusiasm or acknowledgement on its own ("That's a great goal.")."""
 
 
-def evaluates_work(norm: str, turn_about_listener: bool, after_report: bool) -> bool:
+def evaluates_work(norm: str, turn_about_listener: bool, after_report: bool, report: str = "") -> bool:
     """Does the sentence praise what the listener did? `turn_about_listener`: the sentence's
-    turn speaks of the listener's own action or work; `after_report`: the other person has
-    just reported an action of theirs."""
+    turn speaks of the listener's own work; `after_report`: the other person has just
+    reported an action of theirs, `report` what they said."""
     if _ENTHUSIASM.match(norm):
         return False
     if _COMPOSURE.search(norm) or _EXCLAMATION.match(norm) or _PRIDE.search(norm):
         return True
     about_listener = turn_about_listener or after_report
+    if EXCEEDED.search(norm) or ((IT_WORKS.search(norm) or WHAT_WE_WANT.search(norm))
+                                 and (about_listener or _YOU_DID.search(norm))):
+        return True
     if _EVALUATION.search(norm):
         return about_listener or bool(_YOU_DID.search(norm))
     judged = _SUBJECT_EVALUATED.search(norm)
     if judged:
         # After a report, a verdict on something named counts when it judges work ("eleven
         # percent in a week is a serious result"), not a bare adjective ("the venue was lovely").
-        return bool(_YOU_DID.search(norm)) or (after_report and bool(_WORK_VERDICT.search(judged.group(0))))
+        # A verdict whose subject names what was just reported refers back to it ("I had the
+        # mails purged by nine fifteen" - "an hour and a quarter from report to purge is excellent").
+        return bool(_YOU_DID.search(norm)) or (after_report and bool(_WORK_VERDICT.search(judged.group(0)))) \
+            or (bool(report) and shares_stem(judged.group(0).rsplit(" is ", 1)[0], report)) \
+            or (turn_about_listener and bool(_STRONG_VERDICT.search(judged.group(0))))
     did = _YOU_DID.search(norm)
     return did is not None and _POSITIVE_PREDICATE.search(norm, did.end()) is not None
+
+
+def criticises_habit(norm: str) -> bool:
+    """The listener's habit, put as a critique ("you tend to give me the answer straight away")."""
+    return bool(_HABIT_CRITIQUE.search(norm))
 
 
 def speaks_of_listener(norm: str) -> bool:
@@ -303,6 +319,9 @@ def imperative(norm: str) -> bool:
         return False
     if second in _FINITE or second.endswith("ed"):
         return False
+    if first not in _VERB_FIRST and any(w in {"is", "are", "was", "were"} for w in words[2:5]) \
+            and "," not in body.split(" is ")[0]:
+        return False  # "half a page is a start": a noun phrase and its verb
     if first in _TASK_REQUEST and not _MANNER.search(body):
         return False
     return second in _OBJECT or (first in _VERB_FIRST and second not in {"is", "was", "are", "were", "'s"})
@@ -431,3 +450,151 @@ DIFFICULTY = re.compile(
     r"(?:problem|struggle|issue|battle|nightmare) for me\b")
 """A difficulty the speaker owns, by its effect rather than a feeling word: time lost,
 falling behind, nobody to turn to, others' obstruction, repeated failure, overload."""
+
+
+# ---------------------------------------------------------------- difficulties said lightly
+
+_DEGREE = r"(?:(?:really|pretty|so|very|quite|super|incredibly|a bit|a little|kind of|sort of|honestly|just|still)\s+)*"
+_BURDEN_NOUN = (r"(?:slog|juggle|juggling act|handful|pain|nightmare|struggle|grind|headache|mess|chore|drag|battle|"
+                r"hassle|strain|circus|minefield|rollercoaster|shock to the system|steep learning curve|"
+                r"uphill (?:battle|struggle)|car crash|disaster|trial)")
+"""Nouns that judge a situation as a burden ("it's been a bit of a slog", "he's a handful")."""
+_BURDEN_STATE = (r"(?:heavy|hectic|brutal|rough|tough|hard|difficult|tricky|full[- ]on|intense|relentless|"
+                 r"chaotic|overwhelming|exhausting|draining|stressful|frustrating|miserable|grim|lonely|"
+                 r"awkward|painful|slow going|a lot|too much|non-stop|nonstop|mad|manic|crazy)")
+"""Adjectives that judge a situation as hard ("the caseload's been heavy")."""
+_HARDEST = r"(?:hard|harder|hardest|difficult|tricky|trickiest|tough|toughest|awkward|daunting|impossible|exhausting)"
+
+BURDEN = re.compile(
+    # an evaluation of one's situation as a burden, often understated
+    rf"\b(?:it|its|this|that|things|he|she|they|[\w-]+)(?:'s|'re| is| are| was| were| has| have)?(?: been)?\s+"
+    rf"(?:{_DEGREE})(?:a bit of |a real |a total |an absolute |quite a |such a |a |an |bit of |a right |a proper )"
+    rf"(?:{_DEGREE})(?:real )?{_BURDEN_NOUN}\b"
+    r"|\b(?:are|is|'s|'re) (?:a (?:whole )?)?(?:different|another) (?:story|matter|kettle of fish)\b"
+    # an experiencer who finds something hard, and the weak spot where they always falter
+    rf"|\bi (?:still |really |always |do )?find (?:it |this |that |them |[\w-]+ (?:[\w-]+ )?)?{_DEGREE}(?:the )?"
+    rf"{_HARDEST}\b(?! to believe)"
+    rf"|\b(?:part|bit|thing|stuff)s? (?:that )?i (?:still |always )?(?:find|struggle with|dread)\b"
+    r"|\b(?:is|'s|are) (?:where|when) i (?:always |usually |normally |still |tend to |keep )+\w+"
+    # repeated failure, and effort without result
+    r"|\bi (?:keep|kept) (?:getting|coming|running|hitting|making|messing|losing|going|tripping|"
+    r"falling|mixing|mucking)\b"
+    r"|\bi(?:'ve| have) tried (?:everything|all sorts|every\w*|[\w-]+ing)\b"
+    r"|\b(?:is|are|'s|'re|has been|have been) (?:still |completely |totally |just )?(?:stuck|stalled|plateaued|"
+    r"going nowhere)\b|\bhas plateaued\b|\b(?:she|he|they|it)'s plateaued\b"
+    r"|\b(?:isn't|is not|aren't|are not|not) (?:\w+ly )?(?:coming back|improving|getting (?:any )?better|budging|"
+    r"shifting|moving)\b"
+    # others' silence towards the speaker, or others going round them
+    r"|\b(?:heard|had|got|getting) nothing back\b|\b(?:haven't|have not|still haven't|not) (?:yet )?heard "
+    r"(?:anything )?back\b"
+    r"|\b(?:nobody|no one|no-one)(?:'s| is)? (?:\w+ing|\w+s) (?:me|us) back\b"
+    r"|\bwithout (?:telling|asking|checking with|consulting|warning|including|copying|running it past) (?:me|us)\b"
+    r"|\bbehind my back\b|\bwhen i'm not (?:watching|looking|there|around)\b"
+    # work accumulating, a chore one is forced into, and its toll
+    r"|\b(?:piling|stacking|mounting) up\b|\bon top of (?:my|our) own\b"
+    r"|\bi (?:always |usually |just |still )?end up (?:\w+ing)\b"
+    r"|\b(?:doing my head in|killing me|driving me (?:mad|crazy|nuts|up the wall|round the bend)|"
+    r"getting (?:to|on top of) me|keeping me up|stressing me out|wearing me out|taking (?:its|a) toll)\b"
+    # fear for one's image
+    r"|\bi (?:don't|do not) want (?:to (?:look|seem|come across|sound|appear)(?: \w+)? (?:like|as if|as though|weak|"
+    r"stupid|incompetent|bad|unprofessional|pushy|needy|lazy|difficult|rude|arrogant|desperate|clueless)|"
+    r"(?:them|people|him|her|anyone|everyone) to think)\b"
+    r"|\b(?:nobody|no one|no-one)(?: has| have|'s)? (?:got|gotten|come|written|replied|responded)(?: back)?\b")
+"""A difficulty by its shape rather than a feeling word: a situation judged a burden,
+understated ("it's been a bit of a slog", "the parents are another story"); what the speaker
+finds hard or where they always falter; repeated failure and effort without result ("I've
+tried everything and she's plateaued"); others' silence or going round the speaker ("nobody's
+calling me back", "swapping shifts without telling me"); work piling up; fear for how one
+looks ("I don't want to look like I can't cope")."""
+BURDEN_STATE = re.compile(
+    rf"^(?:(?:honestly|and|but|so|yeah|well|oh|the other thing is)[,\s]+)*(?:it|its|it's|things|work|life|"
+    rf"the [\w-]+(?: [\w-]+)?|my [\w-]+(?: [\w-]+)?)(?:'s| is| are| has been|'s been| have been| was| were)\s+"
+    rf"{_DEGREE}{_BURDEN_STATE}\b")
+"""The speaker's situation judged hard, said of a thing ("the caseload's been heavy")."""
+BARE_VERDICT = re.compile(
+    r"^(?:(?:honestly|really|pretty|quite|so|yeah|ugh|oof|mate|a bit|kind of|bit)[,\s]+)*(?:hard|tough|rough|brutal|"
+    r"hectic|slow|grim|rubbish|not great|not good|not brilliant|could be better|mixed|messy|stressful|exhausting)"
+    r"(?:[,.!]|\s+(?:honestly|mate|really|to be honest|if i'm honest)\b|\s+(?:he|she|they|it|i|the|my|we)\b|$)")
+"""A bare verdict opening an answer ("Slow.", "honestly hard he still wants to make every call")."""
+GOOD_SIDE = re.compile(
+    r"\b(?:better|brilliant|great|fun|nicely|in a (?:good|great) way|rewarding|enjoy\w*|lov(?:e|ed|ing)|"
+    r"works? (?:really )?well|exciting|a good one|legend|amazing|fantastic|good|to believe|to say)\b")
+"""A good side in the same sentence turns a burden word around ("hectic but fun", "the team
+are another story, they're brilliant", "I keep getting better")."""
+PROBLEM_FLAG = re.compile(r"\b(?:another|different) (?:story|matter)\b|\b(?:is|'s) the (?:real |big )?problem\b")
+"""A sentence that flags a problem and leaves the next one to say what it is."""
+
+
+# ---------------------------------------------------------------- critique and advice by shape
+
+_FLAW = (r"(?:thin|long|too long|short|weak|vague|dense|busy|crowded|cluttered|messy|flat|rushed|unclear|confusing|"
+         r"wordy|generic|shallow|light|sparse|bloated|repetitive|abstract|buried|hard to follow|all over the place|"
+         r"mostly description|one line|off|not quite there|not there yet|too \w+|a bit much|overkill)")
+"""What a piece of work may be faulted for ("your write-up was thin")."""
+CRITIQUE = re.compile(
+    rf"\b(?:your|the|that|this) (?:[\w-]+ ){{0,5}}?(?:was|is|were|are|felt|feels|reads|read|looked|looks|sounded|"
+    rf"sounds|came across as) (?:a bit |a little |too |quite |rather |pretty |really |still |very |just |mostly |"
+    rf"slightly |way )*{_FLAW}\b"
+    r"|\b(?:needs|need) (?:more |a bit more |some |another |a )?(?:work|tightening|a rethink|cutting|trimming|detail|"
+    r"pass|polish|restructuring|fixing|sharpening)\b"
+    r"|\b(?:don't|doesn't|didn't) (?:quite )?(?:add up|land|hold together|flow|hang together)\b"
+    r"|\b(?:sags|drags|loses (?:me|the reader|the audience|people|them)|falls flat|goes on too long|"
+    r"gets lost|is throat-clearing)\b"
+    r"|\b(?:is|are|'s) too (?:many|much|few|long|short|busy|crowded|dense|slow|fast|vague)\b")
+"""A flaw found in the listener's work: "your write-up was thin though", "the budget table
+needs work", "the staff costs don't add up", "the middle sags", "five drills is too many"."""
+
+SPEAKER_WOULD = re.compile(
+    r"^(?:(?:so|and|but|okay|ok|well|honestly|personally|myself|now)[,\s]+)*i(?:'d| would) (?:just |also |probably |"
+    r"personally |definitely |really |still )?(?!(?:love|like|say|be|have|need|want|think|guess|imagine|rather|"
+    r"hate|prefer|bet|argue|expect|hope|appreciate|welcome|recommend you not)\b)[a-z]+ "
+    r"(?:the|your|it|that|this|them|those|with|more|less|a|an|one|two|three|out|back|down|up|off)\b")
+"""The speaker's own choice offered as advice: "I'd just tighten the recording"."""
+YOU_NEED = re.compile(
+    r"\byou(?:'ll| will)? (?:really |probably |just |also |still |definitely )?need (?:to (?!(?:tell|let|send|give|"
+    r"show|remind) (?:me|us)\b)|a |an |more |some |better |another )")
+"""A need of the listener's, stated as advice: "then you need a long-form piece in your clips"."""
+THINK_ABOUT = re.compile(r"(?:^|[,:;] |^next \w+,? |^(?:and|so|maybe|perhaps) )(?:have a )?think (?:about|of) "
+                         r"(?:\w+ing)\b")
+"""An invitation to consider doing something: "next year, think about entering it"."""
+MENTEE_CRITIQUE = re.compile(
+    r"\b(?:could|can|would) you (?:maybe |just |please |try to |perhaps )?(?:slow down|speed up|go slower|"
+    r"push (?:me|back)|challenge me|be (?:more|less|harder|tougher|blunter|straighter))\b"
+    r"|\bi(?:'d| would)? (?:learn|get) (?:a lot |much |so much )?more (?:out of (?:these|this|them|it|the \w+) )?"
+    r"if you\b"
+    r"|\bit (?:would|'d) help (?:me )?(?:more |a lot )?if you (?!could send|can send)\b")
+"""The mentee asking the mentor to change how they mentor: "could you slow down a bit",
+"I think I'd learn more if you made me work it out first"."""
+WHAT_WE_WANT = re.compile(r"\b(?:is|was) exactly (?:what|the (?:right|kind|sort))\b")
+
+_MENTOR_THING = (r"(?:the|those|these) (?:[\w-]+ ){0,2}?(?:that )?you (?:send|sent|gave|give|shared|share|wrote|write|"
+                 r"made|recommended|suggested|showed|pointed|lent|did)(?: me)?(?: [\w-]+){0,6}?")
+APPRECIATION_MORE = re.compile(
+    rf"(?:^|, |\band |\bthanks,? )(?:(?:honestly|also|but|so|and|by the way)[,\s]+)*{_MENTOR_THING} "
+    rf"(?:(?:is|are|was|were|has been|have been) {INTENSIFIER}(?:useful|helpful|valuable|invaluable|gold|"
+    rf"brilliant|great|spot on|eye-opening|a (?:huge |big |real )?help)|(?:\w+ly )?(?:taught|showed|helped|"
+    rf"saved|changed) (?:me|my)\b)"
+    r"|\b(?:wouldn't|would not|couldn't|could not|don't think i'd|don't think i would|never would) have "
+    r"(?:[\w'-]+ ){0,8}?without (?:you|your)\b")
+"""More appreciation of the mentoring: "the notes you send after our calls are really useful",
+"I don't think I'd have got this far without your notes"."""
+EXCEEDED = re.compile(
+    r"\byou (?:really |clearly |totally |absolutely |honestly )?(?:went above and beyond|went the extra mile|"
+    r"nailed it|smashed it|knocked it out of the park|pulled (?:it|that|this) off|aced it|crushed it)\b")
+"""The listener said to exceed: "you clearly went above and beyond"."""
+IT_WORKS = re.compile(r"\b(?:it|that|this)(?:'s| is) (?:clearly |really |definitely |obviously )?(?:working|paying off)\b")
+"""What the listener chose said to work: "it was your call and it's clearly working"."""
+
+
+def shares_stem(a: str, b: str) -> bool:
+    """Do two texts share a content word, compared on its first five letters ("purge" and
+    "purged")? A verdict that names what was just reported refers back to it."""
+    def stems(text: str) -> set[str]:
+        return {w[:5] for w in re.findall(r"[a-z]{5,}", text) if w not in _COMMON_LONG}
+    return bool(stems(a) & stems(b))
+
+
+_COMMON_LONG = frozenset("""
+about after again their there these those which would could should really think thing things great
+every other first right honestly actually basically where while today before still being going doing
+""".split())

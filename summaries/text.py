@@ -201,15 +201,26 @@ _SPOKEN = (
     (re.compile(r"\bi\s+m\b"), "i'm"),
     (re.compile(r"\bi\s+ll\b"), "i'll"),
     # "I'll" written without its apostrophe by a recogniser: "ill get my roommate to play it".
-    (re.compile(r"(?<!\bbeen )(?<!\bwas )(?<!\bis )(?<!\bfeel )(?<!\bfelt )(?<!\bget )\bill\s+(?=(?:get|send|do|ask|"
-                r"email|call|book|write|try|make|have|check|look|set|put|take|bring|share|forward|text|message|"
-                r"let|talk|follow|reach|sort|find|go|just|also|definitely|probably|start|finish|read|review|update|"
-                r"draft|grab|pick|drop|pass|ping|loop|dig|tell|see\s+if|work|figure|keep)\b)"), "i'll "),
+    # Adjective "ill" stands after a copula or degree word and before "with", "and", a noun of
+    # health or a time; after a pause it opens a clause, and there it is "I'll".
+    (re.compile(r"(?<!\bbeen )(?<!\bwas )(?<!\bis )(?<!\bfeel )(?<!\bfelt )(?<!\bget )(?<!\bgot )(?<!\bam )"
+                r"(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!\bfell )(?<!\bfalls )(?<!\bgetting )(?<!\bfeeling )"
+                r"(?<!\bvery )(?<!\bso )(?<!\breally )(?<!\bseriously )(?<!\bcritically )(?<!\bterminally )"
+                r"(?<!\bmentally )(?<!\bchronically )(?<!\bquite )(?<!\bbit )(?<!\bthe )(?<!\ban )(?<!\ba )"
+                r"(?<!\bhe's )(?<!\bshe's )(?<!\bi'm )(?<!\bthey're )(?<!\bwe're )(?<!\byou're )"
+                r"\bill\s+(?!(?:with|and|or|for|at|health|effects?|advised|will|in|from|since|of|patients?|"
+                r"people|enough|today|again|but|so|the|a|an|to|because|all|after|ease|feeling|treated|"
+                r"prepared|equipped|suited|fitting|tempered|informed|timed|afford|repute|will)\b)[a-z]"),
+     lambda m: "i'll " + m.group(0)[-1]),
     (re.compile(r"\bit'd\s+(?=be\b)"), "it would "),
     # Contractions a recogniser wrote without the apostrophe: "i cant get them to use it".
     (re.compile(r"\b(can|don|didn|doesn|isn|wasn|weren|aren|haven|hasn|hadn|couldn|wouldn|shouldn)t\b"),
      r"\1't"),
     (re.compile(r"\bwont\b"), "won't"),
+    # A weekday's possessive without its apostrophe, after a preposition and before a noun:
+    # "at mondays team meeting" ("on mondays" is a habit and stays).
+    (re.compile(r"\b(at|by|before|after|until|till|for)\s+(monday|tuesday|wednesday|thursday|friday|saturday|"
+                r"sunday)s\b(?=\s+(?!and\b|or\b|too\b|as\b)[a-z])"), r"\1 \2's"),
     (re.compile(r"\bi(m|ve|d)\b"), r"i'\1"),
     (re.compile(r"\b(that|there|what|who|she|he)s\b(?=\s+(?:a|an|the|not|just|really|been|going|what|how|why|"
                 r"when|where|all|it|my|your|our|their|his|her|so|too|very|still|also|always|never)\b)"), r"\1's"),

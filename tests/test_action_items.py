@@ -564,3 +564,54 @@ def test_an_accepted_pointer_request_names_the_thing_of_three_turns_back() -> No
                   ("mentor", "Great, send them over tonight."), ("mentee", "Will do."))
     assert [(i.owner, i.text, i.due) for i in found] == [
         ("mentor", "Review Sam's slides", "2026-11-19"), ("mentee", "Send the slides", "2026-11-18")]
+
+
+# ---------------------------------------------------------------- speech acts, not phrasings (c41-c50 round)
+
+@pytest.mark.parametrize("text", [
+    "I'll know more after the board meeting on Friday.",
+    "I'll have more time once the audit's done.",
+    "I'll turn thirty next month.",
+    "I'll lose the client if this slips again.",
+    "I'll end up redoing the whole thing.",
+    "I'll be starting the course in May.",
+])
+def test_what_befalls_the_speaker_is_no_task(text: str) -> None:
+    assert items(("mentor", "How are things?"), ("mentee", text)) == []
+
+
+def test_a_change_of_manner_answering_feedback_is_no_task() -> None:
+    assert items(("mentee", "You tend to give me the answer straight away."),
+                 ("mentor", "That's a good point, I'll hold back more.")) == []
+
+
+def test_will_of_habit_describing_a_difficulty_is_no_task() -> None:
+    assert items(("mentee", "I keep getting stuck on the intros. I'll sit there for forty minutes on one "
+                            "sentence.")) == []
+
+
+def test_a_request_that_only_points_back_takes_the_answers_words() -> None:
+    task = only(items(("mentor", "Ask them anyway. The budget resets in April, so put the request in to Dev."),
+                      ("mentee", "Sure, I'll email Dev about it tomorrow.")))
+    assert (task.owner, task.due) == ("mentee", "2026-11-19") and "Dev" in task.text
+
+
+def test_a_task_taken_on_at_the_end_of_a_clause() -> None:
+    task = only(items(("mentor", "Pitch one to Dev by the end of April."),
+                      ("mentee", "Okay. I've got an idea about the bus contracts, leave that one with me.")))
+    assert task.owner == "mentee" and "pitch" in task.text.lower()
+
+
+def test_an_offer_in_the_past_of_a_condition_and_its_restated_date() -> None:
+    task = only(items(("mentor", "Would it help if I sent you a couple of anonymised notes?"),
+                      ("mentee", "Yes please, that would really help.")))
+    assert task.owner == "mentor" and "notes" in task.text
+    task = only(items(("mentee", "Should I send you the new version when it's done?"),
+                      ("mentor", "Yes, send it by Tuesday if you can, the client wants it on the tenth."),
+                      ("mentee", "Will do.")))
+    assert "new version" in task.text and task.due == "2026-11-24"
+
+
+def test_recognised_ill_is_i_will_unless_it_is_the_adjective() -> None:
+    assert "ticket" in only(items(("mentee", "lived with it mostly ill raise a ticket with them tomorrow"))).text
+    assert items(("mentee", "my mum is ill and i felt ill all week")) == []

@@ -459,3 +459,38 @@ def test_the_mentee_may_ask_for_more_of_something_in_the_sessions():
 def test_praise_softening_a_critique_is_the_critique():
     assert kinds(_REPORT, ("mentor", "Your summary was good. But you buried the decision, put it first.")) == [
         ("constructive", "mentor", "mentee", 1)]
+
+
+# ---------------------------------------------------------------- speech acts, not phrasings (c41-c50 round)
+
+@pytest.mark.parametrize("turns, expected", [
+    ((("mentee", "I ran the incident and purged every inbox by nine fifteen."),
+      ("mentor", "An hour from report to purge is excellent. Your write-up was thin though.")),
+     [("praise", "mentor", "mentee", 1), ("constructive", "mentor", "mentee", 1)]),
+    ((("mentor", "I listened to the rough cut you sent on Monday."), ("mentee", "And?"),
+      ("mentor", "The cold open is a brilliant hook.")), [("praise", "mentor", "mentee", 2)]),
+    ((("mentor", "I read your bid. The budget table needs work, the staff costs don't add up."),),
+     [("constructive", "mentor", "mentee", 0)]),
+    ((("mentor", "I'd just tighten the recording of that visit."),), [("constructive", "mentor", "mentee", 0)]),
+    ((("mentor", "Next year, think about entering it in the national show."),),
+     [("constructive", "mentor", "mentee", 0)]),
+    ((("mentee", "He skips the sanitising steps when I'm not watching."),
+      ("mentor", "Have you sat down with him and explained why they matter?")),
+     [("constructive", "mentor", "mentee", 1)]),
+    ((("mentee", "When I ask you something, you tend to give me the answer straight away."),),
+     [("constructive", "mentee", "mentor", 0)]),
+    ((("mentee", "Also, can I say, the notes you send after our calls are really useful."),),
+     [("praise", "mentee", "mentor", 0)]),
+    ((("mentee", "I don't think I'd have got this far without your notes."),), [("praise", "mentee", "mentor", 0)]),
+])
+def test_acts_by_their_shape(turns, expected):
+    assert kinds(*turns) == expected
+
+
+@pytest.mark.parametrize("turns", [
+    (("mentor", "Start with the incident."),),
+    (("mentor", "Half a page is a start."),),
+    (("mentee", "I went to the conference."), ("mentor", "The venue was lovely.")),
+])
+def test_not_feedback_by_shape(turns):
+    assert kinds(*turns) == []

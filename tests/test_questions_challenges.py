@@ -379,3 +379,37 @@ def test_a_vague_difficulty_is_quoted_with_the_sentence_that_says_what_it_is():
     items = extract_challenges(context(("mentor", "How was the month?"), (
         "mentee", "Honestly it wore me down. The owners changed the booking software mid-season.")))
     assert len(items) == 1 and "booking software" in items[0].text
+
+
+# ---------------------------------------------------------------- difficulties said lightly (c41-c50 round)
+
+@pytest.mark.parametrize("text", [
+    "It's been a bit of a juggle, honestly.",
+    "Honestly he's been a bit of a handful.",
+    "Analysis is where I always run out of steam.",
+    "Cutting people down is the part I find hardest.",
+    "I've tried everything in the protocol and she's plateaued.",
+    "I still need two parents on the record and nobody's calling me back.",
+    "I pitched it to the editor last week and heard nothing back.",
+    "Two of the auditors keep swapping shifts without telling me.",
+    "The caseload's been heavy and the write-ups are piling up.",
+    "I don't want to look like I can't cope.",
+    "its a pain every week i end up copying it out by hand",
+])
+def test_difficulties_said_lightly(text):
+    assert len(extract_challenges(context(("mentor", "How are things?"), ("mentee", text)))) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Things have been hectic but fun.",
+    "Honestly the team are another story, they're brilliant.",
+    "I don't want to look back and regret not trying.",
+    "The dad was hostile at first, but by the end he was showing me the school reports.",
+])
+def test_burden_words_turned_around(text):
+    assert extract_challenges(context(("mentor", "How are things?"), ("mentee", text))) == []
+
+
+def test_a_state_described_to_negotiate_a_request_is_no_challenge():
+    assert extract_challenges(context(("mentor", "Could you send me the glossary?"),
+                                      ("mentee", "Hmm, actually it's a mess right now."))) == []
