@@ -6,8 +6,12 @@
 
 Side by side in one process, with the same model (bundled tiny.en), beam size and threads:
   companion       the default pipeline behind the CLI (PyAV decode, VAD, faster-whisper
-                  int8, and for a mono mix diarization): Transcriber.transcribe_file
+                  int8 decoding up to 8 clips of speech in one batch, and for a mono mix
+                  diarization): Transcriber.transcribe_file
   faster-whisper  WhisperModel.transcribe on the file, library defaults, word timestamps on
+  faster-whisper-batched
+                  BatchedInferencePipeline.transcribe on the file: the library's own batched
+                  mode (its Silero VAD, batch 8, temperature 0), word timestamps on
   openai-whisper  whisper.transcribe on the same weights (converted), word timestamps on
 on ../shared/fixtures/speech (every clip) and on a long recording built by concatenating the
 session fixtures (--minutes).
@@ -64,6 +68,20 @@ def faster_whisper(threads: int, beam: int) -> Runner:
     return run
 
 
+def faster_whisper_batched(threads: int, beam: int) -> Runner:
+    from faster_whisper import BatchedInferencePipeline, WhisperModel
+
+    model = WhisperModel(str(resolve(None).path), device="cpu", compute_type="int8", cpu_threads=threads)
+    pipeline = BatchedInferencePipeline(model)
+
+    def run(path: Path) -> None:
+        segments, _ = pipeline.transcribe(str(path), language="en", beam_size=beam,
+                                          word_timestamps=True, batch_size=8)
+        list(segments)
+
+    return run
+
+
 def openai_whisper(threads: int, beam: int) -> Runner:
     import torch
     import whisper
@@ -101,7 +119,8 @@ def main() -> None:
                         help="leave openai-whisper out of the long recording (slow)")
     args = parser.parse_args()
 
-    factories = {"companion": companion, "faster-whisper": faster_whisper, "openai-whisper": openai_whisper}
+    factories = {"companion": companion, "faster-whisper": faster_whisper,
+                 "faster-whisper-batched": faster_whisper_batched, "openai-whisper": openai_whisper}
     runners = {name: make(args.threads, args.beam_size) for name, make in factories.items()}
     for run in runners.values():  # untimed first call: imports and allocations made once
         run(SPEECH / "jfk.flac")

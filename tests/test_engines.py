@@ -109,6 +109,36 @@ def test_both_engines_agree_on_jfk(
     assert wer(text_of(faster_jfk), text_of(openai_jfk)) <= MAX_WER_BETWEEN_ENGINES
 
 
+def test_a_batch_of_clips_decodes_each_clip_in_its_own_time(
+    jfk: np.ndarray, faster_jfk: list[Segment], jfk_reference: str
+) -> None:
+    """Batched decoding: clips of lengths off the 10 ms grid (faster-whisper rounds times
+    to 10 ms, which once put a clip's text into the clip before it), silence between."""
+    engine = load_engine("faster-whisper")
+    silence = np.zeros(round(2.0013 * SAMPLE_RATE), dtype=np.float32)
+    head = jfk[:round(7.3337 * SAMPLE_RATE)]
+    clips = [head, silence, jfk, jfk[round(4.0004 * SAMPLE_RATE):]]
+    out = engine.transcribe_many(clips)
+    assert [len(found) > 0 for found in out] == [True, False, True, True]
+    for clip, found in zip(clips, out):
+        duration = len(clip) / SAMPLE_RATE
+        for segment in found:
+            assert 0.0 <= segment.start <= segment.end <= duration + 0.05, segment
+            assert all(segment.start <= w.start <= w.end <= segment.end for w in segment.words)
+            assert segment.text == " ".join(w.word for w in segment.words)
+    assert wer(jfk_reference, text_of(out[2])) <= MAX_WER_VS_REFERENCE
+    assert wer(text_of(faster_jfk), text_of(out[2])) <= MAX_WER_BETWEEN_ENGINES
+    assert "fellow americans" in text_of(out[0]).lower()
+    assert "fellow" not in text_of(out[3]).lower() and "country" in text_of(out[3]).lower()
+    assert engine.transcribe_many(clips) == out, "batched decoding is deterministic"
+
+
+def test_a_batch_splits_into_sentences(jfk: np.ndarray) -> None:
+    [found] = load_engine("faster-whisper").transcribe_many([jfk])
+    assert len(found) == 2, found
+    assert found[0].text.endswith("for you.") and found[1].text.startswith("Ask")
+
+
 def test_a_pt_checkpoint_decodes_like_the_ct2_directory_it_came_from(tmp_path: Path) -> None:
     model = load_ct2_whisper(models.bundled_model_dir())
     checkpoint = tmp_path / "tiny-en-converted.pt"

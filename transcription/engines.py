@@ -6,19 +6,69 @@ through an in-memory conversion of the CTranslate2 files (`convert.py`).
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+import math
+import zlib
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from .errors import ModelError
 from .models import ModelSource, resolve
-from .types import Engine, EngineOptions, Segment, Word
+from .types import SAMPLE_RATE, Engine, EngineOptions, Segment, Word
 
 _BEST_OF = 5
 """Candidates sampled at each fallback temperature: faster-whisper's default, for parity."""
 
 _SAMPLING_SEED = 0
 """Seed for openai-whisper's fallback sampling, so that a recording always decodes alike."""
+
+MAX_COMPRESSION_RATIO = 2.4
+"""Text that zlib compresses better than this is a decoding loop ("ask, ask, ask, ..."):
+Whisper's own threshold for falling back to sampling."""
+
+_SENTENCE_END = (".", "?", "!")
+
+
+def compression_ratio(text: str) -> float:
+    """Bytes of `text` over bytes of its zlib compression (Whisper's repetition measure)."""
+    data = text.encode("utf-8")
+    return len(data) / len(zlib.compress(data)) if data else 0.0
+
+
+def transcribe_many(engine: Engine, clips: Sequence[np.ndarray]) -> list[list[Segment]]:
+    """Each clip's segments (times relative to the clip): in batches where the engine
+    decodes several clips at once, else one clip after another."""
+    many = getattr(engine, "transcribe_many", None)
+    if many is not None:
+        return many(clips)
+    return [engine.transcribe(clip) for clip in clips]
+
+
+def spoken(word: str) -> bool:
+    """Whether a word has a letter or digit: over silence Whisper writes punctuation alone
+    (". . .")."""
+    return any(ch.isalnum() for ch in word)
+
+
+def sentences(segment: Segment) -> list[Segment]:
+    """A segment split after each word that ends a sentence (a batched decode gives one
+    segment per clip: up to 30 s of several sentences), without words of punctuation
+    alone; none if no word is left."""
+    groups: list[list[Word]] = [[]]
+    for word in segment.words:
+        if not spoken(word.word):
+            continue
+        groups[-1].append(word)
+        if word.word.endswith(_SENTENCE_END):
+            groups.append([])
+    groups = [g for g in groups if g]
+    if not segment.words:
+        return [segment] if spoken(segment.text) else []
+    if len(groups) == 1 and len(groups[0]) == len(segment.words):
+        return [segment]
+    return [Segment(start=g[0].start, end=g[-1].end, text=" ".join(w.word for w in g),
+                    words=tuple(g), avg_logprob=segment.avg_logprob,
+                    no_speech_prob=segment.no_speech_prob) for g in groups]
 
 
 class FasterWhisperEngine:
@@ -41,6 +91,47 @@ class FasterWhisperEngine:
         except Exception as exc:  # ctranslate2/huggingface raise many kinds
             raise ModelError(f"cannot load model {source.name!r} with faster-whisper: {exc}") from exc
 
+    def transcribe_many(self, clips: Sequence[np.ndarray]) -> list[list[Segment]]:
+        """Decode up to `options.batch_size` clips (each at most 30 s) in one batched beam
+        search at temperature 0: on this project's 2-core machine 1.8 times the throughput
+        of one clip after another, at the same WER (bench/transcribe_speed.py). Text in one
+        segment per clip, split into sentences; a clip whose text loops is decoded again
+        alone, with the temperature fallback."""
+        from faster_whisper import BatchedInferencePipeline
+
+        if not clips:
+            return []
+        o = self.options
+        bounds = np.cumsum([0] + [len(c) for c in clips])
+        audio = np.concatenate([np.asarray(c, dtype=np.float32) for c in clips])
+        segments, _info = BatchedInferencePipeline(self._model).transcribe(
+            audio,
+            language=o.language,
+            beam_size=o.beam_size,
+            word_timestamps=o.word_timestamps,
+            temperature=0.0,
+            vad_filter=False,  # the clips are the pipeline's speech regions
+            clip_timestamps=[{"start": a / SAMPLE_RATE, "end": b / SAMPLE_RATE}
+                             for a, b in zip(bounds[:-1], bounds[1:])],
+            batch_size=max(1, o.batch_size),
+            without_timestamps=True,
+        )
+        out: list[list[Segment]] = [[] for _ in clips]
+        for s in segments:
+            # by its middle: faster-whisper rounds times to 10 ms, which can put a clip's
+            # start just before the clip
+            middle = ((s.start + s.end) / 2 + 0.01) * SAMPLE_RATE
+            index = min(max(int(np.searchsorted(bounds, middle, side="right")) - 1, 0),
+                        len(clips) - 1)
+            out[index].append(_segment(s, -float(bounds[index]) / SAMPLE_RATE,
+                                       limit=len(clips[index]) / SAMPLE_RATE))
+        for i, found in enumerate(out):
+            if compression_ratio(" ".join(s.text for s in found)) > MAX_COMPRESSION_RATIO:
+                out[i] = self.transcribe(clips[i])
+            else:
+                out[i] = [piece for s in found for piece in sentences(s)]
+        return out
+
     def transcribe(self, audio: np.ndarray, *, initial_prompt: str | None = None) -> list[Segment]:
         o = self.options
         segments, _info = self._model.transcribe(
@@ -53,23 +144,19 @@ class FasterWhisperEngine:
             temperature=list(o.temperatures),
             vad_filter=False,  # the pipeline runs VAD itself, the same for both engines
         )
-        out = []
-        for s in segments:  # a lazy generator: the model runs while we iterate
-            words = tuple(
-                Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
-                for w in (s.words or ())
-            )
-            out.append(
-                Segment(
-                    start=float(s.start),
-                    end=float(s.end),
-                    text=s.text.strip(),
-                    words=words,
-                    avg_logprob=float(s.avg_logprob),
-                    no_speech_prob=float(s.no_speech_prob),
-                )
-            )
-        return out
+        return [_segment(s) for s in segments]  # a lazy generator: the model runs here
+
+
+def _segment(s: Any, shift: float = 0.0, limit: float = math.inf) -> Segment:
+    """A faster-whisper segment as ours, its times moved by `shift` seconds and kept within
+    [0, `limit`] (a batched decode aligns words over whole seconds past a clip's end)."""
+    def at(t: float) -> float:
+        return min(max(float(t) + shift, 0.0), limit)
+
+    words = tuple(Word(w.word.strip(), at(w.start), at(w.end), float(w.probability))
+                  for w in (s.words or ()))
+    return Segment(start=at(s.start), end=at(s.end), text=s.text.strip(), words=words,
+                   avg_logprob=float(s.avg_logprob), no_speech_prob=float(s.no_speech_prob))
 
 
 class OpenAIWhisperEngine:

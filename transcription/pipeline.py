@@ -1,7 +1,7 @@
 """A recording in, a speaker-attributed, timed transcript out.
 
-decode (blocks) → windows of a few minutes, cut in a quiet spot → VAD → speech batched
-into ~30 s engine calls (silence costs nothing) → times mapped back → hallucination
+decode (blocks) → windows of a few minutes, cut in a quiet spot → VAD → speech joined
+into ~30 s clips (silence costs nothing), several decoded in one batch → times mapped back → hallucination
 filter → who spoke (a stereo channel per participant, or diarization of a mono mix).
 
 Memory stays flat in the recording's length: only one window of audio is held at a time,
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Literal
 import numpy as np
 
 from . import decode
+from .engines import spoken, transcribe_many
 from .errors import NoSpeechError
 from .types import SAMPLE_RATE, Engine, Segment, Transcript, Word
 from .vad import VadConfig, speech_regions
@@ -150,7 +151,7 @@ def _remap(segments: list[Segment], pieces: list[_Piece]) -> list[Segment]:
 
 def _is_hallucination(seg: Segment) -> bool:
     """Whisper's known failure modes over non-speech: drop what it was unsure of."""
-    if not seg.text.strip():
+    if not spoken(seg.text):  # empty, or punctuation alone
         return True
     if seg.no_speech_prob > 0.6 and seg.avg_logprob < -1.0:
         return True
@@ -335,7 +336,8 @@ class Transcriber:
         if regions is None:
             regions = speech_regions(audio, cfg.vad)
         gap = np.zeros(int(cfg.gap_s * SAMPLE_RATE), dtype=np.float32)
-        out: list[Segment] = []
+        clips: list[np.ndarray] = []
+        placed: list[list[_Piece]] = []
         for batch in _batches(regions, cfg.batch_s):
             parts, pieces, cursor = [], [], 0.0
             for start, end in batch:
@@ -345,10 +347,17 @@ class Transcriber:
                 parts.append(audio[start:end])
                 pieces.append(_Piece(cursor, offset + start / SAMPLE_RATE, (end - start) / SAMPLE_RATE))
                 cursor += (end - start) / SAMPLE_RATE
-            found = self.engine.transcribe(np.concatenate(parts))
-            out.extend(s for s in _remap(found, pieces) if not _is_hallucination(s))
+            clips.append(np.concatenate(parts))
+            placed.append(pieces)
+        out: list[Segment] = []
+        size = max(1, getattr(getattr(self.engine, "options", None), "batch_size", 1))
+        for first in range(0, len(clips), size):
+            found = transcribe_many(self.engine, clips[first:first + size])
+            for segments, pieces in zip(found, placed[first:first + size]):
+                out.extend(s for s in _remap(segments, pieces) if not _is_hallucination(s))
             if progress:
-                progress(min(offset + batch[-1][1] / SAMPLE_RATE, total), total)
+                last = placed[min(first + size, len(clips)) - 1][-1]
+                progress(min(last.source_start + last.length, total), total)
         return out
 
     def _split_window(self, window: np.ndarray, offset: float, total: float,

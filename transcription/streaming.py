@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import math
 import re
-import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Sequence
 
 import numpy as np
 
-from .engines import FasterWhisperEngine, load_engine
+from .engines import (MAX_COMPRESSION_RATIO, FasterWhisperEngine, compression_ratio, load_engine,
+                      spoken)
 from .errors import ModelError, TranscriptionError
 from .models import resolve
 from .types import SAMPLE_RATE, Engine, EngineOptions, Segment, Word
@@ -62,17 +62,6 @@ _OVERLAP_WINDOW_S = 1.0
 _MAX_OVERLAP_WORDS = 5
 """Longest run of already committed words a pass is checked for repeating at its start."""
 _SENTENCE_END = (".", "?", "!")
-
-MAX_COMPRESSION_RATIO = 2.4
-"""Text that zlib compresses better than this is a decoding loop ("ask, ask, ask, ..."):
-Whisper's own threshold for falling back to sampling."""
-
-
-def compression_ratio(text: str) -> float:
-    """Bytes of `text` over bytes of its zlib compression (Whisper's repetition measure)."""
-    data = text.encode("utf-8")
-    return len(data) / len(zlib.compress(data)) if data else 0.0
-
 
 def _degenerate(segments: Sequence[Segment]) -> bool:
     return compression_ratio(" ".join(s.text for s in segments)) > MAX_COMPRESSION_RATIO
@@ -345,22 +334,16 @@ def _last_chars(text: str, limit: int) -> str:
     return " ".join(reversed(kept))
 
 
-def _spoken(word: str) -> bool:
-    """Whether a word has a letter or digit: Whisper fills silence inside a pass with
-    punctuation alone (". . ."); committed, it becomes the next prompt and Whisper goes on
-    writing dots over real speech."""
-    return any(ch.isalnum() for ch in word)
-
-
 def _words(segments: Sequence[Segment], offset: float, config: StreamingConfig) -> list[Word]:
     """The words of a pass in stream time, without the segments Whisper made up from noise
-    and without words of punctuation alone."""
+    and without words of punctuation alone: Whisper fills silence inside a pass with
+    ". . .", which, committed, became the next prompt and made it write dots over speech."""
     return [
         w.shifted(offset)
         for s in segments
         if not (s.no_speech_prob > config.no_speech_prob_max and s.avg_logprob < config.avg_logprob_min)
         for w in s.words
-        if _spoken(w.word)
+        if spoken(w.word)
     ]
 
 

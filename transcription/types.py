@@ -60,6 +60,9 @@ class EngineOptions:
     word_timestamps: bool = True
     condition_on_previous_text: bool = False
     """Off by default: conditioning is what lets one hallucination repeat itself."""
+    batch_size: int = 8
+    """Clips of a recording that faster-whisper decodes in one batched beam search
+    (`transcribe_many`, temperature 0); openai-whisper decodes them one after another."""
     temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
     """Decoding temperatures tried in turn while a result looks degenerate (both engines'
     default). Above 0 decoding samples: faster-whisper's sampler has no per-call seed, so
