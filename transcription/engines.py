@@ -7,12 +7,12 @@ through an in-memory conversion of the CTranslate2 files (`convert.py`).
 from __future__ import annotations
 
 import math
-import zlib
 from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from .errors import ModelError
+from .filters import MAX_COMPRESSION_RATIO, compression_ratio, spoken
 from .models import ModelSource, resolve
 from .types import SAMPLE_RATE, Engine, EngineOptions, Segment, Word
 
@@ -21,19 +21,6 @@ _BEST_OF = 5
 
 _SAMPLING_SEED = 0
 """Seed for openai-whisper's fallback sampling, so that a recording always decodes alike."""
-
-MAX_COMPRESSION_RATIO = 2.4
-"""Text that zlib compresses better than this is a decoding loop ("ask, ask, ask, ..."):
-Whisper's own threshold for falling back to sampling."""
-
-_SENTENCE_END = (".", "?", "!")
-
-
-def compression_ratio(text: str) -> float:
-    """Bytes of `text` over bytes of its zlib compression (Whisper's repetition measure)."""
-    data = text.encode("utf-8")
-    return len(data) / len(zlib.compress(data)) if data else 0.0
-
 
 def transcribe_many(engine: Engine, clips: Sequence[np.ndarray]) -> list[list[Segment]]:
     """Each clip's segments (times relative to the clip): in batches where the engine
@@ -44,10 +31,7 @@ def transcribe_many(engine: Engine, clips: Sequence[np.ndarray]) -> list[list[Se
     return [engine.transcribe(clip) for clip in clips]
 
 
-def spoken(word: str) -> bool:
-    """Whether a word has a letter or digit: over silence Whisper writes punctuation alone
-    (". . .")."""
-    return any(ch.isalnum() for ch in word)
+_SENTENCE_END = (".", "?", "!")
 
 
 def sentences(segment: Segment) -> list[Segment]:

@@ -12,7 +12,6 @@ window is diarized in a second thread while the engine transcribes it.
 from __future__ import annotations
 
 import ctypes
-import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
@@ -22,7 +21,8 @@ from typing import TYPE_CHECKING, Callable, Iterator, Literal
 import numpy as np
 
 from . import decode
-from .engines import spoken, transcribe_many
+from .engines import transcribe_many
+from .filters import spoken, stock_phrase
 from .errors import NoSpeechError
 from .types import SAMPLE_RATE, Engine, Segment, Transcript, Word
 from .vad import VadConfig, speech_regions
@@ -33,11 +33,6 @@ if TYPE_CHECKING:
 Progress = Callable[[float, float], None]
 """Called with (audio seconds done, total audio seconds)."""
 
-_HALLUCINATIONS = re.compile(
-    r"^(thank you( very much)?( for watching)?|thanks( for watching)?|bye( bye)?|you|"
-    r"please subscribe.*|\[?(music|silence|applause|blank_audio)\]?|♪+)[.!]*$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -155,7 +150,7 @@ def _is_hallucination(seg: Segment) -> bool:
         return True
     if seg.no_speech_prob > 0.6 and seg.avg_logprob < -1.0:
         return True
-    if _HALLUCINATIONS.match(seg.text.strip()):
+    if stock_phrase(seg.text):
         confident = seg.words and float(np.mean([w.probability for w in seg.words])) > 0.6
         return not confident
     return False

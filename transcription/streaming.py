@@ -30,9 +30,9 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .engines import (MAX_COMPRESSION_RATIO, FasterWhisperEngine, compression_ratio, load_engine,
-                      spoken)
+from .engines import FasterWhisperEngine, load_engine
 from .errors import ModelError, TranscriptionError
+from .filters import MAX_COMPRESSION_RATIO, compression_ratio, spoken, stock_phrase
 from .models import resolve
 from .types import SAMPLE_RATE, Engine, EngineOptions, Segment, Word
 from .vad import VadConfig, speech_regions
@@ -183,9 +183,12 @@ class StreamingConfig:
     no_speech_prob_max: float = 0.5
     avg_logprob_min: float = -0.75
     """A segment above `no_speech_prob_max` and below `avg_logprob_min` is dropped as a
-    hallucination. In streaming passes over three session fixtures, Whisper's own rule
-    (0.6, -1.0) dropped none of the 46 segments not in the truth; these values drop 21,
-    every "Thank you." over the silence that ends a pass among them."""
+    hallucination unless the VAD heard speech over part of it (`_MIN_SPEECH_SHARE`). In streaming passes
+    over three session fixtures, Whisper's own rule (0.6, -1.0) dropped none of the 46
+    segments not in the truth; these values drop 21, every "Thank you." over the silence
+    that ends a pass among them. Without the VAD's say they also dropped real speech at the
+    start of a stream, where Whisper is unsure of a short buffer (13 words of one clip in
+    bench/transcribe_wer.py)."""
 
     def __post_init__(self) -> None:
         if not 0 < self.min_chunk_s < self.max_buffer_s / 2:
@@ -334,17 +337,36 @@ def _last_chars(text: str, limit: int) -> str:
     return " ".join(reversed(kept))
 
 
-def _words(segments: Sequence[Segment], offset: float, config: StreamingConfig) -> list[Word]:
-    """The words of a pass in stream time, without the segments Whisper made up from noise
-    and without words of punctuation alone: Whisper fills silence inside a pass with
+def _words(segments: Sequence[Segment], audio: np.ndarray, offset: float,
+           config: StreamingConfig) -> list[Word]:
+    """The words of a pass in stream time, without the segments Whisper made up over
+    silence and without words of punctuation alone: Whisper fills silence inside a pass with
     ". . .", which, committed, became the next prompt and made it write dots over speech."""
-    return [
-        w.shifted(offset)
-        for s in segments
-        if not (s.no_speech_prob > config.no_speech_prob_max and s.avg_logprob < config.avg_logprob_min)
-        for w in s.words
-        if spoken(w.word)
-    ]
+    regions: list[tuple[int, int]] | None = None
+    kept: list[Word] = []
+    for s in segments:
+        if s.no_speech_prob > config.no_speech_prob_max and s.avg_logprob < config.avg_logprob_min:
+            if regions is None:  # only for a doubtful segment: most passes have none
+                regions = speech_regions(audio, config.vad)
+            if stock_phrase(s.text) or _speech_share(s, regions) < _MIN_SPEECH_SHARE:
+                continue
+        kept += [w.shifted(offset) for w in s.words if spoken(w.word)]
+    return kept
+
+
+_MIN_SPEECH_SHARE = 0.3
+"""A doubtful segment is kept when the VAD heard speech over this share of it: Whisper
+stretches a first word back over leading silence, so real speech at a stream's start can
+be heard over less than half its segment; made-up text over silence gets next to none."""
+
+
+def _speech_share(segment: Segment, regions: Sequence[tuple[int, int]]) -> float:
+    """Share of a segment's span that the VAD heard as speech."""
+    start, end = segment.start * SAMPLE_RATE, segment.end * SAMPLE_RATE
+    if end <= start:
+        return 0.0
+    heard = sum(max(0.0, min(end, b) - max(start, a)) for a, b in regions)
+    return heard / (end - start)
 
 
 class StreamingTranscriber:
@@ -454,7 +476,8 @@ class StreamingTranscriber:
         segments = self.engine.transcribe(self._audio[:window_end - self._start],
                                           initial_prompt=self._prompt or None)
         had_tail = bool(self._agreement.tail)
-        committed = self._agreement.update(_words(segments, offset, cfg))
+        committed = self._agreement.update(
+            _words(segments, self._audio[:window_end - self._start], offset, cfg))
         if not committed and not self._agreement.tail and not had_tail:
             # Nothing heard after the committed words: keep only the newest chunk, which may
             # hold the start of a word too short to be recognised yet.

@@ -1,0 +1,36 @@
+"""Text filters shared by offline and live transcription: what Whisper writes when it
+hears no speech, and when its decoding loops."""
+from __future__ import annotations
+
+import re
+import zlib
+
+MAX_COMPRESSION_RATIO = 2.4
+"""Text that zlib compresses better than this is a decoding loop ("ask, ask, ask, ..."):
+Whisper's own threshold for falling back to sampling."""
+
+
+def compression_ratio(text: str) -> float:
+    """Bytes of `text` over bytes of its zlib compression (Whisper's repetition measure)."""
+    data = text.encode("utf-8")
+    return len(data) / len(zlib.compress(data)) if data else 0.0
+
+
+def spoken(word: str) -> bool:
+    """Whether a word has a letter or digit: over silence Whisper writes punctuation alone
+    (". . .")."""
+    return any(ch.isalnum() for ch in word)
+
+
+_STOCK_PHRASES = re.compile(
+    r"^(thank you( very much)?( for watching)?|thanks( for watching)?|bye( bye)?|you|"
+    r"please subscribe.*|\[?(music|silence|applause|blank_audio)\]?|♪+)[.!]*$",
+    re.IGNORECASE,
+)
+"""What Whisper is known to write over silence, noise or music (its training data's
+subtitles): a segment that says only this is suspect."""
+
+
+def stock_phrase(text: str) -> bool:
+    """Whether `text` is one of Whisper's stock phrases over non-speech ("Thank you.")."""
+    return bool(_STOCK_PHRASES.match(text.strip()))
