@@ -10,7 +10,7 @@ import pytest
 from faster_whisper.audio import decode_audio
 
 from transcription.attribution import TruthFormatError, load_truth, speech_time_accuracy
-from transcription.diarize import DiarizationConfig, Diarizer, assign_speakers
+from transcription.diarize import DiarizationConfig, Diarizer, assign_speakers, mel_spectrogram
 from transcription.errors import EmptyAudioError, NoSpeechError
 from transcription.types import SAMPLE_RATE, Engine, Segment, Word
 
@@ -70,6 +70,17 @@ def enrolled(diarizer) -> dict[str, np.ndarray]:
     left, right = decode_audio(str(SESSIONS / f"{S01}.stereo.flac"), sampling_rate=SAMPLE_RATE,
                                split_stereo=True)
     return {"mentor": diarizer.voice_print(left), "mentee": diarizer.voice_print(right)}
+
+
+def test_the_mel_spectrogram_is_resemblyzers(s01):
+    """Our numpy mel spectrogram gives the voice encoder the numbers resemblyzer's own
+    (librosa) would, on real speech and on a length off the hop grid."""
+    from resemblyzer import wav_to_mel_spectrogram
+
+    for audio in (s01.audio[:10 * SAMPLE_RATE], s01.audio[:12345]):
+        ours, theirs = mel_spectrogram(audio), wav_to_mel_spectrogram(audio)
+        assert ours.shape == theirs.shape and ours.dtype == np.float32
+        np.testing.assert_allclose(ours, theirs, rtol=1e-4, atol=1e-6 * float(theirs.max()))
 
 
 def test_two_voices_attributed_by_speech_time(diarizer, s01):

@@ -22,6 +22,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import groupby
 from typing import TYPE_CHECKING
 
@@ -197,6 +198,33 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return x / np.linalg.norm(x)
 
 
+_MEL_FFT = 400
+_MEL_HOP = 160
+_MEL_BANDS = 40
+"""resemblyzer's mel spectrogram: 25 ms windows every 10 ms, 40 bands, at 16 kHz."""
+
+
+@lru_cache(maxsize=1)
+def _mel_filters() -> np.ndarray:
+    import librosa.filters  # numpy only; resemblyzer imports librosa anyway
+
+    return librosa.filters.mel(sr=SAMPLE_RATE, n_fft=_MEL_FFT, n_mels=_MEL_BANDS).astype(np.float32)
+
+
+def mel_spectrogram(wav: np.ndarray) -> np.ndarray:
+    """resemblyzer's `wav_to_mel_spectrogram` (frames, 40) in numpy: the same numbers
+    (librosa's power spectrogram, centred, zero-padded, periodic Hann window), without the
+    ~180 MB that librosa's numba-compiled code keeps once it has run."""
+    samples = np.pad(np.asarray(wav, dtype=np.float32), _MEL_FFT // 2)
+    count = 1 + (len(samples) - _MEL_FFT) // _MEL_HOP
+    step = samples.strides[0]
+    frames = np.lib.stride_tricks.as_strided(samples, (count, _MEL_FFT), (step * _MEL_HOP, step),
+                                             writeable=False)
+    window = np.hanning(_MEL_FFT + 1)[:-1].astype(np.float32)
+    power = (np.abs(np.fft.rfft(frames * window, axis=1)) ** 2).astype(np.float32)
+    return power @ _mel_filters().T
+
+
 _EMBED_BATCH = 64
 """Embedding windows per forward pass of the voice encoder."""
 
@@ -229,11 +257,9 @@ class Diarizer:
                        windows: list[tuple[int, int]]) -> np.ndarray:
         """Embeddings (n, 256) of `windows` (frames) of `audio`, whose speech is `regions`."""
         import torch
-        from resemblyzer import wav_to_mel_spectrogram
-
         if not windows:
             return np.zeros((0, 256), dtype=np.float32)
-        mel = wav_to_mel_spectrogram(_normalise(audio, regions))
+        mel = mel_spectrogram(_normalise(audio, regions))
         embeddings = np.zeros((len(windows), 256), dtype=np.float32)
         by_length: dict[int, list[int]] = {}
         for i, (a, b) in enumerate(windows):

@@ -7,6 +7,7 @@ through an in-memory conversion of the CTranslate2 files (`convert.py`).
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -55,18 +56,36 @@ def sentences(segment: Segment) -> list[Segment]:
                     no_speech_prob=segment.no_speech_prob) for g in groups]
 
 
+@lru_cache(maxsize=1)
+def serial_encoder_model_class() -> type:
+    """faster-whisper's model whose encoder takes a batch one clip at a time: the encoder's
+    self-attention over 1,500 frames holds ~55 MB per clip at once, so a batch of eight
+    encoded together would cost ~450 MB of peak memory for no gain in speed on the CPU;
+    batching pays in the decoder's beam search, which still gets the whole batch."""
+    import ctranslate2
+    from faster_whisper import WhisperModel
+
+    class SerialEncoderWhisperModel(WhisperModel):  # type: ignore[misc]
+        def encode(self, features: np.ndarray) -> Any:
+            if features.ndim < 3 or features.shape[0] < 2:
+                return super().encode(features)
+            parts = [np.array(super(SerialEncoderWhisperModel, self).encode(f[None]))
+                     for f in features]
+            return ctranslate2.StorageView.from_array(np.concatenate(parts))
+
+    return SerialEncoderWhisperModel
+
+
 class FasterWhisperEngine:
     """faster-whisper over a CTranslate2 model directory (or a name it can download)."""
 
     name = "faster-whisper"
 
     def __init__(self, source: ModelSource, options: EngineOptions = EngineOptions()) -> None:
-        from faster_whisper import WhisperModel
-
         self.options = options
         self.model_name = source.name
         try:
-            self._model = WhisperModel(
+            self._model = serial_encoder_model_class()(
                 str(source.path) if source.path else source.name,
                 device="cpu",
                 compute_type=options.compute_type,
@@ -76,11 +95,11 @@ class FasterWhisperEngine:
             raise ModelError(f"cannot load model {source.name!r} with faster-whisper: {exc}") from exc
 
     def transcribe_many(self, clips: Sequence[np.ndarray]) -> list[list[Segment]]:
-        """Decode up to `options.batch_size` clips (each at most 30 s) in one batched beam
-        search at temperature 0: on this project's 2-core machine 1.8 times the throughput
-        of one clip after another, at the same WER (bench/transcribe_speed.py). Text in one
-        segment per clip, split into sentences; a clip whose text loops is decoded again
-        alone, with the temperature fallback."""
+        """Decode the clips (each at most 30 s), `options.batch_size` at a time, in one
+        batched beam search at temperature 0: faster than one clip after another on the
+        CPU at the same WER (bench/transcribe_speed.py, docs/PERFORMANCE.md), and
+        deterministic. Text in one segment per clip, split into sentences; a clip whose
+        text loops is decoded again alone, with the temperature fallback."""
         from faster_whisper import BatchedInferencePipeline
 
         if not clips:

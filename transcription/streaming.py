@@ -30,7 +30,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .engines import FasterWhisperEngine, load_engine
+from .engines import FasterWhisperEngine, load_engine, serial_encoder_model_class
 from .errors import ModelError, TranscriptionError
 from .filters import MAX_COMPRESSION_RATIO, compression_ratio, spoken, stock_phrase
 from .models import resolve
@@ -80,9 +80,7 @@ def _until_loop(segments: Sequence[Segment]) -> list[Segment]:
 @lru_cache(maxsize=1)
 def _trimmed_model_class() -> type:
     """faster-whisper's model whose encoder reads only the first `encoder_frames` frames."""
-    from faster_whisper import WhisperModel
-
-    class TrimmedWhisperModel(WhisperModel):  # type: ignore[misc]
+    class TrimmedWhisperModel(serial_encoder_model_class()):  # type: ignore[misc]
         encoder_frames: int | None = None
 
         def encode(self, features: np.ndarray) -> Any:

@@ -60,9 +60,13 @@ class EngineOptions:
     word_timestamps: bool = True
     condition_on_previous_text: bool = False
     """Off by default: conditioning is what lets one hallucination repeat itself."""
-    batch_size: int = 8
+    batch_size: int = 3
     """Clips of a recording that faster-whisper decodes in one batched beam search
-    (`transcribe_many`, temperature 0); openai-whisper decodes them one after another."""
+    (`transcribe_many`, temperature 0); openai-whisper decodes them one after another.
+    Each clip in a batch holds its beams' cross-attention cache at once (~18 MB per beam
+    with tiny.en): on a 15-minute mono recording batches of 1, 2, 3, 4 and 8 peaked at 860,
+    947, 936, 993 and 1,232 MB and took 52, 47, 42, 42 and 39 s; 3 keeps a 60-minute
+    recording within the 1 GB budget (bench/transcribe_memory.py)."""
     temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
     """Decoding temperatures tried in turn while a result looks degenerate (both engines'
     default). Above 0 decoding samples: faster-whisper's sampler has no per-call seed, so
