@@ -228,6 +228,22 @@ def test_coarse_chunks_never_caption_punctuation_alone(engine: Engine) -> None:
     assert "next one" in " ".join(words) and "helpful" in " ".join(words), " ".join(words)
 
 
+def test_a_looping_pass_is_cut_where_the_loop_starts() -> None:
+    """What a short-context pass gave on s01 (mentor): the speech, then a loop over the
+    silence after it. The speech is kept, the loop and everything after it dropped."""
+    from transcription.streaming import _until_loop
+
+    def seg(text: str, start: float) -> Segment:
+        return Segment(start=start, end=start + 1.0, text=text)
+
+    speech = [seg("On the budget, one suggestion,", 0.0),
+              seg("put the three biggest risks in a single table so the reader sees them at a glance.", 1.0)]
+    loop = [seg("Thank you so much for watching, " * 8, 4.0), seg("and see you next time.", 5.0)]
+    assert _until_loop(speech + loop) == speech
+    assert _until_loop(speech) == speech
+    assert _until_loop([seg("ask, " * 40, 0.0)]) == []
+
+
 def test_compression_ratio_tells_a_loop_from_speech() -> None:
     assert compression_ratio("And so my fellow Americans, " + "ask, " * 40) > MAX_COMPRESSION_RATIO
     assert compression_ratio(JFK_TEXT) < MAX_COMPRESSION_RATIO

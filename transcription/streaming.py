@@ -124,10 +124,13 @@ class ShortContextEngine(FasterWhisperEngine):
         return min(_WINDOW_FRAMES, frames + frames % 2)
 
     def transcribe(self, audio: np.ndarray, *, initial_prompt: str | None = None) -> list[Segment]:
-        """Decode with the short context; a degenerate result (a decoding loop, which the
-        short context makes likelier at temperature 0) is decoded again over the full window,
-        where the text is cut where it starts to loop if it loops there too. Deterministic:
-        no sampling."""
+        """Decode with the short context. A degenerate result (a decoding loop, which the
+        short context makes likelier at temperature 0) is cut where it starts to loop; only
+        if nothing is left is it decoded again over the full window, and cut likewise if it
+        loops there too. Deterministic: no sampling. Loops mostly start after the speech
+        ("...at a glance. Thank you so much for watching, ..."): cutting them instead of
+        always re-decoding gave the same WER on three sessions' channels (13.55 %) at 16 %
+        less CPU (0.390 against 0.464 s per audio second; full-window passes 19 against 33)."""
         self.passes += 1
         self._model.encoder_frames = self.encoder_frames(len(audio))
         try:
@@ -136,6 +139,9 @@ class ShortContextEngine(FasterWhisperEngine):
             self._model.encoder_frames = None
         if not _degenerate(segments):
             return segments
+        kept = _until_loop(segments)
+        if kept:
+            return kept
         self.full_window_passes += 1
         segments = super().transcribe(audio, initial_prompt=initial_prompt)
         return _until_loop(segments)
