@@ -13,7 +13,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from .errors import ModelError
-from .filters import MAX_COMPRESSION_RATIO, compression_ratio, spoken
+from .filters import MAX_COMPRESSION_RATIO, SENTENCE_END, compression_ratio, spoken
 from .models import ModelSource, resolve
 from .types import SAMPLE_RATE, Engine, EngineOptions, Segment, Word
 
@@ -32,9 +32,6 @@ def transcribe_many(engine: Engine, clips: Sequence[np.ndarray]) -> list[list[Se
     return [engine.transcribe(clip) for clip in clips]
 
 
-_SENTENCE_END = (".", "?", "!")
-
-
 def sentences(segment: Segment) -> list[Segment]:
     """A segment split after each word that ends a sentence (a batched decode gives one
     segment per clip: up to 30 s of several sentences), without words of punctuation
@@ -44,7 +41,7 @@ def sentences(segment: Segment) -> list[Segment]:
         if not spoken(word.word):
             continue
         groups[-1].append(word)
-        if word.word.endswith(_SENTENCE_END):
+        if word.word.endswith(SENTENCE_END):
             groups.append([])
     groups = [g for g in groups if g]
     if not segment.words:

@@ -16,6 +16,10 @@ def compression_ratio(text: str) -> float:
     return len(data) / len(zlib.compress(data)) if data else 0.0
 
 
+SENTENCE_END = (".", "?", "!")
+"""Punctuation a word ends with when it ends a sentence."""
+
+
 def spoken(word: str) -> bool:
     """Whether a word has a letter or digit: over silence Whisper writes punctuation alone
     (". . .")."""

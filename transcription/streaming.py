@@ -32,7 +32,7 @@ import numpy as np
 
 from .engines import FasterWhisperEngine, load_engine, serial_encoder_model_class
 from .errors import ModelError, TranscriptionError
-from .filters import MAX_COMPRESSION_RATIO, compression_ratio, spoken, stock_phrase
+from .filters import MAX_COMPRESSION_RATIO, SENTENCE_END, compression_ratio, spoken, stock_phrase
 from .models import resolve
 from .types import SAMPLE_RATE, Engine, EngineOptions, Segment, Word
 from .vad import VadConfig, speech_regions
@@ -61,7 +61,7 @@ _OVERLAP_WINDOW_S = 1.0
 """Only a pass whose first new word starts this close to the committed end can repeat it."""
 _MAX_OVERLAP_WORDS = 5
 """Longest run of already committed words a pass is checked for repeating at its start."""
-_SENTENCE_END = (".", "?", "!")
+
 
 def _degenerate(segments: Sequence[Segment]) -> bool:
     return compression_ratio(" ".join(s.text for s in segments)) > MAX_COMPRESSION_RATIO
@@ -279,7 +279,7 @@ class LocalAgreement:
 
     def boundaries(self) -> list[float]:
         """Ends of committed sentences still in the buffer, earliest first."""
-        return [w.end for w in self._committed if w.word.endswith(_SENTENCE_END)]
+        return [w.end for w in self._committed if w.word.endswith(SENTENCE_END)]
 
     def _unseen(self, words: Sequence[Word]) -> list[Word]:
         """The words after the committed ones: later in time, and not a repeat of the last
