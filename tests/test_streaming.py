@@ -244,6 +244,53 @@ def test_a_looping_pass_is_cut_where_the_loop_starts() -> None:
     assert _until_loop([seg("ask, " * 40, 0.0)]) == []
 
 
+def _timed(text: str, start: float = 0.0) -> Segment:
+    """A segment whose words are a quarter of a second each."""
+    words = tuple(Word(w, start + i / 4, start + (i + 1) / 4) for i, w in enumerate(text.split()))
+    return Segment(start=start, end=words[-1].end, text=text, words=words)
+
+
+def test_a_phrase_said_over_and_over_is_cut_after_its_first_copy() -> None:
+    """A loop too short to compress like one (what a pass over 12 s of read speech gave),
+    and a loop across segments, are cut after the phrase's first copy; the speech before
+    stays, with its words and times."""
+    from transcription.streaming import _until_loop
+
+    speech = ("The cabbage juice changes color depending on how acidic or basic the chemical "
+              "is, I can't even put one to the bottom of the center, so it's because")
+    looping = _timed(speech + " it's in the colors, and" * 4
+                     + " it's in possible has followed protocol for infection control.")
+    [kept] = _until_loop([looping])
+    assert kept.text == speech + " it's in the colors, and"
+    n = len(kept.text.split())
+    assert kept.words == looping.words[:n] and kept.end == looping.words[n - 1].end
+    assert compression_ratio(looping.text) < MAX_COMPRESSION_RATIO  # not caught before
+    first = _timed("Sure.")
+    again = [_timed("See you next time.", 1.0 + k) for k in range(3)]
+    assert _until_loop([first, *again]) == [first, again[0]]
+
+
+def test_words_said_a_few_times_over_are_speech() -> None:
+    from transcription.streaming import _until_loop
+
+    for text in ("No, no, no, that's not what I meant.", "It was very, very, very good.",
+                 "Bye bye, bye bye, see you Tuesday.", "Go, go, go, go!"):
+        segments = [_timed(text)]
+        assert _until_loop(segments) == segments, text
+
+
+def test_a_live_pass_writes_at_most_a_few_tokens_per_second_of_audio() -> None:
+    """A looping pass used to write until Whisper's limit, seconds of a 2-core machine on
+    a one-second buffer; the budget grows with the audio and always leaves Whisper room
+    for the longest prompt it keeps (223 tokens of 448)."""
+    from transcription.streaming import token_budget
+
+    assert 16 < token_budget(SAMPLE_RATE) < 30
+    assert token_budget(10 * SAMPLE_RATE) > 10 * 5  # fast speech: ~4 tokens a second
+    assert token_budget(10 * SAMPLE_RATE) > token_budget(5 * SAMPLE_RATE)
+    assert token_budget(30 * SAMPLE_RATE) + 223 + 4 <= 448
+
+
 def test_compression_ratio_tells_a_loop_from_speech() -> None:
     assert compression_ratio("And so my fellow Americans, " + "ask, " * 40) > MAX_COMPRESSION_RATIO
     assert compression_ratio(JFK_TEXT) < MAX_COMPRESSION_RATIO

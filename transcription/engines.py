@@ -132,7 +132,10 @@ class FasterWhisperEngine:
                 out[i] = [piece for s in found for piece in sentences(s)]
         return out
 
-    def transcribe(self, audio: np.ndarray, *, initial_prompt: str | None = None) -> list[Segment]:
+    def transcribe(self, audio: np.ndarray, *, initial_prompt: str | None = None,
+                   max_new_tokens: int | None = None) -> list[Segment]:
+        """Decode `audio`; `max_new_tokens` caps the tokens of each 30 s window (None:
+        Whisper's limit, 448 with the prompt)."""
         o = self.options
         segments, _info = self._model.transcribe(
             np.ascontiguousarray(audio, dtype=np.float32),
@@ -143,6 +146,7 @@ class FasterWhisperEngine:
             initial_prompt=initial_prompt,
             temperature=list(o.temperatures),
             vad_filter=False,  # the pipeline runs VAD itself, the same for both engines
+            max_new_tokens=max_new_tokens,
         )
         return [_segment(s) for s in segments]  # a lazy generator: the model runs here
 

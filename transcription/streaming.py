@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Sequence
 
@@ -63,18 +63,65 @@ _MAX_OVERLAP_WORDS = 5
 """Longest run of already committed words a pass is checked for repeating at its start."""
 
 
+TOKENS_PER_SECOND = 8.0
+"""Most tokens a live pass may write per second of its audio (plus `_TOKENS_EXTRA`): twice
+what fast speech needs with its timestamps. A pass that loops otherwise writes until
+Whisper's limit, which took 3.8-5 s of a 2-core machine on a 1-6 s buffer."""
+_TOKENS_EXTRA = 16
+_MOST_TOKENS = 220
+"""Whisper reads at most 448 tokens: its prompt keeps at most 223 of them (plus 4 special)."""
+
+
+def token_budget(samples: int) -> int:
+    """Tokens a live pass over `samples` of audio may write."""
+    return min(_MOST_TOKENS, math.ceil(samples / SAMPLE_RATE * TOKENS_PER_SECOND) + _TOKENS_EXTRA)
+
+
 def _degenerate(segments: Sequence[Segment]) -> bool:
     return compression_ratio(" ".join(s.text for s in segments)) > MAX_COMPRESSION_RATIO
 
 
 def _until_loop(segments: Sequence[Segment]) -> list[Segment]:
-    """The segments before the first one with which the text starts to loop."""
+    """The pass without its loop: cut before the second copy of a phrase said over and over
+    (`_loop_start`), or else before the first segment with which the text compresses like a
+    loop (`_degenerate`)."""
+    words = [w for s in segments for w in s.words]
+    cut = _loop_start(words)
     kept: list[Segment] = []
+    seen = 0
     for segment in segments:
+        if cut is not None and seen + len(segment.words) > cut:
+            head = segment.words[:cut - seen]
+            if head:
+                kept.append(replace(segment, text=" ".join(w.word for w in head),
+                                    end=head[-1].end, words=head))
+            break
         if _degenerate([*kept, segment]):
             break
         kept.append(segment)
+        seen += len(segment.words)
     return kept
+
+
+_LOOP_WORDS = 6
+_LOOP_LONGEST = 8
+"""A loop: a phrase of at most `_LOOP_LONGEST` words said at least three times in a row,
+`_LOOP_WORDS` words in all ("ask, ask, ask, ask, ask, ask", "see you next time" thrice);
+"no, no, no" is speech."""
+
+
+def _loop_start(words: Sequence[Word]) -> int | None:
+    """Index of the word where the first loop's second copy starts, or None."""
+    keys = [_key(w) for w in words]
+    for i in range(1, len(keys)):
+        for n in range(1, min(_LOOP_LONGEST, i) + 1):
+            copies = max(3, math.ceil(_LOOP_WORDS / n))
+            if i + (copies - 1) * n > len(keys):
+                continue
+            phrase = keys[i - n:i]
+            if all(keys[i + k * n:i + (k + 1) * n] == phrase for k in range(copies - 1)):
+                return i
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -134,16 +181,16 @@ class ShortContextEngine(FasterWhisperEngine):
         self.passes += 1
         self._model.encoder_frames = self.encoder_frames(len(audio))
         try:
-            segments = super().transcribe(audio, initial_prompt=initial_prompt)
+            segments = super().transcribe(audio, initial_prompt=initial_prompt,
+                                          max_new_tokens=token_budget(len(audio)))
         finally:
             self._model.encoder_frames = None
-        if not _degenerate(segments):
-            return segments
         kept = _until_loop(segments)
-        if kept:
+        if kept or not segments:
             return kept
         self.full_window_passes += 1
-        segments = super().transcribe(audio, initial_prompt=initial_prompt)
+        segments = super().transcribe(audio, initial_prompt=initial_prompt,
+                                      max_new_tokens=token_budget(len(audio)))
         return _until_loop(segments)
 
 
