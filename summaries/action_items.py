@@ -41,7 +41,12 @@ parties ("Maria will", "Rick won't let me near terminations"), questions, workin
 ("let's both reply within a day", "I'll always text you first", which are decisions;
 a recurring task of one's own, "a practice exam every Saturday", is an action item),
 declined requests ("I don't think I can") and withdrawn ones ("actually, forget the
-one-pager", "scratch that").
+one-pager", "scratch that", named at any distance: "oh, and scrap the invoices"), feelings
+one means to manage ("I'll try not to worry"), outcomes one will learn ("I'll find out Friday
+if I got it"), keeping in touch with the other ("I'll call you Monday"), what is done during
+the call ("I'll put the link in the chat"), "eventually" and "where needed", an offer put off
+("yeah, maybe later") and "I can ..." that neither answers a request nor names a day.
+A task summed up later ("so, I'll get the memo to you Friday") is the task agreed before.
 """
 from __future__ import annotations
 
@@ -71,7 +76,11 @@ _NOT_A_TASK = re.compile(
     r"lose\s+(?:it|my\s+mind)|go\s+(?:crazy|insane|mad|nuts)|kill\s+(?:someone|somebody|him|her|them|myself)|"
     r"forget|live|survive|need\b(?!\s+to\b)|wing\s+it|sleep\s+on\s+it|get\s+(?:there|used\s+to|over)|"
     r"(?:bear|keep|have)\s+(?:that|this|it)\s+in\s+mind|have\s+you\s+know|cross\s+that\s+bridge|"
-    r"take\s+a\s+(?:break|breather|step\s+back)|go\s+with\b|be\s+seeing\b|"
+    r"take\s+a\s+(?:break|breather|step\s+back)|go\s+(?:with|for)\b|be\s+seeing\b|"
+    # Carrying on, and looking after oneself: "I'll keep pushing", "I'll grab a coffee".
+    r"keep\s+(?:an\s+eye|pushing|going|at\s+it|trying|plugging|calm|positive|smiling|an\s+open\s+mind|"
+    r"my\s+(?:head|chin|cool))\b|(?:grab|get|have)\s+(?:a\s+|some\s+)?(?:coffee|tea|lunch|dinner|breakfast|"
+    r"drink|bite|sleep|rest|nap|early\s+night)\b|"
     r"see|see\s+how\b|wait\s+and\s+see\b|be\s+(?:in|at|on|off|away|out|back|around|free|busy|"
     r"home|fine|okay|ok|alright|all\s+right|late|early|hard\s+to\s+reach|there|here)\b"
     # What befalls one rather than what one does: "I'll know more after Friday", "I'll turn
@@ -80,7 +89,16 @@ _NOT_A_TASK = re.compile(
     r"|turn\s+(?:\d+|eighteen|twenty|thirty|forty|fifty|sixty|seventy)\b"
     r"|have\s+(?:more|less|enough|no|some|plenty\s+of|a\s+lot\s+of|lots\s+of)\s+(?:free\s+)?(?:time|money|space|"
     r"room|energy|capacity|headroom|idea|clue|news|info|information)\b"
-    r"|have\s+(?:lost|missed|forgotten|failed|been|had|spent|wasted|burned|burnt)\b)\b.*$")
+    r"|have\s+(?:lost|missed|forgotten|failed|been|had|spent|wasted|burned|burnt)\b"
+    # Intentions about one's feelings or manner: "I'll try not to worry", "I'll try to be braver".
+    r"|try\s+(?:(?:to|and)\s+)?not\s+(?:to\s+)?\w+|try\s+(?:to|and)\s+(?:be|stay|keep\s+calm|relax|calm\s+down|"
+    r"worry|stress|feel|enjoy|breathe|remember)\b"
+    # Learning an outcome already settled: "I'll find out Friday if I got it", "I'll find out
+    # at the end of the month whether they have accepted my testimonials".
+    r"|find\s+out\b(?=.*\b(?:if|whether)\s+(?:i|we|they|he|she|it|(?:the|my|our)\s+[\w-]+)\s+(?:got|passed|won|made|"
+    r"was|were|did|(?:have|has|had)\s+(?:been|got|\w+ed)\b))"
+    # Done during the call: "I'll put the link in the chat".
+    r"|.*\bin\s+(?:the\s+)?(?:zoom\s+|teams\s+|meeting\s+)?chat$)\b.*$")
 """Commitment words that promise no task: feelings ("I'm going to cry"), idioms ("I'll sleep
 on it", "I'll bear that in mind", "I'll get there"), a choice ("I'm going to go with option
 B", a decision), waiting ("I'll see"), where or how one will be ("I'll be in Denver", "I'll
@@ -95,6 +113,9 @@ _CONDITION_AFTER = re.compile(
 probably take it if Marco's dates work") makes a plan, not a promise. "I'll send it if you
 like" and "if that helps" are only politeness."""
 _PROBABLY = re.compile(r"\b(?:probably|possibly|likely)\b")
+_SOMEDAY = re.compile(r"\b(?:eventually|one\s+day|some\s*day|sooner\s+or\s+later|at\s+some\s+point|"
+                      r"(?:where|when|as|if)\s+needed)\b")
+"""...nor is "I'll finish it eventually" or "I'll support her where needed"."""
 """Said as a likelihood and with no date ("next year I'll probably move to Berlin", "I'll
 probably just wing it"), a plan is no promise; "I'll probably send it Friday" still is."""
 _REPORTED_BEFORE = re.compile(
@@ -107,6 +128,11 @@ _INVERTED_CONDITION = re.compile(r"(?:^|,\s*)(?:should|were|had)\s+(?!i\b|you\b)
 _ONCE = re.compile(r"\b(?:once|when|after|as\s+soon\s+as)\s+(?:i'm|i\s+am|i've|i\s+have|i\s+get|i)\b")
 """A plan for once something has happened ("my plan is to drop the contract once I'm
 certified") is a plan, not yet a task."""
+_PAST_TIME = re.compile(r"\b(?:yesterday|last\s+(?:night|week|month|year|time|monday|tuesday|wednesday|thursday|"
+                        r"friday|saturday|sunday)|(?:a|one|two|three|\w+)\s+(?:days?|weeks?|months?)\s+ago|"
+                        r"earlier\s+(?:today|this\s+week))\b")
+"""A plain present or "I can" with a past time is narrated, not planned ("I send it last week,
+on Friday", as a second-language speaker may say)."""
 _ASKING = re.compile(r"\b(?:ask|asking|check|see|find\s+out|confirm|verify|know|wonder|tell|look\s+into)\b")
 """...unless the "if" asks ("I'll ask her if she can cover", "check if the room is free")."""
 
@@ -176,13 +202,20 @@ def _content(words: str) -> set[str]:
             if w not in phrases.STOP_WORDS and w not in TASK_VERBS and len(w) > 2}
 
 
-def _strip_dates(words: str, dates: list[DateMention]) -> str:
-    """The words without their dates ("Thursday's service" goes whole) and date particles."""
+def _strip_dates(words: str, dates: list[DateMention], events: bool = True) -> str:
+    """The words without their dates and date particles. A day's event stays, as "the
+    inspection" ("for Friday's inspection"), unless `events` is False: then "Thursday's
+    service" goes whole."""
     for mention in dates:
-        words = re.sub(re.escape(mention.text) + r"(?:'s\s+[\w-]+)?", " ", words)
+        words = re.sub(re.escape(mention.text) + r"'s\s+" + (r"(?=[\w-])" if events else r"[\w-]+"),
+                       "the " if events else " ", words)
+        words = re.sub(re.escape(mention.text), " ", words)
     for t in find_times(words):
         words = words.replace(t.text, " ")
-    words = re.sub(r"\b(?:by|on|before|until|till|for|at|in|over|my|from|around|to)\s*(?=,|$|\s\s)", " ", words)
+    # The word before a date taken out ("by  ", "on ,"); "on", "in" and "over" stay when they end
+    # the task without one ("look it over", "hand it in").
+    words = re.sub(r"\b(?:by|on|before|until|till|for|at|in|over|my|from|around|to)(?:\s\s+|\s+(?=,)|\s+$)", " ", words)
+    words = re.sub(r"\b(?:by|before|until|till|for|at|my|from|around|to)\s*(?=,|$)", " ", words)
     words = re.sub(r"[\s,]*\b(?:probably|hopefully|ideally|maybe|latest|at\s+the\s+latest|then|"
                    r"instead|please|okay|ok|either\s+way|anyway)\s*$", "", words.strip())
     return re.sub(r"\s+,", ",", re.sub(r"\s+", " ", words)).strip(" ,")
@@ -190,7 +223,7 @@ def _strip_dates(words: str, dates: list[DateMention]) -> str:
 
 def _is_pronoun_only(words: str, dates: list[DateMention]) -> bool:
     """Only verbs and pronouns: "do that", "get it to you", "dig it out and email it over"."""
-    remaining = _VAGUE_WHEN.sub(" ", _strip_dates(words, dates)).split()
+    remaining = _VAGUE_WHEN.sub(" ", _strip_dates(words, dates, events=False)).split()
     if phrases.HAVE_IT_DONE.match(" ".join(remaining)):
         return True
     return bool(remaining) and all(
@@ -199,7 +232,7 @@ def _is_pronoun_only(words: str, dates: list[DateMention]) -> bool:
         for k, w in enumerate(remaining[1:]))
 
 
-_POINTER_PARTICLES = frozenset("at through into".split())
+_POINTER_PARTICLES = frozenset("at through into onto".split())
 """More words that leave a task pointing back: "look at it", "go through them"."""
 
 
@@ -215,8 +248,10 @@ def _due_in(norm: str, begin: int, end: int, dates: list[DateMention]) -> DateMe
     """The first definite date said between `begin` and `end`, unless it names an event."""
     for mention in dates:
         if begin <= mention.start < end and not mention.vague:
-            if phrases.EVENT_FOR.search(norm[max(0, mention.start - 30):mention.start]):
-                continue
+            if phrases.EVENT_FOR.search(norm[max(0, mention.start - 30):mention.start]) \
+                    or (norm[:mention.start].endswith(" of ") and len(dates) > 1) \
+                    or (mention.kind.startswith("span") and "year" in mention.text):
+                continue  # "in five years" says when a picture is set, not when a task is due
             return mention
     return None
 
@@ -255,7 +290,7 @@ def _only_looks_like_a_task(kind: str, norm: str, cue: _Cue, raw: str, words: st
     if _NOT_A_TASK.match(words) or _REPORTED_BEFORE.search(norm[:cue.start]) \
             or _INVERTED_CONDITION.search(norm[:cue.start]):
         return True
-    if kind in ("bare", "prog", "can") and _SUBORDINATOR_BEFORE.search(norm[:cue.start]):
+    if kind in ("bare", "prog", "can") and (_SUBORDINATOR_BEFORE.search(norm[:cue.start]) or _PAST_TIME.search(raw)):
         return True
     if "plan" in norm[cue.start:cue.end] and (_ONCE.search(raw) or _ONCE.search(norm[:cue.start])):
         return True
@@ -263,9 +298,10 @@ def _only_looks_like_a_task(kind: str, norm: str, cue: _Cue, raw: str, words: st
     return kind != "mine" and condition is not None and not _ASKING.search(raw[:condition.start()])
 
 
-def _commitments(s: Sentence, dates: list[DateMention], asked: bool) -> list[_Task]:
-    """First-person (or both-person) commitments in one sentence; `asked`: just requested."""
+def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, ...] = ()) -> list[_Task]:
+    """First-person (or both-person) commitments in one sentence; `requests`: what was just asked."""
     norm = s.norm
+    asked = bool(requests)
     found: list[_Task] = []
     matches = _cues(norm)
     for k, m in enumerate(matches):
@@ -300,28 +336,34 @@ def _commitments(s: Sentence, dates: list[DateMention], asked: bool) -> list[_Ta
             continue
         if due is None and not asked and _behaviour_only(words, dates):
             continue
-        if kind == "let" and phrases.IMMEDIATE.match(words):
-            continue
-        if due is None and not asked and (phrases.META.match(words)
-                                          or _PROBABLY.search(norm[clause_start:m.end + 12])):
+        if kind == "let" and phrases.IMMEDIATE.match(words) and (due is None or due.start < m.start):
+            continue  # "let me check" now; "let me pull the logs tomorrow" is a task
+        if due is None and (_SOMEDAY.search(raw) or not asked and (
+                phrases.META.match(words) or _PROBABLY.search(norm[clause_start:m.end + 12]))):
             continue
         first = words.split()[0]
         if kind == "can" and (re.search(r"\bso\s+(?:that\s+)?$", norm[:m.start]) or not (
-                due or asked or re.match(r"take\s+(?:that|it|this)\b", words))):
+                due or re.match(r"take\s+(?:that|it|this)\b", words) or _answers(words, requests, dates))):
             continue  # "so I can look at it" is a purpose; "I can hear you" no promise
         if kind in ("bare", "prog") and not (due or phrases.FUTURE.search(norm[m.end:clause_end])):
             continue
         if kind == "must" and not (due and base_form(first) in TASK_VERBS):
             continue
-        if phrases.HABIT.search(raw) or (kind == "both" and phrases.SHARED_RULE.search(words)) \
+        if phrases.HABIT.search(raw) or phrases.HABIT.search(norm[clause_start:m.start]) \
+                or (kind == "both" and phrases.SHARED_RULE.search(words)) \
                 or (phrases.RECURRING.search(raw) and phrases.KEEPING_IN_TOUCH.match(words)) \
                 or phrases.RESPONSE_RULE.match(words):
             continue
+        if kind == "both" and _AGENDA.match(words) and _AT_NEXT_MEETING.search(raw):
+            continue  # "let's both look at your numbers next time": what the next meeting is for
+        if due is not None and _EVERY.search(raw):
+            due = None  # "a practice test every Sunday till then": no one due date
         owner = "both" if kind == "both" else s.speaker
+        words = _with_topic(words, norm[clause_start:m.start], dates)
         pronoun_only = _is_pronoun_only(words, dates) or bool(re.match(r"take\s+(?:that|it|this)$", words))
         found.append(_Task(s, owner, words, due, pronoun_only=pronoun_only,
                            noun_only=kind == "mine" and base_form(first) not in TASK_VERBS,
-                           separate=bool(phrases.SEPARATE.search(raw))))
+                           separate=bool(phrases.SEPARATE.search(raw) or _AND_MORE.fullmatch(norm[:m.start]))))
     for m in _ON_MY_PLATE.finditer(norm):
         fronted = _FRONTED.fullmatch(norm[:m.start()].strip())
         if fronted and not _is_question(norm):  # "reference letters, that's on my plate"
@@ -335,7 +377,38 @@ def _commitments(s: Sentence, dates: list[DateMention], asked: bool) -> list[_Ta
         if words and not _is_question(norm):
             found.append(_Task(s, s.speaker, words, _due_in(norm, 0, len(norm), dates),
                                pronoun_only=words in ("that", "this", "it"), noun_only=True))
-    return [part for task in _combine(found) for part in _split_pointer(task, dates)]
+    return [step for task in _combine(found) for part in _split_pointer(task, dates)
+            for step in _split_steps(part, dates)]
+
+
+_TOPIC_FIRST = re.compile(
+    r"(?:^|[,.]\s*)(?:(?:and|so|okay|ok|right|now|then)[,\s]+)*(?P<prep>for|on|about|regarding|re|as\s+for|as\s+to)\s+"
+    r"(?P<np>(?:the|my|your|our|this|that|his|her|their)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)"
+    r"(?:\s+(?:side|front|bit|piece|thing|part|question))?\s*,\s*$")
+"""What a task is for, said first: "for the handover, I'll write a checklist"."""
+_OBJECT_FIRST = re.compile(
+    r"^(?:(?:and|so|okay|ok|right|now|then)[,\s]+)*(?P<np>(?:the|my|your|our|this|that)\s+[a-z][\w'-]*"
+    r"(?:\s+[a-z][\w'-]*){0,3}?),?\s*$")
+"""The object said first, with no pronoun after the verb: "the risk register I'll update by Friday"."""
+
+
+def _with_topic(words: str, before: str, dates: list[DateMention]) -> str:
+    """The task with what it is for or about when that was said before the promise: "write a
+    checklist for the handover", "update the risk register"."""
+    plain = _strip_dates(words, dates).split()
+    obj = _OBJECT_FIRST.match(before)
+    if obj and len(plain) <= 2 and base_form(plain[0]) in TASK_VERBS and not _POINTER.search(words):
+        verb, _, rest = words.partition(" ")
+        return f"{verb} {obj.group('np')} {rest}".strip()
+    topic = _TOPIC_FIRST.search(before)
+    if topic is None or _words(topic.group("np")) <= _words(words):
+        return words
+    prep = topic.group("prep") if topic.group("prep") in ("for", "on", "about") else "for"
+    return f"{words} {prep} {topic.group('np')}"
+
+
+_AND_MORE = re.compile(r"(?:(?:oh|okay|ok|right|perfect|great|good|lovely)[,\s]+)*(?:and|plus)\s+(?:then\s+)?")
+"""A sentence that opens with "and" adds a task: "Perfect. And I'll check the margins."."""
 
 
 _BEHAVIOUR = re.compile(r"^[a-z]+(?:\s+(?:back|down|off|more|less|a\s+bit|a\s+little|harder|"
@@ -373,6 +446,39 @@ _FRONTED = re.compile(r"(?:(?:and|so|okay|ok|right|oh|also)[,\s]+)*(?P<thing>(?:
 """The thing put first: "reference letters, that's on my plate"."""
 
 
+def _answers(words: str, requests: tuple[_Task, ...], dates: list[DateMention]) -> bool:
+    """Does "I can ..." take on what was just asked ("could you send me the logs?" - "I can
+    send the logs", "I can do that"), rather than say what is possible ("I can try")?"""
+    return any(_same_thing(words, r.words) for r in requests) or (bool(requests) and _is_pronoun_only(words, dates))
+
+
+_AGENDA = re.compile(r"(?:look\s+(?:at|over|into)|go\s+(?:through|over)|discuss|talk\s+(?:about|through)|review|"
+                     r"dig\s+into|catch\s+up\s+on|work\s+through)\b")
+_AT_NEXT_MEETING = re.compile(r"\bnext\s+(?:time|session|meeting|call)\b"
+                              r"|\bwhen\s+we\s+(?:next\s+)?(?:meet|speak|talk)\b"
+                              r"|\bat\s+our\s+next\b")
+
+
+def _split_steps(task: _Task, dates: list[DateMention]) -> list[_Task]:
+    """"I'm going to move the cameras tomorrow and then check the cards Friday": two steps,
+    each with a day of its own, are two tasks (one that only points back, "and send it to you
+    Monday", stays part of the first)."""
+    m = re.match(r"^(?P<first>.+?)\s+and\s+(?:then\s+)?(?P<rest>[a-z][\w'-]*\s.*)$", task.words)
+    if not m or task.pronoun_only or base_form(m.group("rest").split()[0]) not in TASK_VERBS:
+        return [task]
+    norm = task.sentence.norm
+    begin, rest_at = norm.find(task.words), norm.find(m.group("rest"))
+    if begin < 0 or rest_at < begin:
+        return [task]
+    first_due = _due_in(norm, begin, rest_at, dates)
+    rest_due = _due_in(norm, rest_at, len(norm), dates)
+    rest = _strip_dates(m.group("rest"), dates)
+    if first_due is None or rest_due is None or first_due.day == rest_due.day \
+            or _is_pronoun_only(m.group("rest"), dates) or not _content(rest):
+        return [task]
+    return [replace(task, words=m.group("first"), due=first_due), replace(task, words=m.group("rest"), due=rest_due)]
+
+
 def _split_pointer(task: _Task, dates: list[DateMention]) -> list[_Task]:
     """"I'll do that tonight and talk to him on Monday" is two tasks: the first points back."""
     m = re.match(r"^(?P<first>(?:do|try)\s+(?:that|it|this)\b.*?)\s+and\s+(?P<rest>\w.*)$", task.words)
@@ -389,8 +495,12 @@ def _split_pointer(task: _Task, dates: list[DateMention]) -> list[_Task]:
 def _combine(found: list[_Task]) -> list[_Task]:
     """One sentence, one task per thing: "the form is on my plate, I need to finish it by
     the 15th" is "finish the form"; "let me send you X, I'll dig it out tonight" is X, tonight."""
-    content = [t for t in found if not t.pronoun_only]
-    pronouns = [t for t in found if t.pronoun_only]
+    named = any(t.noun_only and not t.pronoun_only for t in found)
+    # "the course dates, that's on my list, I'll forward them when they're out": with a thing
+    # named, a task that points back at it is its verb phrase.
+    pointing = [t for t in found if t.pronoun_only or (named and not t.noun_only and _VERB_IT.match(t.words))]
+    content = [t for t in found if t not in pointing]
+    pronouns = pointing
     if not content:
         return found[:1]
     if not pronouns:
@@ -413,6 +523,8 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
     tasks: list[_Task] = []
     addressee = Context.other(s.speaker)
     for m in phrases.REQUEST.finditer(norm):
+        if m.lastgroup == "open" and m.group(0).startswith("who") and not _CLAUSE_OPENS.search(norm[:m.start()]):
+            continue  # "a group leader who could take some days": a relative clause, no request
         words = _clean_task(norm[m.end():])
         if words and (base_form(words.split()[0]) in TASK_VERBS or _LOOK_OVER.match(words)):
             firm = m.lastgroup != "ask" or norm.endswith("?")
@@ -434,7 +546,7 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
     if then and not tasks and base_form(body.split()[0]) not in TASK_VERBS:
         body = body[then.end():]  # "the budget resets in April, so put the request in to Dev"
     first = body.split()[0] if body.split() else ""
-    if not tasks and first in TASK_VERBS and not phrases.COMMITMENT.match(body) and not norm.endswith("?") \
+    if not tasks and first in TASK_VERBS and not phrases.COMMITMENT.match(body) and not _is_question(norm) \
             and not phrases.HYPOTHETICAL.search(norm) and not phrases.NOUN_SUBJECT.match(body):
         words = _clean_task(body)
         if words:
@@ -446,6 +558,7 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
             or (t.firm and _is_pronoun_only(t.words, dates) and not re.search(r"\bnow$", t.words))]
 
 
+_CLAUSE_OPENS = re.compile(r"(?:^|[,;:]\s*|\b(?:so|and|okay|ok|now|then|right|but)\s+)$")
 _SO_IMPERATIVE = re.compile(r",\s+(?:so|then|and\s+then)\s+(?=(?:just\s+)?[a-z]+\s+(?:the|a|an|your|it|them|that|this|"
                             r"those|some|me|him|her|up|in|out|down|over)\b)")
 """A clause after "so" or "then" that gives an order: "..., so put the request in"."""
@@ -569,6 +682,11 @@ def _first_name(ctx: Context, role: str) -> str | None:
     return name.split()[0] if name else None
 
 
+_PLACE_AFTER = re.compile(r"\s+(?:village|town|city|street|road|county|district|hospital|school|station|park|"
+                          r"river|lake|bay|airport|university|college|office|branch|site|region|province)\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+
+
 @dataclass(frozen=True)
 class _Wording:
     """What turns lower-case task words into readable text for this transcript."""
@@ -591,6 +709,8 @@ class _Wording:
                 if m.start() == 0 and len(words) == len(m.group(1).split()) \
                         and not phrases.PERSON_VERB.match(sentence[m.end():]):
                     continue
+                if _PLACE_AFTER.match(sentence[m.end():]) or _PLACE_BEFORE.search(sentence[:m.start()]):
+                    continue  # "Mr Okello in Kabale village": a place, not a person
                 names.append(" ".join(words))
         return names
 
@@ -664,20 +784,20 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         answering = said.turn == turn_index - 1 and (said.speaker != speaker or speaker == "unknown")
         previous = said if answering else _Said()
         commitments = [_dated_after(c, sentences, dates)
-                       for s in sentences for c in _commitments(s, dates[id(s)], bool(previous.requests))]
-        commitments = [c for c in commitments if not _habitual(c, sentences)]
+                       for s in sentences for c in _commitments(s, dates[id(s)], previous.requests)]
+        commitments = _means_merged([c for c in commitments if not _habitual(c, sentences)])
         commitments = [_joined(c, confirmed, ctx, turn_index) for c in commitments]
         commitments = _share_of_joint(commitments, sentences, confirmed, ctx, turn_index)
-        if provisional is not None and provisional.owner == speaker and \
-                any(_concretises(c, provisional, ctx) for c in commitments):
-            confirmed.remove(provisional)
+        if provisional is not None and provisional.owner == speaker:
+            commitments = _follow_up_offer(provisional, commitments, confirmed, ctx, dates)
         provisional = None
         answered = len(confirmed)
         commitments = _answer_requests(previous, sentences, commitments, dates, confirmed)
         opening = " ".join(s.norm for s in sentences[:2])
         opening_answered = any(t.sentence is sentences[0] for t in confirmed[answered:])
         if previous.offers and not opening_answered and speaker != "unknown" \
-                and not phrases.DECLINE.search(sentences[0].norm) and (phrases.ACCEPT_OFFER.match(opening) or (
+                and not phrases.DECLINE.search(sentences[0].norm) and not _PUT_OFF.search(opening) \
+                and (phrases.ACCEPT_OFFER.match(opening) or (
                     any(o.counter for o in previous.offers) and _ACCEPT_TERMS.match(sentences[0].norm))):
             offer = next((o for o in reversed(previous.offers) if not o.pronoun_only), previous.offers[-1])
             due = offer.due or _due_in(sentences[0].norm, 0, len(sentences[0].norm), dates[id(sentences[0])])
@@ -718,17 +838,20 @@ _NOUN_PHRASE = re.compile(
     r"(?:(?<=\s)|^)(?:(?P<det>the|my|your|our|his|her|their|this|that|these|those|a|an|one|two|three|four|"
     r"five|six|some)|(?:need|needs|needed|have|has|had|got|want|wants|owe|owes|sent|bought|made|wrote)"
     r"(?=\s+(?!(?:the|my|your|our|his|her|their|this|that|these|those|a|an|one|two|three|four|five|six|"
-    r"some)\b)))\s+"
+    r"some|you|i|we|they|he|she|it|me|him|us|them|up|out|down|over|back|off|in|on|through)\b)))\s+"
     r"(?P<np>(?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*[a-z])"
     r"(?=\s+(?:from|for|with|to|on|at|in|of|about|that|which|who|you|i|we|he|she|they|when|before|after|"
-    r"by|and|but|so|is|are|was|were|still|last|this|next|yet|already|again|too|as)\b|\s*[,?!:]|\s*$)")
+    r"by|and|but|so|is|are|was|were|still|last|this|next|yet|already|again|too|as|tonight|today|tomorrow|"
+    r"now|later|soon|first|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow's)\b|\s*[,?!:]|\s*$)")
 """A noun phrase that a later "it" or "those" may stand for: "the old practice recordings",
 "three questions", or a bare plural object ("need horn parts")."""
 _PREPOSITIONS = frozenset("on at in of for with from about to by after before during under like than".split())
 _NOT_A_THING = re.compile(
     r"week|weekend|day|days|month|year|morning|afternoon|evening|night|time|minute|moment|"
     r"second|point|ones?|thing|things|stuff|lot|bit|way|end|rest|same|other|idea|question|problem|right|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|[a-z]+(?:th|st|nd|rd)|twenty|thirty|"
+    r"help|relief|shame|pity|pleasure|favou?r|look|go|try|shot|stab|crack|chance|sense|thought|feeling|worry|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+(?:th|st|nd|rd)|first|third|"
+    r"[a-z]*(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|ieth)|twenty|thirty|"
     r"january|february|march|april|may|june|july|august|september|october|november|december")
 """Words of times and dates, and words too general to name a thing ("the same", "one thing")."""
 _POINTER = re.compile(r"\b(?:it|that|this|them|those|these)\b")
@@ -737,20 +860,142 @@ _POINTER = re.compile(r"\b(?:it|that|this|them|those|these)\b")
 def _things_in(norm: str) -> list[tuple[str, bool]]:
     """Noun phrases of one sentence that a pronoun may point back to, with whether each is
     plural; not the objects of prepositions ("on the line check") nor times and dates."""
-    things = []
+    things, objects = [], []
     for m in _NOUN_PHRASE.finditer(norm):
         before = norm[:m.start()].split()
         words = m.group("np").split()
-        if (before and before[-1] in _PREPOSITIONS) \
-                or any(w in phrases.STOP_WORDS or "'" in w or _NOT_A_THING.fullmatch(w) for w in words):
+        if any(w in phrases.STOP_WORDS or "'" in w or _DATE_WORD.fullmatch(w) for w in words) \
+                or _NOT_A_THING.fullmatch(words[-1]) or (len(words) == 1 and words[0] in _QUALIFIERS):
             continue
         det = m.group("det")
+        if (det in ("this", "that") and words[0] in _VERB_AFTER_THAT) or words[-1] in _COUNTS:
+            continue  # "that makes sense": a subject and its verb; "the last three": people or things
         if det is None and not words[-1].endswith("s"):
             continue  # a bare object only when plural: "need horn parts", not "have time"
         keep = det in ("one", "two", "three", "four", "five", "six")
         phrase = f"{det} {m.group('np')}" if keep else ("the " + m.group("np") if det else m.group("np"))
-        things.append((phrase, words[-1].endswith("s") and not words[-1].endswith("ss")))
-    return things
+        thing = (phrase, words[-1].endswith("s") and not words[-1].endswith("ss"))
+        if not (before and before[-1] in _PREPOSITIONS):
+            things.append(thing)
+        elif det is not None and before[-1] in _THING_AFTER and not objects and words[-1] not in _IDIOM_PLACES:
+            objects.append(thing)
+    # With nothing else named, the first object of "stuck on", "working on", "help with" is the thing.
+    return things or objects
+
+
+_OBJECT_POINTER = re.compile(
+    r"(?<=[a-z] )(?:it|them)\b(?!')|(?<=[a-z] )(?:those|these)(?=\s*$|\s*,|\s+(?:to|for|with|by|on|at|in|over|"
+    r"before|after|tonight|today|tomorrow|and|first|again|back|up|out|off|through|as)\b)")
+"""A pronoun standing for the object of a task that says more: "send it to Marco by Friday"."""
+_HANDLING = frozenset("""
+send forward email share circulate upload post print submit bring update review check finish finalise finalize
+redo revise fix read proofread edit draft write rewrite run walk talk show give hand get pass file sign return
+book mail text message attach save format tidy polish improve go look email
+drop pop fire shoot stick chuck dig pull knock whip
+""".split())
+"""Verbs done to a thing one hands over or works on: their "it" is worth naming."""
+_NOT_AN_OBJECT = re.compile(r"\b(?:make|take|keep|play|call|leave|let|wing|give|have)\s+$|\bfor\s+$")
+"""Pronouns of idioms ("make it to the talk", "play it safe", "call it a day") or purposes."""
+
+
+def _object_named(task: _Task, ctx: Context) -> _Task:
+    """A task that names more than its object, whose object is "it" or "them": the thing
+    said just before, in the same sentence, the same turn or the turn before ("the new
+    rota - I'll send it to Marco by Friday")."""
+    pointer = _OBJECT_POINTER.search(task.words)
+    if pointer is None or _NOT_AN_OBJECT.search(task.words[:pointer.start()]) \
+            or not any(base_form(w) in _HANDLING for w in task.words[:pointer.start()].split()):
+        return task  # "cap it at six" is not about a thing to hand over
+    plural = pointer.group(0) != "it"
+    named = [phrase.split()[-1] for phrase, is_plural in _things_in(task.words[:pointer.start()])
+             if is_plural == plural and phrase.split()[-1].rstrip("s") not in _PEOPLE]
+    norm = task.sentence.norm
+    said = norm[:max(0, norm.find(task.words[:12]))]
+    thing = _last_thing(said, plural)
+    if thing is None:
+        turn = ctx.turn_of(task.sentence.segment)
+        for pos in range(position_of(ctx, task.sentence) - 1, -1, -1):
+            earlier = ctx.sentences[pos]
+            if turn - ctx.turn_of(earlier.segment) > 1:
+                break
+            thing = _last_thing(earlier.norm, plural)
+            if thing is not None:
+                break
+    if thing is None or _words(thing) <= _words(task.words[pointer.end():]) \
+            or (named and thing.split()[-1] not in named):
+        # "turn it into a short postmortem" is not about the postmortem; "draft a rate card
+        # and run it past Margot" names its thing already, unless said more fully before
+        # ("the attendance notes" - "redo last week's notes and send them over").
+        return task
+    return replace(task, words=task.words[:pointer.start()] + thing + task.words[pointer.end():])
+
+
+_PEOPLE = frozenset("""
+team crew staff manager boss client customer patient family parent kid child children student class board
+committee panel group starter hire intern apprentice colleague volunteer driver officer nurse doctor
+supervisor lead director chair trainee mentee mentor partner owner user reader audience member
+agency council bank supplier vendor company firm landlord insurer recruiter department union charity
+contractor consultant coordinator organiser organizer editor publisher producer examiner assessor inspector
+""".split())
+"""Nouns of people, who are told or shown a thing, not the thing: "take the new starter through it"."""
+
+
+def _pointer_in(words: str) -> re.Match[str] | None:
+    """The first pronoun of `words` that stands for a thing: not "this" of "this weekend",
+    nor "for this" (a purpose)."""
+    return next((m for m in _POINTER.finditer(words) if not re.search(r"\bfor\s+$", words[:m.start()])
+                 and not (m.group(0) in ("this", "that", "these", "those") and _DATE_AFTER.match(words[m.end():]))),
+                None)
+
+
+def _look_at(task: _Task, look: re.Match[str], ctx: Context) -> _Task:
+    """"I'll have a look" is a look at the thing named just before: the draft just offered."""
+    norm = task.sentence.norm
+    said = norm[:max(0, norm.find(task.words[:12]))]
+    thing = _last_thing(said, False) or _last_thing(said, True) or _antecedent(ctx, task.sentence, False)
+    if thing is None:
+        return task
+    return replace(task, words=f"{look.group(0)} at {thing}{task.words[look.end():]}", pronoun_only=False)
+
+
+def _words(text: str) -> set[str]:
+    """Words that are not function words, verbs included ("the request", "the profile")."""
+    return {w for w in re.findall(r"[a-z][a-z'-]+", text) if w not in phrases.STOP_WORDS}
+
+
+def _last_thing(norm: str, plural: bool) -> str | None:
+    """The last thing of the pronoun's number named in `norm`."""
+    return next((phrase for phrase, is_plural in reversed(_things_in(norm)) if is_plural == plural), None)
+
+
+_DATE_WORD = re.compile(
+    r"week|weekend|day|days|month|year|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|\d+(?:th|st|nd|rd)|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|next|last")
+"""Words of a time, anywhere in a phrase: "the next week", "the Friday meeting" is no thing to send."""
+_QUALIFIERS = frozenset("other same whole rest".split())
+_THING_AFTER = frozenset("on with about into".split())
+_IDIOM_PLACES = frozenset("plate list radar mind agenda desk side end way behalf own hands head".split())
+"""...but not "on my plate", "on my list", "on my mind"."""
+"""Prepositions whose object may be what a later "it" names: "I'm stuck on the cover letter"."""
+_COUNTS = frozenset("one two three four five six seven eight nine ten twelve few couple dozen".split())
+_VERB_AFTER_THAT = frozenset("makes sounds seems looks means works helps feels is was depends happens".split())
+
+
+def _asked_about(ctx: Context, sentence: Sentence) -> str | None:
+    """What the question just before this turn asked about, if this turn names no thing of
+    its own before `sentence`: "it" in the answer is that, whatever its number."""
+    turn = ctx.turn_of(sentence.segment)
+    if turn == 0:
+        return None
+    here = position_of(ctx, sentence)
+    before = [s for s in ctx.sentences[:here] if ctx.turn_of(s.segment) >= turn - 1]
+    own = [s for s in before if ctx.turn_of(s.segment) == turn]
+    asked = [s for s in before if ctx.turn_of(s.segment) == turn - 1]
+    if not asked or not _is_question(asked[-1].norm) or any(_things_in(s.norm) for s in own):
+        return None
+    things = _things_in(asked[-1].norm)
+    return things[-1][0] if things else None
 
 
 def _antecedent(ctx: Context, sentence: Sentence, plural: bool) -> str | None:
@@ -758,6 +1003,9 @@ def _antecedent(ctx: Context, sentence: Sentence, plural: bool) -> str | None:
     this or the three previous turns, of the pronoun's number when there is one."""
     turn = ctx.turn_of(sentence.segment)
     fallback = None
+    asked = _asked_about(ctx, sentence) if not plural else None
+    if asked is not None:
+        return asked  # "have you got other quotes?" - "... I'll get onto it this week"
     for pos in range(position_of(ctx, sentence) - 1, -1, -1):
         earlier = ctx.sentences[pos]
         if turn - ctx.turn_of(earlier.segment) > 3:
@@ -769,7 +1017,15 @@ def _antecedent(ctx: Context, sentence: Sentence, plural: bool) -> str | None:
     return fallback
 
 
-_MANNER = frozenset("first again properly quickly later afterwards instead tonight".split())
+_LOOK_ALONE = re.compile(r"(?:have|take)\s+a\s+(?:quick\s+|proper\s+|good\s+)?(?:look|read|peek|glance|listen)"
+                         r"(?!\s+(?:at|over|through|into)\b)")
+"""A look at nothing named: "I'll have a look" at the thing just offered."""
+_DATE_AFTER = re.compile(r"\s+(?:week|weekend|month|morning|afternoon|evening|year|time|monday|tuesday|wednesday|"
+                         r"thursday|friday|saturday|sunday)\b")
+"""A determiner of a time, not a pointer: "this weekend"."""
+_TO_THEM_ONE = re.compile(r"(?:(?<=\bthem\s)|(?<=\bhim\s)|(?<=\bher\s)|(?<=\byou\s))one\b")
+"""A thing given to someone, said as "one": "I'm going to do them one by Friday"."""
+_MANNER = frozenset("first again properly quickly later afterwards instead tonight before after".split())
 """Words that say how or when, not what: "clean it up first and send it" only points back."""
 
 
@@ -781,13 +1037,24 @@ def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,
     for k, task in enumerate(confirmed):
         if ctx.turn_of(task.sentence.segment) != turn or task.restated:
             continue
+        look = _LOOK_ALONE.match(task.words)
+        if look and not _pointer_in(task.words[look.end():]):
+            confirmed[k] = _look_at(task, look, ctx)  # "send me the draft and I'll have a look"
+            continue
         if not (_is_pronoun_only(task.words, dates[id(task.sentence)])
                 or not _content(_strip_dates(task.words, dates[id(task.sentence)])) - _MANNER):
+            confirmed[k] = _object_named(task, ctx)
             continue
-        pointer = _POINTER.search(task.words)
+        pointer = _pointer_in(task.words)
+        recipient = _TO_THEM_ONE.search(task.words)
+        if recipient:  # "do them one by Friday": "one" is the thing, "them" who gets it
+            pointer = recipient
         if pointer is None:
-            continue
-        thing = _antecedent(ctx, task.sentence, pointer.group(0) in ("them", "those", "these"))
+            continue  # "send you my CV for this": no thing left to name
+        plural = pointer.group(0) in ("them", "those", "these")
+        norm = task.sentence.norm
+        thing = _last_thing(norm[:max(0, norm.find(task.words[:12]))], plural) \
+            or _antecedent(ctx, task.sentence, plural)
         if thing is None and task.words == pointer.group(0):
             dropped.append(k)  # "that's on my plate" about nothing we can name
         elif thing is not None:
@@ -813,8 +1080,24 @@ def _dated_after(task: _Task, sentences: list[Sentence], dates: dict[int, list[D
     if task.due is not None or task.sentence is sentences[-1]:
         return task
     after = sentences[sentences.index(task.sentence) + 1]
-    due = _bare_date(after, dates[id(after)])
+    due = _bare_date(after, dates[id(after)]) or _deadline_first(after, dates[id(after)])
     return task if due is None else replace(task, due=due)
+
+
+_DEADLINE_FIRST = re.compile(r"^(?:(?:and|so|probably|hopefully|definitely|ideally|okay|ok)[,\s]+)*"
+                             r"(?:by|before|no\s+later\s+than)\s+$")
+
+
+def _deadline_first(sentence: Sentence, dates: list[DateMention]) -> DateMention | None:
+    """A sentence that opens with a deadline and only adds to it ("By the end of next week,
+    definitely before the software goes live")."""
+    first = next((m for m in dates if not m.vague), None)
+    if first is None or phrases.COMMITMENT.search(sentence.norm) or _requests(sentence, dates):
+        return None
+    said = sentence.norm[:first.start]
+    if re.match(r"(?:by|before)\s", first.text):
+        said += first.text.split()[0] + " "
+    return first if _DEADLINE_FIRST.match(said) else None
 
 
 def _bare_date(sentence: Sentence, dates: list[DateMention]) -> DateMention | None:
@@ -908,6 +1191,62 @@ def _concretises(commitment: _Task, offer: _Task, ctx: Context) -> bool:
     return named and bool(re.search(r"\b(?:him|her|them)\b", commitment.words))
 
 
+def _follow_up_offer(offer: _Task, commitments: list[_Task], confirmed: list[_Task], ctx: Context,
+                     dates: dict[int, list[DateMention]]) -> list[_Task]:
+    """The offerer's next words after their offer was accepted. "I'll email it tonight" or
+    "I'll email her tomorrow" only dates the offer ("want me to send the checklist?" -
+    "yes please"), which keeps its wording; "I'll email Mariam tomorrow" after "want me to
+    introduce you?" says what exactly they will do, and replaces it. Returns the commitments
+    left over."""
+    k = next((i for i, t in enumerate(confirmed) if t.sentence is offer.sentence and t.owner == offer.owner), None)
+    if k is None:
+        return commitments
+    for c in commitments:
+        if c.separate:
+            continue
+        points_back = c.pronoun_only or bool(_VERB_IT.match(c.words))
+        concrete = _concretises(c, offer, ctx)
+        bare = len(_words(_strip_dates(c.words, dates[id(c.sentence)]))) <= 1 and len(_content(offer.words)) > 1
+        if points_back or (concrete and bare):  # "should I ask my accountant?" - "yes" - "I'll email her"
+            confirmed[k] = replace(confirmed[k], due=confirmed[k].due or c.due)
+            return [x for x in commitments if x is not c]
+        if concrete:
+            del confirmed[k]
+            return commitments
+    return commitments
+
+
+_VERB_IT = re.compile(r"[a-z]+\s+(?:it|them|that|this|those|these)\b(?!\s+(?:is|are|was|were)\b)")
+"""A task whose object points back: "send it after our call", "email them tonight"."""
+
+
+_INTRODUCE = re.compile(r"(?:introduce|connect|put\s+\w+\s+in\s+touch|link\s+\w+\s+up)\b")
+_MEANS = re.compile(r"(?:send|email|e-mail|message|text|call|ring|phone|write|drop|ping)\b")
+
+
+def _means_merged(commitments: list[_Task]) -> list[_Task]:
+    """"I'll introduce you to Ana. I'll send an email to both of you tonight.": the message
+    is how the introduction is made, one task, dated by the second sentence."""
+    merged: list[_Task] = []
+    for c in commitments:
+        last = merged[-1] if merged else None
+        if last is not None and last.owner == c.owner and _INTRODUCE.match(last.words) \
+                and _MEANS.match(c.words) and not c.separate and c.sentence is not last.sentence:
+            merged[-1] = replace(last, due=last.due or c.due)
+            continue
+        merged.append(c)
+    return merged
+
+
+_PUT_OFF = re.compile(r"\b(?:maybe\s+later|not\s+(?:yet|now|ready|until)|"
+                      r"(?:already|just)\s+(?:did|done|have|got|sent|booked|sorted)|(?:has|have|'s|'ve)\s+already|"
+                      r"already\s+\w+ed|i've\s+got\s+(?:it|one|them)|"
+                      r"i\s+have\s+(?:it|one|them)\s+already|no\s+need|don't\s+need|i'm\s+good|"
+                      r"(?:yeah|yes|okay|ok),?\s+no\b)")
+"""An answer that opens like a yes but puts the offer off or finds it needless: "Yeah, maybe
+later", "Yeah, no, I've got it already", "Okay. Oh, I think Ana already did"."""
+
+
 _PLEDGE_CLAUSE = re.compile(r"(?:^|[,.;]\s*|\s(?:so|and|just)\s+)(?:leave\s+(?:it|that|this)(?:\s+one)?\s+with\s+me|"
                             r"consider\s+it\s+done|i'm\s+on\s+it|that's\s+on\s+me)\s*[.!]?(?:\s|$)")
 """Taking a task on at the end of a clause: "I've got an idea about the bus contracts, leave
@@ -927,7 +1266,7 @@ def _answer_requests(previous: _Said, sentences: list[Sentence], commitments: li
         or _PLEDGE_CLAUSE.search(opening) \
         or re.fullmatch(r"(?:\w+,?\s+)?we'll\s+do", sentences[0].norm)  # "Will do." misheard
     binding = [c for c in commitments if c.pronoun_only or c.noun_only
-               or any(_same_thing(c.words, r.words) for r in pending)]
+               or any(_same_thing(c.words, r.words) or _same_verb_for_them(c, r, dates) for r in pending)]
     if accept and not binding:
         binding = [c for c in commitments if c.sentence is sentences[0] and not c.separate]
         if not binding and len(sentences) > 1 and len(sentences[0].norm.split()) <= 6:
@@ -969,6 +1308,14 @@ def _answer_requests(previous: _Said, sentences: list[Sentence], commitments: li
     return [c for c in commitments if c not in binding]
 
 
+def _same_verb_for_them(answer: _Task, request: _Task, dates: dict[int, list[DateMention]]) -> bool:
+    """"Could you ask Joseph to take you out tracking?" - "I'll ask him today": the same verb,
+    its person only a pronoun, is the request taken on."""
+    verb, _, rest = _strip_dates(answer.words, dates[id(answer.sentence)]).partition(" ")
+    return base_form(verb) == base_form(request.words.split()[0]) \
+        and bool(re.fullmatch(r"(?:him|her|them)(?:\s+(?:then|too|as\s+well|first))?", rest.strip()))
+
+
 def _not_asked(sentence: Sentence, dates: list[DateMention]) -> list[DateMention]:
     """The dates of a sentence but those of a request back ("sure, send it over by the 20th
     and I'll look at it": the 20th is the asker's deadline, not the answerer's)."""
@@ -991,7 +1338,8 @@ def _request_groups(requests: tuple[_Task, ...]) -> list[list[_Task]]:
     return groups
 
 
-_TAKEN_BACK = re.compile(r"^(?:(?:oh|hmm|um)[,\s]+)?(?:actually|wait|sorry|no\s+wait)[,\s]+(?:no|not\s+that|"
+_TAKEN_BACK = re.compile(r"^(?:(?:oh|hmm|um|perfect|great|good|okay|ok|right|thanks)[,\s]+)*"
+                         r"(?:actually|wait|sorry|no\s+wait)[,\s]+(?:no|not\s+that|"
                          r"make\s+that|change\s+of\s+plan)\b(?P<obj>)")
 """Taking back what was just said: "I'll send you the article. Actually no, I'll forward
 the link."."""
@@ -1011,9 +1359,10 @@ def _withdraw(confirmed: list[_Task], sentences: list[Sentence], ctx: Context) -
             def before(t: _Task) -> bool:
                 return (t.sentence.segment, t.sentence.char_start) < (s.segment, s.char_start)
 
-            if target:
-                recent = [i for i, t in enumerate(confirmed) if before(t)
-                          and turn - ctx.turn_of(t.sentence.segment) <= 2 and target & _content(t.words)]
+            if target:  # named outright ("forget the rate guide"), it may be any task said before
+                recent = [i for i, t in enumerate(confirmed) if before(t) and (
+                    target <= _content(t.words)
+                    or (turn - ctx.turn_of(t.sentence.segment) <= 2 and target & _content(t.words)))]
             elif k > 0:
                 recent = [i for i, t in enumerate(confirmed) if before(t)
                           and ctx.turn_of(t.sentence.segment) == turn]
@@ -1036,16 +1385,20 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
     recurring: set[int] = set()  # items done again and again have no one due date
     names = {(_first_name(ctx, role) or "").lower() for role in ("mentor", "mentee")}
     for task in confirmed:
-        due = task.due or _date_around(task, ctx, dates)
+        due = task.due or (None if _EVERY.search(task.sentence.norm) else _date_around(task, ctx, dates))
         day = next_checkin if due is not None and due.until_checkin else (due.day if due else None)
         clock = due.time if due is not None and not due.until_checkin else None
         when = format_when(day, clock) if day is not None else None
         text = wording.text(task)
-        content, gist = _content(text.lower()) - names, _gist(text) - names
+        content, gist = _without_names(_content(text.lower()), names), _without_names(_gist(text), names)
         turn = ctx.turn_of(task.sentence.segment)
         loose = task.requester is not None or task.restated
-        again = next((k for k, (owner, words, said, at) in enumerate(seen) if owner == task.owner and (
+        ready = bool(_HAVE_READY.match(task.words))  # "I'll have the vod doc ready by then too"
+        recap = bool(_RECAP.match(task.sentence.norm))  # "so I'll send the deck Friday, and ..."
+        again = next((k for k, (owner, words, said, at) in enumerate(seen) if owner == task.owner
+                      and (ready or recap or not _other_day(items[k].due, when)) and (
             (content and len(content & words) >= max(1, len(content) * 2 // 3) and turn - at <= 3)
+            or ((ready or recap) and content & words) or (recap and (gist & said) - _WEAK_VERBS)
             or (not (content and words) and len(gist) >= 2 and gist <= said and turn - at <= 3)
             or (loose and len(gist) >= 2 and gist <= said))), None)
         if again is not None:
@@ -1059,8 +1412,31 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
     return items
 
 
-_EVERY = re.compile(r"\b(?:every|each)\s+(?:single\s+)?(?:day|morning|evening|night|week|weekday|time)\b"
+_RECAP = re.compile(r"(?:(?:okay|ok|right|alright|great|good|perfect)[,\s]+)?"
+                    r"(?:so|to\s+recap|to\s+sum\s+up|just\s+to\s+confirm|recap|in\s+summary|let\s+me\s+recap)\b")
+"""A sentence that sums up: a task in it that shares a word with one agreed earlier is that task."""
+_HAVE_READY = re.compile(r"(?:have|get)\s+(?:the\s+|my\s+|your\s+|that\s+|this\s+)?[\w' -]{0,30}?\s*"
+                         r"(?:ready|done|finished|sorted|drafted|written)\b")
+"""A thing said to be ready by a day, which restates the task of making it."""
+
+
+def _without_names(words: set[str], names: set[str]) -> set[str]:
+    """Words but the participants' names, possessives too ("Sam's CV" and "Sam's cover
+    letter" share no word of what they are)."""
+    return {w for w in words if w.split("'")[0] not in names}
+
+
+def _other_day(first: str | None, then: str | None) -> bool:
+    """Two dates for one thing are two steps ("the price list to you Thursday" after "the
+    price list to them by Friday"); a date added later only completes the first."""
+    return first is not None and then is not None and first[:10] != then[:10]
+
+
+_EVERY = re.compile(r"\b(?:every|each)\s+(?:single\s+|other\s+)?(?:day|morning|evening|night|week|weekday|time|"
+                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|shift)\b"
                     r"|\bdaily\b")
+_WEAK_VERBS = frozenset("see know say tell look come want need think try go get make take keep give put let".split())
+"""Verbs too common to say two tasks are one."""
 _GENERIC_VERBS = frozenset("go do get make have take try start keep give put".split())
 
 

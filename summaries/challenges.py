@@ -13,7 +13,12 @@ with the call (a frozen video, a bad connection).
 Beside feeling words, a difficulty is recognised by its effect (speech_acts.DIFFICULTY):
 time lost ("I've lost two weeks to it"), falling behind, nobody to turn to, others'
 obstruction ("the skipper keeps cancelling our slots"), repeated failure ("I've rewritten
-it six times and it still sounds fake"), overload ("we're two nurses down"). Not when
+it six times and it still sounds fake"), overload ("we're two nurses down", "I'm covering his
+work as well as my own", "too much on my plate"), self-doubt about fit ("I don't know if I'm
+cut out for this"), others ignoring the speaker, a deadline judged unrealistic (DIFFICULTY_MORE).
+Not when it is over ("it was hard but we got it done", "I struggled too when I started"),
+waved away in the next sentence ("a little fried. But good."), or a past worry explaining a
+choice just criticised ("Fair. I was worried it would look blunt."). Not when
 accepting an offer ("yes please, my inbox is a disaster"), when declining a task asked for
 ("can you ask Maria?" - "I can't get into the drive"), or a past feeling in answer to
 praise ("Thanks! I was panicking inside.").
@@ -33,13 +38,14 @@ from __future__ import annotations
 import re
 
 from .questions import LEAD, question_kind
-from .speech_acts import BARE_VERDICT, BURDEN, BURDEN_STATE, DIFFICULTY, GOOD_SIDE, PROBLEM_FLAG
+from .speech_acts import BARE_VERDICT, BURDEN, BURDEN_STATE, DIFFICULTY, DIFFICULTY_MORE, GOOD_SIDE, PROBLEM_FLAG
 from .text import Context, Sentence, group_items, position_of, span, turn_numbers, word_start
 from .types import Challenge
 
 _ADV = (r"(?:(?:really|so|very|pretty|quite|a bit|a little|kind of|sort of|honestly|still|"
         r"just|always|often|constantly|totally|completely|super|extremely|increasingly|"
-        r"genuinely|seriously|actually|also|definitely|getting|becoming|feeling|more and more|way)\s+)*")
+        r"genuinely|seriously|actually|also|definitely|getting|becoming|feeling|more and more|way|rather|fairly|"
+        r"somewhat|slightly|a tad|terribly|awfully)\s+)*")
 _FEELING = (r"(?:worried|anxious|nervous|stressed(?: out)?|overwhelmed|burn(?:ed|t) out|"
             r"exhausted|frustrated|lost|isolated|lonely|stuck|behind|confused|unsure|scared|"
             r"afraid(?= of| to| that i\b| i\b)|terrified|dreading|struggling|drowning|swamped|"
@@ -89,8 +95,9 @@ _FIRST_PERSON = re.compile(
     r"|\bi\s+(?:always |often |tend to |usually )?avoid (?:conflict|confrontation|difficult|hard|"
     r"the conversation|conversations|saying|talking|speaking|asking|pushing)\b"
     r"|\bi(?:'ve| have) been avoiding\b|\bi(?:'m| am| keep) (?:still )?avoiding\b"
-    r"|\bi (?:still |often |sometimes |kind of )?feel like (?:i(?:'m| am) (?:not|a fraud|an? imp\w+|faking|"
-    r"behind|failing|drowning|out of)|i (?:don't|do not|can't|cannot) |they (?:let me in|made a mistake|"
+    r"|\bi (?:still |often |sometimes |kind of |always |constantly |just )?feel like (?:i(?:'m| am) (?:not|a fraud|"
+    r"an? imp\w+|faking|behind|failing|drowning|out of|going to (?:say|do|look|sound|get|mess|screw|make|blow|"
+    r"embarrass|fail))|i (?:don't|do not|can't|cannot) |they (?:let me in|made a mistake|"
     r"hired the wrong)|everyone else|i'm the only)"
     r"|\bi (?:just )?(?:don't|do not) think (?:it's|it is|i'm|i am|we're|we are|(?:the|my) [\w-]+ is) "
     r"(?:ready|any good|good enough|working|going to work)\b"
@@ -244,13 +251,14 @@ _CONFLICT = re.compile(
     r"giving me grief|out to get me|behind my back|over my head)\b"
     r"|\b(?:has|have|'s) (?:gone|went) (?:quiet|silent|dark|radio silent|cold)\b"
     r"|\b(?:won't|doesn't|don't|isn't|aren't|stopped) (?:even )?(?:pick(?:ing)? up|call(?:ing)? (?:me )?back|get(?:ting)? back to me)\b"
-    r"|\btakes? (?:him|her|them) (?:weeks|days|ages|forever|months) to (?:reply|respond|answer|get back)\b")
+    r"|\btakes? (?:him|her|them) (?:weeks|days|ages|forever|months) to (?:reply|respond|answer|get back)\b"
+    r"|\bmicromanag\w* (?:me|us|my|everything (?:i|we))\b")
 """Someone else's behaviour towards the speaker: another person is the subject."""
 _CONFLICT_MORE = re.compile(
     r"\b(?:my [\w-]+|they|he|she)(?: [\w-]+)? (?:doesn't|don't|won't|never|didn't|hasn't|haven't|rarely|barely) "
     r"(?:\w+ )?(?:give|gives|giving|tell|tells|include|includes|invite|invites|listen|listens|reply|replies|respond|"
     r"responds|answer|answers|back|support|supports|explain|explains|share|shares|trust|trusts|let|lets|"
-    r"acknowledge|acknowledges|credit|credits) (?:me|us|to me|my)\b"
+    r"acknowledge|acknowledges|credit|credits) (?:me|us|to me|my|to my|to our)\b"
     r"|\b(?:he|she|they|my [\w-]+)(?: [\w-]+)? (?:keeps?|kept) (?:going|going around|going over|going behind|"
     r"cancelling|canceling|moving|changing|ignoring|interrupting|undermining|questioning|second-guessing|"
     r"overruling|dumping)\b")
@@ -265,18 +273,36 @@ _RESOLVED = re.compile(
     r"|\bso (?:it's|that's|i'm) (?:fine|ok|okay|all right|alright|better)(?: now)?\b"
     r"|\b(?:ready|up) for (?:that|this|it)(?: yet)?$"
     r"|\b(?:at first|initially|to begin with|to start with)\b[^.?!]*\bbut\b[^.?!]*\b(?:by the end|in the end|"
-    r"eventually|then|now)\b")
+    r"eventually|then|now)\b"
+    r"|\bbut (?:we|i|it|they) (?:\w+ )?(?:got (?:it |there|through|it done)|managed|pulled (?:it |that )?off|made it|"
+    r"did it|finished|shipped|passed|sorted it|delivered)\b"
+    r"|\bbut (?:it's|it is|that's|that is|we're|we are|i'm|i am) (?:all |now |finally )?(?:finished|done|over|behind "
+    r"(?:me|us)|sorted|fixed|resolved|out of the way)\b"
+    r"|\b(?:is|'s|are) (?:now |finally |all )?(?:over|behind (?:me|us)|done with|sorted|fixed|resolved) now\b"
+    r"|\b(?:is|'s) (?:now |finally )?over(?: now)?[.!]?$"
+    r"|\bbut (?:that's |it's )?(?:fine|ok|okay)[.!]?$")
 """A difficulty already overcome, or an idiom: "I was worried, but it went fine"."""
 
 _ACCEPTING = re.compile(r"^(?:yes,? please|please do|that would be (?:great|lovely|amazing|brilliant))\b")
 """Accepting an offer, with the reason for it ("yes please, my inbox is a disaster"): the
 difficulty is not raised for itself."""
 _THANKS = re.compile(r"^(?:oh,? )?(?:thanks|thank you|cheers|aw|ha)\b")
+_ACKNOWLEDGED = re.compile(r"^(?:(?:yeah|yes|ok|okay|right|true|fair|sure)[,!.\s]+)*(?:fair|true|fair enough|"
+                          r"good point|that's fair|that's true|point taken|noted|makes sense|you're right)\b")
+"""The speaker grants a critique just made; a past feeling said next explains the choice
+("Fair. I was worried I'd look like I was skipping steps.")."""
+_DISMISSED = re.compile(r"^(?:but|though|still|anyway|otherwise)[,\s]+(?:i'm |i am |it's |it is |all |otherwise |"
+                        r"overall |mostly |generally )?(?:really |pretty |all )?(?:good|fine|ok|okay|alright|all right|"
+                        r"great|not bad|happy|grand|well)\b(?![^.?!]*\b(?:except|apart from|but)\b)")
+"""The speaker waves the difficulty away in their next sentence: "I'm a little fried. But good, good."."""
 _PAST_ONLY = re.compile(r"^(?:(?:honestly|and|but|though)[,\s]+)*i (?:was|felt)\b(?!.*\b(?:am|i'm|still|now|is|are)\b)")
 _WENT_WELL = re.compile(
     r"\b(?:it|that|things|everything|the \w+)(?: actually| all| really)? (?:went|turned out|worked out|ended up|was)"
     r"(?: actually| really)? (?:fine|ok|okay|well|great|alright|all right|smoothly)\b")
 """An outcome said to be good: a difficulty in the past tense beside it is over."""
+_BACK_THEN = re.compile(r"\b(?:when i (?:started|was (?:new|younger|junior|starting|a \w+))|back then|early on|"
+                        r"in the beginning|at the start|years ago|in my first (?:year|job|role|month))\b")
+"""A past difficulty placed in the past ("I struggled with that too when I started")."""
 _PAST_FEELING = re.compile(r"\b(?:was|were|felt|had been|got)\b")
 _WORRY_QUESTION = re.compile(
     r"^(?:is it (?:normal|okay|ok|common) (?:to|that i|if i) (?:feel|be|struggle|not know|worry|find|"
@@ -318,6 +344,10 @@ _SUBJECT_START = re.compile(r"^(?:(?:and|but|so|okay|ok|yeah|well|oh|um)[,\s]+)*
 _INTRODUCTION = re.compile(r"^(?:(?:so|and|okay|ok|the other thing is)[,\s]+)?[\w'-]+(?: [\w'-]+)?, "
                            r"(?:my|the|our|his|her) [\w' -]{2,30}$")
 """A person introduced before the trouble with them: "So, Tanya, my evening lead."."""
+_TOPIC = re.compile(r"^(?:(?:so|and|okay|ok|right|well|then|now|oh|also|the other thing)[,\s]+)*(?:the|my|our|this|"
+                    r"that|these|those) (?!(?:[\w'-]+ )*?(?:is|are|was|were|'s|has|have|had|do|did|will|went|got)\b)"
+                    r"[\w'-]+(?: [\w'-]+){0,4}$")
+"""A bare topic named before the trouble with it: "The new rota." - "It's been a nightmare."."""
 _VAGUE = re.compile(r"^(?:(?:honestly|really|yeah|well|oh|and|but|so)[,\s]+)*(?:(?:it|this|that|things|everything|"
                    r"it all|all of it|the whole thing)(?:'s)?\b(?:\s+[\w']+){1,5}|(?:a |bit of a |a bit of a |pretty |"
                    r"kind of |a real )?[\w-]+(?: [\w-]+)?(?:,? (?:if i'm honest|to be honest|honestly|really|tbh))?)[.!]?$")
@@ -349,7 +379,8 @@ def _is_challenge(sentence: Sentence) -> bool:
         return not _NOT_MINE.search(body[:conflict.start()])
     match = _FIRST_PERSON.search(body) or _FIRST_PERSON_MORE.search(body)
     if match is None and not mentor:
-        match = DIFFICULTY.search(body) or _IMPERSONAL.search(body) or _IMPERSONAL_MORE.search(body)
+        match = DIFFICULTY.search(body) or DIFFICULTY_MORE.search(body) or _IMPERSONAL.search(body) \
+            or _IMPERSONAL_MORE.search(body)
         if match is None:
             burden = BURDEN.search(body) or BURDEN_STATE.search(body) or BARE_VERDICT.match(sentence.norm)
             if burden is not None and GOOD_SIDE.search(body, burden.start()):
@@ -361,6 +392,8 @@ def _is_challenge(sentence: Sentence) -> bool:
     if mentor and (_REASSURANCE.search(body) or _PAST.search(match.group(0))):
         return False
     if settled is not None and _PAST_FEELING.search(match.group(0)):
+        return False
+    if _BACK_THEN.search(body) and _PAST.search(match.group(0)):
         return False
     before = body[:match.start()]
     clause = _CLAUSE_BREAK.split(before)[-1].strip()
@@ -397,6 +430,8 @@ class _Turns:
         """
         before = self.neighbour(first, -1)
         if before is not None and _INTRODUCTION.match(before.norm):
+            return before
+        if before is not None and _TOPIC.match(before.norm) and question_kind(before) is None:
             return before
         if (before is None or _CONTRAST.match(first.norm) or len(before.norm.split()) < 6
                 or _PLEASANTRY.match(before.norm) or question_kind(before) is not None):
@@ -454,8 +489,10 @@ def extract_challenges(ctx: Context) -> list[Challenge]:
             return False  # "could you send me the glossary?" - "it's a mess right now": terms, not a trouble
         # "Thanks! I was panicking inside.": a past feeling in answer to praise is over.
         before = turns.neighbour(sentence, -1)
-        thanked = before is not None and _THANKS.match(before.norm)
-        return not (thanked and _PAST_ONLY.match(sentence.norm))
+        thanked = before is not None and (_THANKS.match(before.norm) or _ACKNOWLEDGED.match(before.norm))
+        after = turns.neighbour(sentence, +1)
+        dismissed = after is not None and _DISMISSED.match(after.norm)
+        return not (thanked and _PAST_ONLY.match(sentence.norm) or dismissed)
 
     items = []
     for first, last in group_items(ctx, keep):

@@ -30,6 +30,15 @@ approach", "you could record yourself"), hedged advice ("I wonder if a call woul
 a criticised habit ("you tend to bury the ask"). Praise softening a critique ("it was
 good. But you buried the decision") is the critique.
 
+Indirect praise counts too: others' notice ("people noticed how calmly you handled it"),
+the work used as a model ("I've sent yours round as an example"), the work set apart from
+most ("most debriefs list times, but yours explained why"), a verdict the listener asked for
+("Was it okay?" - "the content is strong and that's rare") and a bare verdict later in the
+same review ("and the photo in the annex, brilliant"). Advice may come as a question after a
+difficulty ("is there anyone who could take some of the days?"). The mentee's feedback may
+be on pace ("maybe you can speak a little slower"), on a habit ("when you use idioms I lose
+parts") or ask a change of practice ("maybe send me a short summary after").
+
 Items are grouped per turn (`group_items` in text.py) because a recogniser splits one turn
 into several segments.
 """
@@ -41,8 +50,9 @@ from .questions import LEAD, RUN_ON, question_kind
 from .phrases import TASK_VERBS
 from .challenges import is_challenge
 from .speech_acts import (ADVICE_QUESTION, APPRECIATION_MORE, CRITIQUE, MENTEE_CRITIQUE, REPORTED_ACTION,
-                          SPEAKER_WOULD, STRONG_POSITIVE, THINK_ABOUT, WEAK_POSITIVE, YOU_NEED, appreciates_mentoring,
-                          criticises_habit, evaluates_work, imperative, speaks_of_listener, suggests)
+                          SOMEONE_WHO_COULD, SPEAKER_WOULD, STRONG_POSITIVE, THINK_ABOUT, TRAILING_VERDICT,
+                          WEAK_POSITIVE, YOU_NEED, appreciates_mentoring, criticises_habit, evaluates_work, imperative,
+                          speaks_of_listener, suggests)
 from .text import Context, Sentence, group_items, span, word_start
 from .types import Feedback
 
@@ -151,7 +161,17 @@ _PRAISE_MORE = word_start(
     r"strong|stronger|confident|comfortable|sharp|sharper) (?:at|with)\b"
     r"|\byou (?:clearly |really |obviously )?know (?:your stuff|what you(?:'re| are) doing|your way)\b"
     r"|\b(?:a |such a )(?:really |very )?(?:mature|smart|great|professional|thoughtful|clever|good|"
-    r"graceful|classy) way to (?:handle|deal|approach|frame|put|respond)\b")
+    r"graceful|classy) way to (?:handle|deal|approach|frame|put|respond)\b"
+    r"|^(?:(?:and|so|honestly|trust me|believe me|if anything)[,\s]+)*(?:people|everyone|everybody|others|"
+    r"the (?:whole |entire )?(?:room|team|partners|client|clients|audience|board|panel|house|committee)) "
+    r"(?:really |definitely |certainly |all |have |had |did )*(?:noticed|took notice)"
+    r"(?=[.!]?$| (?:how|the way|what|that) you\b| how \w+ly you\b)"
+    r"|\b(?:didn't|did not|hasn't|has not|won't|will not) go(?:ne)? unnoticed\b"
+    r"|\b(?:i|we)(?:'ve| have| had|'d)? (?:already |even |just |actually )?(?:sent|shared|circulated|forwarded|"
+    r"passed|shown|showed|used|held up)(?: round| around| on)? (?:that|it|yours|your [\w-]+|this|them)\b"
+    r"[^.?!]{0,40}?\bas (?:an |a |the )?(?:example|model|template|benchmark|gold standard|case study)\b"
+    r"|\bmost (?:of them|people|[\w-]+s)\b[^.?!]{0,120}?\bbut (?:yours|you) (?:actually |really |properly )?"
+    r"(?!(?:need|should|could|didn't|don't|never|forgot|missed|have to|might|may|can't)\b)[a-z]+")
 """More praise: an achievement judged ("getting it done early is a big deal", "that took
 guts"), approval of a choice, growth ("you're getting good at this")."""
 
@@ -199,9 +219,12 @@ _APPRECIATION = re.compile(
 _APPRECIATION_MORE = re.compile(
     r"\bi (?:really |so |truly |genuinely )?(?:appreciated?|valued?|loved|enjoyed) (?:you|how you|that you|"
     r"it when you|the way you|your)\b"
-    rf"|\b(?:the|that|this|your) (?:[\w-]+ ){{0,2}}{_MENTOR_THINGS}\b[^.?!]{{0,40}}?\b(?:really |genuinely |"
+    rf"|\b(?:the|that|this|your) (?:[\w-]+ ){{0,2}}{_MENTOR_THINGS}\b[^.?!]{{0,60}}?\b(?:really |genuinely |"
     r"honestly |truly )?(?:made (?:a|all the) (?:big |huge |real )?difference|paid off|(?:has |have )?helped|stuck|"
-    r"clicked|landed|resonated)\b"
+    r"clicked|landed|resonated|(?:really |actually |totally )?worked)\b"
+    rf"|\b(?:the|that|this|these|your|our) (?:[\w-]+ ){{0,2}}{_MENTOR_THINGS}\b[^.?!]{{0,30}}?\b(?:has |have )?"
+    r"(?:really |genuinely |honestly )?made me (?:a lot |much |far |way )?(?:braver|bolder|calmer|more (?:confident|"
+    r"comfortable|willing|assertive|organised|organized)|less (?:anxious|scared|afraid|nervous|worried))\b"
     rf"|\b(?:the|that|this|your) (?:[\w-]+ ){{0,2}}{_MENTOR_THINGS}\b[^.?!]{{0,30}}?\b(?:is|'s|will|was) "
     r"(?:going to |really |totally )*(?:save|help|change|make a difference)\b"
     r"|\b(?:this|that|today|it|this call|this session)(?:'s| was| is| has been) (?:exactly |just )?"
@@ -238,7 +261,8 @@ _SUGGESTION = word_start(
     r"|\bif i were you\b|\bif it were me\b"
     r"|\bnext time,? (?:maybe |perhaps |definitely |just )?(?:you (?:could |might |should |can )?)?"
     r"(?!(?:we|i|i'll|we'll|let's|let|you'll|you're|it|it's|is|the|our|round|around|i'm|we're|"
-    r"will|was|when|that|this|there|and|or|but|so|then)\b)[a-z']{2,}"
+    r"will|was|when|that|this|there|and|or|but|so|then)\b|if (?:that's|that is|it's|it is) (?:okay|ok|alright|"
+    r"all right|fine))[a-z']{2,}"
     r"|\bhave you (?:ever )?(?:considered|thought about|thought of|tried|looked into|looked at|"
     r"explored|written down|talked to|spoken to|spoken with|reached out to|"
     r"asked (?:whether|if|about|for))\b(?![^?]*\b(?:yet|since|already|back)\b)"
@@ -437,9 +461,12 @@ _CLAUSE_BREAK = re.compile(r"[,;:]")
 _ADDRESSED = re.compile(r"\byou(?:r|'re|'ve)?\b")
 _LEAD_IN = re.compile(r"^(?:[\w'-]+ ){0,3}[\w'-]+, ")
 _HYPOTHETICAL = re.compile(r"\b(?:if|would|'d be|could|will be|whether|unless)\b[^,;]*$")
+_DISCOURSE_IF = re.compile(r"\bif (?:anything|i'm honest|i am honest|you ask me|i'm being honest|nothing else)\b")
+"""Conditionals that only mark discourse: "if anything, people noticed"."""
 _REPORTED = re.compile(
-    r"\b(?:said|says|told me|tells me|mentioned|wrote|thinks|thought|according to|"
+    r"(?<!\byou )\b(?:said|says|told me|tells me|mentioned|wrote|thinks|thought|according to|"
     r"heard)\b")
+"""Someone else's words reported; not what the listener said or wrote ("the debrief you wrote")."""
 
 
 def _praise(sentence: Sentence) -> bool:
@@ -453,9 +480,10 @@ def _praise(sentence: Sentence) -> bool:
             match = _HELPED.search(norm, done.end())
     if match is None:
         return False
-    before = norm[:match.start()]
+    before = _DISCOURSE_IF.sub("", norm[:match.start()])
     if _NEGATED.search(before) or (_NEGATION.search(match.group(0))
-                                   and not match.group(0).startswith(("not many", "most people"))):
+                                   and not match.group(0).startswith(("not many", "most people"))
+                                   and not match.group(0).endswith("unnoticed")):
         return False
     clause = _CLAUSE_BREAK.split(before)[-1] + match.group(0)
     if _THIRD_PARTY.search(before) and not _ADDRESSED.search(clause):
@@ -528,7 +556,7 @@ def _general_praise(sentence: Sentence, turn_about_listener: bool, report: str) 
         return True
     if not evaluates_work(norm, turn_about_listener, bool(report), report):
         return False
-    before_you = norm.split(" you", 1)[0]
+    before_you = _DISCOURSE_IF.sub("", norm.split(" you", 1)[0])
     return not (_NEGATION.search(norm) or _HYPOTHESIS.search(before_you)
                 or (_THIRD_PARTY.search(norm) and not _ADDRESSED.search(norm)))
 
@@ -536,6 +564,11 @@ def _general_praise(sentence: Sentence, turn_about_listener: bool, report: str) 
 _REQUESTED = re.compile(r"\b(?:could|can|would|will) you\b[^?]*\?")
 """The other person asked the speaker for something: an imperative answering it redirects
 ("could you review the term sheets?" - "I'd rather not. Ask your lawyer.")."""
+
+
+_UNPUNCTUATED_TURN = re.compile(r"^.{10,}? (?:right |alright |so )?(?:ok|okay|anyway|alright) (?=\w+ \w+ \w+)")
+"""In speech without punctuation, a discourse marker where a new sentence starts: "ha sure
+with all that free time right ok block out two lunchtimes a week"."""
 
 
 _HAVE_YOU_DONE = re.compile(r"^(?:(?:so|and|but|okay|ok|well)[,\s]+)*(?:have|did) you (?:ever |already |actually |"
@@ -570,7 +603,7 @@ def _general_constructive(sentence: Sentence, answering: str = "", about_listene
     if sentence.speaker != "mentor" or _REQUESTED.search(answering):
         return False
     if ADVICE_QUESTION.search(text) or question_kind(sentence) is not None:
-        if difficulty_before and _HAVE_YOU_DONE.match(LEAD.sub("", text)):
+        if difficulty_before and (_HAVE_YOU_DONE.match(LEAD.sub("", text)) or SOMEONE_WHO_COULD.match(text)):
             return True
         return bool(ADVICE_QUESTION.search(text)) and not _DEADLINE.search(text)
     if _DEADLINE.search(text) or _LOGISTICS.search(text) or _FORMULA.match(text):
@@ -579,49 +612,70 @@ def _general_constructive(sentence: Sentence, answering: str = "", about_listene
         return False
     if imperative(text):
         return not _REQUEST_VERB.match(text)
+    tail = _UNPUNCTUATED_TURN.search(text) if not re.search(r"[,;:]", text) else None
+    if tail is not None and imperative(text[tail.end():]) and not _REQUEST_VERB.match(text[tail.end():]):
+        return True
     if about_listener and CRITIQUE.search(text) and not _NEGATION.search(text.split(" though")[0][-12:]):
         return True
     return suggests(text) or bool(SPEAKER_WOULD.match(text) or YOU_NEED.search(text) or THINK_ABOUT.search(text))
 
 
 def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = False,
-              after_report: str = "", difficulty_before: bool = False) -> tuple[bool, bool]:
+              after_report: str = "", difficulty_before: bool = False,
+              reviewing: bool = False) -> tuple[bool, bool]:
     """(praise, constructive) for one sentence; a question is never praise. `answering`: the
     other person's turn just before, when this sentence opens an answer to it;
     `turn_about_listener`: the sentence's turn speaks of the listener's own work;
-    `after_report`: the other person's turn just before reported an action of theirs."""
+    `after_report`: the other person's turn just before reported an action of theirs;
+    `reviewing`: the mentor is still going through the listener's work, so a bare verdict
+    on a named part of it ("the photo in the annex, brilliant") praises it."""
     granting = bool(answering) and bool(_PERMISSION.search(answering)) and bool(_YES.match(sentence.norm))
     approval = bool(answering) and bool(_ACHIEVEMENT.search(answering)) \
         and bool(_APPROVAL.match(sentence.norm))
     praise = question_kind(sentence) is None and (
-        approval or _praise(sentence) or _general_praise(sentence, turn_about_listener, after_report))
+        approval or _praise(sentence) or _general_praise(sentence, turn_about_listener, after_report)
+        or (reviewing and sentence.speaker == "mentor" and bool(TRAILING_VERDICT.match(sentence.norm))))
     constructive = _constructive(sentence, granting) or (
         not granting and not praise and _general_constructive(sentence, answering, turn_about_listener
                                                               or bool(after_report), difficulty_before))
     return praise, constructive
 
 
-def _turn_cues(ctx: Context) -> dict[tuple[int, int], tuple[bool, str, bool]]:
+_ASKS_VERDICT = re.compile(
+    r"\b(?:was|is|were|are) (?:it|that|this|they|those|mine|my [\w-]+(?: [\w-]+)?) (?:okay|ok|alright|all right|"
+    r"any good|good enough|clear|too \w+)\?|\bwhat did you (?:think|make of)\b|\bhow (?:was|did) (?:it|that|i do|"
+    r"i get on)\b[^?]*\?|\bbe (?:honest|brutal|straight)\b|^and\?$|\bany (?:feedback|thoughts|notes|comments)\b"
+    r"|\bwhat's the verdict\b|\bhow bad (?:was|is) it\b")
+"""The other person asks for a verdict on their work: the answer speaks of it."""
+
+
+def _turn_cues(ctx: Context) -> dict[tuple[int, int], tuple[bool, str, bool, bool]]:
     """For each sentence: does its turn speak of the listener's own work (or did the
     speaker's turn before, the other's answer in between being short: "I listened to the
-    rough cut you sent" - "And?" - "The cold open is a brilliant hook"), what the other
-    person's turn just before reported doing (empty if nothing), and did that turn raise a
-    difficulty?"""
-    cues: dict[tuple[int, int], tuple[bool, str, bool]] = {}
+    rough cut you sent" - "And?" - "The cold open is a brilliant hook"; or did the other
+    just ask for a verdict: "Was it okay?"), what the other person's turn just before
+    reported doing (empty if nothing), did that turn raise a difficulty, and is the speaker
+    still reviewing the listener's work (this turn or their turn before speaks of it)?"""
+    cues: dict[tuple[int, int], tuple[bool, str, bool, bool]] = {}
     turns = [[s for seg in turn for s in ctx.by_segment(seg)] for turn in ctx.turns]
     turns = [t for t in turns if t]
     about_turn = [any(speaks_of_listener(s.norm) for s in t) for t in turns]
+    abouts: list[bool] = []
     for k, sentences in enumerate(turns):
         previous = turns[k - 1] if k else []
         other = bool(previous) and previous[0].speaker != sentences[0].speaker
         about = about_turn[k] or (k >= 2 and other and about_turn[k - 2]
                                   and turns[k - 2][0].speaker == sentences[0].speaker
-                                  and sum(len(s.norm.split()) for s in previous) <= 8)
+                                  and sum(len(s.norm.split()) for s in previous) <= 8) \
+            or (other and any(_ASKS_VERDICT.search(s.norm) for s in previous))
+        abouts.append(about)
+        reviewing = about or (k >= 2 and other and abouts[k - 2]
+                              and turns[k - 2][0].speaker == sentences[0].speaker)
         report = " ".join(s.norm for s in previous) if other and any(
             REPORTED_ACTION.search(s.norm) for s in previous) else ""
         difficulty = other and any(is_challenge(s) for s in previous)
         for s in sentences:
-            cues[s.segment, s.char_start] = (about, report, difficulty)
+            cues[s.segment, s.char_start] = (about, report, difficulty, reviewing)
     return cues
 
 
@@ -658,7 +712,7 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
     answering = _answering(ctx)
     cues = _turn_cues(ctx)
     kinds = {(s.segment, s.char_start): _classify(s, answering.get((s.segment, s.char_start), ""),
-                                                  *cues.get((s.segment, s.char_start), (False, "", False)))
+                                                  *cues.get((s.segment, s.char_start), (False, "", False, False)))
              for s in ctx.sentences}
     _praise_then_but(ctx, kinds)
     found: list[tuple[int, int, Feedback]] = []

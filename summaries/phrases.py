@@ -74,6 +74,7 @@ REQUEST = re.compile(
     # Open to whoever takes it: "who's going to set up the folder?" - "I can take that."
     r"who(?:'s|\s+is)\s+going\s+to\s+|who\s+(?:can|will|wants\s+to|could)\s+"
     r"|(?:someone|somebody)\s+(?:needs|has|should|ought)\s+to\s+|we\s+need\s+someone\s+to\s+"
+    r"|(?:wants|needs|want|need|asked\s+for|is\s+looking\s+for)\s+(?:someone|somebody)\s+to\s+"
     r")|(?P<ask>"
     r"(?:can|could|would|will)\s+you\s+(?:please\s+|also\s+|maybe\s+|just\s+|possibly\s+|perhaps\s+)*"
     r"(?:be\s+able\s+to\s+)?(?!(?:like|mind|think|hear|see|imagine|tell\s+me|remind\s+me\s+what|say|be|"
@@ -83,11 +84,13 @@ REQUEST = re.compile(
     r"do\s+you\s+think\s+you\s+could)\s+(?:to\s+)?"
     r"|it\s+would\s+be\s+(?:great|good|helpful|nice|ideal|awesome|useful)\s+if\s+you\s+(?:could|can|would)\s+"
     r"|can\s+i\s+(?:ask|get)\s+you\s+to\s+"
+    # Checking what the other takes on: "so you'll send me the draft by Friday?"
+    r"|(?:so|and)\s+you(?:'ll|\s+will|'re\s+going\s+to)\s+(?=[^?]*\?$)"
     r"|please\s+"
     r"))")
 OFFER = re.compile(
     r"\b(?:would\s+you\s+like\s+me\s+to|(?:do\s+you\s+)?want\s+me\s+to|shall\s+i|"
-    r"should\s+i\s+(?=(?:send|introduce|set|ask|email|book|share|forward|loop|connect|reach)\b)|"
+    r"should\s+i(?=\s+(?:send|introduce|set|ask|email|book|share|forward|loop|connect|reach)\b)|"
     r"would\s+it\s+help\s+if\s+i|how\s+about\s+i|maybe\s+i\s+could|i\s+could|"
     r"(?:one\s+thing\s+)?i\s+can(?:\s+also)?(?:\s+do\s+is)?|i'd\s+be\s+happy\s+to|happy\s+to|"
     r"i\s+might\s+be\s+able\s+to)\s+")
@@ -122,7 +125,12 @@ NOT_TASK = re.compile(
     r"give\s+(?:him|her|them|you)\s+that\b|"
     r"go\s+(?:first|next|ahead|back)|jump\s+in|share\s+my\s+screen|mute|unmute|"
     r"put\s+it\s+(?:this|that)\s+way|"
-    r"give\s+you\s+an\s+example|explain|repeat|rephrase|mention|need\s+to|have\s+to|let\s+you\s+know\s+if|"
+    r"give\s+you\s+an\s+example|explain|repeat|rephrase|mention|need\s+to|have\s+to|"
+    r"let\s+you\s+know\s+(?:if|how|what\s+(?:happens|they\s+say))|"
+    # Keeping in touch with the other participant is no task: "I'll call you Monday", "I'll
+    # ring you after the meeting to see how it went" ("I'll text you the address" is one).
+    r"(?:call|ring|phone|buzz|check\s+in\s+(?:with|on)|catch\s+up\s+with|touch\s+base\s+with)\s+(?:you|me)\b"
+    r"(?!\s+(?:about|re|regarding|with)\b)|give\s+(?:you|me)\s+a\s+(?:call|ring|buzz|bell|shout)\b|"
     r"share\s+what\s+i|ask\s+(?:you\s+)?(?:some\s+)?questions|"
     r"give\s+you\s+(?:honest\s+|my\s+|some\s+)?feedback|"
     r"support\s+you|help\s+you\b(?!\s+with)|listen|be\s+there|challenge\s+you|guide\s+you|"
@@ -181,6 +189,7 @@ HEDGE_BEFORE = re.compile(r"(?:\bif\s+i\b|\bif\s+there's\b|\bif\s+there\s+is\b|\
 HYPOTHETICAL = re.compile(r"\bif\s+i\s+(?:had|have|get|got|find|could|were)\b|"
                           r"\bif\s+(?:there's|there\s+is)\s+time\b")
 TAG_QUESTION = re.compile(r"(?:,\s*|\s)(?:okay|ok|right|yeah|alright|sound\s+good|does\s+that\s+work|"
+                          r"(?<=,\s)(?:would|will|could|can)\s+you|"
                           r"is\s+that\s+okay|fair|deal|cool)\s*\?$")
 CLAUSE_CUT = re.compile(
     r",?\s+(?:so\s+that|so\s+(?=(?:i|he|she|we|they|you|it|that|there|there's|the|everyone|people|"
@@ -222,6 +231,7 @@ DECLINE = re.compile(r"\b(?:can't|cannot|won't\s+be\s+able|not\s+able\s+to|don't
 CANCEL = re.compile(
     r"\b(?:don't\s+worry\s+about|(?<!don't\s)(?<!never\s)forget\s+(?:about\s+)?(?=it\b|that\b|the\b|my\b|"
     r"your\b|those\b|this\b)|scratch\s+that|never\s*mind|no\s+need\s+(?:for|to\s+do)|cancel|skip|"
+    r"(?:scrap|ditch)\s+(?=(?:the|that|those|my|your)\b)|"
     r"don't\s+bother(?:\s+with)?|actually,?\s+i\s+(?:can't|won't\s+be\s+able\s+to))\s*(?P<obj>[^,?!]*)")
 OFFER_QUESTIONS = ("would", "want", "do", "shall", "should", "how")
 """Offers that may point back ("want me to set that up?"); "I can do that" is no offer."""

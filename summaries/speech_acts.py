@@ -108,6 +108,11 @@ _EXCLAMATION = re.compile(
     r"(?:top|cracking|ripper|quality|class) (?:effort|work|job|stuff))[!.]?$")
 """A bare verdict on what was done: "Top effort.", "Lovely work!"; not "great stuff"."""
 
+TRAILING_VERDICT = re.compile(
+    rf"^(?:(?:and|also|oh|oh and|plus)[,\s]+)*(?:the|your|that|those|this) [\w' -]{{3,60}}?, "
+    rf"{INTENSIFIER}(?:{STRONG_POSITIVE}|first[- ]class|top[- ]notch|spot on|lovely work|great work)[.!]?$")
+"""A bare verdict after naming a piece of work: "And the photo of the drying racks, brilliant."."""
+
 _POSITIVE_PREDICATE = re.compile(
     rf"\b(?:was|were|is|are|looked|looks|sounded|sounds|reads|came across as|felt)\s+(?:(?:a|an|such a)\s+)?"
     rf"{INTENSIFIER}(?:{STRONG_POSITIVE}|{WEAK_POSITIVE}|gorgeous|stunning|first-class|first class|top-class|"
@@ -199,6 +204,8 @@ APPRECIATION = re.compile(
     r" (?:help|helps|helped|saved me|saved my|keeps? me (?:sane|going|grounded|on track)|"
     r"kept me (?:sane|going)|makes? a (?:\w+ )?difference|made a (?:\w+ )?difference|"
     r"made (?:it|things|everything) click|clicked|got me through|changed how i|takes? the edge off|took the edge off|"
+    r"made me (?:a lot |much |so much |far |way )?(?:braver|bolder|calmer|more (?:confident|comfortable|willing|"
+    r"assertive|organised|organized|patient)|less (?:anxious|scared|afraid|nervous|worried)|better at)|"
     r"calms? me down|clears? my head|puts? things in perspective|gives? me (?:clarity|perspective|confidence|a plan)|"
     r"(?:\w+ )?(?:invaluable|priceless|gold|a lifeline|a life-saver|a lifesaver|a godsend))\b"
     r"(?! to (?:hear|know|say))"
@@ -347,6 +354,15 @@ _HABIT_CRITIQUE = re.compile(
 """The listener's habit, put as a critique: "your emails tend to open with context"."""
 
 
+SOMEONE_WHO_COULD = re.compile(
+    r"^(?:(?:so|and|also|then|okay|ok|well|but)[,\s]+)*(?:is there|are there|isn't there|do you have|have you got) "
+    r"(?:someone|anyone|somebody|anybody|any(?: [\w-]+){1,3}|a [\w-]+(?: [\w-]+){0,3}) (?:(?:[\w-]+ ){0,3}?)"
+    r"(?:who|that|you) (?:\w+ )?(?:could|can|might|would) (?:\w+ )?(?:take|help|share|cover|lead|run|do|handle|"
+    r"step in|pick up|lend)\b")
+"""A question proposing help from someone, asked of a difficulty just raised: "is there a group
+leader you trust who could take some of the demonstration days?"."""
+
+
 ADVICE_QUESTION = re.compile(
     r"^(?:(?:so|and|also|then|okay|ok|well|but)[,\s]+)*(?:could|can|would|might) you (?:maybe |perhaps |also |not |"
     r"just )?(?:try|push for|push back|pair with|block out|protect|delegate|negotiate|say no)\b"
@@ -451,6 +467,91 @@ DIFFICULTY = re.compile(
 """A difficulty the speaker owns, by its effect rather than a feeling word: time lost,
 falling behind, nobody to turn to, others' obstruction, repeated failure, overload."""
 
+_MINE_MORE = (
+    # load beyond capacity: too much on, no capacity, no time, firefighting, long hours
+    r"\b(?:i|we)(?:'ve| have)? (?:got |have )?(?:way |far |just |a bit |so much )?too much on\b"
+    r"|\b(?:i|we) (?:just |really |honestly |simply )?(?:don't|do not|haven't|have not) (?:got |have )?"
+    r"(?:the |any |enough )?(?:bandwidth|capacity|headspace|head space|headcount|resources)\b"
+    r"|\bi (?:haven't|have not|hadn't) (?:had|found) (?:the |a )?(?:time|chance|minute|moment|energy|headspace) to\b"
+    r"|\b(?:i'm|i am|we're|we are|i've been|we've been) (?:\w+ )?firefighting\b"
+    r"|\bi(?:'m| am|'ve been| have been) (?:\w+ )?(?:working|staying (?:up|late)|up) (?:late )?(?:most|every|all|"
+    r"till|until|into the|through the) (?:evenings?|nights?|weekends?|midnight|night|the night)\b"
+    # lacking what the work needs, being kept out
+    r"|\bi (?:don't|do not|haven't|have not)(?: got| have| get)? (?:the |any |enough |much )?(?:authority|power|"
+    r"a say|access|skills|clout|seniority|backing|visibility|training|tools)\b"
+    r"|\bi(?:'m| am) not (?:allowed|permitted|trusted|given (?:the|any))\b"
+    r"|\bi (?:can't|cannot|couldn't|never|don't) (?:seem to )?(?:switch|turn|shut) off\b"
+    r"|\bi (?:got|received|had|'ve had|have had) (?:some |a |really |very |pretty |quite )*(?:harsh|tough|brutal|"
+    r"negative|bad|critical|difficult|rough) (?:feedback|review|appraisal|performance review|comments?)\b"
+    r"|\bi(?:'ve| have)? (?:made|make) (?:a |some |a big |a huge |a stupid |a silly |a real |the same )?"
+    r"(?:mistakes?|errors?|blunders?)\b(?! (?:is|are) (?:fine|ok|okay|normal)\b)"
+    # people lost
+    r"|\b(?:we|i)(?:'ve| have)? lost (?:two|three|four|five|a couple of|several|\d+|half (?:of )?(?:our|the)) "
+    r"(?:\w+ )?(?:people|staff|engineers|members|colleagues|nurses|hands|developers|teachers|volunteers)\b"
+    # self-doubt about fit and direction
+    r"|\bi (?:don't|do not|honestly don't|really don't) know (?:if|whether) (?:i'm|i am|i'll|i will|i can|"
+    r"i should|this is|it's|i'm cut)\b"
+    r"|\bi (?:don't|do not|never) (?:really )?(?:feel (?:like )?i (?:belong|fit)|fit in|feel at home)\b"
+    r"|\bi(?:'ve been|'m| am| have been)? feeling (?:really |a bit |quite |so |pretty |kind of |very )?"
+    r"(?:flat|low|down|meh|rubbish|blah|unmotivated|stuck)\b(?! (?:for|with) (?:it|that|this)\b)"
+    r"|\bi (?:can't|cannot|struggle to|find it hard to|never|don't know how to) say no\b"
+    r"|\b(?:i|we)(?:'m| am|'re| are) (?:still |just )?not getting (?:any |much )?(?:traction|anywhere|buy-in|"
+    r"responses|replies|feedback|support|interviews|callbacks|results)\b")
+"""Difficulties the speaker owns, said in the first person: tried only where "i" or "we" starts."""
+_OWNED_MORE = (
+    r"\b(?:a lot|too much|so much|loads|tons|a ton|way too much|a full) (?:going )?on (?:my|our) plate\b"
+    r"|\bspread (?:across|over|between) (?:\w+ ){0,2}(?:projects|teams|roles|jobs|sites|clients|accounts|wards|"
+    r"schools)\b"
+    r"|\b(?:not|never) enough (?:hours|time) in the day\b"
+    r"|\b(?:covering|doing|picking up|carrying) (?:[\w-]+ ){1,4}?as well as (?:my|our) own\b"
+    # kept out, effort going nowhere, others' silence or obstruction
+    r"|\b(?:he|she|they|it|(?:my|our|the) [\w-]+) (?:just )?(?:won't|don't|doesn't|wouldn't|never) let (?:me|us)\b"
+    r"|\b(?:nobody|no one|no-one) (?:tells|told|explains|explained|shows|showed|asks|asked|invites|invited|"
+    r"includes|included) (?:me|us)\b|\bthe last (?:one |person )?to (?:know|hear|find out)\b"
+    r"|\bthrown (?:in|into) (?:at )?the deep end\b|\ba lot to (?:take in|handle|juggle|deal with|process)\b"
+    r"|(?<!i'd been )(?<!i had been )(?<!we'd been )\b(?:treading water|spinning (?:my|our) wheels|"
+    r"going (?:round|around) in circles)\b"
+    r"|\b(?:banging|hitting) my head against\b|\bout of my (?:element|league)\b"
+    r"|\b(?:nobody|no one|he|she|they)(?:'s| has| have| was| were)? (?:not |never |still not )?(?:been )?"
+    r"replaced\b|\b(?:did not|didn't|haven't|have not|hasn't|has not|never) (?:yet )?replace (?:him|her|them)\b"
+    r"|\bnot sure (?:this|it|the job|the role|this job|this role|that|the field|this career) is (?:really )?"
+    r"(?:for me|right for me|what i want)\b"
+    r"|\bmy confidence (?:has )?(?:really )?(?:taken|took) a (?:\w+ )?(?:knock|hit|beating|battering|bruising)\b"
+    r"|\bnobody (?:reads|uses|looks at|opens|notices|cares about|listens to|replies to|answers) (?:my|our|me)\b"
+    r"|\b(?:is|are) being (?:really |so |very |a bit |quite |pretty |super |incredibly )?(?:difficult|awkward|"
+    r"unreasonable|impossible|hostile|rude|dismissive|demanding|a pain|obstructive|cagey)\b"
+    r"|\b(?:they|he|she|the [\w-]+|people|everyone|my [\w-]+)(?: [\w-]+)? (?:kind of |sort of |just |always |"
+    r"often |basically |totally |completely |mostly )?(?:ignore|ignores|dismiss|dismisses|overrule|overrules|"
+    r"undermine|undermines|talk over|talks over|bypass|bypasses|sit on|sits on) (?:me|my|us|our)\b"
+    # money, a deadline or a plan judged beyond reach, and what worries the speaker
+    r"|\b(?:money|cash|budget|funding|finances?)(?:'s| is| are| has been) (?:\w+ )?(?:tight|short|a worry|"
+    r"running out|drying up)\b"
+    r"|\b(?:deadline|timeline|target|schedule|workload|expectation|plan)s?(?:'s| is| are| feels?| seems?) "
+    r"(?:completely |totally |just |a bit |really |pretty |kind of |honestly )?(?:unrealistic|impossible|"
+    r"unachievable|not doable|undoable|insane|ridiculous|crazy|brutal|relentless)\b"
+    r"|\b(?:it|this|that|which)(?: really| also| honestly| just)? (?:worries|scares|bothers|stresses|frustrates|"
+    r"upsets|concerns|terrifies|unsettles) me\b")
+_HARD_GOING = (
+    # an activity of the speaker's judged hard: "balancing the shifts and the course is really hard"
+    r"^(?:(?:and|but|so|honestly|just|yeah)[,\s]+)*(?!(?:thing|nothing|something|anything|everything|morning|"
+    r"evening|during|spring|ceiling|king|string)\b)[a-z]+ing\b[^.?!,]{0,60}?\b(?:is|'s|has been|'s been|"
+    r"is getting|gets|are) (?:really |so |pretty |quite |very |a bit |kind of |just |super |incredibly |getting |"
+    r"still )*(?:hard|difficult|tough|tricky|a struggle|impossible|exhausting|draining|a nightmare|overwhelming|"
+    r"stressful)\b(?! (?:to (?:beat|say|tell|argue)|but)\b)"
+    r"|^(?:\w+ )?getting (?:[\w-]+ ){1,6}?(?:takes?|took|is) (?:weeks|months|ages|forever|impossible|"
+    r"like pulling teeth|a battle|a nightmare)\b")
+"""Getting something done judged hard, said at the start of the sentence."""
+_OWNED_FIRST_WORD = (r"(?:a|too|so|loads|tons|way|spread|not|never|covering|doing|picking|carrying|he|she|they|it|"
+                     r"my|our|the|nobody|no|no-one|thrown|treading|spinning|going|banging|hitting|out|did|didn't|"
+                     r"haven't|have|hasn't|has|is|are|people|everyone|money|cash|budget|funding|finances?|"
+                     r"deadlines?|timelines?|targets?|schedules?|workloads?|expectations?|plans?|this|that|which)")
+"""The first words of `_OWNED_MORE`: a cheap guard, so its alternatives are tried only there."""
+DIFFICULTY_MORE = re.compile(rf"\b(?=(?:i|we)\b)(?:{_MINE_MORE})|\b(?={_OWNED_FIRST_WORD}\b)(?:{_OWNED_MORE})"
+                             rf"|{_HARD_GOING}")
+"""More difficulties by their effect: too much on, no capacity, long hours, another's work on
+top of one's own, people lost, self-doubt about fit, no traction, others ignoring or keeping
+the speaker out, a deadline judged unrealistic, money tight."""
+
 
 # ---------------------------------------------------------------- difficulties said lightly
 
@@ -461,7 +562,9 @@ _BURDEN_NOUN = (r"(?:slog|juggle|juggling act|handful|pain|nightmare|struggle|gr
 """Nouns that judge a situation as a burden ("it's been a bit of a slog", "he's a handful")."""
 _BURDEN_STATE = (r"(?:heavy|hectic|brutal|rough|tough|hard|difficult|tricky|full[- ]on|intense|relentless|"
                  r"chaotic|overwhelming|exhausting|draining|stressful|frustrating|miserable|grim|lonely|"
-                 r"awkward|painful|slow going|a lot|too much|non-stop|nonstop|mad|manic|crazy)")
+                 r"awkward|painful|slow going|a lot(?! (?:easier|better|more|less|calmer|nicer|simpler|of)\b)|too much|"
+                 r"(?:a bit|a little|all a bit|rather) much|non-stop|nonstop|"
+                 r"mad|manic|crazy)")
 """Adjectives that judge a situation as hard ("the caseload's been heavy")."""
 _HARDEST = r"(?:hard|harder|hardest|difficult|tricky|trickiest|tough|toughest|awkward|daunting|impossible|exhausting)"
 
@@ -562,7 +665,16 @@ MENTEE_CRITIQUE = re.compile(
     r"push (?:me|back)|challenge me|be (?:more|less|harder|tougher|blunter|straighter))\b"
     r"|\bi(?:'d| would)? (?:learn|get) (?:a lot |much |so much )?more (?:out of (?:these|this|them|it|the \w+) )?"
     r"if you\b"
-    r"|\bit (?:would|'d) help (?:me )?(?:more |a lot )?if you (?!could send|can send)\b")
+    r"|\bit (?:would|'d) help (?:me )?(?:more |a lot )?if you (?!could send|can send)\b"
+    r"|\b(?:could|can|would|maybe|perhaps) you (?:could |can |maybe |please |just |try to |perhaps )*(?:speak|talk|go|"
+    r"explain(?: things)?)(?: a (?:little|bit))? (?:slower|more slowly|more simply|more plainly)\b"
+    r"|\bwhen you (?!do that\b)[^,.?!]{3,40}?,? i (?:always |often |sometimes |just )?(?:lose|get lost|can't follow|"
+    r"cannot follow|miss|switch off|zone out|lose track|struggle to follow)\b"
+    r"|^(?:(?:and|but|also|so)[,\s]+)*(?:maybe|perhaps) (?:sometimes |just |also |in future |going forward )*"
+    r"(?:you could |could you |can you )?(?:just )?[a-z]+ (?:me|us) (?:[\w-]+ ){0,5}?(?:after(?:wards)?|each time|"
+    r"every time|in future|going forward|from now on|before (?:our|the|each) (?:call|session|chat)s?)\b"
+    r"|^(?:(?:and|also|so|okay|ok)[,\s]+)*one (?:small |other |more |last )?thing about (?:these|our|the|this) "
+    r"(?:sessions?|calls?|check-ins?|chats?|meetings?|catch-ups?)[.:]?$")
 """The mentee asking the mentor to change how they mentor: "could you slow down a bit",
 "I think I'd learn more if you made me work it out first"."""
 WHAT_WE_WANT = re.compile(r"\b(?:is|was) exactly (?:what|the (?:right|kind|sort))\b")

@@ -226,7 +226,8 @@ _SPOKEN = (
                 r"when|where|all|it|my|your|our|their|his|her|so|too|very|still|also|always|never)\b)"), r"\1's"),
     (re.compile(r"\b(you|they)re\b"), r"\1're"),
     (re.compile(r"\blets\s+(?=(?:do|go|meet|talk|try|keep|make|say|start|move|get|see|call|aim|plan|schedule|"
-                r"pick|book|focus|use|spend|catch|agree|stick|switch|put|have|wrap|check|look|chat|sync|review)\b)"),
+                r"pick|book|focus|use|spend|catch|agree|stick|switch|put|have|wrap|check|look|chat|sync|review|"
+                r"both|each)\b)"),
      "let's "),
     # Recognisers hear "by Friday" as "high Friday" or "bye Friday" ("my Friday" too, but
     # "my" is a word of its own; the extractors allow for it where a deadline may stand).

@@ -615,3 +615,127 @@ def test_an_offer_in_the_past_of_a_condition_and_its_restated_date() -> None:
 def test_recognised_ill_is_i_will_unless_it_is_the_adjective() -> None:
     assert "ticket" in only(items(("mentee", "lived with it mostly ill raise a ticket with them tomorrow"))).text
     assert items(("mentee", "my mum is ill and i felt ill all week")) == []
+
+
+# ---------------------------------------------------------------- round 5: what makes a promise
+
+@pytest.mark.parametrize("turns", [
+    [("mentor", "Nervous?"), ("mentee", "A bit. I'll try not to worry about it too much.")],
+    [("mentor", "How do you feel?"), ("mentee", "I'll try to be braver about asking.")],
+    [("mentor", "When's the decision?"), ("mentee", "I'll find out on Friday whether I got the job.")],
+    [("mentor", "Any news?"), ("mentee", "I'll find out at the end of the month if the board has approved it.")],
+    [("mentor", "Here's the link, I'll put it in the chat."), ("mentee", "Thanks.")],
+    [("mentee", "How did the sample go?"), ("mentor", "I send it last week, on Friday, the editor will answer.")],
+    [("mentor", "Anything else?"), ("mentee", "I'll keep an eye on the numbers.")],
+    [("mentor", "What's Jess doing?"), ("mentee", "She'll run onboarding and I'll support her where needed.")],
+    [("mentor", "Long day?"), ("mentee", "Very. I'm going to grab a coffee after this.")],
+    [("mentor", "How do you prepare?"), ("mentee", "Normally I'll write out the questions the night before.")],
+    [("mentor", "Will you finish it?"), ("mentee", "I'll finish it eventually, I'm sure.")],
+    [("mentor", "When shall we talk?"), ("mentee", "I'll call you on Thursday at four, same as usual.")],
+    [("mentor", "I'll ring you after the meeting to see how it went."), ("mentee", "Thanks!")],
+    [("mentor", "Let's both look at your numbers next time."), ("mentee", "Okay.")],
+])
+def test_intentions_events_and_keeping_in_touch_are_no_tasks(turns: list[tuple[str, str]]) -> None:
+    assert items(*turns) == []
+
+
+@pytest.mark.parametrize("turns, keyword", [
+    ([("mentee", "I'll try to send the budget by Friday.")], "budget"),
+    ([("mentee", "I'll find out whether the room is free on the 3rd.")], "room"),
+    ([("mentor", "I'll text you the address tonight.")], "address"),
+    ([("mentor", "Let's both read the circular before we next speak.")], "circular"),
+])
+def test_near_misses_of_those_rules_are_still_tasks(turns: list[tuple[str, str]], keyword: str) -> None:
+    assert keyword in only(items(*turns)).text.lower()
+
+
+@pytest.mark.parametrize("answer", ["Yeah, maybe later, I've got a lot on.", "Yeah, no, I've got it already.",
+                                    "Okay. Oh, I think Ana already did."])
+def test_an_offer_put_off_or_not_needed_is_not_taken_up(answer: str) -> None:
+    assert items(("mentor", "Want me to send you the link?"), ("mentee", answer)) == []
+
+
+def test_an_accepted_offer_restated_is_one_item_dated_by_the_restatement() -> None:
+    item = only(items(("mentor", "Would it help if I sent you my access checklist?"),
+                      ("mentee", "Oh yes please."), ("mentor", "I'll email it tonight.")))
+    assert (item.owner, item.due) == ("mentor", "2026-11-18") and "checklist" in item.text
+    item = only(items(("mentee", "Should I ask my accountant about VAT on the wholesale side?"),
+                      ("mentor", "Yes, definitely."), ("mentee", "Right, I'll email her tomorrow then.")))
+    assert (item.owner, item.due) == ("mentee", "2026-11-19") and "accountant" in item.text
+
+
+def test_withdrawn_by_name_at_any_distance_and_after_an_acknowledgement() -> None:
+    assert items(("mentor", "Could you send me last year's invoices?"), ("mentee", "Leave it with me."),
+                 ("mentor", "How's Bea?"), ("mentee", "Leaving in March."), ("mentor", "And the stall?"),
+                 ("mentee", "Quiet."), ("mentor", "Oh, and scrap the invoices, the accountant has them.")) == []
+    assert items(("mentor", "Head office wants someone to write up the incidents."),
+                 ("mentee", "I can do that by the end of the month."),
+                 ("mentor", "Perfect, actually no, hang on, Kofi already started it.")) == []
+
+
+def test_a_relative_who_is_no_open_request() -> None:
+    item = only(items(("mentor", "Is there a group leader who could take some of the demo days?"),
+                      ("mentee", "Yes, Mr Okello in Kabale village. I will ask him on Monday.")))
+    assert "Okello" in item.text and item.due == "2026-11-23"
+
+
+def test_two_steps_with_days_of_their_own_are_two_tasks_and_a_pointer_is_not() -> None:
+    found = items(("mentee", "I'm going to move the cameras to the fence tomorrow and then check the cards Friday."))
+    assert [(i.due, "cards" in i.text) for i in found] == [("2026-11-19", False), ("2026-11-20", True)]
+    assert len(items(("mentee", "I'll draft the memo tonight and send it to you tomorrow."))) == 1
+
+
+def test_the_object_of_a_task_is_named_from_the_same_turn() -> None:
+    item = only(items(("mentor", "The other thing is your profile. Can you update it with the two books?"),
+                      ("mentee", "Sure, no problem.")))
+    assert "profile" in item.text
+    assert "draft" in only(items(("mentee", "I finished the first draft."),
+                                 ("mentor", "Send me the draft and I'll have a look."))).text
+    assert "cover letter" in only(items(("mentee", "I'm stuck on the cover letter for the Leeds job."),
+                                        ("mentor", "Send it over and I'll look at it tonight."))).text
+    assert "crew" in only(items(("mentee", "I'll prep the crew for Friday's inspection."))).text
+    assert "inspection" in only(items(("mentee", "I'll prep the crew for Friday's inspection."))).text
+
+
+def test_a_topic_said_first_and_a_deadline_said_after() -> None:
+    assert "handover" in only(items(("mentee", "For the handover, I'll write a checklist by Friday."))).text
+    assert "risk register" in only(items(("mentee", "The risk register I'll update by Friday."))).text
+    item = only(items(("mentee", "I'm going to write to her and ask for the admin hour. "
+                                 "By the end of next week, definitely before the software goes live.")))
+    assert item.due == "2026-11-27"
+
+
+def test_a_recurring_task_has_no_due_date_and_years_are_no_deadline() -> None:
+    assert only(items(("mentee", "I'll do one practice test every Sunday till the 14th."))).due is None
+    item = only(items(("mentor", "Let's both write down what a good week would look like in five years, "
+                                 "and compare at our next meeting."), checkin=date(2026, 12, 2)))
+    assert item.due == "2026-12-02"
+
+
+def test_same_person_different_things_stay_two() -> None:
+    found = items(("mentor", "I'll take a look at your CV tonight."), ("mentee", "Thank you!"),
+                  ("mentor", "No worries. And I'll look at your cover letter too."))
+    assert len(found) == 2
+
+
+def test_let_me_with_a_later_day_is_a_task_and_said_now_is_not() -> None:
+    assert "logs" in only(items(("mentee", "So regarding the audit, let me pull the access logs tomorrow."))).text
+    assert items(("mentor", "Can we meet on the 14th?"), ("mentee", "The 14th, let me check the rota.")) == []
+
+
+def test_a_task_summed_up_later_is_one_item_and_a_new_one_is_not() -> None:
+    found = items(("mentee", "I'll draft the budget memo by Thursday."), ("mentor", "Good. How's the team?"),
+                  ("mentee", "Busy."), ("mentor", "And hiring?"),
+                  ("mentee", "Slow. So, I'll get the memo to you on Friday then."))
+    assert [(i.text, i.due) for i in found] == [("Draft the budget memo", "2026-11-19")]
+    found = items(("mentee", "I'll update my CV by Monday."), ("mentor", "Good. How's the team?"),
+                  ("mentee", "Busy."), ("mentor", "And hiring?"),
+                  ("mentee", "Slow. So I'll email the recruiter on Tuesday."))
+    assert len(found) == 2
+
+
+def test_i_can_is_a_promise_only_when_it_answers_or_has_a_day() -> None:
+    assert items(("mentor", "Think about what you want from the role."),
+                 ("mentee", "I can ask my manager for more hours, I guess.")) == []
+    item = only(items(("mentor", "Could you send me the logs?"), ("mentee", "I can send the logs, yes.")))
+    assert "logs" in item.text and item.owner == "mentee"

@@ -494,3 +494,61 @@ def test_acts_by_their_shape(turns, expected):
 ])
 def test_not_feedback_by_shape(turns):
     assert kinds(*turns) == []
+
+
+@pytest.mark.parametrize("turns, expected", [
+    # others' notice of the listener's work, a discourse "if anything" is no hypothesis
+    ((("mentee", "I chaired the supplier review on Monday."),
+      ("mentor", "If anything, the whole panel noticed how firmly you held the line on price.")),
+     [("praise", "mentor", "mentee", 1)]),
+    ((("mentor", "The grant summary you drafted reached the board."), ("mentee", "Oh no."),
+      ("mentor", "People noticed.")), [("praise", "mentor", "mentee", 2)]),
+    ((("mentor", "Your onboarding checklist didn't go unnoticed."),), [("praise", "mentor", "mentee", 0)]),
+    # the work used as a model, and set apart from what most people do
+    ((("mentor", "We've circulated your risk log to the other sites as a template."),),
+     [("praise", "mentor", "mentee", 0)]),
+    ((("mentor", "Most trainees list the symptoms, but yours actually argued for a diagnosis."),),
+     [("praise", "mentor", "mentee", 0)]),
+    # a verdict the listener asked for, and a bare verdict later in the same review
+    ((("mentee", "I sent you the lesson plan. Was it too long?"),
+      ("mentor", "The pacing is solid and that's rare in a first plan.")), [("praise", "mentor", "mentee", 1)]),
+    ((("mentor", "I read the essay you submitted."), ("mentee", "Was it okay? I rushed the ending a bit."),
+      ("mentor", "The argument is clear and that's rare."), ("mentee", "Phew."),
+      ("mentor", "And the diagram on page two, superb.")),
+     [("praise", "mentor", "mentee", 2), ("praise", "mentor", "mentee", 4)]),
+    # help proposed as a question after a difficulty, an imperative after an unpunctuated "ok"
+    ((("mentee", "I'm the only one doing the night audits and I'm exhausted."),
+      ("mentor", "Is there anyone on days who could cover one audit a week?")),
+     [("constructive", "mentor", "mentee", 1)]),
+    ((("mentor", "yeah i know the feeling right ok batch the small tickets into one afternoon"),),
+     [("constructive", "mentor", "mentee", 0)]),
+    # the mentee on the mentoring: its effect, its pace, a habit, a change in practice
+    ((("mentee", "Your tip about timeboxing the inbox, honestly it worked, I'm clear by ten now."),),
+     [("praise", "mentee", "mentor", 0)]),
+    ((("mentee", "These calls have made me far less anxious about presenting."),),
+     [("praise", "mentee", "mentor", 0)]),
+    ((("mentee", "Maybe you could explain things a little slower for me?"),),
+     [("constructive", "mentee", "mentor", 0)]),
+    ((("mentee", "When you use a lot of jargon, I get lost."),), [("constructive", "mentee", "mentor", 0)]),
+    ((("mentee", "Maybe just email me the main points afterwards."),), [("constructive", "mentee", "mentor", 0)]),
+    ((("mentee", "One thing about our sessions."), ("mentor", "Go on.")),
+     [("constructive", "mentee", "mentor", 0)]),
+])
+def test_indirect_acts(turns, expected):
+    assert kinds(*turns) == expected
+
+
+@pytest.mark.parametrize("turns", [
+    # a real hypothesis, others' work, a request, a polite deferral, praise of a third party
+    (("mentor", "If the panel noticed the gap, they didn't say."),),
+    (("mentor", "Everyone noticed the new coffee machine."),),
+    (("mentor", "They used the old deck as a template."),),
+    (("mentee", "Shall we cover the budget now or leave it for next time?"), ("mentee", "Next time, if that's okay.")),
+    (("mentee", "Is there anyone who could cover my shift?"), ("mentor", "Not that I know of.")),
+    (("mentor", "I read the report you sent."), ("mentee", "Was it okay?"),
+     ("mentor", "The finance team's section, brilliant, they really pulled it together.")),
+    (("mentee", "One thing about our sessions I really love is the homework."),),
+    (("mentor", "so yeah the release went out ok send me the notes"),),
+])
+def test_indirect_acts_not_feedback(turns):
+    assert kinds(*turns) == []

@@ -413,3 +413,45 @@ def test_burden_words_turned_around(text):
 def test_a_state_described_to_negotiate_a_request_is_no_challenge():
     assert extract_challenges(context(("mentor", "Could you send me the glossary?"),
                                       ("mentee", "Hmm, actually it's a mess right now."))) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I've got way too much on my plate this term.",
+    "I'm rather unsure whether my chapter two holds up.",
+    "Since Ana left I've been covering her rota as well as my own.",
+    "I'm working most weekends just to stay level.",
+    "The planners basically ignore my change requests.",
+    "I always feel like I'm going to get it wrong in front of the consultants.",
+    "We lost three volunteers in spring and nobody's been replaced.",
+    "I don't know if I'm cut out for fieldwork.",
+    "Money's been tight since the grant ended.",
+    "The deadline is completely unrealistic.",
+    "It worries me that the audit starts in a week.",
+    "Balancing the lab rota and the write-up is getting really hard.",
+    "Nobody tells me anything about the reorganisation.",
+    "I got some harsh feedback on the pilot.",
+    "My supervisor barely replies to my emails.",
+])
+def test_difficulties_by_effect(text):
+    assert len(extract_challenges(context(("mentor", "How are things?"), ("mentee", text)))) == 1
+
+
+@pytest.mark.parametrize("turns", [
+    (("mentee", "It was hard but we got it done on time."),),
+    (("mentee", "The conversion was tough, but it's finished now."),),
+    (("mentee", "The hardest part is over now."),),
+    (("mentee", "I struggled with pivot tables too when I started."),),
+    (("mentee", "It's a lot easier now that we share the queue."),),
+    (("mentee", "I'm a bit stressed. But good, honestly."),),
+    (("mentor", "Your summary buried the answer."), ("mentee", "Fair. I was worried it would look too blunt.")),
+    (("mentee", "Your checklist really helped, I'd been going round in circles."),),
+    (("mentee", "Don't let me forget the invoices."),),
+])
+def test_difficulties_over_or_waved_away(turns):
+    assert extract_challenges(context(*turns)) == []
+
+
+def test_a_bare_topic_before_the_trouble_is_quoted():
+    found = extract_challenges(context(("mentor", "Anything else?"),
+                                       ("mentee", "The new rota. It's been a nightmare.")))
+    assert len(found) == 1 and "rota" in found[0].text
