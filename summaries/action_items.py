@@ -113,11 +113,11 @@ _CONDITION_AFTER = re.compile(
 probably take it if Marco's dates work") makes a plan, not a promise. "I'll send it if you
 like" and "if that helps" are only politeness."""
 _PROBABLY = re.compile(r"\b(?:probably|possibly|likely)\b")
+"""Said as a likelihood and with no date ("next year I'll probably move to Berlin", "I'll
+probably just wing it"), a plan is no promise; "I'll probably send it Friday" still is."""
 _SOMEDAY = re.compile(r"\b(?:eventually|one\s+day|some\s*day|sooner\s+or\s+later|at\s+some\s+point|"
                       r"(?:where|when|as|if)\s+needed)\b")
 """...nor is "I'll finish it eventually" or "I'll support her where needed"."""
-"""Said as a likelihood and with no date ("next year I'll probably move to Berlin", "I'll
-probably just wing it"), a plan is no promise; "I'll probably send it Friday" still is."""
 _REPORTED_BEFORE = re.compile(
     r"\b(?:says|say|saying|tells?\s+(?:me|him|her|them|people|everyone)|thinks|reckons|swears|claims|insists|"
     r"predicts|bets|keeps\s+saying|warned\s+(?:me|him|her|them))\s+(?:that\s+)?$")
