@@ -20,15 +20,18 @@ word the engine did not produce gets an end time interpolated between its aligne
 neighbours; every end is clamped into the turn's [start, end] from the truth (cached in
 bench/out/live_latency_refs.json).
 
-Matching (per speaker, normalised text: lower case, punctuation dropped): final captions
-are joined into one word sequence and aligned in order to the reference words (difflib);
+Matching (per speaker, normalised text: lower case, punctuation dropped): for each fixture
+played, the final captions that start while it plays are joined into one word sequence and
+aligned in order to its reference words (difflib; a long program plays a fixture more than
+once, and one alignment over the whole stream matched words across playings);
 a reference word aligned to a final word has a final latency of (client receive time of
 that final caption - stream start) - word end. A partial caption is aligned to the reference
 words of its speaker whose times fall within 1.5 s of the caption's [start, end]; its
 receive time counts for every word it matches. Partial latency is to the first caption,
 partial or final, that showed the word. Words never matched by a final are counted, not timed.
 
-Output: a table on stdout and bench/out/live_latency.json.
+Output: a table on stdout and bench/out/live_latency.json. `--rescore SAVED.json` scores the
+captions of a saved run again instead of running (with the same --fixtures and --seconds).
 """
 from __future__ import annotations
 
@@ -130,6 +133,8 @@ class Program:
     audio: np.ndarray  # (2, samples) float32
     words: list[RefWord]
     fixtures: list[str]
+    starts: list[float] = field(default_factory=lambda: [0.0])
+    """Stream time at which each fixture starts (the same fixture may come again)."""
 
     @property
     def duration(self) -> float:
@@ -142,6 +147,7 @@ def build_program(order: list[str], minutes: float | None, refs: dict[str, list[
     parts: list[np.ndarray] = []
     words: list[RefWord] = []
     used: list[str] = []
+    starts: list[float] = []
     offset = 0.0
     target = minutes * 60 if minutes else 0.0
     i = 0
@@ -153,11 +159,12 @@ def build_program(order: list[str], minutes: float | None, refs: dict[str, list[
         parts += [channels, pause]
         words += [RefWord(s, k, offset + e) for s, k, e in refs[fixture]]
         used.append(fixture)
+        starts.append(offset)
         offset += channels.shape[1] / SAMPLE_RATE + PAUSE_S
         i += 1
         if not minutes:
             break
-    return Program(np.concatenate(parts, axis=1), words, used)
+    return Program(np.concatenate(parts, axis=1), words, used, starts)
 
 
 # -- the service, in its own process -------------------------------------------------------
@@ -341,13 +348,18 @@ async def warm_up(url: str) -> None:
     await client.stream(frames_of(audio, 0.5))
 
 
-def latencies(program: Program, received: Received) -> list[dict[str, Any]]:
-    """Per reference word matched by a final: its end, and its partial and final latency."""
+def latencies(program: Program, captions: list[tuple[float, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Per reference word matched by a final: its end, and its partial and final latency.
+    Final words are aligned fixture by fixture (by the caption's stream time): a long
+    program plays the same fixture more than once, and one alignment over the whole stream
+    would match words of one playing to the other."""
     out = []
+    bounds = [*program.starts[1:], float("inf")]
     for speaker in ROLES:
         ref = [w for w in program.words if w.speaker == speaker]
-        events = [(t, e) for t, e in received.captions if e["speaker"] == speaker]
-        finals = [(t, k) for t, e in events if e["final"] for k in map(key, e["text"].split()) if k]
+        events = [(t, e) for t, e in captions if e["speaker"] == speaker]
+        finals = [(t, k, e["start"]) for t, e in events if e["final"]
+                  for k in map(key, e["text"].split()) if k]
         first_shown: dict[int, float] = {}
         for t, e in events:
             if e["final"] or not e["text"]:
@@ -363,16 +375,19 @@ def latencies(program: Program, received: Received) -> list[dict[str, Any]]:
             for block in matcher.get_matching_blocks():
                 for n in range(block.size):
                     first_shown.setdefault(lo + block.a + n, t)
-        matcher = difflib.SequenceMatcher(a=[w.key for w in ref], b=[k for _, k in finals],
-                                          autojunk=False)
-        for block in matcher.get_matching_blocks():
-            for n in range(block.size):
-                i = block.a + n
-                final_t = finals[block.b + n][0]
-                shown = min(first_shown.get(i, final_t), final_t)
-                out.append({"speaker": speaker, "end": ref[i].end,
-                            "partial": round(shown - ref[i].end, 3),
-                            "final": round(final_t - ref[i].end, 3)})
+        for begin, end in zip(program.starts, bounds):
+            mine = [i for i, w in enumerate(ref) if begin <= w.end < end]
+            theirs = [(t, k) for t, k, start in finals if begin - PARTIAL_WINDOW_S <= start < end]
+            matcher = difflib.SequenceMatcher(a=[ref[i].key for i in mine], b=[k for _, k in theirs],
+                                              autojunk=False)
+            for block in matcher.get_matching_blocks():
+                for n in range(block.size):
+                    i = mine[block.a + n]
+                    final_t = theirs[block.b + n][0]
+                    shown = min(first_shown.get(i, final_t), final_t)
+                    out.append({"speaker": speaker, "end": ref[i].end,
+                                "partial": round(shown - ref[i].end, 3),
+                                "final": round(final_t - ref[i].end, 3)})
     return sorted(out, key=lambda w: w["end"])
 
 
@@ -413,7 +428,7 @@ def run_one(name: str, overrides: dict[str, float | None], programs: list[Progra
     total_ref = 0
     degraded = []
     for program, got in zip(programs, received):
-        words += latencies(program, got)
+        words += latencies(program, got.captions)
         total_ref += len(program.words)
         degraded += got.degraded
     duration = max(p.duration for p in programs)
@@ -453,29 +468,46 @@ def main() -> None:
                         help="audio per frame (the browser panel sends 0.2 s)")
     parser.add_argument("--seconds", type=float, help="only the first N seconds (a quick check)")
     parser.add_argument("--out", default=str(OUT / "live_latency.json"))
+    parser.add_argument("--rescore", type=Path, help="score the captions of a saved run again "
+                        "(same --fixtures, --minutes and --seconds) instead of running")
     args = parser.parse_args()
+    saved: dict[str, Any] = {}
+    if args.rescore:
+        saved = json.loads(args.rescore.read_text())
+        args.minutes, args.frame_s = saved["minutes"], saved["frame_s"]
 
     everything = sorted(p.name.removesuffix(".truth.json") for p in SESSIONS.glob("*.truth.json"))
     refs = reference(everything if args.minutes else args.fixtures)
     results = []
     print(f"{'config':<10} {'n':>2} {'stream':>7} {'part50':>6} {'part95':>6} {'fin50':>6} "
           f"{'fin95':>6} {'fin95 1st→3rd':>12} {'matched':>11} {'degr':>4} {'cpu/s':>5} load")
-    for spec in args.configs or DEFAULT_CONFIGS:
+    def programs_of(n: int) -> list[Program]:
+        programs = []
+        for k in range(n):
+            if args.minutes:
+                order = everything[k:] + everything[:k]
+            else:
+                order = [args.fixtures[k % len(args.fixtures)]]
+            program = build_program(order, args.minutes, refs)
+            if args.seconds:
+                program = Program(program.audio[:, :round(args.seconds * SAMPLE_RATE)],
+                                  [w for w in program.words if w.end < args.seconds - 1],
+                                  program.fixtures, program.starts)
+            programs.append(program)
+        return programs
+
+    if args.rescore:
+        for result in saved["results"]:
+            programs = programs_of(result["sessions"])
+            words = [w for p, got in zip(programs, result["captions"]) for w in latencies(p, got)]
+            result.update(summary(words), thirds=thirds(words, max(p.duration for p in programs)),
+                          matched_words=len(words), words=words)
+            results.append(result)
+            print(row(result), flush=True)
+    for spec in [] if args.rescore else args.configs or DEFAULT_CONFIGS:
         name, overrides = parse_config(spec)
         for n in args.sessions:
-            programs = []
-            for k in range(n):
-                if args.minutes:
-                    order = everything[k:] + everything[:k]
-                else:
-                    order = [args.fixtures[k % len(args.fixtures)]]
-                program = build_program(order, args.minutes, refs)
-                if args.seconds:
-                    program = Program(program.audio[:, :round(args.seconds * SAMPLE_RATE)],
-                                      [w for w in program.words if w.end < args.seconds - 1],
-                                      program.fixtures)
-                programs.append(program)
-            result = run_one(name, overrides, programs, args.frame_s)
+            result = run_one(name, overrides, programs_of(n), args.frame_s)
             results.append(result)
             print(row(result), flush=True)
     out = Path(args.out)
