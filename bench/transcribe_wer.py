@@ -5,7 +5,8 @@ and for streaming.
 
 raw       the engine on the whole clip (no VAD, no chunking)
 pipeline  companion's Transcriber (VAD, batching, hallucination filter)
-streaming companion's StreamingTranscriber fed 0.5 s chunks, finals only, on the live engine
+streaming companion's StreamingTranscriber fed 0.2 s frames (what the live panel sends; with
+          0.5 s chunks a pass came every 1.0 s, not every 0.7 s), finals only, on the live engine
           (faster-whisper, short encoder context, temperature 0), with a pass every 0.7 s
           of new audio (the live default: captions sooner) and every 1.5 s (more context
           per pass: fewer errors)
@@ -38,7 +39,7 @@ def text_of(segments) -> str:
 def stream(engine, audio, min_chunk_s: float) -> str:
     st = StreamingTranscriber(engine, StreamingConfig(min_chunk_s=min_chunk_s))
     finals = []
-    step = SAMPLE_RATE // 2
+    step = SAMPLE_RATE // 5
     for i in range(0, audio.size, step):
         st.feed(audio[i:i + step])
         finals += [c.text for c in st.process() if c.final]
