@@ -14,7 +14,10 @@ for the speaker's next turn.
 
 A pass's cost is mostly Whisper's encoder, which faster-whisper always runs on a 30 s window
 padded with silence; the live engine (`load_streaming_engine`) encodes only the buffer and a
-second of silence after it (`ShortContextEngine`), a few times cheaper on a short buffer.
+few seconds of silence after it (`ShortContextEngine`, `ENCODER_MARGIN_S`), a few times cheaper on a short buffer.
+A pass may write only a few tokens per second of its audio (`token_budget`), and its text is
+cut where it starts to loop (`_until_loop`): a looping pass otherwise wrote until Whisper's
+limit, seconds of a 2-core machine that every caption queued behind.
 
 The object is a push API that knows nothing of transport or threads: `feed` audio, call
 `process` (at most one engine pass), `finish` at the end. Times are stream times, seconds
