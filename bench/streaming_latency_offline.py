@@ -82,7 +82,10 @@ class Lane:
             if not ready:
                 if clock >= duration:
                     break
-                clock = min(duration, (np.floor(clock * SAMPLE_RATE / self.frame) + 1) * self.frame / SAMPLE_RATE)
+                # The next frame's arrival; the epsilon keeps a clock that float arithmetic
+                # left a hair below a frame boundary from landing on the same boundary forever.
+                frame_index = np.floor(clock * SAMPLE_RATE / self.frame + 1e-6)
+                clock = min(duration, (frame_index + 1) * self.frame / SAMPLE_RATE)
                 continue
             for role in ready:
                 n = min(self._arrived(role, clock) - self.taken[role], round(BATCH_S * SAMPLE_RATE))
