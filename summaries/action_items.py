@@ -330,7 +330,9 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         if words and phrases.NOT_TASK.match(words) and then \
                 and base_form(then.group("rest").split()[0]) in TASK_VERBS:
             words = _clean_task(then.group("rest"))  # "I'll think about it and get back to you"
-        due = _due_in(norm, clause_start, clause_end, dates)
+        # A date inside the task outranks one said before its cue: "yeah, the 28th at ten,
+        # I'll send the invite right after this" (a recogniser's run-on sentence).
+        due = _due_in(norm, m.end, clause_end, dates) or _due_in(norm, clause_start, m.start, dates)
         if not words or (phrases.NOT_TASK.match(words) and not _LISTEN_TO.match(words)) \
                 or re.search(r"\b(?:right\s+)?now$", words) or (kind != "mine" and _not_a_verb(words)):
             continue

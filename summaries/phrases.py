@@ -79,7 +79,7 @@ REQUEST = re.compile(
     r"(?:can|could|would|will)\s+you\s+(?:please\s+|also\s+|maybe\s+|just\s+|possibly\s+|perhaps\s+)*"
     r"(?:be\s+able\s+to\s+)?(?!(?:like|mind|think|hear|see|imagine|tell\s+me|remind\s+me\s+what|say|be|"
     r"explain|do\s+me)\b)"
-    r"|would\s+you\s+mind\s+(?=\w+ing\b)"
+    r"|(?:would|will|do)\s+you\s+mind\s+(?=\w+ing\b)"  # "will": "would" as often misheard
     r"|(?:are\s+you\s+able|is\s+it\s+possible\s+for\s+you|any\s+chance\s+you\s+could|"
     r"do\s+you\s+think\s+you\s+could)\s+(?:to\s+)?"
     r"|it\s+would\s+be\s+(?:great|good|helpful|nice|ideal|awesome|useful)\s+if\s+you\s+(?:could|can|would)\s+"

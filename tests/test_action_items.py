@@ -739,3 +739,23 @@ def test_i_can_is_a_promise_only_when_it_answers_or_has_a_day() -> None:
                  ("mentee", "I can ask my manager for more hours, I guess.")) == []
     item = only(items(("mentor", "Could you send me the logs?"), ("mentee", "I can send the logs, yes.")))
     assert "logs" in item.text and item.owner == "mentee"
+
+
+# ---------------------------------------------------------------- recognised run-on speech
+
+def test_a_date_inside_the_task_outranks_one_said_before_its_cue() -> None:
+    """A recogniser joins sentences with commas: the check-in's date said first is not the
+    invite's due date."""
+    item = only(items(("mentor", "So the 2nd at ten?"),
+                      ("mentee", "yeah the 2nd at ten, action item for me, i'll send the calendar "
+                                 "invite right after this")))
+    assert "invite" in item.text and item.due == "2026-11-18"
+    fronted = only(items(("mentee", "By Friday I'll have the budget ready.")))
+    assert fronted.due == "2026-11-20"
+
+
+@pytest.mark.parametrize("opening", ["Would you mind", "Will you mind", "Do you mind"])
+def test_a_you_mind_request_however_it_was_heard(opening: str) -> None:
+    item = only(items(("mentor", f"{opening} writing down the three objections you fear most?"),
+                      ("mentee", "Sure, will do.")))
+    assert item.owner == "mentee" and "objections" in item.text
