@@ -202,3 +202,16 @@ def test_importing_the_engines_loads_neither_torch_nor_whisper() -> None:
     probe = "import sys, transcription.engines; print(sorted({'torch', 'whisper'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_word_split_at_an_apostrophe_or_hyphen_is_one_word_again() -> None:
+    """Whisper's word splitter starts a piece at a lone apostrophe or hyphen: "o'clock" came
+    out as "o" + "'clock" and the text read "2 o 'clock"."""
+    from transcription.engines import _joined
+
+    words = _joined([(" Same", 0.0, 0.3, 0.9), (" time,", 0.3, 0.6, 0.9), (" 2", 0.7, 0.9, 0.9),
+                     (" o", 0.9, 1.1, 0.9), ("'clock.", 1.1, 1.5, 0.6), (" better", 1.6, 1.9, 0.9),
+                     (" Wi", 1.9, 2.1, 0.8), ("-Fi!", 2.1, 2.4, 0.7)])
+    assert [w.word for w in words] == ["Same", "time,", "2", "o'clock.", "better", "Wi-Fi!"]
+    assert (words[3].start, words[3].end, words[3].probability) == (0.9, 1.5, 0.6)
+    assert [w.word for w in _joined([("Hi", 0.0, 0.2, 0.9), (" there", 0.2, 0.5, 0.9)])] == ["Hi", "there"]

@@ -151,14 +151,29 @@ class FasterWhisperEngine:
         return [_segment(s) for s in segments]  # a lazy generator: the model runs here
 
 
+def _joined(raw: Sequence[tuple[str, float, float, float]]) -> tuple[Word, ...]:
+    """Whisper's word timings as words of the text: a piece that does not start with a space
+    continues the word before it. Whisper's word splitter starts a new piece at a lone
+    apostrophe or hyphen, so "o'clock" and "Wi-Fi" came out as "o" + "'clock" and "Wi" +
+    "-Fi", and text joined from the words read "2 o 'clock"."""
+    words: list[Word] = []
+    for text, start, end, probability in raw:
+        if words and text and not text[0].isspace() and text.strip():
+            last = words[-1]
+            words[-1] = Word(last.word + text.strip(), last.start, max(last.end, end),
+                             min(last.probability, probability))
+        else:
+            words.append(Word(text.strip(), start, end, probability))
+    return tuple(words)
+
+
 def _segment(s: Any, shift: float = 0.0, limit: float = math.inf) -> Segment:
     """A faster-whisper segment as ours, its times moved by `shift` seconds and kept within
     [0, `limit`] (a batched decode aligns words over whole seconds past a clip's end)."""
     def at(t: float) -> float:
         return min(max(float(t) + shift, 0.0), limit)
 
-    words = tuple(Word(w.word.strip(), at(w.start), at(w.end), float(w.probability))
-                  for w in (s.words or ()))
+    words = _joined([(w.word, at(w.start), at(w.end), float(w.probability)) for w in (s.words or ())])
     return Segment(start=at(s.start), end=at(s.end), text=s.text.strip(), words=words,
                    avg_logprob=float(s.avg_logprob), no_speech_prob=float(s.no_speech_prob))
 
@@ -223,10 +238,8 @@ def _load_whisper_model(source: ModelSource) -> Any:
 
 
 def _whisper_segment(s: dict[str, Any]) -> Segment:
-    words = tuple(
-        Word(w["word"].strip(), float(w["start"]), float(w["end"]), float(w["probability"]))
-        for w in s.get("words", ())
-    )
+    words = _joined([(w["word"], float(w["start"]), float(w["end"]), float(w["probability"]))
+                     for w in s.get("words", ())])
     return Segment(
         start=float(s["start"]),
         end=float(s["end"]),
