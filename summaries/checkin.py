@@ -32,7 +32,7 @@ _PROPOSE = word_start(
     r"\bnext\s+(?:call|check-?\s?in|session|meeting|one|chat|catch-?\s?up|sync|one-on-one)\b|"
     r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|speak|chat)\b|"
     r"\b(?:we|us)\b[^.?!]{0,20}\bmeet\b|\bmeet\s+(?:again|up|next)\b|\breschedul\w*|"
-    r"\b(?:push|move)\s+(?:it|our|the|this)\b|\bsame\s+time\b|\binstead\b|"
+    r"\b(?:push|move)\s+(?:it|our|the|this)\b|\bsame\s+time\b|\binstead\b(?!\s+of\b)|"
     r"\b(?:i\s+was|i'm)\s+thinking\b|\bi(?:'m|\s+am)\s+(?:free|available|around)\b|\bi\s+(?:can|could)\s+do\b|"
     r"\b(?:catch\s+up|touch\s+base|reconvene|regroup|reconnect|get\s+together|follow\s+up|"
     r"check\s+in|pick\s+(?:this|it|things|that)\s+(?:back\s+)?up|circle\s+back|sync\s+up)\b|"

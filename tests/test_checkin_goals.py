@@ -279,3 +279,17 @@ def test_goals_by_any_verb_when_dated_or_asked_for(turns, keyword) -> None:
 ])
 def test_wishes_about_the_conversation_are_not_goals_even_with_any_verb(text) -> None:
     assert goals(("mentee", text)) == []
+
+
+def test_instead_of_something_is_no_new_meeting_day() -> None:
+    """A recogniser moved "instead of email" into the next sentence: "instead of email, you're
+    not going to check email in the morning" offers no meeting tomorrow morning."""
+    assert checkin(("mentor", "Can we push our next one to Thursday the 3rd?"),
+                   ("mentee", "Same time, 3 o'clock."),
+                   ("mentor", "Perfect. Should we switch quick stuff to text?"),
+                   ("mentor", "Instead of email, you're not going to check email in the morning."),
+                   ("mentee", "Yeah, text is better."),
+                   ("mentor", "Go get some sleep, and I'll see you on the 3rd.")) == "2026-12-03T15:00"
+    assert checkin(("mentor", "Could we do Friday the 4th at ten?"),
+                   ("mentee", "I'm away then. Monday the 7th instead?"),
+                   ("mentor", "Sure.")) == "2026-12-07T10:00"
