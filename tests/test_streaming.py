@@ -482,3 +482,65 @@ def test_malformed_audio_is_rejected(bad: object) -> None:
 def test_inconsistent_config_is_rejected(kwargs: dict) -> None:
     with pytest.raises(ValueError):
         StreamingConfig(**kwargs)
+
+
+class SignOffEngine:
+    """Says "And so my fellow Americans" over the speech the VAD hears in the audio it is
+    given, then "Thank you for watching, bye." after it (over silence) or, with
+    `over_speech`, inside it: the sign-off Whisper appends when a speaker stops."""
+
+    name = "sign-off"
+
+    def __init__(self, over_speech: bool = False) -> None:
+        self.over_speech = over_speech
+
+    def transcribe(self, audio: np.ndarray, *, initial_prompt: str | None = None) -> list[Segment]:
+        from transcription.vad import speech_regions
+
+        regions = speech_regions(audio, StreamingConfig().vad)
+        if not regions:
+            return []
+        start, end = regions[0][0] / SAMPLE_RATE, regions[-1][1] / SAMPLE_RATE
+        said, sign_off = "And so my fellow Americans", "Thank you for watching, bye."
+        if self.over_speech:
+            texts, spans = [f"{said} {sign_off}"], [(start, end)]
+        elif end + 1.5 <= len(audio) / SAMPLE_RATE:
+            texts, spans = [said, sign_off], [(start, end), (end + 0.1, end + 1.5)]
+        else:
+            texts, spans = [said], [(start, end)]
+        words: list[Word] = []
+        for text, (a, b) in zip(texts, spans):
+            pieces = text.split()
+            step = (b - a) / len(pieces)
+            words += [Word(w, a + k * step, a + (k + 1) * step, 0.9) for k, w in enumerate(pieces)]
+        return [Segment(start=words[0].start, end=words[-1].end, text=" ".join(w.word for w in words),
+                        words=tuple(words), avg_logprob=-0.2, no_speech_prob=0.05)]
+
+
+@pytest.mark.parametrize("over_speech", [False, True])
+def test_a_sign_off_over_the_silence_after_speech_is_dropped(jfk: np.ndarray, over_speech: bool) -> None:
+    """ "...at a glance. Thank you for watching." came out of live calls at the end of
+    utterances, from a pass Whisper was sure of; said over speech it stays."""
+    audio = np.concatenate([jfk[:round(2.5 * SAMPLE_RATE)], np.zeros(3 * SAMPLE_RATE, dtype=np.float32)])
+    transcriber = StreamingTranscriber(SignOffEngine(over_speech))
+    transcriber.feed(audio)  # one pass over speech and silence, its words final at the end
+    text = " ".join(c.text for c in transcriber.finish() if c.final)
+    assert text.startswith("And so my fellow Americans")
+    assert ("watching" in text) == over_speech, text
+
+
+@pytest.mark.parametrize("text, n", [
+    ("them at a glance. Thank you for watching.", 4),
+    ("helpful. Thank you for watching, bye", 5),
+    ("tomorrow. Thank you for watching, and I hope you enjoyed,", 9),
+    ("Thanks for watching!", 3),
+    ("okay, thanks, bye bye.", 3),
+    ("see you on the 14th.", 0),
+    ("I'll send it by Friday.", 0),
+    ("Thank you for the feedback.", 0),
+    ("goodbye", 0),
+])
+def test_a_sign_off_at_the_end_of_a_pass_is_found(text: str, n: int) -> None:
+    from transcription.filters import trailing_outro
+
+    assert trailing_outro(text.split()) == n

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from typing import Sequence
 
 MAX_COMPRESSION_RATIO = 2.4
 """Text that zlib compresses better than this is a decoding loop ("ask, ask, ask, ..."):
@@ -38,3 +39,21 @@ subtitles): a segment that says only this is suspect."""
 def stock_phrase(text: str) -> bool:
     """Whether `text` is one of Whisper's stock phrases over non-speech ("Thank you.")."""
     return bool(_STOCK_PHRASES.match(text.strip()))
+
+
+_OUTRO_PHRASE = (r"(?:thank\s+you|thanks)(?:\s+(?:so|very)\s+much)?(?:\s+(?:all|everyone|guys))?"
+                 r"(?:\s+for\s+(?:watching|listening|joining))?"
+                 r"|bye(?:\s+bye)?|see\s+you\s+(?:next\s+time|in\s+the\s+next\s+(?:one|video))"
+                 r"|(?:i\s+)?hope\s+you\s+enjoyed(?:\s+(?:it|this|the\s+video))?|please\s+subscribe")
+_OUTRO = re.compile(rf"(?:{_OUTRO_PHRASE})(?:\s+(?:and\s+)?(?:{_OUTRO_PHRASE}))*")
+_LONGEST_OUTRO_WORDS = 12
+
+
+def trailing_outro(words: Sequence[str]) -> int:
+    """How many of the last `words` form a video's sign-off ("Thank you for watching,
+    bye"): what Whisper appends over the silence after speech. 0 if they do not end so."""
+    keys = [re.sub(r"[^\w']", "", w.casefold()) for w in words[-_LONGEST_OUTRO_WORDS:]]
+    for n in range(len(keys), 0, -1):
+        if _OUTRO.fullmatch(" ".join(keys[-n:])):
+            return n
+    return 0

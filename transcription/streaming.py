@@ -9,6 +9,8 @@ as the prompt, so a pass never sees more than `max_buffer_s` of audio.
 
 Silence is gated by Silero VAD before the engine runs: Whisper hallucinates ("Thank you.")
 over silence, and a stream that is mostly one side listening must not cost a pass per second.
+Inside a pass, the VAD also judges the segments Whisper is unsure of and a sign-off at the
+end ("Thank you for watching"), which Whisper appends over the silence after a speaker stops.
 The end of speech also ends the utterance: the pending words become final instead of waiting
 for the speaker's next turn.
 
@@ -36,7 +38,8 @@ import numpy as np
 
 from .engines import FasterWhisperEngine, load_engine, serial_encoder_model_class
 from .errors import ModelError, TranscriptionError
-from .filters import MAX_COMPRESSION_RATIO, SENTENCE_END, compression_ratio, spoken, stock_phrase
+from .filters import (MAX_COMPRESSION_RATIO, SENTENCE_END, compression_ratio, spoken, stock_phrase,
+                      trailing_outro)
 from .models import resolve
 from .types import SAMPLE_RATE, Engine, EngineOptions, Segment, Word
 from .vad import VadConfig, speech_regions
@@ -394,9 +397,13 @@ def _last_chars(text: str, limit: int) -> str:
 
 def _words(segments: Sequence[Segment], audio: np.ndarray, offset: float,
            config: StreamingConfig) -> list[Word]:
-    """The words of a pass in stream time, without the segments Whisper made up over
-    silence and without words of punctuation alone: Whisper fills silence inside a pass with
-    ". . .", which, committed, became the next prompt and made it write dots over speech."""
+    """The words of a pass in stream time, without what Whisper made up over silence and
+    without words of punctuation alone: Whisper fills silence inside a pass with ". . .",
+    which, committed, became the next prompt and made it write dots over speech.
+
+    Made up over silence: a doubtful segment the VAD hardly heard, and a sign-off at the
+    end of the pass ("...at a glance. Thank you for watching.") that it hardly heard, which
+    Whisper appends when the speaker stops, however sure it is of the rest."""
     regions: list[tuple[int, int]] | None = None
     kept: list[Word] = []
     for s in segments:
@@ -406,6 +413,12 @@ def _words(segments: Sequence[Segment], audio: np.ndarray, offset: float,
             if stock_phrase(s.text) or _speech_share(s, regions) < _MIN_SPEECH_SHARE:
                 continue
         kept += [w.shifted(offset) for w in s.words if spoken(w.word)]
+    outro = trailing_outro([w.word for w in kept])
+    if outro:
+        if regions is None:
+            regions = speech_regions(audio, config.vad)
+        if _share(kept[-outro].start - offset, kept[-1].end - offset, regions) < _MIN_SPEECH_SHARE:
+            del kept[-outro:]
     return kept
 
 
@@ -417,7 +430,12 @@ be heard over less than half its segment; made-up text over silence gets next to
 
 def _speech_share(segment: Segment, regions: Sequence[tuple[int, int]]) -> float:
     """Share of a segment's span that the VAD heard as speech."""
-    start, end = segment.start * SAMPLE_RATE, segment.end * SAMPLE_RATE
+    return _share(segment.start, segment.end, regions)
+
+
+def _share(start_s: float, end_s: float, regions: Sequence[tuple[int, int]]) -> float:
+    """Share of [start_s, end_s] (seconds into the pass's audio) that the VAD heard as speech."""
+    start, end = start_s * SAMPLE_RATE, end_s * SAMPLE_RATE
     if end <= start:
         return 0.0
     heard = sum(max(0.0, min(end, b) - max(start, a)) for a, b in regions)
