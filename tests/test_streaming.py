@@ -535,6 +535,8 @@ def test_a_sign_off_over_the_silence_after_speech_is_dropped(jfk: np.ndarray, ov
     ("tomorrow. Thank you for watching, and I hope you enjoyed,", 9),
     ("Thanks for watching!", 3),
     ("okay, thanks, bye bye.", 3),
+    ("at a glance. Thanks for watching, I'll see you guys next time,", 9),
+    ("at a glance. Thank you so much for watching, I'll", 7),
     ("see you on the 14th.", 0),
     ("I'll send it by Friday.", 0),
     ("Thank you for the feedback.", 0),

@@ -43,9 +43,13 @@ def stock_phrase(text: str) -> bool:
 
 _OUTRO_PHRASE = (r"(?:thank\s+you|thanks)(?:\s+(?:so|very)\s+much)?(?:\s+(?:all|everyone|guys))?"
                  r"(?:\s+for\s+(?:watching|listening|joining))?"
-                 r"|bye(?:\s+bye)?|see\s+you\s+(?:next\s+time|in\s+the\s+next\s+(?:one|video))"
+                 r"|bye(?:\s+bye)?|(?:(?:i'll|we'll)\s+)?see\s+you(?:\s+(?:guys|all|everyone))?"
+                 r"(?:\s+(?:next\s+time|soon|in\s+the\s+next\s+(?:one|video)))?"
                  r"|(?:i\s+)?hope\s+you\s+enjoyed(?:\s+(?:it|this|the\s+video))?|please\s+subscribe")
-_OUTRO = re.compile(rf"(?:{_OUTRO_PHRASE})(?:\s+(?:and\s+)?(?:{_OUTRO_PHRASE}))*")
+_OUTRO = re.compile(rf"(?:{_OUTRO_PHRASE})(?:\s+(?:and\s+)?(?:{_OUTRO_PHRASE}))*"
+                    r"(?:\s+(?:and|so|i|i'll|we'll))?")
+"""Sign-offs one after the other, perhaps with the first word of another where the pass
+ended ("Thank you so much for watching, I'll")."""
 _LONGEST_OUTRO_WORDS = 12
 
 
