@@ -486,13 +486,14 @@ def test_inconsistent_config_is_rejected(kwargs: dict) -> None:
 
 class SignOffEngine:
     """Says "And so my fellow Americans" over the speech the VAD hears in the audio it is
-    given, then "Thank you for watching, bye." after it (over silence) or, with
-    `over_speech`, inside it: the sign-off Whisper appends when a speaker stops."""
+    given, then "Thank you for watching, bye.": over the silence after it ("after"),
+    squeezed into its last instants ("squeezed", as Whisper times the sign-offs it makes
+    up), or said over the speech ("said")."""
 
     name = "sign-off"
 
-    def __init__(self, over_speech: bool = False) -> None:
-        self.over_speech = over_speech
+    def __init__(self, where: str) -> None:
+        self.where = where
 
     def transcribe(self, audio: np.ndarray, *, initial_prompt: str | None = None) -> list[Segment]:
         from transcription.vad import speech_regions
@@ -502,12 +503,9 @@ class SignOffEngine:
             return []
         start, end = regions[0][0] / SAMPLE_RATE, regions[-1][1] / SAMPLE_RATE
         said, sign_off = "And so my fellow Americans", "Thank you for watching, bye."
-        if self.over_speech:
-            texts, spans = [f"{said} {sign_off}"], [(start, end)]
-        elif end + 1.5 <= len(audio) / SAMPLE_RATE:
-            texts, spans = [said, sign_off], [(start, end), (end + 0.1, end + 1.5)]
-        else:
-            texts, spans = [said], [(start, end)]
+        spans = {"said": [(start, end)], "after": [(start, end), (end + 0.1, end + 1.5)],
+                 "squeezed": [(start, end - 0.08), (end - 0.08, end + 0.12)]}[self.where]
+        texts = [f"{said} {sign_off}"] if self.where == "said" else [said, sign_off]
         words: list[Word] = []
         for text, (a, b) in zip(texts, spans):
             pieces = text.split()
@@ -517,16 +515,16 @@ class SignOffEngine:
                         words=tuple(words), avg_logprob=-0.2, no_speech_prob=0.05)]
 
 
-@pytest.mark.parametrize("over_speech", [False, True])
-def test_a_sign_off_over_the_silence_after_speech_is_dropped(jfk: np.ndarray, over_speech: bool) -> None:
+@pytest.mark.parametrize("where", ["after", "squeezed", "said"])
+def test_a_sign_off_the_vad_did_not_hear_is_dropped(jfk: np.ndarray, where: str) -> None:
     """ "...at a glance. Thank you for watching." came out of live calls at the end of
     utterances, from a pass Whisper was sure of; said over speech it stays."""
     audio = np.concatenate([jfk[:round(2.5 * SAMPLE_RATE)], np.zeros(3 * SAMPLE_RATE, dtype=np.float32)])
-    transcriber = StreamingTranscriber(SignOffEngine(over_speech))
+    transcriber = StreamingTranscriber(SignOffEngine(where))
     transcriber.feed(audio)  # one pass over speech and silence, its words final at the end
     text = " ".join(c.text for c in transcriber.finish() if c.final)
     assert text.startswith("And so my fellow Americans")
-    assert ("watching" in text) == over_speech, text
+    assert ("watching" in text) == (where == "said"), text
 
 
 @pytest.mark.parametrize("text, n", [
