@@ -6,10 +6,10 @@ and for streaming.
 raw       the engine on the whole clip (no VAD, no chunking)
 pipeline  companion's Transcriber (VAD, batching, hallucination filter)
 streaming companion's StreamingTranscriber fed 0.2 s frames (what the live panel sends; with
-          0.5 s chunks a pass came every 1.0 s, not every 0.7 s), finals only, on the live engine
-          (faster-whisper, short encoder context, temperature 0), with a pass every 0.7 s
-          of new audio (the live default: captions sooner) and every 1.5 s (more context
-          per pass: fewer errors)
+          0.5 s chunks a pass came every 1.0 s, not every 0.8 s), finals only, on the live engine
+          (faster-whisper, short encoder context, temperature 0), with a pass once 0.7 s
+          of new audio has arrived (the live default, every 0.8 s in 0.2 s frames: captions
+          sooner) and once 1.5 s has (more context per pass: fewer errors)
 WER is corpus-level (jiwer) after Whisper's English text normaliser.
 """
 from __future__ import annotations
