@@ -15,14 +15,18 @@ How a segment becomes evidence for an item
    synonym groups (email/forward/share → send, reserve/schedule → book, register/enrol →
    sign, review → look, complete → finish, draft → write, phone/ring → call).
    The item's **verb** is its first word (items are imperatives: "Send Marta a rough
-   abstract"); its **objects** are the other words, without stop words, fillers, time
-   words (Monday, next, week ...) and the participants' names. An item with no object
-   ("Send them over") is never matched: nothing said could tell it from another.
+   abstract"); its **objects** are the other words of the task, up to a condition ("when
+   it's done", "before we meet", "if ..."), without stop words, fillers, time words
+   (Monday, next, week ...), completion words (done, finished ...), common task verbs
+   (a second verb: "... and send me that list") and the participants' names. Objects are
+   compared without synonyms (the noun "draft" is not the verb "write"). An item with no
+   object ("Send them over") is never matched: nothing said could tell it from another.
 2. **Clauses.** A segment is cut into sentences and clauses (at punctuation and at "and",
    "but", "so", "though" ...). A clause is set aside when it is a question ("did you send
    it", or ending in "?"), negated ("not", "never", "no", "didn't" ...) or not a completion
    (future or hypothetical: "will", "going to", "need to", "have to", "if", "should",
-   "tried to", "forgot to" ...). Only the remaining clauses are read.
+   "may" unless it is the month, "tried to", "forgot to" ...). Only the remaining clauses
+   are read.
 3. **A completion.** One of the remaining clauses must hold, said by the item's owner (or
    by either of them for "both"; an unknown speaker counts as either):
    - the item's verb in a past form ("sent", "have booked", "emailed": a synonym counts),
@@ -32,7 +36,8 @@ How a segment becomes evidence for an item
    or, said by the **other** participant, a credit: "thanks for sending ...", "you sent ...",
    "got your ...", "received your ...". A short "yes"/"yeah"/"i did"/"already" answer of
    the owner to the other's question ("did you send the proposal?") is a completion too,
-   read together with the question.
+   read together with the question; a request ("can you update it with the books you
+   did?") is not such a question.
 4. **Score.** ``score = 0.5 * verb + 0.5 * matched / min(objects, 3)``, where ``verb`` is 1
    for the item's own verb in a past form (or a gerund after "thanks for"), 0.75 for a
    generic completion word or a bare "yes", and ``matched`` counts the item's objects found
@@ -156,6 +161,10 @@ _NOT_NEGATING_NO: Final = frozenset({"problem", "problems", "worries", "worry", 
 _FUTURE: Final = frozenset({"will", "shall", "should", "would", "could", "might", "may",
                             "must", "if", "unless", "once", "whether", "tomorrow", "hopefully",
                             "later", "soon", "plan", "planning", "intend"})
+_BEFORE_MONTH: Final = frozenset({"in", "on", "of", "since", "by", "until", "till", "from",
+                                  "early", "mid", "late", "end", "last", "this"})
+_ORDINAL_WORDS: Final = frozenset({"first", "second", "third", "fourth", "fifth", "sixth",
+                                   "seventh", "eighth", "ninth", "tenth", "the"})
 _BEFORE_TO: Final = frozenset({"going", "want", "wanted", "need", "needed", "needs", "have",
                                "has", "had", "got", "plan", "planned", "planning", "hope",
                                "hoping", "meant", "meaning", "supposed", "try", "tried",
@@ -178,6 +187,12 @@ _SELF: Final = frozenset({"i", "we", "yes", "yeah", "yep", "so", "oh", "and", "w
 _GENERIC: Final = frozenset({"done", "finished", "completed", "complete", "sorted",
                              "submitted", "handled", "delivered", "wrapped", "ticked",
                              "crossed", "accomplished", "dealt"})
+_REQUEST_START: Final = frozenset({"can", "could", "would", "will", "shall", "should"})
+"""A question that asks for something ("can you update it with the books you did?") does
+not ask whether it was done, whatever past verb it holds."""
+_SUBORDINATE: Final = frozenset({"when", "once", "after", "before", "if", "unless", "until",
+                                 "till", "whenever", "because", "since"})
+"""Where an item's condition starts: its objects are those of the task before it."""
 _AFFIRM: Final = frozenset({"yes", "yeah", "yep", "yup", "sure", "definitely", "absolutely",
                             "done", "already", "indeed"})
 _CREDIT_OPENERS: Final = (("thanks", "for"), ("thank", "you", "for"), ("thanks", "so", "much",
@@ -210,6 +225,14 @@ _SYNONYM_OF: Final = {_stem_only(word): _stem_only(head)
                       for head, words in _SYNONYMS for word in words}
 
 
+_TASK_VERBS: Final = frozenset(_stem_only(w) for w in """
+send sent email emailed forward forwarded share shared write wrote written ask asked tell
+told give gave take took bring brought make made do did go went put read meet met finish
+finished prepare prepared introduce introduced""".split())
+"""Verbs that are never what an item is about ("... and send me that list": the list):
+a second verb of the item is not an object, nor is the same verb said of something else."""
+
+
 def stem(word: str) -> str:
     """The light lemma the detector compares: "sent" and "sending" → "send", "revised" and
     "revise" → "revis", "emailed" → "send" (a synonym)."""
@@ -226,8 +249,11 @@ def words(text: str) -> list[str]:
 
 
 def content(tokens: Iterable[str]) -> list[str]:
-    """The stems of the words that can tell items apart."""
-    return [stem(t) for t in tokens if t not in _STOP and len(t) > 1 and not t.isdigit()]
+    """The stems of the words that can tell items apart (the things done, not the doing:
+    no synonyms, so the noun "draft" is not the verb "write", and no completion words)."""
+    return [base for t in tokens
+            if t not in _STOP and t not in _GENERIC and len(t) > 1 and not t.isdigit()
+            and (base := _stem_only(t)) not in _TASK_VERBS]
 
 
 def _is_past(tokens: Sequence[str], k: int) -> bool:
@@ -264,7 +290,7 @@ def _clauses(text: str) -> list[_Clause]:
         tokens_all = words(sentence)
         opener = len(tokens_all) > 1 and tokens_all[1] in _PRONOUNS
         asked = sentence.rstrip().endswith("?") or (opener and tokens_all[0] in _QUESTION_START)
-        asks_done = asked and (
+        asks_done = asked and tokens_all[0] not in _REQUEST_START and (
             (opener and tokens_all[0] in _DONE_QUESTION)
             or any(_is_past(tokens_all, k) for k in range(len(tokens_all))))
         for part in _CLAUSE.split(sentence.lower()):
@@ -288,13 +314,21 @@ def _negated(tokens: Sequence[str]) -> bool:
 
 def _future(tokens: Sequence[str]) -> bool:
     for k, word in enumerate(tokens):
-        if word in _FUTURE:
+        if word in _FUTURE and not (word == "may" and _the_month(tokens, k)):
             return True
         if word == "to" and k > 0 and tokens[k - 1] in _BEFORE_TO:
             return True
         if word == "going" and k + 1 < len(tokens) and tokens[k + 1] == "to":
             return True
     return False
+
+
+def _the_month(tokens: Sequence[str], k: int) -> bool:
+    """Whether "may" at ``k`` names the month ("in May", "on May 3rd", and the recogniser's
+    "... to Maria may 1 monday" for "by email on Monday"), not a maybe ("I may have")."""
+    after = tokens[k + 1] if k + 1 < len(tokens) else ""
+    return (k > 0 and tokens[k - 1] in _BEFORE_MONTH) or after[:1].isdigit() \
+        or after in _ORDINAL_WORDS
 
 
 # -- evidence ----------------------------------------------------------------------------
@@ -321,7 +355,9 @@ def _prepare(item: OpenItem, ignore: frozenset[str]) -> _Item | None:
     if not tokens:
         return None
     verb = stem(tokens[0])
-    objects = frozenset(content(tokens[1:])) - {verb} - ignore
+    main = next((tokens[:k] for k in range(1, len(tokens)) if tokens[k] in _SUBORDINATE),
+                tokens)  # "Send you the new version when it's done": not "done"
+    objects = frozenset(content(main[1:])) - {verb, _stem_only(tokens[0])} - ignore
     return _Item(item, verb, objects) if objects else None
 
 
@@ -425,7 +461,8 @@ def _segment_evidence(item: _Item, line: Line, clauses: list[_Clause],
         asked_words = [s for c in questions for s in content(c.tokens)]
         if asked_words:
             said = {s for c in usable if c.sentence == 0 for s in content(c.tokens)}
-            weight = 1.0 if item.verb in asked_words else GENERIC_WEIGHT
+            asked_verb = any(stem(t) == item.verb for c in questions for t in c.tokens)
+            weight = 1.0 if asked_verb else GENERIC_WEIGHT
             score, matched = _score(item, weight, set(asked_words) | said)
             if score >= THRESHOLD and matched and (best is None or score > best[0]):
                 best = (score, f"{asked_line.text} — {line.text}")

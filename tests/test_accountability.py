@@ -63,6 +63,9 @@ def mentioned(speaker: str, *texts: str) -> dict[str, float]:
     ("mentee", "i signed up for the speaking course last week", "course"),
     ("mentee", "good news, the public speaking course, i registered and paid", "course"),
     ("unknown", "i finally sent the proposal off", "proposal"),
+    ("mentee", "I booked the career coach in May, the first free slot", "coach"),
+    # the recogniser's "May 1 Monday" for "by email on Monday": a month, not a maybe
+    ("mentor", "Good, and I introduced you to Priya May 1 Monday.", "intro"),
 ])
 def test_a_completion_of_an_item_is_found(speaker: str, text: str, item: str) -> None:
     found = mentioned(speaker, text)
@@ -91,6 +94,7 @@ def test_a_completion_of_an_item_is_found(speaker: str, text: str, item: str) ->
     ("mentor", "Well done on the proposal, by the way."),
     ("mentee", "The coach booked me in error and I cancelled."),  # someone else booked
     ("mentee", "never got the proposal done in the end"),
+    ("mentee", "I may have sent the proposal, I'm not sure"),
 ])
 def test_negations_futures_questions_and_strangers_are_not_evidence(speaker: str,
                                                                     text: str) -> None:
@@ -105,6 +109,38 @@ def test_a_yes_to_the_other_asking_whether_it_was_done_is_evidence() -> None:
                      "no not yet") == {}
     assert mentioned("dialogue", "can you send me the revised proposal",
                      "yes i will send it now") == {}
+
+
+@pytest.mark.parametrize(("item", "speaker", "text"), [
+    # an item's condition is not what it is about: "done" matches nothing
+    ("Send you the new version when it's done", "mentee", "Done."),
+    # a second verb of the item is not an object ("sent" is not "that list")
+    ("Write down the skills a senior engineer needs and send me that list", "mentee",
+     "I drafted the budget section last week and sent it to Paul."),
+    # the noun "draft" is not the verb "write"
+    ("Share the draft with you first", "mentee",
+     "I finished the design doc last week, it's really well written."),
+], ids=["condition", "second-verb", "noun-draft"])
+def test_words_that_do_not_say_which_item_match_none(item: str, speaker: str,
+                                                     text: str) -> None:
+    items = [OpenItem("x", "mentee", item)]
+    assert find_mentions(items, [Line(0, speaker, 0.0, text)], names=NAMES) == []
+
+
+def test_the_item_itself_still_matches_after_its_condition_is_cut() -> None:
+    items = [OpenItem("x", "mentee", "Send you the new version when it's done")]
+    [found] = find_mentions(items, [Line(0, "mentee", 0.0, "Done! I sent you the new "
+                                                           "version this morning.")])
+    assert found.score == 1.0
+
+
+def test_a_request_is_not_asking_whether_it_was_done() -> None:
+    items = [OpenItem("x", "mentee", "Update the profile with the two books")]
+    lines = [Line(0, "mentor", 0.0, "Can you update your profile with the two books you did?"),
+             Line(1, "mentee", 4.0, "Sure, no problem.")]
+    assert find_mentions(items, lines, names=NAMES) == []
+    lines[0] = Line(0, "mentor", 0.0, "Did you update your profile with the two books?")
+    assert [m.item_id for m in find_mentions(items, lines, names=NAMES)] == ["x"]
 
 
 def test_each_item_gets_its_best_mention_only() -> None:
