@@ -235,6 +235,26 @@ _APPRECIATION_MORE = re.compile(
     r"easier|simpler|clearer|less \w+)\b")
 """More of the mentee's appreciation: "I appreciated you sharing your story", "the advice
 last time made a difference", "having someone who's done it makes me feel less alone"."""
+_APPRECIATION_EFFECT = re.compile(
+    r"\b(?:the|that|this|your|these|those) (?:[\w-]+ ){0,3}(?:tips?|advice|ideas?|suggestions?|trick|pointers?|notes|"
+    r"tapes|recordings|calls|sessions|chats|framework|exercises?|examples?)\b[^.?!]{0,70}?\b"
+    r"(?:(?:like|really|genuinely|honestly|so|easily|actually) )*(?:helps|helped|(?:is|'s) going to save|will save|"
+    r"saved me|takes? (?:the|a lot of|some of the) (?:pressure|weight|stress) off|"
+    r"(?:were|was|are|is) (?:honestly |genuinely |really |easily )?(?:the most useful|the best|the most helpful|"
+    r"super useful|so useful|really useful))\b"
+    r"|\b(?:the|those|these|that) (?:[\w-]+ ){1,3}you (?:sent|set up|gave|shared|recommended|suggested|made|wrote|lent|"
+    r"showed)(?: me)?\b[^.?!]{0,40}?\b(?:were|was|are|is) (?:honestly |genuinely |really |easily )?(?:the most useful|"
+    r"the best|the most helpful|super useful|so useful|really useful|a huge help)\b"
+    r"|\byou(?:'re| are) (?:a |such a )?(?:really |so |genuinely )?(?:good|great|brilliant|fantastic|excellent) "
+    r"(?:explainer|listener|teacher|mentor|sounding board|coach)\b"
+    r"|\byou always (?:talk me down|calm me down|know (?:what|how|just)|make me (?:feel|see|think))\b"
+    r"|\bthe way you\b[^.?!]{0,80}\b(?:really )?(?:helps|helped) me\b")
+"""The mentee naming what the mentoring does for them: "the agency idea really helps",
+"that tip is going to save me a lot of grief", "the practice tapes you sent were the most
+useful thing", "you're a really good explainer", "you always talk me down off the ledge"."""
+_OTHERS_HELP = re.compile(r"\b(?:from|by) (?:the|my|our|her|his|their|a|an) [\w-]+|\b(?:she|he|they) "
+                          r"(?:gave|sent|suggested|shared|set up)\b")
+"""Help that came from someone else: "the tips from the trainer really helped"."""
 _HELPED = re.compile(
     r"\b(?:has |have |had )?(?:really |truly |genuinely |massively )?(?:helped|helps)\b"
     r"|\b(?:that's|that is|it's|it was|was) the (?:only |main |whole )?reason (?:i|we)\b"
@@ -352,6 +372,24 @@ _SUGGESTION_MORE = word_start(
     r"(?:up|down)|be (?:careful|wary|cautious))\b")
 """More ways to suggest: "could you try ...", "why not ...", "the intro could be tighter",
 "one small note, though: ...", "you'd get further if ...", "it's worth asking ..."."""
+_ADVICE_MORE = word_start(
+    r"\bwhere i(?:'d| would) push (?:you|back)\b"
+    r"|\b(?:one |the )?thing (?:that )?(?:might|may|could|would) (?:land|work|read|go down|come across) better\b"
+    r"|\b(?:half|part|section|bit|middle|ending|opening|end|start|intro|conclusion)"
+    r"(?: (?:really|kind of|sort of|rather|slightly))? lost me\b"
+    r"|\bmy (?:one |only |main |big |one big )?(?:bit|piece|word) of advice\b"
+    r"|\bif i were (?:starting(?: out)?(?: again)?|doing (?:it|this|that)(?: again)?|in your (?:shoes|position|place)),? "
+    r"i(?:'d| would)\b"
+    r"|\bi wonder if (?:you(?:'re| are)|it (?:would|might) (?:help|be worth)|a (?:\w+ )?(?:would|might) (?:help|work))\b")
+"""Advice put as the speaker's own push, a hedge or a reader's lapse: "where I'd push you a
+bit is ...", "one thing that might land better is ...", "the second half lost me", "my one
+bit of advice", "if I were starting out again I'd ...", "I wonder if you're ..."."""
+_SO_IMPERATIVE = re.compile(
+    r"(?:,|\bso|\bthen|\band then)\s+(?:just |maybe |perhaps |always |really )?(?:keep|make|put|cut|try|tie|"
+    r"lead|open|start|use|add|drop|move|ask|check|say|slow|spend|focus|stick|give|write|read|run) "
+    r"(?:it|them|that|this|the|your|every|each|a|an|one|down|back|yourself)\b(?![^.?!]*\b(?:for|to) me\b)")
+"""A directive after what prompted it, in the same sentence: "the last one got picked
+apart, so keep it short", "they bounced it so just put the case number in the subject line"."""
 _MENTEE_ASKS = re.compile(
     r"\bi(?:'d| would) (?:love|like|prefer|appreciate|find it (?:more )?(?:useful|helpful)) (?:it )?(?:if we|if you|"
     r"(?:a (?:bit|little|lot) )?(?:more|less|fewer))\b"
@@ -480,6 +518,9 @@ def _praise(sentence: Sentence) -> bool:
             match = _HELPED.search(norm, done.end())
     if match is None:
         return False
+    if sentence.speaker == "mentee" and _OTHERS_HELP.search(match.group(0)) \
+            and not _ADDRESSED.search(match.group(0)):
+        return False  # "the tips from the trainer really helped": not the mentor's
     before = _DISCOURSE_IF.sub("", norm[:match.start()])
     if _NEGATED.search(before) or (_NEGATION.search(match.group(0))
                                    and not match.group(0).startswith(("not many", "most people"))
@@ -506,7 +547,11 @@ def _constructive(sentence: Sentence, granting: bool = False) -> bool:
     `granting`: the sentence answers the other's "should I ...?", so an imperative in it
     grants leave rather than advises."""
     text = sentence.norm
-    match = _SUGGESTION.search(text) or _SUGGESTION_MORE.search(text) or _IDEA_FIRST.search(text)
+    match = _SUGGESTION.search(text) or _SUGGESTION_MORE.search(text) or _IDEA_FIRST.search(text) \
+        or _ADVICE_MORE.search(text)
+    if match is None and sentence.speaker == "mentor" and not _DEADLINE.search(text) \
+            and question_kind(sentence) is None:
+        match = _SO_IMPERATIVE.search(text)
     if match is None and sentence.speaker == "mentee":
         match = _MENTEE_ASKS.search(text)
     if match is None and not granting:
@@ -547,12 +592,27 @@ _HYPOTHESIS = re.compile(r"\b(?:if|would|'d|could|whether|unless|when i|when my|
 """Hypothetical or reported evaluations are not praise of the listener."""
 
 
+_VERDICT_MORE = re.compile(
+    r"\byou should be (?:really |so |very |rightly )?proud\b|\b(?:genuinely |really |very )?good going\b"
+    r"|\bis not nothing\b|\bisn't nothing\b"
+    r"|\bthat's (?:exactly |just )?what (?:a|an|the) (?:good |great |real )?\w+ (?:does|would do)\b"
+    r"|\bthat tells (?:me|you) (?:\w+ ){1,6}(?:trusts? you|happy to let you|respects? you|rates? you)\b")
+"""Verdicts on what the listener did, said as a judgement: "you should be proud of that",
+"a day to spare is not nothing", "that's exactly what a professional does"."""
+_NOT_A_VERDICT = re.compile(r"\bif\b|\bwouldn't\b|\bnot exactly\b")
+
+
 def _general_praise(sentence: Sentence, turn_about_listener: bool, report: str) -> bool:
     """Praise by its shape rather than its wording (speech_acts.py): an evaluation of what
     the listener did, or the mentee's appreciation of the mentoring. `report`: what the other
     person just reported doing, if anything."""
     norm = sentence.norm
     if sentence.speaker == "mentee" and (appreciates_mentoring(norm) or APPRECIATION_MORE.search(norm)):
+        return True
+    effect = _APPRECIATION_EFFECT.search(norm) if sentence.speaker == "mentee" else None
+    if effect is not None and not _OTHERS_HELP.search(effect.group(0)):
+        return True
+    if sentence.speaker == "mentor" and _VERDICT_MORE.search(norm) and not _NOT_A_VERDICT.search(norm):
         return True
     if not evaluates_work(norm, turn_about_listener, bool(report), report):
         return False
@@ -707,6 +767,30 @@ def _praise_then_but(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool
             kinds[before.segment, before.char_start] = (False, True)
 
 
+_SESSION_TROUBLE = re.compile(
+    r"\b(?:run|runs|ran|running|go|goes|went|going) (?:way |a bit |a little |a lot |well |massively )?over\b"
+    r"|\breschedul\w*|\b(?:keep|keeps) (?:moving|getting (?:moved|cancell?ed|pushed|bumped))\b"
+    r"|\b(?:cancell?ed|moved|pushed) (?:again|twice|three times|a lot|so often)\b")
+"""Trouble with the sessions themselves: they overrun, keep moving, get cancelled."""
+_WE_COULD = re.compile(r"\b(?:maybe|perhaps) (?:[\w']+ ){0,5}?we (?:could|can|should)\b"
+                       r"|\b(?:could|can) we (?:maybe |perhaps |try to )?(?:keep|stick|cap|try|actually)\b")
+
+
+def _sessions_critique(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
+    """The mentee's proposal to change how the sessions run, in a turn that says what is
+    wrong with them ("we always run way over ... maybe we could keep them to thirty
+    minutes"), is feedback on the mentoring, not a plan."""
+    for turn in ctx.turns:
+        sentences = [s for seg in turn for s in ctx.by_segment(seg)]
+        if not sentences or sentences[0].speaker != "mentee" \
+                or not any(_SESSION_TROUBLE.search(s.norm) for s in sentences):
+            continue
+        for s in sentences:
+            if _WE_COULD.search(s.norm):
+                praise, _ = kinds[s.segment, s.char_start]
+                kinds[s.segment, s.char_start] = (praise, True)
+
+
 def extract_feedback(ctx: Context) -> list[Feedback]:
     """Praise and constructive feedback, in the order said."""
     answering = _answering(ctx)
@@ -715,6 +799,7 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
                                                   *cues.get((s.segment, s.char_start), (False, "", False, False)))
              for s in ctx.sentences}
     _praise_then_but(ctx, kinds)
+    _sessions_critique(ctx, kinds)
     found: list[tuple[int, int, Feedback]] = []
     for index, kind in enumerate(("praise", "constructive")):
         for first, last in group_items(ctx, lambda s: kinds[s.segment, s.char_start][index]):

@@ -50,13 +50,14 @@ RUN_ON = re.compile(
     r"|(?:and|but|so|okay|ok|also|then|now) (?:can|could|may|do|did|should|would|will) "
     r"(?:i|we|you) \w+ \w+"
     r"|(?:how's|what's|where's) (?:the|your|it|that|this|everything|things|life|work)"
-    r"|(?:have|did|do|would|could|can|will|are|were|should) you (?:ever )?(?!know\b)[a-z']{2,}"
-    r"|(?:have|did|do|would|could|can|will|are|were|should) you (?:ever )?"
+    r"|(?<!if i )(?<!if it )(?:have|did|do|would|could|can|will|are|were|should) you (?:ever )?(?!know\b)[a-z']{2,}"
+    r"|(?<!if i )(?<!if it )(?:have|did|do|would|could|can|will|are|were|should) you (?:ever )?"
     r"know (?:what|how|if|whether|where|when|why|who|anyone|anything|about)"
     r"|(?:should|can|could|shall|may) (?:i|we) [a-z']{2,}|do (?:i|we) (?:need|have|want|get) to"
     r"|is (?:this|that|it) (?:better|okay|ok|alright|clear|fine|right|good|working)$)\b")
 """A question inside an unpunctuated run of recognised speech: "did you flag it to the
-chiefs", "should i also run it past dr kim", "could we do the afternoon", "is this better"."""
+chiefs", "should i also run it past dr kim", "could we do the afternoon", "is this better";
+not the "were you" of "if i were you"."""
 _QUOTED = re.compile(
     r"(?:something like|like|say|saying|said|ask(?:ed)?(?: \w+)?|asking|ask yourself)\s*[,:]\s*$")
 """A question quoted as wording to use ("something like, can we agree ...?")."""

@@ -552,3 +552,68 @@ def test_indirect_acts(turns, expected):
 ])
 def test_indirect_acts_not_feedback(turns):
     assert kinds(*turns) == []
+
+
+# ---------------------------------------------------------------- shapes from the session-7 fresh conversations
+
+@pytest.mark.parametrize("text", [
+    "Where I'd push you a bit is the handover note.",
+    "One thing that might work better is a single page with the three open risks.",
+    "The last section lost me a bit, there were too many numbers.",
+    "My one bit of advice: put a date next to every step.",
+    "If I were starting out again, I'd ask for one-to-ones with the partners first.",
+    "I wonder if you're taking too much on yourself.",
+    "The auditor sent it back last time, so keep it short and cite the standard.",
+    "the invoice bounced so just put the job number in the subject line",
+    "if i were you i'd get a couple of volunteers to do the admin",
+])
+def test_advice_as_a_push_a_hedge_or_a_lapse(text):
+    assert kinds(("mentee", "That's where it stands."), ("mentor", text)) == [
+        ("constructive", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Two hundred sign-ups in a week, you should be proud of that.",
+    "Passing the practical first time is good going.",
+    "A clean audit in your first quarter is not nothing.",
+    "You told the client no and held the line. That's exactly what a senior does.",
+    "And she stopped copying her boss in. That tells you she trusts you now.",
+])
+def test_verdicts_on_what_the_listener_did(text):
+    assert kinds(("mentee", "So that's how the month went."), ("mentor", text)) == [
+        ("praise", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks, that tip about reading the card against the manual is going to save me a lot of grief.",
+    "the rota idea like really helps",
+    "The advice about the budget really takes the pressure off.",
+    "The mock interviews you set up were honestly the most useful thing this year.",
+    "These calls are the most useful hour of my week.",
+    "You're a really good explainer.",
+    "You always talk me down when I panic.",
+    "The way you make me say the plan out loud really helps me see the gaps.",
+])
+def test_the_mentee_naming_what_the_mentoring_does(text):
+    assert kinds(("mentor", "Anything else?"), ("mentee", text)) == [
+        ("praise", "mentee", "mentor", 1)]
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentee", "I'd be proud of that if it happens."), ("mentor", "It would be good going if it did.")],
+    [("mentor", "How was the course?"), ("mentee", "The tips from the trainer really helped.")],
+    [("mentor", "Shall we say Tuesday?"), ("mentee", "Maybe we could do Wednesday instead.")],
+])
+def test_hypothetical_verdicts_others_help_and_plans_are_not_feedback(turns):
+    assert [k for k in kinds(*turns) if k[1] == turns[-1][0]] == []
+
+
+def test_the_mentee_asking_to_change_sessions_that_overrun():
+    turns = [("mentor", "Anything about these calls?"),
+             ("mentee", "The notes are great, but we always run way over. Maybe we could keep "
+                        "them to thirty minutes.")]
+    assert ("constructive", "mentee", "mentor", 1) in kinds(*turns)
+    moved = [("mentor", "Anything else?"),
+             ("mentee", "the only thing is we've rescheduled three times so maybe once we book "
+                        "one we could actually keep it")]
+    assert kinds(*moved) == [("constructive", "mentee", "mentor", 1)]
