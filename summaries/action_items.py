@@ -185,6 +185,7 @@ def _clean_task(words: str) -> str:
     words = _POLITENESS.sub("", words)
     words = re.sub(r",?\s+(?:i\s+)?(?:promise|swear)$", "", words)
     words = re.sub(r"^to\s+", "", words)
+    words = re.sub(r"^([a-z]+) like (?=(?:a|an|the|some|my|your|our|this|that)\b)", r"\1 ", words)  # filler
     first, _, rest = words.partition(" ")
     if first.endswith(("ing", "ed")):
         words = f"{base_form(first)} {rest}".strip()
@@ -507,8 +508,15 @@ def _combine(found: list[_Task]) -> list[_Task]:
         return found[:1]
     if not pronouns:
         return content
+    # "the route map's on me, I'll have it finished by Friday, and I'll post the call-out
+    # tomorrow": a pointing task with its own date is a task of its own.
+    own = [t for t in pronouns if not named and t.due is not None and all(c.due != t.due for c in content)]
     combined = []
-    for task in content:
+    for task in found:
+        if task in own:
+            combined.append(task)
+        if task not in content:
+            continue
         helper = pronouns[0]
         if task.noun_only:
             verb_phrase = re.sub(r"\b(?:it|that|this|them)\b", task.words, helper.words, count=1)
@@ -528,7 +536,11 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
         if m.lastgroup == "open" and m.group(0).startswith("who") and not _CLAUSE_OPENS.search(norm[:m.start()]):
             continue  # "a group leader who could take some days": a relative clause, no request
         words = _clean_task(norm[m.end():])
-        if words and (base_form(words.split()[0]) in TASK_VERBS or _LOOK_OVER.match(words)):
+        if words and m.lastgroup == "open" and words.split()[0].endswith("ing"):
+            first, _, rest = words.partition(" ")  # "who's doing the statement?": do the statement
+            words = f"{'do' if first == 'doing' else base_form(first)} {rest}"
+        if words and (base_form(words.split()[0]) in TASK_VERBS or _LOOK_OVER.match(words)
+                      or (m.lastgroup == "open" and words.startswith("do "))):
             firm = m.lastgroup != "ask" or norm.endswith("?")
             # The request's own date: said in it, or just before it ("by Friday, could you ...").
             tasks.append(_Task(s, addressee, words, _due_in(norm, max(0, m.start() - 16), len(norm), dates),
@@ -814,12 +826,14 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                 confirmed.append(replace(c, words=offered.words))
             elif c.pronoun_only and previous.suggestions:  # worded as the one who suggested it
                 confirmed.append(replace(c, words=previous.suggestions[-1], requester=previous.speaker))
-            elif c.pronoun_only and previous.topic:
+            elif c.pronoun_only and previous.topic and not _named_before(c):
                 confirmed.append(replace(c, words=re.sub(r"\b(?:it|that|this)\b", previous.topic,
                                                          c.words, count=1)))
             elif not (c.pronoun_only and any(o.sentence is c.sentence and not o.pronoun_only
-                                             for o in commitments)):
-                confirmed.append(c)  # a bare "do that" beside a real task adds nothing
+                                             and (c.due is None or o.due == c.due) for o in commitments)):
+                # a bare "do that" beside a real task adds nothing, unless it has its own date:
+                # "the route map's on me, I'll have it finished by Friday, and I'll post ... tomorrow"
+                confirmed.append(c)
         _withdraw(confirmed, sentences, ctx)
         _resolve_pointers(confirmed, turn_index, ctx, dates)
         offers = [o for s in sentences for o in _offers(s, dates[id(s)])]
@@ -841,9 +855,10 @@ _NOUN_PHRASE = re.compile(
     r"five|six|some)|(?:need|needs|needed|have|has|had|got|want|wants|owe|owes|sent|bought|made|wrote)"
     r"(?=\s+(?!(?:the|my|your|our|his|her|their|this|that|these|those|a|an|one|two|three|four|five|six|"
     r"some|you|i|we|they|he|she|it|me|him|us|them|up|out|down|over|back|off|in|on|through)\b)))\s+"
-    r"(?P<np>(?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*[a-z])"
+    r"(?P<np>(?:[a-z][a-z-]*(?:'s)?\s+){0,3}?[a-z][a-z-]*[a-z])"
     r"(?=\s+(?:from|for|with|to|on|at|in|of|about|that|which|who|you|i|we|he|she|they|when|before|after|"
     r"by|and|but|so|is|are|was|were|still|last|this|next|yet|already|again|too|as|tonight|today|tomorrow|"
+    r"thats|its|theres|"
     r"now|later|soon|first|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow's)\b|\s*[,?!:]|\s*$)")
 """A noun phrase that a later "it" or "those" may stand for: "the old practice recordings",
 "three questions", or a bare plural object ("need horn parts")."""
@@ -851,6 +866,7 @@ _PREPOSITIONS = frozenset("on at in of for with from about to by after before du
 _NOT_A_THING = re.compile(
     r"week|weekend|day|days|month|year|morning|afternoon|evening|night|time|minute|moment|"
     r"second|point|ones?|thing|things|stuff|lot|bit|way|end|rest|same|other|idea|question|problem|right|"
+    r"sorts?|kinds?|types?|yeah|yes|okay|ok|um|uh|"
     r"help|relief|shame|pity|pleasure|favou?r|look|go|try|shot|stab|crack|chance|sense|thought|feeling|worry|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+(?:th|st|nd|rd)|first|third|"
     r"[a-z]*(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|ieth)|twenty|thirty|"
@@ -866,18 +882,23 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
     for m in _NOUN_PHRASE.finditer(norm):
         before = norm[:m.start()].split()
         words = m.group("np").split()
-        if any(w in phrases.STOP_WORDS or "'" in w or _DATE_WORD.fullmatch(w) for w in words) \
+        # "last spring's soil survey", "friday's handover notes": a time owning a thing
+        owner = next((k for k, w in enumerate(words[:-1]) if w.endswith("'s") and w not in _CONTRACTED), None)
+        named = words[owner + 1:] if owner is not None else words
+        if any(w in phrases.STOP_WORDS or "'" in w or _DATE_WORD.fullmatch(w) for w in named) \
+                or any(w in _CONTRACTED for w in words) \
                 or _NOT_A_THING.fullmatch(words[-1]) or (len(words) == 1 and words[0] in _QUALIFIERS):
             continue
         det = m.group("det")
         if (det in ("this", "that") and words[0] in _VERB_AFTER_THAT) or words[-1] in _COUNTS:
             continue  # "that makes sense": a subject and its verb; "the last three": people or things
-        if det is None and not words[-1].endswith("s"):
+        if det is None and not words[-1].endswith("s") and owner is None:
             continue  # a bare object only when plural: "need horn parts", not "have time"
         keep = det in ("one", "two", "three", "four", "five", "six")
         phrase = f"{det} {m.group('np')}" if keep else ("the " + m.group("np") if det else m.group("np"))
         thing = (phrase, words[-1].endswith("s") and not words[-1].endswith("ss"))
-        if not (before and before[-1] in _PREPOSITIONS):
+        filler = len(before) > 1 and before[-1] == "like" and base_form(before[-2]) in TASK_VERBS
+        if not (before and before[-1] in _PREPOSITIONS) or filler:  # "draft like a short email"
             things.append(thing)
         elif det is not None and before[-1] in _THING_AFTER and not objects and words[-1] not in _IDIOM_PLACES:
             objects.append(thing)
@@ -898,6 +919,11 @@ drop pop fire shoot stick chuck dig pull knock whip
 """Verbs done to a thing one hands over or works on: their "it" is worth naming."""
 _NOT_AN_OBJECT = re.compile(r"\b(?:make|take|keep|play|call|leave|let|wing|give|have)\s+$|\bfor\s+$")
 """Pronouns of idioms ("make it to the talk", "play it safe", "call it a day") or purposes."""
+_READY = re.compile(r"\s+(?:finished|done|ready|sent|drafted|written|booked|fixed|sorted|signed|printed|"
+                    r"updated|uploaded|submitted|filed|back)\b")
+"""What one has a thing made: "have it finished", "have them ready"."""
+_A_READ = re.compile(r"\s+a\s+(?:quick\s+|proper\s+|good\s+|final\s+|last\s+)?(?:read|look|review|once-over|skim|"
+                     r"proofread|listen|edit|read-through)\b")
 
 
 def _object_named(task: _Task, ctx: Context) -> _Task:
@@ -905,8 +931,12 @@ def _object_named(task: _Task, ctx: Context) -> _Task:
     said just before, in the same sentence, the same turn or the turn before ("the new
     rota - I'll send it to Marco by Friday")."""
     pointer = _OBJECT_POINTER.search(task.words)
-    if pointer is None or _NOT_AN_OBJECT.search(task.words[:pointer.start()]) \
-            or not any(base_form(w) in _HANDLING for w in task.words[:pointer.start()].split()):
+    causative = pointer is not None and (
+        task.words[:pointer.start()].endswith("have ") and _READY.match(task.words[pointer.end():]) is not None
+        or task.words[:pointer.start()].endswith("give ") and _A_READ.match(task.words[pointer.end():]) is not None)
+    # "have it finished by Friday", "give it a quick read": the pronoun is a thing all the same
+    if pointer is None or (_NOT_AN_OBJECT.search(task.words[:pointer.start()]) and not causative) \
+            or not (causative or any(base_form(w) in _HANDLING for w in task.words[:pointer.start()].split())):
         return task  # "cap it at six" is not about a thing to hand over
     plural = pointer.group(0) != "it"
     named = [phrase.split()[-1] for phrase, is_plural in _things_in(task.words[:pointer.start()])
@@ -960,6 +990,18 @@ def _look_at(task: _Task, look: re.Match[str], ctx: Context) -> _Task:
     return replace(task, words=f"{look.group(0)} at {thing}{task.words[look.end():]}", pronoun_only=False)
 
 
+def _named_before(task: _Task) -> bool:
+    """Whether the task's own sentence names a thing before it ("the floor plan, that's on me,
+    I'll have it finished"): its pronoun points there, not at the other's question."""
+    norm = task.sentence.norm
+    return any(len(phrase.split()) > 2 or phrase.split()[-1] not in _CUE_NOUNS
+               for phrase, _ in _things_in(norm[:max(0, norm.find(task.words[:12]))]))
+
+
+_CUE_NOUNS = frozenset("plan plans goal aim intention homework task job priority idea step".split())
+"""Nouns of the commitment itself ("my plan is to have it finished"), not of its thing."""
+
+
 def _words(text: str) -> set[str]:
     """Words that are not function words, verbs included ("the request", "the profile")."""
     return {w for w in re.findall(r"[a-z][a-z'-]+", text) if w not in phrases.STOP_WORDS}
@@ -976,6 +1018,8 @@ _DATE_WORD = re.compile(
     r"november|december|next|last")
 """Words of a time, anywhere in a phrase: "the next week", "the Friday meeting" is no thing to send."""
 _QUALIFIERS = frozenset("other same whole rest".split())
+_CONTRACTED = frozenset("it's that's what's there's here's he's she's let's who's where's how's".split())
+"""Words with 's that are a verb, not an owner."""
 _THING_AFTER = frozenset("on with about into".split())
 _IDIOM_PLACES = frozenset("plate list radar mind agenda desk side end way behalf own hands head".split())
 """...but not "on my plate", "on my list", "on my mind"."""
@@ -1015,7 +1059,8 @@ def _antecedent(ctx: Context, sentence: Sentence, plural: bool) -> str | None:
         for phrase, is_plural in reversed(_things_in(earlier.norm)):
             if is_plural == plural:
                 return phrase
-            fallback = fallback or phrase
+            if not plural or phrase.split()[-1] in _PEOPLE:  # "them" may be "the agency", not "the budget"
+                fallback = fallback or phrase
     return fallback
 
 
@@ -1236,8 +1281,18 @@ def _means_merged(commitments: list[_Task]) -> list[_Task]:
                 and _MEANS.match(c.words) and not c.separate and c.sentence is not last.sentence:
             merged[-1] = replace(last, due=last.due or c.due)
             continue
+        if last is not None and last.owner == c.owner and last.due is None and c.due is not None \
+                and c.sentence is last.sentence and _OUTCOME.match(c.words) and not c.separate:
+            merged[-1] = replace(last, due=c.due)  # "let me look into the course, I'll have the dates in two weeks"
+            continue
         merged.append(c)
     return merged
+
+
+_OUTCOME = re.compile(r"(?:have|get)\s+(?:you\s+)?(?:the|some|an?)\s+(?:[\w-]+\s+){0,2}?(?:dates?|answer|details|"
+                      r"info|information|numbers|figures|options|names?|update|list)\b"
+                      r"|(?:get|come)\s+back\s+to\s+you\b")
+"""What a look into something yields, promised with the date: the task is the look."""
 
 
 _PUT_OFF = re.compile(r"\b(?:maybe\s+later|not\s+(?:yet|now|ready|until)|"

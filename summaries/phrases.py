@@ -51,6 +51,7 @@ COMMITMENT = re.compile(
     r"reach\s+out|set\s+up|sign\s+up|get\s+back)\b)"
     r"|(?P<mine>(?:(?:my|the)\s+(?:homework|action\s+items?|tasks?|to-?dos?|next\s+steps?|assignment)"
     r"(?:\s+for\s+me)?|(?:homework|action\s+items?|tasks?|to-?dos?|next\s+steps?)\s+for\s+me)"
+    r"(?:,?\s+(?:then|now|so|for\s+(?:this|next)\s+(?:week|time)|this\s+(?:week|time)),?)?"
     r"\s+(?:is|are|will\s+be)(?:\s+to)?|action\s+items?\s+for\s+me(?:\s+is|\s+are)?"
     r"\s*:?|note\s+to\s+self\s*:?|i'll\s+take\s+care\s+of|i\s+can\s+take\s+care\s+of)"
     r"|(?P<both>let's\s+(?:both|each|all)|let\s+us\s+(?:both|each)|we(?:'ll|\s+will)\s+(?:both|each)|"
@@ -66,6 +67,7 @@ REQUEST = re.compile(
     r"(?:i'd|i\s+would)\s+(?:like|love)\s+(?:for\s+)?you\s+to\s+"
     r"|i\s+(?:want|need)\s+you\s+to\s+"
     r"|(?:your|the)\s+(?:homework|action\s+items?|tasks?|assignment|next\s+steps?)(?:\s+for\s+you)?\s+"
+    r"(?:(?:then|now|so|for\s+(?:this|next)\s+(?:week|time)|this\s+(?:week|time)),?\s+)?"
     r"(?:is|are|will\s+be)(?:\s+to)?\s+"
     r"|(?:my\s+)?(?:action\s+items?|homework|tasks?)\s+for\s+you(?:\s+is|\s+are|\s+will\s+be)?"
     r"(?:\s+to)?\s*:?\s+"
@@ -73,6 +75,9 @@ REQUEST = re.compile(
     r")|(?P<open>"
     # Open to whoever takes it: "who's going to set up the folder?" - "I can take that."
     r"who(?:'s|\s+is)\s+going\s+to\s+|who\s+(?:can|will|wants\s+to|could)\s+"
+    # "who's doing the access statement?": the task in its -ing form
+    r"|who(?:'s|\s+is)\s+(?=(?:doing|writing|drafting|taking|handling|running|leading|preparing|booking|"
+    r"organi[sz]ing|sorting|covering|sending|updating|chasing|presenting|owning)\s+(?:the|this|that|our|a|an)\b)"
     r"|(?:someone|somebody)\s+(?:needs|has|should|ought)\s+to\s+|we\s+need\s+someone\s+to\s+"
     r"|(?:wants|needs|want|need|asked\s+for|is\s+looking\s+for)\s+(?:someone|somebody)\s+to\s+"
     r")|(?P<ask>"
@@ -124,7 +129,8 @@ NOT_TASK = re.compile(
     r"remember\s+(?:that|this)|never|not|no\b|answer\s+(?:that|your)|start\s+(?:with|by|off)|"
     r"give\s+(?:him|her|them|you)\s+that\b|"
     r"go\s+(?:first|next|ahead|back)|jump\s+in|share\s+my\s+screen|mute|unmute|"
-    r"put\s+it\s+(?:this|that)\s+way|"
+    r"put\s+it\s+(?:this|that)\s+way|take\s+(?:it|things)\s+from\s+there|play\s+it\s+by\s+ear|"
+    r"see\s+how\s+(?:it|things)\s+go(?:es)?|"
     r"give\s+you\s+an\s+example|explain|repeat|rephrase|mention|need\s+to|have\s+to|"
     r"let\s+you\s+know\s+(?:if|how|what\s+(?:happens|they\s+say))|"
     # Keeping in touch with the other participant is no task: "I'll call you Monday", "I'll
@@ -138,7 +144,8 @@ NOT_TASK = re.compile(
     r"deal\s+with\s+it|manage|survive|live\s+with|cope|"
     r"see\s+(?:that|it|this|why|the\s+point|where)|imagine|understand|relate|feel|totally|"
     # "tell you ..." steers the talk; telling others about something is a task.
-    r"tell\b(?!\s+(?!you\b|ya\b)(?:them|him|her|everyone|everybody|the\s+[\w-]+|my\s+[\w-]+|[a-z]+)\s+(?:about|that)\b)|"
+    r"tell\b(?!\s+(?!you\b|ya\b)(?:them|him|her|everyone|everybody|the\s+[\w-]+|my\s+[\w-]+|[a-z]+)"
+    r"(?:\s+[\w']+){0,6}?\s+(?:about|that|before|by|on|tomorrow|tonight|today|first\s+thing)\b)|"
     r"definitely\s+see)")
 META = re.compile(
     # Steering the conversation itself: "I'll move on", "I'll come back to that", "I'll show you".
@@ -151,13 +158,16 @@ META = re.compile(
     r"raise\s+(?:another|a|one)\s+(?:point|question|thing)|point\s+out|add\s+(?:one|something|to\s+that)|"
     r"suggest|propose\s+(?:that|we)|take\s+(?:this|that|it)$)")
 IMMEDIATE = re.compile(
-    r"^(?:know|check|see|think|look|pull|grab|open|share\s+my\s+screen|ask\s+you|be\b|say|start|"
+    r"^(?:know|check|see|think|look(?!\s+into\b)|pull|grab|open|share\s+my\s+screen|ask\s+you|be\b|say|start|"
     r"explain|rephrase|recap|summari[sz]e|just|quickly|guess|tell\s+you|show\s+you|find|get\s+this\s+"
     r"straight|make\s+sure\s+i|understand|repeat|play|turn|switch|move\s+on|go\s+back|jump|scroll|stop|"
     r"mute|unmute|write\s+(?:that|this|it)\s+down|note\s+(?:that|this)|jot|take\s+a\s+note|read|"
     r"double-check|confirm\s+i|suggest|propose|recommend|add\b|point\s+out|clarify|put\s+it|"
     r"give\s+you\s+(?:an?\s+)?(?:example|idea|sense|two|three|some\s+context)|"
-    r"ask\s+(?:you|a|one|something|the\s+group|everyone)\b)")
+    r"ask\s+(?:you|a|one|something|the\s+group|everyone)\b"
+    # moving about during the call: "hang on, let me get away from the fermenters"
+    r"|get\s+(?:away\s+from|out\s+of|closer\s+to)|find\s+a\s+(?:quieter|better)\s+(?:spot|room|place)|"
+    r"close\s+(?:the|my)\s+(?:door|window)|plug\s+(?:in|my)|grab\s+my\s+(?:headphones|charger|notes))")
 HABIT = re.compile(r"\b(?:in\s+general|usually|normally|generally|typically|tend\s+to|"
                    r"in\s+the\s+(?:evenings|mornings|afternoons)|on\s+(?:weekends|weekdays|"
                    r"mondays|tuesdays|wednesdays|thursdays|fridays))\b")
@@ -202,6 +212,7 @@ CLAUSE_CUT = re.compile(
     r"|\s+and\s+(?=(?:can|could|may|should|shall|will|would|do|did)\s+(?:i|we|you)\b)"
     r"|\s+and\s+(?=we\s+(?:can|could|should|will|might)\b)|,?\s+as\s+soon\s+as\b"
     r"|,\s+and\s+(?=(?:my|our|his|her|their)\b)"
+    r"|,?\s+and\s+(?:as\s+)?for\s+(?=(?:the|my|your|our|his|her|their)\s)"  # "... and for the marshals, ..."
     r"|,\s+(?=(?:do|does|did|can|could|should|would|will|is|are|what|how|when|where|why)\s+"
     r"(?:you|i|we|he|she|they|it)\b)"
     r"|;|\s+-\s+|:\s")
@@ -283,7 +294,8 @@ PERSON_VERB = re.compile(r"(?:'s|\s+(?:said|says|is|was|has|had|will|would|can|c
 
 # ---------------------------------------------------------------- wording
 
-TRAILING_CONNECTIVES = re.compile(r"(?:(?:,\s*|\s+)(?:and|but|or|so|then|yeah|yes|okay|ok|also|anyway))+$")
+TRAILING_CONNECTIVES = re.compile(r"(?:(?:,\s*|\s+)(?:and|but|or|so|then|yeah|yes|okay|ok|also|anyway|actually|"
+                                  r"um|uh|though|really))+$")
 """Connectives left dangling where a new clause was cut off: "text Dr Kim after this and yeah"."""
 NOUN_SUBJECT = re.compile(r"^[\w'-]+(?: [\w'-]+)? (?:is|was|were|are|got|gets|has|had|went|became|seemed|"
                           r"felt|'s)\b")

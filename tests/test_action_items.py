@@ -759,3 +759,75 @@ def test_a_you_mind_request_however_it_was_heard(opening: str) -> None:
     item = only(items(("mentor", f"{opening} writing down the three objections you fear most?"),
                       ("mentee", "Sure, will do.")))
     assert item.owner == "mentee" and "objections" in item.text
+
+
+# ---------------------------------------------------------------- shapes from the session-7 fresh conversations
+
+def _texts(*turns: tuple[str, str]) -> list[tuple[str, str, str | None]]:
+    return [(i.owner, i.text, i.due) for i in items(*turns)]
+
+
+def test_who_is_doing_a_task_taken_on():
+    found = _texts(("mentor", "Who's doing the risk register for the audit?"),
+                   ("mentee", "I can take that."))
+    assert found == [("mentee", "Do the risk register for the audit", None)]
+
+
+def test_homework_with_a_word_between():
+    found = _texts(("mentor", "Keep a log from now on."),
+                   ("mentee", "Okay. My homework then is to set up the log by Friday."))
+    assert found == [("mentee", "Set up the log", "2026-11-20")]
+
+
+def test_a_pointer_is_not_that_sort_of_thing_and_may_be_a_time_owned_thing():
+    found = _texts(("mentor", "They want hard numbers, that sort of thing. Have you still got last "
+                              "week's site survey?"),
+                   ("mentee", "Somewhere. I'll dig it out tomorrow."))
+    assert found == [("mentee", "Dig last week's site survey out", "2026-11-19")]
+
+
+def test_a_pointing_task_with_its_own_date_beside_another_task():
+    found = _texts(("mentor", "What's left on your side?"),
+                   ("mentee", "the floor plan thats on me i'll have it finished by friday and for "
+                              "the caterers i'm going to ring round tomorrow"))
+    assert found == [("mentee", "Have the floor plan finished", "2026-11-20"),
+                     ("mentee", "Ring round", "2026-11-19")]
+
+
+def test_them_names_a_group_not_a_single_thing():
+    found = _texts(("mentor", "Have you thought about asking the agency for cover?"),
+                   ("mentee", "I thought the budget wouldn't stretch."),
+                   ("mentor", "It will for a month. Go ahead and call them."),
+                   ("mentee", "Okay, I'm going to ring them straight after this."))
+    assert [t for o, t, _ in found if o == "mentee"] == ["Call the agency"]
+
+
+def test_give_it_a_read_names_the_thing_and_like_is_a_filler():
+    found = _texts(("mentee", "i'll draft like a short cover letter tonight and send it to you"),
+                   ("mentor", "send it over and i'll give it a quick read by monday"))
+    assert found[0][1] == "Draft a short cover letter and send it to Dana"
+    assert found[1] == ("mentor", "Give the short cover letter a quick read", "2026-11-23")
+
+
+def test_a_look_into_something_dated_by_what_it_yields():
+    found = _texts(("mentee", "I'd like to lead a team one day."),
+                   ("mentor", "let me look into the leadership course i'll have the dates for you "
+                              "in two weeks"))
+    assert found == [("mentor", "Look into the leadership course", "2026-12-02")]
+
+
+def test_telling_others_before_a_day_is_a_task():
+    found = _texts(("mentor", "What if you handed the rota back to them?"),
+                   ("mentee", "Alright. I'll tell them both before Friday's briefing that the rota "
+                              "is theirs."))
+    assert found == [("mentee", "Tell them both before the briefing that the rota is theirs",
+                      "2026-11-20")]
+
+
+@pytest.mark.parametrize("turns", [
+    (("mentor", "you're a bit quiet"), ("mentee", "hang on let me get away from the printer")),
+    (("mentee", "I'll send you my draft by Friday."),
+     ("mentor", "Great, and I'll take it from there.")),
+])
+def test_moving_about_during_the_call_and_taking_it_from_there_are_no_tasks(turns):
+    assert [i.text for i in items(*turns) if i.owner == turns[-1][0]] == []
