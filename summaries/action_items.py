@@ -924,6 +924,7 @@ _READY = re.compile(r"\s+(?:finished|done|ready|sent|drafted|written|booked|fixe
 """What one has a thing made: "have it finished", "have them ready"."""
 _A_READ = re.compile(r"\s+a\s+(?:quick\s+|proper\s+|good\s+|final\s+|last\s+)?(?:read|look|review|once-over|skim|"
                      r"proofread|listen|edit|read-through)\b")
+"""What one gives a thing: "give it a quick read" is about the thing, unlike "give it a go"."""
 
 
 def _object_named(task: _Task, ctx: Context) -> _Task:

@@ -385,7 +385,7 @@ _ADVICE_MORE = word_start(
 bit is ...", "one thing that might land better is ...", "the second half lost me", "my one
 bit of advice", "if I were starting out again I'd ...", "I wonder if you're ..."."""
 _SO_IMPERATIVE = re.compile(
-    r"(?:,|\bso|\bthen|\band then)\s+(?:just |maybe |perhaps |always |really )?(?:keep|make|put|cut|try|tie|"
+    r"(?:\bso,?|\bthen|\band then)\s+(?:just |maybe |perhaps |always |really )?(?:keep|make|put|cut|try|tie|"
     r"lead|open|start|use|add|drop|move|ask|check|say|slow|spend|focus|stick|give|write|read|run) "
     r"(?:it|them|that|this|the|your|every|each|a|an|one|down|back|yourself)\b(?![^.?!]*\b(?:for|to) me\b)")
 """A directive after what prompted it, in the same sentence: "the last one got picked
@@ -562,8 +562,9 @@ def _constructive(sentence: Sentence, granting: bool = False) -> bool:
             imperative = _IMPERATIVE.match(text) if match is None else None
             if imperative is not None and _BENEFIT.search(text, imperative.end()):
                 match = imperative
-    if match is None or _LOGISTICS.search(text) or _JOINT.match(text[match.end():]) or _FORMULA.match(text):
-        return False
+    if match is None or _LOGISTICS.search(text) or _JOINT.match(text[match.end():]) or _FORMULA.match(text) \
+            or _FORMULA.match(text[match.start():]) or _FORMULA.match(_LEAD_IN.sub("", text)):
+        return False  # "that's great, keep it up" is encouragement
     before = text[:match.start()]
     if _REPORTED.search(before) or _NEGATION.search(before[-25:]):
         return False
@@ -585,7 +586,8 @@ _REQUEST_VERB = re.compile(
 _FORMULA = re.compile(
     r"^(?:(?:so|and|okay|ok|well)[,\s]+)*(?:go (?:for it|ahead|on)|take care|take your time|keep (?:it|that|this) up|"
     r"keep (?:going|doing|up the)|come on|get well|give (?:it|that) (?:a )?(?:second|sec|minute)|"
-    r"hold on|fair enough|good luck|well done)\b"
+    r"hold on|fair enough|good luck|well done|keep (?:it|that|this) going|give yourself (?:a pat|some credit|a break)|"
+    r"enjoy (?:it|that|this|the)|celebrate)\b"
     r"|^(?:start|begin) with (?:the|that|this|your|you) ?[\w-]*[.!]?$")
 """Formulae that look like imperatives: encouragement, leave-taking."""
 _HYPOTHESIS = re.compile(r"\b(?:if|would|'d|could|whether|unless|when i|when my|said|told me|says)\b")
@@ -666,7 +668,8 @@ def _general_constructive(sentence: Sentence, answering: str = "", about_listene
         if difficulty_before and (_HAVE_YOU_DONE.match(LEAD.sub("", text)) or SOMEONE_WHO_COULD.match(text)):
             return True
         return bool(ADVICE_QUESTION.search(text)) and not _DEADLINE.search(text)
-    if _DEADLINE.search(text) or _LOGISTICS.search(text) or _FORMULA.match(text):
+    if _DEADLINE.search(text) or _LOGISTICS.search(text) or _FORMULA.match(text) \
+            or _FORMULA.match(_LEAD_IN.sub("", text)):  # "that's great, keep it up"
         return False
     if (_REPORTED.search(text) or _HYPOTHESIS.match(text)) and not SPEAKER_WOULD.match(text):
         return False

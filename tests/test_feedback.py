@@ -617,3 +617,15 @@ def test_the_mentee_asking_to_change_sessions_that_overrun():
              ("mentee", "the only thing is we've rescheduled three times so maybe once we book "
                         "one we could actually keep it")]
     assert kinds(*moved) == [("constructive", "mentee", "mentor", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "That's great, keep it up.",
+    "Brilliant, keep it going.",
+    "Great, give yourself a pat on the back.",
+    "Tuesday at ten then, put it in your diary.",
+    "Lovely, make the most of the holiday.",
+])
+def test_encouragement_and_logistics_after_a_lead_in_are_not_advice(text):
+    assert [k for k in kinds(("mentee", "I got the promotion."), ("mentor", text))
+            if k[0] == "constructive"] == []
