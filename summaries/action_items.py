@@ -626,6 +626,11 @@ def _offers(s: Sentence, dates: list[DateMention]) -> list[_Task]:
                 or (phrases.NOT_TASK.match(words) and not _LISTEN_TO.match(words)):
             continue
         pronoun_only = _is_pronoun_only(words, dates)
+        pointer = _pointer_in(words) if pronoun_only and not question else None
+        thing = _last_thing(s.norm[:m.start()], pointer.group(0) in ("them", "those", "these")) \
+            if pointer is not None else None
+        if thing is not None:  # "you'll need a reference from me, and I'm happy to write it"
+            words, pronoun_only = words[:pointer.start()] + thing + words[pointer.end():], False
         if pronoun_only and not question:
             continue
         offers.append(_Task(s, s.speaker, words, _due_in(s.norm, m.start(), len(s.norm), dates),
@@ -809,7 +814,10 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         commitments = _answer_requests(previous, sentences, commitments, dates, confirmed)
         opening = " ".join(s.norm for s in sentences[:2])
         opening_answered = any(t.sentence is sentences[0] for t in confirmed[answered:])
-        if previous.offers and not opening_answered and speaker != "unknown" \
+        # A bare "Deal." or "Sure, that works." takes everything on the table: the request it
+        # answered and the other's offer beside it ("get me a draft ... and I'm happy to write it").
+        whole_table = opening_answered and len(sentences[0].norm.split()) <= 4
+        if previous.offers and (not opening_answered or whole_table) and speaker != "unknown" \
                 and not phrases.DECLINE.search(sentences[0].norm) and not _PUT_OFF.search(opening) \
                 and (phrases.ACCEPT_OFFER.match(opening) or (
                     any(o.counter for o in previous.offers) and _ACCEPT_TERMS.match(sentences[0].norm))):

@@ -231,7 +231,7 @@ ACCEPT_WEAK = re.compile(r"^(?:yes|yeah|yep|yup|ok|okay|alright|all\s+right|soun
                          r"fine|sure|sounds\s+like\s+a\s+plan)\b")
 ACCEPT_OFFER = re.compile(
     r"^(?:(?:oh|well|wow|honestly|ah|okay|ok|oh\s+my\s+god|gosh|god)[,\s]+)*"
-    r"(?:yes|yeah|yep|sure|please|ok|okay|absolutely|definitely|"
+    r"(?:yes|yeah|yep|sure|please|ok|okay|absolutely|definitely|deal|done|you're\s+on|"
     r"of\s+course|go\s+for\s+it|please\s+do|if\s+you\s+(?:could|don't\s+mind|have\s+time)|"
     r"(?:that|that'd|it)\s+(?:would\s+)?(?:be\s+)?(?:great|amazing|helpful|lovely|brilliant|fantastic|"
     r"perfect|wonderful|a\s+(?:huge\s+|big\s+|real\s+)?help|help)|would\s+you)\b")

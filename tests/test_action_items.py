@@ -831,3 +831,17 @@ def test_telling_others_before_a_day_is_a_task():
 ])
 def test_moving_about_during_the_call_and_taking_it_from_there_are_no_tasks(turns):
     assert [i.text for i in items(*turns) if i.owner == turns[-1][0]] == []
+
+
+def test_a_bare_deal_takes_the_request_and_the_offer_beside_it():
+    found = _texts(("mentor", "You'll need a reference from me, and I'm happy to write it. Get me a "
+                              "draft of your statement by Friday."),
+                   ("mentee", "Deal."))
+    assert sorted(found) == [("mentee", "Get Dana a draft of your statement", "2026-11-20"),
+                             ("mentor", "Write the reference", None)]
+
+
+def test_a_longer_answer_to_a_request_does_not_take_the_offer_too():
+    found = _texts(("mentor", "Could you book the room? I could bring the projector if you like."),
+                   ("mentee", "Sure, I'll book it today. No need for the projector, they have one."))
+    assert found == [("mentee", "Book the room", "2026-11-18")]
