@@ -511,19 +511,16 @@ def _combine(found: list[_Task]) -> list[_Task]:
     # "the route map's on me, I'll have it finished by Friday, and I'll post the call-out
     # tomorrow": a pointing task with its own date is a task of its own.
     own = [t for t in pronouns if not named and t.due is not None and all(c.due != t.due for c in content)]
+    helper = pronouns[0]
     combined = []
-    for task in found:
-        if task in own:
-            combined.append(task)
-        if task not in content:
-            continue
-        helper = pronouns[0]
-        if task.noun_only:
+    for task in found:  # in the order said
+        if task in content and task.noun_only:
             verb_phrase = re.sub(r"\b(?:it|that|this|them)\b", task.words, helper.words, count=1)
-            task = replace(task, words=verb_phrase, noun_only=False, due=task.due or helper.due)
-        elif task.due is None and helper.due is not None:
-            task = replace(task, due=helper.due)
-        combined.append(task)
+            combined.append(replace(task, words=verb_phrase, noun_only=False, due=task.due or helper.due))
+        elif task in content:
+            combined.append(replace(task, due=task.due or helper.due))
+        elif task in own:
+            combined.append(task)
     return combined
 
 
@@ -950,9 +947,7 @@ def _object_named(task: _Task, ctx: Context) -> _Task:
     plural = pointer.group(0) != "it"
     named = [phrase.split()[-1] for phrase, is_plural in _things_in(task.words[:pointer.start()])
              if is_plural == plural and phrase.split()[-1].rstrip("s") not in _PEOPLE]
-    norm = task.sentence.norm
-    said = norm[:max(0, norm.find(task.words[:12]))]
-    thing = _last_thing(said, plural)
+    thing = _last_thing(_said_before(task), plural)
     if thing is None:
         turn = ctx.turn_of(task.sentence.segment)
         for pos in range(position_of(ctx, task.sentence) - 1, -1, -1):
@@ -991,8 +986,7 @@ def _pointer_in(words: str) -> re.Match[str] | None:
 
 def _look_at(task: _Task, look: re.Match[str], ctx: Context) -> _Task:
     """"I'll have a look" is a look at the thing named just before: the draft just offered."""
-    norm = task.sentence.norm
-    said = norm[:max(0, norm.find(task.words[:12]))]
+    said = _said_before(task)
     thing = _last_thing(said, False) or _last_thing(said, True) or _antecedent(ctx, task.sentence, False)
     if thing is None:
         return task
@@ -1002,9 +996,14 @@ def _look_at(task: _Task, look: re.Match[str], ctx: Context) -> _Task:
 def _named_before(task: _Task) -> bool:
     """Whether the task's own sentence names a thing before it ("the floor plan, that's on me,
     I'll have it finished"): its pronoun points there, not at the other's question."""
-    norm = task.sentence.norm
     return any(len(phrase.split()) > 2 or phrase.split()[-1] not in _CUE_NOUNS
-               for phrase, _ in _things_in(norm[:max(0, norm.find(task.words[:12]))]))
+               for phrase, _ in _things_in(_said_before(task)))
+
+
+def _said_before(task: _Task) -> str:
+    """The words of the task's sentence before the task itself."""
+    norm = task.sentence.norm
+    return norm[:max(0, norm.find(task.words[:12]))]
 
 
 _CUE_NOUNS = frozenset("plan plans goal aim intention homework task job priority idea step".split())
@@ -1108,9 +1107,7 @@ def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,
         if pointer is None:
             continue  # "send you my CV for this": no thing left to name
         plural = pointer.group(0) in ("them", "those", "these")
-        norm = task.sentence.norm
-        thing = _last_thing(norm[:max(0, norm.find(task.words[:12]))], plural) \
-            or _antecedent(ctx, task.sentence, plural)
+        thing = _last_thing(_said_before(task), plural) or _antecedent(ctx, task.sentence, plural)
         if thing is None and task.words == pointer.group(0):
             dropped.append(k)  # "that's on my plate" about nothing we can name
         elif thing is not None:

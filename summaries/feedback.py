@@ -512,7 +512,7 @@ def _praise(sentence: Sentence) -> bool:
     norm = sentence.norm
     match = _PRAISE.search(norm) or _PRAISE_MORE.search(norm)
     if match is None and sentence.speaker == "mentee":
-        match = _APPRECIATION.search(norm) or _APPRECIATION_MORE.search(norm)
+        match = _APPRECIATION.search(norm) or _APPRECIATION_MORE.search(norm) or _APPRECIATION_EFFECT.search(norm)
         done = _MENTOR_DID.search(norm)
         if match is None and done is not None:
             match = _HELPED.search(norm, done.end())
@@ -562,9 +562,9 @@ def _constructive(sentence: Sentence, granting: bool = False) -> bool:
             imperative = _IMPERATIVE.match(text) if match is None else None
             if imperative is not None and _BENEFIT.search(text, imperative.end()):
                 match = imperative
-    if match is None or _LOGISTICS.search(text) or _JOINT.match(text[match.end():]) or _FORMULA.match(text) \
-            or _FORMULA.match(text[match.start():]) or _FORMULA.match(_LEAD_IN.sub("", text)):
-        return False  # "that's great, keep it up" is encouragement
+    if match is None or _LOGISTICS.search(text) or _JOINT.match(text[match.end():]) or _encouragement(text) \
+            or _FORMULA.match(text[match.start():]):
+        return False
     before = text[:match.start()]
     if _REPORTED.search(before) or _NEGATION.search(before[-25:]):
         return False
@@ -590,6 +590,12 @@ _FORMULA = re.compile(
     r"enjoy (?:it|that|this|the)|celebrate)\b"
     r"|^(?:start|begin) with (?:the|that|this|your|you) ?[\w-]*[.!]?$")
 """Formulae that look like imperatives: encouragement, leave-taking."""
+def _encouragement(text: str) -> bool:
+    """A formula of encouragement or leave-taking, said first or after a short lead-in:
+    "keep it up", "that's great, keep it up"."""
+    return bool(_FORMULA.match(text) or _FORMULA.match(_LEAD_IN.sub("", text)))
+
+
 _HYPOTHESIS = re.compile(r"\b(?:if|would|'d|could|whether|unless|when i|when my|said|told me|says)\b")
 """Hypothetical or reported evaluations are not praise of the listener."""
 
@@ -610,9 +616,6 @@ def _general_praise(sentence: Sentence, turn_about_listener: bool, report: str) 
     person just reported doing, if anything."""
     norm = sentence.norm
     if sentence.speaker == "mentee" and (appreciates_mentoring(norm) or APPRECIATION_MORE.search(norm)):
-        return True
-    effect = _APPRECIATION_EFFECT.search(norm) if sentence.speaker == "mentee" else None
-    if effect is not None and not _OTHERS_HELP.search(effect.group(0)):
         return True
     if sentence.speaker == "mentor" and _VERDICT_MORE.search(norm) and not _NOT_A_VERDICT.search(norm):
         return True
@@ -668,8 +671,7 @@ def _general_constructive(sentence: Sentence, answering: str = "", about_listene
         if difficulty_before and (_HAVE_YOU_DONE.match(LEAD.sub("", text)) or SOMEONE_WHO_COULD.match(text)):
             return True
         return bool(ADVICE_QUESTION.search(text)) and not _DEADLINE.search(text)
-    if _DEADLINE.search(text) or _LOGISTICS.search(text) or _FORMULA.match(text) \
-            or _FORMULA.match(_LEAD_IN.sub("", text)):  # "that's great, keep it up"
+    if _DEADLINE.search(text) or _LOGISTICS.search(text) or _encouragement(text):
         return False
     if (_REPORTED.search(text) or _HYPOTHESIS.match(text)) and not SPEAKER_WOULD.match(text):
         return False
