@@ -3,7 +3,8 @@
     python bench/extraction_speed.py [--rounds 3]
 
 CPU time of `summaries.extract.extract_json` per meeting (best of --rounds), its words, and
-the time per word; the last line scales it to a 10,000-word hour.
+the time per word; then the total scaled to a 10,000-word hour, and the time of
+`summaries.text.normalize` alone over every turn (the first step of every extractor).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 MEETINGS = ROOT.parent / "shared" / "fixtures" / "meetings" / "qmsum_test"
 
 from summaries.extract import extract_json  # noqa: E402
+from summaries.text import normalize  # noqa: E402
 
 
 def main() -> None:
@@ -39,6 +41,15 @@ def main() -> None:
         total_words, total_s, longest = total_words + words, total_s + best, max(longest, best)
     print(f"max {longest:.3f} s; {total_s / total_words * 1e6:.1f} µs/word: "
           f"10,000 words in {total_s / total_words * 1e4:.3f} s")
+    texts = [t["content"] for path in sorted(MEETINGS.glob("*.json"))
+             for t in json.loads(path.read_text())["meeting_transcripts"]]
+    best = float("inf")
+    for _ in range(args.rounds):
+        start = time.process_time()
+        for text in texts:
+            normalize(text)
+        best = min(best, time.process_time() - start)
+    print(f"text.normalize alone: {best / total_words * 1e6:.1f} µs/word")
 
 
 if __name__ == "__main__":
