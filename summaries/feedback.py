@@ -49,9 +49,10 @@ import re
 from .questions import LEAD, RUN_ON, question_kind
 from .phrases import TASK_VERBS
 from .challenges import is_challenge
-from .speech_acts import (ADVICE_QUESTION, APPRECIATION_MORE, CRITIQUE, MENTEE_CRITIQUE, REPORTED_ACTION,
-                          SOMEONE_WHO_COULD, SPEAKER_WOULD, STRONG_POSITIVE, THINK_ABOUT, TRAILING_VERDICT,
-                          WEAK_POSITIVE, YOU_NEED, appreciates_mentoring, criticises_habit, evaluates_work, imperative,
+from .speech_acts import (ADVICE_QUESTION, APPRECIATION_MORE, BARE_THANKS, CRITIQUE, HELPED_MOST, LESS_OF,
+                          MENTEE_CRITIQUE, REPORTED_ACTION, REPORTED_PRAISE, SOMEONE_WHO_COULD, SPEAKER_WOULD,
+                          STRONG_POSITIVE, THINK_ABOUT, TRAILING_VERDICT, WEAK_POSITIVE, WHAT_WOULD_HAPPEN, YOU_NEED,
+                          appreciates_mentoring, credits_listener, criticises_habit, evaluates_work, imperative,
                           speaks_of_listener, suggests)
 from .text import Context, Sentence, group_items, span, word_start
 from .types import Feedback
@@ -281,7 +282,8 @@ _SUGGESTION = word_start(
     r"|\bif i were you\b|\bif it were me\b"
     r"|\bnext time,? (?:maybe |perhaps |definitely |just )?(?:you (?:could |might |should |can )?)?"
     r"(?!(?:we|i|i'll|we'll|let's|let|you'll|you're|it|it's|is|the|our|round|around|i'm|we're|"
-    r"will|was|when|that|this|there|and|or|but|so|then)\b|if (?:that's|that is|it's|it is) (?:okay|ok|alright|"
+    r"will|was|when|that|this|there|and|or|but|so|then|same|looking|look|looks|work|works|suit|suits)\b"
+    r"|if (?:that's|that is|it's|it is) (?:okay|ok|alright|"
     r"all right|fine))[a-z']{2,}"
     r"|\bhave you (?:ever )?(?:considered|thought about|thought of|tried|looked into|looked at|"
     r"explored|written down|talked to|spoken to|spoken with|reached out to|"
@@ -441,7 +443,7 @@ _ADVICE_VERB = re.compile(
 _DEADLINE = re.compile(r"\b(?:by|before|until|on) (?:monday|tuesday|wednesday|thursday|friday|"
                        r"saturday|sunday|tomorrow|tonight|the \w+(?:st|nd|rd|th)|next \w+|"
                        r"end of|eod)\b|\b(?:tomorrow|tonight|today|asap|this (?:week|morning|"
-                       r"afternoon|evening))\b"
+                       r"afternoon|evening))\b|\bin (?:a|one|two|three|four|\d+) (?:days?|weeks?|fortnight)\b"
                        r"|(?<=\w\s)next time(?=\s*(?:$|[,.!?]|and\b|so\b))")
 """A dated imperative ("send it by Friday", "bring a job description next time") is a task
 for the action items, not feedback."""
@@ -486,7 +488,7 @@ _LOGISTICS = re.compile(
     r"(?=.*\b(?:meet|meeting|call|calls|session|sessions|talk|check in|check-ins?|catch up|sync|chat|us|we)\b)|"
     r"\b(?:suggest|recommend|propose|say|do|how about|what about)\s+(?:that )?(?:we )?(?:meet )?(?:every|weekly|"
     r"biweekly|monthly|fortnightly|once a)\b|"
-    r"\b(?:meet|call|talk|sync|check in)(?:ing|s)? (?:again )?(?:on|at|every|next|once|twice|"
+    r"\b(?:meet|call|talk|sync|check in)(?:ing)? (?:again )?(?:on|at|every|next|once|twice|"
     r"weekly|biweekly|monthly)\b|"
     r"\b(?:on|over|via|by) (?:video|slack|email|text|chat|zoom|teams|phone)\b|"
     r"\b(?:calls?|sessions?|meetings?|check-ins?) (?:of|for) (?:thirty|forty|forty-five|forty five|"
@@ -587,6 +589,7 @@ _FORMULA = re.compile(
     r"^(?:(?:so|and|okay|ok|well)[,\s]+)*(?:go (?:for it|ahead|on)|take care|take your time|keep (?:it|that|this) up|"
     r"keep (?:going|doing|up the)|come on|get well|give (?:it|that) (?:a )?(?:second|sec|minute)|"
     r"hold on|fair enough|good luck|well done|keep (?:it|that|this) going|give yourself (?:a pat|some credit|a break)|"
+    r"take (?:the|some) credit|be (?:honest|brutal|straight|frank)(?: with me)?[.!]?$|"
     r"enjoy (?:it|that|this|the)|celebrate)\b"
     r"|^(?:start|begin) with (?:the|that|this|your|you) ?[\w-]*[.!]?$")
 """Formulae that look like imperatives: encouragement, leave-taking."""
@@ -615,7 +618,13 @@ def _general_praise(sentence: Sentence, turn_about_listener: bool, report: str) 
     the listener did, or the mentee's appreciation of the mentoring. `report`: what the other
     person just reported doing, if anything."""
     norm = sentence.norm
-    if sentence.speaker == "mentee" and (appreciates_mentoring(norm) or APPRECIATION_MORE.search(norm)):
+    if sentence.speaker == "mentee" and (appreciates_mentoring(norm) or APPRECIATION_MORE.search(norm)
+                                         or HELPED_MOST.search(norm)):
+        return True
+    reported = REPORTED_PRAISE.search(norm) if sentence.speaker == "mentor" else None
+    if reported is not None and not _NEGATION.search(norm[:reported.start()]):
+        return True
+    if sentence.speaker == "mentor" and credits_listener(norm, turn_about_listener):
         return True
     if sentence.speaker == "mentor" and _VERDICT_MORE.search(norm) and not _NOT_A_VERDICT.search(norm):
         return True
@@ -648,7 +657,7 @@ def _mentee_constructive(sentence: Sentence) -> bool:
     tend to give me the answer straight away") or a change asked for ("could you slow down a
     bit", "I'd learn more if you made me work it out first")."""
     text = sentence.norm
-    if MENTEE_CRITIQUE.search(text):
+    if MENTEE_CRITIQUE.search(text) or LESS_OF.search(text):
         return True
     return criticises_habit(text) and not _POSITIVE.search(text)
 
@@ -664,9 +673,11 @@ def _general_constructive(sentence: Sentence, answering: str = "", about_listene
     text = sentence.norm
     if sentence.speaker == "mentee":
         return question_kind(sentence) is None and _mentee_constructive(sentence) \
-            or bool(MENTEE_CRITIQUE.search(text))
+            or bool(MENTEE_CRITIQUE.search(text) or LESS_OF.search(text))
     if sentence.speaker != "mentor" or _REQUESTED.search(answering):
         return False
+    if WHAT_WOULD_HAPPEN.search(text):
+        return True
     if ADVICE_QUESTION.search(text) or question_kind(sentence) is not None:
         if difficulty_before and (_HAVE_YOU_DONE.match(LEAD.sub("", text)) or SOMEONE_WHO_COULD.match(text)):
             return True
@@ -697,10 +708,14 @@ def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = Fa
     granting = bool(answering) and bool(_PERMISSION.search(answering)) and bool(_YES.match(sentence.norm))
     approval = bool(answering) and bool(_ACHIEVEMENT.search(answering)) \
         and bool(_APPROVAL.match(sentence.norm))
-    praise = question_kind(sentence) is None and (
+    if sentence.speaker == "mentee" and BARE_THANKS.match(sentence.norm):
+        return False, False
+    # a run-on that opened with "can I say something about these calls" still says what helped
+    praise = (question_kind(sentence) is None or bool(HELPED_MOST.search(sentence.norm))) and (
         approval or _praise(sentence) or _general_praise(sentence, turn_about_listener, after_report)
         or (reviewing and sentence.speaker == "mentor" and bool(TRAILING_VERDICT.match(sentence.norm))))
-    constructive = _constructive(sentence, granting) or (
+    constructive = _constructive(sentence, granting) or (sentence.speaker == "mentee"
+                                                          and bool(LESS_OF.search(sentence.norm))) or (
         not granting and not praise and _general_constructive(sentence, answering, turn_about_listener
                                                               or bool(after_report), difficulty_before))
     return praise, constructive
@@ -796,6 +811,69 @@ def _sessions_critique(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
                 kinds[s.segment, s.char_start] = (praise, True)
 
 
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"the (?:spring|summer|autumn|fall|winter))")
+_THEN_YOU = re.compile(
+    rf"\b(?:(?:back )?in {_MONTH}|back then|last (?:year|spring|summer|autumn|fall|winter|month|term|season)|"
+    r"(?:a|one|two|three|six|a few|a couple of) (?:years?|months?|weeks?) ago|when you (?:first )?(?:started|joined|"
+    r"arrived)|think back to)\b[^.?!]*?\byou(?:r [\w-]+(?: [\w-]+)?)? (?:were|was|would have|'d have|used to|told me|"
+    r"couldn't|never|wouldn't|didn't|kept|had)\b"
+    rf"|\byour [\w-]+(?: [\w-]+)? (?:(?:back )?in {_MONTH}|last (?:year|spring|summer|autumn|fall|winter|month|term)|"
+    r"(?:a|a few|six) (?:years?|months?) ago) (?:were|was)\b")
+"""The listener as they were before: "think back to October: you were stopping them every
+eight bars", "your reports last year were all photos"."""
+_NOW_YOU = re.compile(r"\b(?:this time|this one|these days|now you|you now|you clearly|clearly found|you've clearly)\b"
+                      r"|\bthat's (?:a )?(?:completely |totally |whole |very )?different\b")
+"""...set against what they do now: "this time you let the phrase run"."""
+
+
+def _progress_noticed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
+    """The mentor setting what the listener did before against what they do now praises the
+    progress, though neither sentence praises in words of praise."""
+    for turn in ctx.turns:
+        sentences = [s for seg in turn for s in ctx.by_segment(seg)]
+        if not sentences or sentences[0].speaker != "mentor":
+            continue
+        then = next((k for k, s in enumerate(sentences) if _THEN_YOU.search(s.norm)), None)
+        if then is None or any(any(kinds[s.segment, s.char_start]) for s in sentences[then:]):
+            continue
+        now = next((s for s in sentences[then:] if _NOW_YOU.search(s.norm)
+                    and not _NEGATION.search(s.norm) and question_kind(s) is None), None)
+        if now is not None:
+            kinds[now.segment, now.char_start] = (True, False)
+
+
+_STORY = re.compile(
+    r"\bwhen i (?:was|started|had|first|took over|ran|joined|began)\b|\bat your (?:stage|age|level)\b"
+    r"|\b(?:a|one|two) years? into\b|\bin my first (?:year|job|month|week|season|role|shop|post)\b"
+    r"|\bearly (?:on )?in my career\b|\bwhen i was in your (?:spot|shoes|position|place)\b")
+"""The mentor's own story..."""
+_STORY_LESSON = re.compile(
+    r"\bwhat (?:i did|saved me|worked for me|helped me|i learned|i ended up doing)(?: then| in the end| instead)? "
+    r"(?:was|is)\b"
+    r"|\bsince then,? i\b|\bthese days,? i\b|\bso i started\b|\bso now i\b"
+    r"|\bwould (?:that|something like that) work for you\b|\bwho do you think (?:actually |really )?(?:reads|uses|"
+    r"needs|wants|looks at)\b")
+"""...told for its lesson ("what I did was par bake the baguettes the night before", "since
+then I write down the rating I see") or turned back on the listener ("so who do you think
+actually reads yours?")."""
+
+
+def _story_advice(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
+    """A story of the mentor's own early days with its lesson is advice; the story alone ("I
+    made the same mistake in my first year") is not."""
+    for turn in ctx.turns:
+        sentences = [s for seg in turn for s in ctx.by_segment(seg)]
+        if not sentences or sentences[0].speaker != "mentor":
+            continue
+        story = next((k for k, s in enumerate(sentences) if _STORY.search(s.norm)), None)
+        if story is None or any(kinds[s.segment, s.char_start][1] for s in sentences):
+            continue
+        lesson = next((s for s in sentences[story:] if _STORY_LESSON.search(s.norm)), None)
+        if lesson is not None:
+            kinds[lesson.segment, lesson.char_start] = (False, True)
+
+
 def extract_feedback(ctx: Context) -> list[Feedback]:
     """Praise and constructive feedback, in the order said."""
     answering = _answering(ctx)
@@ -805,6 +883,8 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
              for s in ctx.sentences}
     _praise_then_but(ctx, kinds)
     _sessions_critique(ctx, kinds)
+    _progress_noticed(ctx, kinds)
+    _story_advice(ctx, kinds)
     found: list[tuple[int, int, Feedback]] = []
     for index, kind in enumerate(("praise", "constructive")):
         for first, last in group_items(ctx, lambda s: kinds[s.segment, s.char_start][index]):

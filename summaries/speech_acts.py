@@ -151,6 +151,24 @@ _ENTHUSIASM = re.compile(
 """Enthusiasm or acknowledgement on its own ("That's a great goal.")."""
 
 
+_CREDIT = re.compile(
+    r"\b(?:that's|that is|that was|it's|it is|it was|this is|this was) (?:(?:all|entirely|completely|totally|mostly|"
+    r"really) )?(?:down to you|thanks to you|because of you|your doing)\b"
+    r"|\b(?:(?:that|it|this)(?:'s| is| was) not|(?:that|it|this) (?:wasn't|isn't)) (?:just |simply |only |down to |"
+    r"pure |dumb |blind )?(?:luck|a fluke|an accident|chance)\b"
+    r"|\bi(?:'m| am) (?:really |so |very |genuinely |truly |incredibly )?proud of (?:that|this|you)\b")
+"""Credit given to the listener: "that's down to you", "that wasn't luck", "I'm genuinely
+proud of that" (said of the listener's work: the caller checks the turn is about it)."""
+
+
+def credits_listener(norm: str, turn_about_listener: bool) -> bool:
+    """Credit given to the listener for their work (the negation in "that wasn't luck" is
+    part of the praise)."""
+    match = _CREDIT.search(norm)
+    return match is not None and (turn_about_listener or bool(re.search(r"\byou\b", norm))) \
+        and not re.search(r"\b(?:if|would|whether)\b", norm[:match.start()])
+
+
 def evaluates_work(norm: str, turn_about_listener: bool, after_report: bool, report: str = "") -> bool:
     """Does the sentence praise what the listener did? `turn_about_listener`: the sentence's
     turn speaks of the listener's own work; `after_report`: the other person has just
@@ -198,7 +216,7 @@ _MENTORING = (r"(?:you|your (?:[\w-]+ ){0,3}?(?:advice|tips?|suggestions?|feedba
               r"talking (?:this|it|things|that) (?:through|over)(?: with you)?|"
               r"having someone(?: [\w'-]+){0,6}?|the way you (?:[\w-]+ ){1,6}?)")
 APPRECIATION = re.compile(
-    rf"(?:^|, |\band (?:thanks,? |thank you,? |honestly,? )?|\bthanks,? |\bbut )"
+    rf"(?:^|, |\band (?:thanks,? |thank you,? |honestly,? )?|\bthanks,? |\bbut |\b(?:say|admit|tell you) (?:that )?)"
     rf"(?:(?:and|honestly|also|but|so|thanks|thank you|incidentally|by the way|seriously|mate)[,\s]+)*"
     rf"{_MENTORING}(?:'s| (?:has|have|is|are|was|were))?(?: been)?(?: \w+ly| really| so| just| all| always| still| truly)*"
     r" (?:help|helps|helped|saved me|saved my|keeps? me (?:sane|going|grounded|on track)|"
@@ -218,6 +236,8 @@ _NOT_APPRECIATION = re.compile(r"\b(?:would|could|might|if|whether|didn't|doesn'
 
 def appreciates_mentoring(norm: str) -> bool:
     """The mentee's appreciation of the mentor's help, not hypothetical or negated."""
+    if BARE_THANKS.match(norm):
+        return False
     match = APPRECIATION.search(norm)
     return match is not None and not _NOT_APPRECIATION.search(match.group(0))
 
@@ -369,6 +389,11 @@ ADVICE_QUESTION = re.compile(
     r"(?! me\b| us\b| for me\b)")
 """A question asking the listener to change how they work: "could you push back on the
 deadline?"; "can you ask Maria for the recordings?" asks for a task instead."""
+
+
+WHAT_WOULD_HAPPEN = re.compile(r"\bwhat would (?:it look like|happen) if you (?:just |actually )?[a-z]{3,}")
+"""A question that has the listener imagine a step: "what would it look like if you went to
+tomorrow's, just to listen?"."""
 
 
 _HEDGED = re.compile(
@@ -648,7 +673,8 @@ CRITIQUE = re.compile(
 needs work", "the staff costs don't add up", "the middle sags", "five drills is too many"."""
 
 SPEAKER_WOULD = re.compile(
-    r"^(?:(?:so|and|but|okay|ok|well|honestly|personally|myself|now)[,\s]+)*i(?:'d| would) (?:just |also |probably |"
+    r"^(?:(?:so|and|but|okay|ok|well|honestly|personally|myself|now|good|great|right|yeah|yes|sure|fine)[,\s]+)*"
+    r"i(?:'d| would) (?:just |also |probably |"
     r"personally |definitely |really |still )?(?!(?:love|like|say|be|have|need|want|think|guess|imagine|rather|"
     r"hate|prefer|bet|argue|expect|hope|appreciate|welcome|recommend you not)\b)[a-z]+ "
     r"(?:the|your|it|that|this|them|those|with|more|less|a|an|one|two|three|out|back|down|up|off)\b")
@@ -677,6 +703,34 @@ MENTEE_CRITIQUE = re.compile(
     r"(?:sessions?|calls?|check-ins?|chats?|meetings?|catch-ups?)[.:]?$")
 """The mentee asking the mentor to change how they mentor: "could you slow down a bit",
 "I think I'd learn more if you made me work it out first"."""
+BARE_THANKS = re.compile(r"^(?:(?:ok|okay|great|right|cool|thanks|thank you)[,\s]+)*(?:that|this|it) (?:helps|helped)$")
+"""Thanks in passing ("Thanks, that helps."), not appreciation of the mentoring."""
+REPORTED_PRAISE = re.compile(
+    r"\b(?:told me|tells me|said|says|emailed|wrote|rang|called|asked|asking|forwarded|mentioned|texted)\b"
+    r"[^.?!]{0,120}?(?:\bnever (?:\w+ ){0,4}?(?:as|so) (?:easily|well|quickly|clearly|smoothly|calmly)\b"
+    r"|\bthe first time\b|\bas (?:the|an) example\b|\bfor you (?:by name|specifically|again)\b|\basking for you\b"
+    r"|\basked for you\b|\bfor your name\b|\b(?:loved|raved about) (?:it|your|you|the)\b"
+    r"|\bbest (?:\w+ ){0,2}(?:she|he|they)(?:'s|'ve| has| have)? (?:ever )?(?:seen|had|read|heard)\b)")
+"""Praise reported from someone else, said by the mentor to the mentee: "She told me the
+strings have never followed an assistant as easily as in your sectional", "she emailed the
+agency asking for you for the rest of the case"."""
+HELPED_MOST = re.compile(
+    r"\b(?:most useful|most helpful|most valuable|best) (?:part|thing|bit|moments?)(?: (?:for me|of (?:these|this|the|"
+    r"our) [\w-]+))?(?: (?:is|was|has been|are|were))? (?:when|how|that|where) you\b"
+    r"|\b(?:thing|part|bit) that (?:has )?(?:really )?(?:helped|helps)(?: me)?(?: the)? most (?:is|was|has been) "
+    r"(?:when|how|that|where|you|your)\b"
+    r"|\bthank(?:s| you) for being so (?!late|busy|slow)[a-z]{4,}")
+"""The mentee on what helps most in the mentoring: "the most useful part for me is when you're
+really specific", "the thing that helped me most was when you came to the shop", "thanks for
+being so open about it"."""
+LESS_OF = re.compile(
+    r"\b(?:less|fewer) of (?:the|that|this|those|these|me|your|our|it|them|is)\b"
+    r"|\bit (?:would|'d) be (?:so |much |a lot |way |far )?(?:easier|better|more useful) (?:for me )?if you\b"
+    r"|\b(?:one|the) (?:\w+ )?thing that (?:would|'d) (?:really )?help(?: me)?(?: more)?(?: is| would be)?"
+    r"[:,]? (?:if you|could you|can you|you)\b")
+"""The mentee asking for less of something in the mentoring, or for a change that would make
+it easier: "more of the specific stuff and less of the big picture", "it'd be easier for me
+if you sent them a day before", "one thing that would help me: could you ..."."""
 WHAT_WE_WANT = re.compile(r"\b(?:is|was) exactly (?:what|the (?:right|kind|sort))\b")
 
 _MENTOR_THING = (r"(?:the|those|these) (?:[\w-]+ ){0,2}?(?:that )?you (?:send|sent|gave|give|shared|share|wrote|write|"

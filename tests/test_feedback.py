@@ -629,3 +629,84 @@ def test_the_mentee_asking_to_change_sessions_that_overrun():
 def test_encouragement_and_logistics_after_a_lead_in_are_not_advice(text):
     assert [k for k in kinds(("mentee", "I got the promotion."), ("mentor", text))
             if k[0] == "constructive"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Your site manager rang me on Friday and said he's never had a handover run as smoothly.",
+    "The head of finance told me your model was the first time the board understood the cash flow.",
+    "She emailed me asking for you by name on the next audit.",
+    "He forwarded your write-up to the whole department as the example of how to do it.",
+])
+def test_praise_reported_from_someone_else(text):
+    assert kinds(("mentee", "How did it land?"), ("mentor", text)) == [("praise", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "The client said the invoice was late again.",
+    "She told me the project never got its funding.",
+])
+def test_reports_that_praise_nobody_are_not_feedback(text):
+    assert kinds(("mentee", "Any news?"), ("mentor", text)) == []
+
+
+@pytest.mark.parametrize("turn", [
+    "Last spring you were rewriting every email three times. This time you sent it in ten minutes.",
+    "Your audits a year ago were checklists and nothing else. This one tells me what to fix first.",
+    "That's not luck, that's six months of you practising the pitch.",
+    "Twenty sign-ups in a week. That's down to you.",
+])
+def test_progress_noticed_and_credit_given_are_praise(turn):
+    assert [k[0] for k in kinds(("mentee", "It went okay I think."), ("mentor", turn))] == ["praise"]
+
+
+def test_a_past_without_a_present_is_not_praise():
+    assert kinds(("mentee", "I'm stuck."), ("mentor", "Last year you were stuck on the same report.")) == []
+
+
+@pytest.mark.parametrize("turn", [
+    "When I started as a charge nurse I tried to fix every rota gap myself. What I did in the end was "
+    "publish the gaps and let people pick.",
+    "In my first year I answered every email the minute it came in. Since then I batch them twice a day. "
+    "Would that work for you?",
+])
+def test_a_story_told_for_its_lesson_is_advice(turn):
+    assert [k[0] for k in kinds(("mentee", "I can't keep up."), ("mentor", turn))] == ["constructive"]
+
+
+def test_a_story_without_a_lesson_is_not_advice():
+    assert kinds(("mentee", "I messed up the estimate."),
+                 ("mentor", "When I started I messed up estimates all the time. It was awful.")) == []
+
+
+def test_what_would_it_look_like_is_advice():
+    assert kinds(("mentee", "I keep skipping the team lunches."),
+                 ("mentor", "What would it look like if you went to tomorrow's, just for half an hour?")) == [
+        ("constructive", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The most helpful bit is when you walk me through your own drafts.", ["praise"]),
+    ("Honestly the part that helped me most was when you sat in on my ward round.", ["praise"]),
+    ("I'd like fewer of the theory chats and more of the case reviews.", ["constructive"]),
+    ("It would be easier for me if you sent the readings the day before.", ["constructive"]),
+    ("One thing that would help me: could you tell me yourself when you can't make it?", ["constructive"]),
+    ("Thanks for being so candid about your own first job.", ["praise"]),
+])
+def test_the_mentee_on_what_helps_and_what_to_change(text, expected):
+    assert [k[0] for k in kinds(("mentor", "How are these calls going for you?"), ("mentee", text))] == expected
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentor", "She's in on Tuesdays."), ("mentee", "Thanks, that helps.")],
+    [("mentee", "I finished the pilot."), ("mentor", "Take the credit, you earned it.")],
+    [("mentor", "How are you finding these calls? Be honest.")],
+    [("mentee", "So, next time, same time in two weeks?")],
+    [("mentor", "Sit a full mock exam in a fortnight and send me your answers.")],
+])
+def test_thanks_formulae_and_dated_tasks_are_not_feedback(turns):
+    assert kinds(*turns) == []
+
+
+def test_a_third_partys_meeting_is_not_meeting_logistics():
+    assert kinds(("mentor", "The residents' group meets at the library every month, you should go.")) == [
+        ("constructive", "mentor", "mentee", 0)]
