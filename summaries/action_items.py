@@ -355,7 +355,8 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         if phrases.HABIT.search(raw) or phrases.HABIT.search(norm[clause_start:m.start]) \
                 or (kind == "both" and phrases.SHARED_RULE.search(words)) \
                 or (phrases.RECURRING.search(raw) and phrases.KEEPING_IN_TOUCH.match(words)) \
-                or phrases.RESPONSE_RULE.match(words):
+                or phrases.RESPONSE_RULE.match(words) \
+                or (phrases.STANDING.search(norm) and not phrases.STARTING.search(norm)):
             continue
         if kind == "both" and _AGENDA.match(words) and _AT_NEXT_MEETING.search(raw):
             continue  # "let's both look at your numbers next time": what the next meeting is for
@@ -786,6 +787,30 @@ class _Said:
     topic: str = ""
 
 
+_TRY_THAT = re.compile(r"(?:try|do)\s+(?:that|it|this)(?=\s+(?:for|at|in|on|with|during|next|this|tomorrow|tonight|"
+                       r"from|when)\b)")
+"""Taking up the other's suggestion for an occasion: "I'll try that for the family meeting"."""
+_DELIVER_IT = re.compile(r"(?:have|get|send|bring|pass)\s+(?:it|them|that|those)\s+(?:over\s+|back\s+)?"
+                         r"(?:to|with)\s+\w+")
+
+
+def _delivery_merged(confirmed: list[_Task], start: int) -> None:
+    """"Let me dig out the recording. It's on a hard drive somewhere. I'll have it to you by
+    Monday.": handing over what the speaker took on a sentence before dates that task."""
+    k = start + 1
+    while k < len(confirmed):
+        task = confirmed[k]
+        before = [t for t in confirmed[start:k] if t.owner == task.owner and not t.pronoun_only
+                  and t.sentence is not task.sentence]
+        if task.pronoun_only and before and _DELIVER_IT.match(task.words):
+            first = confirmed.index(before[-1])
+            if confirmed[first].due is None:
+                confirmed[first] = replace(confirmed[first], due=task.due)
+            del confirmed[k]
+            continue
+        k += 1
+
+
 def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list[ActionItem]:
     """Action items in the order they were agreed; `next_checkin` dates "by our next call"."""
     dates = {id(s): find_dates(s.norm, ctx.session_date) for s in ctx.sentences}
@@ -799,6 +824,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         speaker = sentences[0].speaker
         answering = said.turn == turn_index - 1 and (said.speaker != speaker or speaker == "unknown")
         previous = said if answering else _Said()
+        turn_start = len(confirmed)
         commitments = [_dated_after(c, sentences, dates)
                        for s in sentences for c in _commitments(s, dates[id(s)], previous.requests)]
         commitments = _means_merged([c for c in commitments if not _habitual(c, sentences)])
@@ -829,6 +855,11 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                             and sentences.index(o.sentence) < sentences.index(c.sentence)), None)
             if offered is not None:  # "I can send you the checklist. I'll get it to you tomorrow."
                 confirmed.append(replace(c, words=offered.words))
+            elif _TRY_THAT.match(c.words) and previous.suggestions and not c.pronoun_only \
+                    and " and " not in c.words:
+                # "What if you wrote down three questions?" - "I'll try that for the family meeting"
+                rest = c.words[_TRY_THAT.match(c.words).end():]
+                confirmed.append(replace(c, words=previous.suggestions[-1] + rest, pronoun_only=False))
             elif c.pronoun_only and previous.suggestions:  # worded as the one who suggested it
                 confirmed.append(replace(c, words=previous.suggestions[-1], requester=previous.speaker))
             elif c.pronoun_only and previous.topic and not _named_before(c):
@@ -840,6 +871,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                 # "the route map's on me, I'll have it finished by Friday, and I'll post ... tomorrow"
                 confirmed.append(c)
         _withdraw(confirmed, sentences, ctx)
+        _delivery_merged(confirmed, turn_start)
         _resolve_pointers(confirmed, turn_index, ctx, dates)
         offers = [o for s in sentences for o in _offers(s, dates[id(s)])]
         if previous.requests and not offers:
@@ -871,13 +903,15 @@ _PREPOSITIONS = frozenset("on at in of for with from about to by after before du
 _NOT_A_THING = re.compile(
     r"week|weekend|day|days|month|year|morning|afternoon|evening|night|time|minute|moment|"
     r"second|point|ones?|thing|things|stuff|lot|bit|way|end|rest|same|other|idea|question|problem|right|"
-    r"sorts?|kinds?|types?|yeah|yes|okay|ok|um|uh|"
+    r"sorts?|kinds?|types?|yeah|yes|okay|ok|um|uh|please|god|gosh|goodness|wow|"
     r"help|relief|shame|pity|pleasure|favou?r|look|go|try|shot|stab|crack|chance|sense|thought|feeling|worry|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+(?:th|st|nd|rd)|first|third|"
     r"[a-z]*(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|ieth)|twenty|thirty|"
     r"january|february|march|april|may|june|july|august|september|october|november|december")
 """Words of times and dates, and words too general to name a thing ("the same", "one thing")."""
 _POINTER = re.compile(r"\b(?:it|that|this|them|those|these)\b")
+_INTERJECTIONS = frozenset("yes yeah yep please god gosh goodness wow okay ok".split())
+"""Words of an exclamation, never of a thing: "oh my god yes please"."""
 
 
 def _things_in(norm: str) -> list[tuple[str, bool]]:
@@ -890,7 +924,7 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
         # "last spring's soil survey", "friday's handover notes": a time owning a thing
         owner = next((k for k, w in enumerate(words[:-1]) if w.endswith("'s") and w not in _CONTRACTED), None)
         named = words[owner + 1:] if owner is not None else words
-        if any(w in phrases.STOP_WORDS or "'" in w or _DATE_WORD.fullmatch(w) for w in named) \
+        if any(w in phrases.STOP_WORDS or "'" in w or _DATE_WORD.fullmatch(w) or w in _INTERJECTIONS for w in named) \
                 or any(w in _CONTRACTED for w in words) \
                 or _NOT_A_THING.fullmatch(words[-1]) or (len(words) == 1 and words[0] in _QUALIFIERS):
             continue
@@ -918,6 +952,7 @@ _OBJECT_POINTER = re.compile(
 _HANDLING = frozenset("""
 send forward email share circulate upload post print submit bring update review check finish finalise finalize
 redo revise fix read proofread edit draft write rewrite run walk talk show give hand get pass file sign return
+cut shorten trim tighten rework restructure simplify
 book mail text message attach save format tidy polish improve go look email
 drop pop fire shoot stick chuck dig pull knock whip
 """.split())

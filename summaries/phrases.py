@@ -188,6 +188,14 @@ RESPONSE_RULE = re.compile(
 """A promise of how fast one answers ("I'll get back to you within two working days") is a
 working rule, a decision, not a task."""
 FUTURE = re.compile(r"\b(?:this|next)\s+(?:week|month)\b|\blater\s+today\b")
+STANDING = re.compile(
+    r"\b(?:from\s+now\s+on|going\s+forward|in\s+(?:the\s+)?future|"
+    r"(?:each|every)\s+(?:other\s+|single\s+)?(?:session|call|meeting|check-in|catch-up|time\s+we\s+(?:meet|talk)))\b")
+"""A change to how the two work together ("from now on I'll send the articles a day before",
+"you send me a recording before each call and I'll come with three notes") is a standing
+arrangement, a decision, not a task to tick off."""
+STARTING = re.compile(r"\bstarting\b")
+"""...unless it is given a start ("a recap after each session, starting tonight")."""
 SHARED_RULE = re.compile(r"\bwithin\b")
 """...and so is "let's both reply within a day"."""
 HEDGE_BEFORE = re.compile(r"(?:\bif\s+i\b|\bif\s+there's\b|\bif\s+there\s+is\b|\bif\s+possible\b|"
@@ -241,7 +249,7 @@ DECLINE = re.compile(r"\b(?:can't|cannot|won't\s+be\s+able|not\s+able\s+to|don't
                      r"no\s+thanks|no\s+need)\b|^no\b(?!\s+problem|\s+worries)")
 CANCEL = re.compile(
     r"\b(?:don't\s+worry\s+about|(?<!don't\s)(?<!never\s)forget\s+(?:about\s+)?(?=it\b|that\b|the\b|my\b|"
-    r"your\b|those\b|this\b)|scratch\s+that|never\s*mind|no\s+need\s+(?:for|to\s+do)|cancel|skip|"
+    r"your\b|those\b|this\b)|scratch\s+that|never\s*mind|no\s+need\s+(?:for|to\s+do)|cancel\b|skip\b|"
     r"(?:scrap|ditch)\s+(?=(?:the|that|those|my|your)\b)|"
     r"don't\s+bother(?:\s+with)?|actually,?\s+i\s+(?:can't|won't\s+be\s+able\s+to))\s*(?P<obj>[^,?!]*)")
 OFFER_QUESTIONS = ("would", "want", "do", "shall", "should", "how")

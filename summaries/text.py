@@ -111,12 +111,12 @@ _UNPUNCTUATED_MIN_WORDS = 12
 _MARKER = re.compile(
     r"\s(?=(?:"
     r"okay|ok|alright|all right|anyway|anyways"
-    r")\s+(?:so|i|i'll|i'm|we|we'll|let's|let|and|then|great|cool|thanks|thank|sounds|perfect|"
+    r")\s+(?:so|i|i'll|ill|i'm|we|we'll|let's|let|and|then|great|cool|thanks|thank|sounds|perfect|"
     r"yeah|yes|sure|um|uh|next|last|one|how|what|can|could|do)\b)"
     r"|\s(?=so\s+(?:i|i'll|i'm|we|we'll|you|let's|let|how|what|when|where|um|uh|yeah|next|"
     r"then|anyway|basically|overall|for|the|my|our|your|last|it's|that's|can|could|do|does|"
     r"did|is|are|should|would)\b)"
-    r"|\s(?=(?:and|but)\s+(?:i'll|i will|i'm going to|i'm gonna|i am going to|let me|we'll|"
+    r"|\s(?=(?:and|but)\s+(?:i'll|ill|i will|i'm going to|i'm gonna|i am going to|let me|we'll|"
     r"let's|then i|also)\b)"
     r"|\s(?=(?:also|but)\s+(?:i|we|you|can|could|would|do|did|have|what|how)\b)",
     re.IGNORECASE)
@@ -202,13 +202,17 @@ _SPOKEN = (
     (re.compile(r"\bi\s+ll\b"), "i'll"),
     # "I'll" written without its apostrophe by a recogniser: "ill get my roommate to play it".
     # Adjective "ill" stands after a copula or degree word and before "with", "and", a noun of
-    # health or a time; after a pause it opens a clause, and there it is "I'll".
+    # health or a time; after a pause it opens a clause, and there it is "I'll". After "so" it is
+    # the adjective only when a copula comes first ("I was so ill"), not in "ok so ill cut it".
     # "(?=ill\s)" first: the look-behinds after it then run only where "ill" stands, not at
     # every position of every sentence (they cost more than all other rules together).
     (re.compile(r"(?=ill\s)(?<!\bbeen )(?<!\bwas )(?<!\bis )(?<!\bfeel )(?<!\bfelt )(?<!\bget )"
                 r"(?<!\bgot )(?<!\bam )(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!\bfell )(?<!\bfalls )"
                 r"(?<!\bgetting )(?<!\bfeeling )"
-                r"(?<!\bvery )(?<!\bso )(?<!\breally )(?<!\bseriously )(?<!\bcritically )(?<!\bterminally )"
+                r"(?<!\bvery )(?<!\breally )"
+                r"(?<!\bwas so )(?<!\bam so )(?<!\bis so )(?<!\bbeen so )(?<!\bfelt so )(?<!\bfeel so )(?<!\bget so )"
+                r"(?<!\bgot so )(?<!\bbe so )(?<!'m so )(?<!\bwere so )(?<!'s so )(?<!'re so )"
+                r"(?<!\bseriously )(?<!\bcritically )(?<!\bterminally )"
                 r"(?<!\bmentally )(?<!\bchronically )(?<!\bquite )(?<!\bbit )(?<!\bthe )(?<!\ban )(?<!\ba )"
                 r"(?<!\bhe's )(?<!\bshe's )(?<!\bi'm )(?<!\bthey're )(?<!\bwe're )(?<!\byou're )"
                 r"\bill\s+(?!(?:with|and|or|for|at|health|effects?|advised|will|in|from|since|of|patients?|"

@@ -845,3 +845,60 @@ def test_a_longer_answer_to_a_request_does_not_take_the_offer_too():
     found = _texts(("mentor", "Could you book the room? I could bring the projector if you like."),
                    ("mentee", "Sure, I'll book it today. No need for the projector, they have one."))
     assert found == [("mentee", "Book the room", "2026-11-18")]
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentee", "It'd be easier for me if the readings came earlier."),
+     ("mentor", "Fair. From now on I'll send them the day before we talk.")],
+    [("mentor", "Let's change how we run these: you bring one question before each call, and I'll bring "
+                "an example from my week.")],
+    [("mentee", "ok lets switch it up every other session ill come to the office and the rest we do online")],
+])
+def test_a_standing_arrangement_is_not_a_task(turns):
+    assert items(*turns) == []
+
+
+def test_a_recurring_task_with_a_start_is_a_task():
+    item = only(items(("mentor", "I'll email you a recap after each session, starting tonight.")))
+    assert item.due == "2026-11-18"
+
+
+@pytest.mark.parametrize("text, task, due", [
+    ("ok ill redo the seating plan and upload it tomorrow", "Redo the seating plan and upload it", "2026-11-19"),
+    ("the list is long but ok ill book the venue on friday", "Book the venue", "2026-11-20"),
+    ("sounds doable and ill ring the landlord tomorrow", "Ring the landlord", "2026-11-19"),
+    ("right so ill print the forms tonight", "Print the forms", "2026-11-18"),
+])
+def test_unpunctuated_ill_starts_a_commitment(text, task, due):
+    item = only(items(("mentee", text)))
+    assert (item.text, item.due) == (task, due)
+
+
+def test_so_ill_after_a_copula_stays_an_adjective():
+    assert items(("mentee", "last week i was so ill i missed the audit")) == []
+
+
+def test_taking_up_a_suggestion_for_an_occasion_names_it():
+    item = only(items(("mentor", "What if you opened with the patient story instead?"),
+                      ("mentee", "Okay, I'll try that for the grand round on Friday.")))
+    assert "patient story" in item.text.lower() and item.due == "2026-11-20"
+
+
+def test_handing_over_dates_the_task_taken_on_before():
+    item = only(items(("mentor", "Let me dig out my old grant template. It's in a folder somewhere. "
+                                 "I'll have it to you by Monday.")))
+    assert ("grant template" in item.text.lower(), item.due) == (True, "2026-11-23")
+
+
+def test_an_exclamation_is_not_the_thing_offered():
+    item = only(items(("mentor", "I've got a spare tripod you can borrow."),
+                      ("mentee", "oh my god yes please that would be amazing"),
+                      ("mentor", "okay ill drop it off tomorrow morning")))
+    assert "god" not in item.text.lower()
+
+
+def test_a_skipper_is_not_a_skip():
+    found = items(("mentee", "I'll chase the harbour office tomorrow."),
+                  ("mentor", "Good."),
+                  ("mentee", "The skipper keeps changing our slots at the last minute."))
+    assert [i.text for i in found] == ["Chase the harbour office"]
