@@ -328,7 +328,7 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         if obliged and kind == "will" and _due_in(norm, m.end, clause_end, dates):
             words = _clean_task(obliged.group("task"))  # "I'll need to redo the cover page by Friday"
         then = re.match(r"^[^,]*?\s+and\s+(?:then\s+)?(?P<rest>\w.*)$", words)
-        if words and phrases.NOT_TASK.match(words) and then \
+        if words and phrases.NOT_TASK.match(words) and not _LISTEN_TO.match(words) and then \
                 and base_form(then.group("rest").split()[0]) in TASK_VERBS:
             words = _clean_task(then.group("rest"))  # "I'll think about it and get back to you"
         # A date inside the task outranks one said before its cue: "yeah, the 28th at ten,
@@ -899,6 +899,9 @@ _NOUN_PHRASE = re.compile(
     r"now|later|soon|first|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow's)\b|\s*[,?!:]|\s*$)")
 """A noun phrase that a later "it" or "those" may stand for: "the old practice recordings",
 "three questions", or a bare plural object ("need horn parts")."""
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:my|the|your|our|his|her|their|these|those)\s+"
+                    r"(?P<np>(?:[a-z-]+\s+){0,3}[a-z-]+s)\b")
+"""One of several things, said as a plural: "I can lend you one of my old speed racks"."""
 _PREPOSITIONS = frozenset("on at in of for with from about to by after before during under like than".split())
 _NOT_A_THING = re.compile(
     r"week|weekend|day|days|month|year|morning|afternoon|evening|night|time|minute|moment|"
@@ -941,6 +944,12 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
             things.append(thing)
         elif det is not None and before[-1] in _THING_AFTER and not objects and words[-1] not in _IDIOM_PLACES:
             objects.append(thing)
+    for m in _ONE_OF.finditer(norm):  # "one of my old speed racks" is one thing, where it was said
+        at = next((k for k, (phrase, _) in enumerate(things) if phrase.endswith(m.group("np"))), None)
+        if at is not None:
+            things[at] = (m.group(0), False)
+        elif not re.search(r"\b(?:of|with|on|at|in|for|to)\s+$", norm[:m.start()]):
+            things.append((m.group(0), False))
     # With nothing else named, the first object of "stuck on", "working on", "help with" is the thing.
     return things or objects
 
@@ -1051,8 +1060,10 @@ def _words(text: str) -> set[str]:
 
 
 def _last_thing(norm: str, plural: bool) -> str | None:
-    """The last thing of the pronoun's number named in `norm`."""
-    return next((phrase for phrase, is_plural in reversed(_things_in(norm)) if is_plural == plural), None)
+    """The last thing of the pronoun's number named in `norm`; "it" is never people ("the
+    board and, like, not long - ok, I'll cut it down to one page")."""
+    return next((phrase for phrase, is_plural in reversed(_things_in(norm)) if is_plural == plural
+                 and (plural or phrase.split()[-1] not in _PEOPLE)), None)
 
 
 _DATE_WORD = re.compile(
@@ -1326,10 +1337,18 @@ def _means_merged(commitments: list[_Task]) -> list[_Task]:
                 and c.sentence is last.sentence and _OUTCOME.match(c.words) and not c.separate:
             merged[-1] = replace(last, due=c.due)  # "let me look into the course, I'll have the dates in two weeks"
             continue
+        if last is not None and last.owner == c.owner and c.sentence is last.sentence \
+                and _FIND_OUT.match(last.words) and _REPORT_BACK.match(c.words):
+            merged[-1] = replace(last, due=last.due or c.due)  # "I'll find out ..., and I'll let you know by Friday"
+            continue
         merged.append(c)
     return merged
 
 
+_FIND_OUT = re.compile(r"(?:find\s+out|check|ask|look\s+into|see|chase|confirm|enquire|inquire|dig)\b")
+_REPORT_BACK = re.compile(r"(?:let\s+(?:you|\w+)\s+know|get\s+back\s+to\s+(?:you|\w+)|report\s+back|"
+                          r"keep\s+you\s+posted|tell\s+you)\b")
+"""Finding something out and reporting it back is one task, dated by either part."""
 _OUTCOME = re.compile(r"(?:have|get)\s+(?:you\s+)?(?:the|some|an?)\s+(?:[\w-]+\s+){0,2}?(?:dates?|answer|details|"
                       r"info|information|numbers|figures|options|names?|update|list)\b"
                       r"|(?:get|come)\s+back\s+to\s+you\b")

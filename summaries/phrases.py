@@ -141,7 +141,9 @@ NOT_TASK = re.compile(
     r"give\s+you\s+(?:honest\s+|my\s+|some\s+)?feedback|"
     r"support\s+you|help\s+you\b(?!\s+with)|listen|be\s+there|challenge\s+you|guide\s+you|"
     r"(?:figure|sort|work)\s+(?:it|something|things|this|that)\s+out|see\s+(?:what|how)|"
-    r"deal\s+with\s+it|manage|survive|live\s+with|cope|"
+    r"deal\s+with\s+it|manage|survive|live\s+with|cope|spare\s+you\b|"
+    # Rest is no task: "I'm going to go and sleep for fourteen hours".
+    r"(?:go\s+(?:and\s+)?)?(?:sleep|nap|collapse|crash)\b|get\s+some\s+(?:sleep|rest)\b|"
     r"see\s+(?:that|it|this|why|the\s+point|where)|imagine|understand|relate|feel|totally|"
     # "tell you ..." steers the talk; telling others about something is a task.
     r"tell\b(?!\s+(?!you\b|ya\b)(?:them|him|her|everyone|everybody|the\s+[\w-]+|my\s+[\w-]+|[a-z]+)"

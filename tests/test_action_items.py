@@ -902,3 +902,34 @@ def test_a_skipper_is_not_a_skip():
                   ("mentor", "Good."),
                   ("mentee", "The skipper keeps changing our slots at the last minute."))
     assert [i.text for i in found] == ["Chase the harbour office"]
+
+
+def test_one_of_several_is_the_thing_offered():
+    item = only(items(("mentor", "If you want, I can lend you one of my spare tripods."),
+                      ("mentee", "Yes please, that would be great."),
+                      ("mentor", "Okay, I'll drop it off on Friday.")))
+    assert ("tripods" in item.text, item.due) == (True, "2026-11-20")
+
+
+def test_it_is_never_a_person():
+    item = only(items(("mentor", "the cover letter was two pages and who actually reads it"),
+                      ("mentee", "the panel and like not for long ok fair ill cut it down to half a page")))
+    assert "panel" not in item.text.lower() and "cover letter" in item.text.lower()
+
+
+def test_finding_out_and_reporting_back_is_one_task():
+    item = only(items(("mentor", "I'll find out from HR when the rota goes out, and I'll let you know by Friday.")))
+    assert (item.text, item.due) == ("Find out from HR when the rota goes out", "2026-11-20")
+
+
+@pytest.mark.parametrize("text", [
+    "Right, I'm going to go and sleep for about ten hours.",
+    "There was a great talk on soil carbon and... anyway, I'll spare you.",
+])
+def test_rest_and_sparing_the_details_are_not_tasks(text):
+    assert items(("mentee", text)) == []
+
+
+def test_listening_to_a_thing_then_another_step_keeps_both():
+    item = only(items(("mentee", "ok lets both listen to the new episode and pick apart the structure")))
+    assert item.text == "Listen to the new episode and pick apart the structure"
