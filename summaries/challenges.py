@@ -361,6 +361,24 @@ _INTERJECTION = re.compile(r"^(?:(?:ugh|argh|urgh|oof|ouch|man|mate|god|gosh|jee
 """Interjections before what the speaker says: "Ugh, honestly not great"."""
 
 
+_STRUGGLE_SHAPES = re.compile(
+    r"\b(?:a bit|quite|really|so|pretty|very|kind of|sort of|feeling|feel|felt|getting) (?:isolated|lonely|cut off)\b"
+    r"|\bi (?:still )?(?:don't|do not) (?:really )?know anyone\b|\bgo (?:days|weeks) without (?:seeing|talking to)\b"
+    r"|\bi (?:just |honestly |really )?(?:don't|do not) know (?:where (?:it's|its|the \w+ (?:is|are)) (?:all )?going|"
+    r"how (?:people|anyone|other \w+) (?:do|manage|fund|afford|cope))\b"
+    r"|\bi (?:just |always |kind of |sort of )?(?:freeze|lock up|go blank|blank)\b"
+    r"|\b(?:stuck|caught) in the middle\b|\b(?:lie|lying) awake\b|\blos(?:e|ing) sleep\b"
+    r"|\bkeeps? me up at night\b|\bi (?:feel|am|'m) (?:a bit |completely |totally |kind of )?in the dark\b"
+    r"|\b(?:still )?not where i want (?:it|them|to be)\b|\b(?:aren't|isn't|are not|is not) (?:quite |really )?there yet\b"
+    r"|\bi (?:still )?(?:don't|do not) have enough\b"
+    r"|\b(?:i'm|i am|i feel|feeling) (?:so |really |completely |totally |a bit |just )?(?:worn out|burnt out|burned out|"
+    r"knackered|wiped out|drained)\b")
+"""Struggles said without a word of difficulty: isolation ("a bit isolated", "I still don't
+know anyone outside work"), not knowing where the money goes, freezing, being stuck in the
+middle, lying awake, being in the dark, work not there yet, not enough of what is needed,
+being worn out."""
+
+
 def _is_challenge(sentence: Sentence) -> bool:
     body = LEAD.sub("", _INTERJECTION.sub("", LEAD.sub("", sentence.norm))).strip(" ,")
     if not body or _GLITCH.search(body):
@@ -380,7 +398,7 @@ def _is_challenge(sentence: Sentence) -> bool:
     match = _FIRST_PERSON.search(body) or _FIRST_PERSON_MORE.search(body)
     if match is None and not mentor:
         match = DIFFICULTY.search(body) or DIFFICULTY_MORE.search(body) or _IMPERSONAL.search(body) \
-            or _IMPERSONAL_MORE.search(body)
+            or _IMPERSONAL_MORE.search(body) or _STRUGGLE_SHAPES.search(body)
         if match is None:
             burden = BURDEN.search(body) or BURDEN_STATE.search(body) or BARE_VERDICT.match(sentence.norm)
             if burden is not None and GOOD_SIDE.search(body, burden.start()):
@@ -433,6 +451,8 @@ class _Turns:
             return before
         if before is not None and _TOPIC.match(before.norm) and question_kind(before) is None:
             return before
+        if before is not None and re.match(r"(?:because|'cause|cause|cos)\b", first.norm):
+            return before  # "Is it normal that I spend three hours a night on it? Because I'm exhausted."
         if (before is None or _CONTRAST.match(first.norm) or len(before.norm.split()) < 6
                 or _PLEASANTRY.match(before.norm) or question_kind(before) is not None):
             return first

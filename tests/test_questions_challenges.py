@@ -455,3 +455,35 @@ def test_a_bare_topic_before_the_trouble_is_quoted():
     found = extract_challenges(context(("mentor", "Anything else?"),
                                        ("mentee", "The new rota. It's been a nightmare.")))
     assert len(found) == 1 and "rota" in found[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "It's quiet out here in the winter, a bit isolated really.",
+    "I still don't really know anyone outside the office.",
+    "Some weeks I go days without talking to another grown-up.",
+    "Margins are thin and I just don't know where it's all going.",
+    "When two patients call at once I just freeze.",
+    "The two leads won't talk to each other and I'm stuck in the middle.",
+    "The audit is in March and I lie awake about it.",
+    "Nobody has told us about the restructure, I feel completely in the dark.",
+    "The lamination still isn't there yet.",
+    "I want to apply in spring but I don't have enough supervised hours.",
+])
+def test_struggles_said_without_a_word_of_difficulty(text):
+    items = extract_challenges(context(("mentor", "How are things?"), ("mentee", text)))
+    assert [(c.speaker, c.source.segment) for c in items] == [("mentee", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "I used to freeze on the phone, but not any more.",
+    "The new café is lovely, I go there with people from work.",
+    "We have enough chairs for everyone.",
+])
+def test_not_struggles(text):
+    assert extract_challenges(context(("mentor", "How are things?"), ("mentee", text))) == []
+
+
+def test_a_reason_keeps_the_question_it_answers():
+    items = extract_challenges(context(("mentee", "Is it normal that I spend two hours a night on rota "
+                                                  "admin? Because I'm worn out.")))
+    assert len(items) == 1 and "rota admin" in items[0].text
