@@ -150,6 +150,10 @@ _TOPICS: dict[str, re.Pattern[str]] = {
         r"(?=[^.?!]*\b(?:sessions?|calls?|check-ins?|chats?|meetings?|catch-ups?|minutes|an hour|half an hour|monthly|"
         r"weekly|fortnightly|from now on|going forward|each time|every time)\b)"),
     "other": re.compile(
+        r"\bfrom now on,? (?:if|when|whenever)?[^.?!]{0,40}?\bi(?:'ll| will)\b|\bthat's (?:our|the) (?:new )?rule\b"
+        r"|\b(?:every|each) (?:session|call|meeting|check-in) (?:starts?|opens?|begins?|ends?) with\b"
+        r"|\b(?:each|every) (?:session|call|meeting) you (?:bring|send|share|pick)\b|(?<!\bhave a )\bhard stop\b"
+        rf"|\b{_CHANNEL} from now on\b|"
         r"\b(?:make (?:that|this|it) (?:the|our) format|(?:the|our) format (?:is|will be|for)|"
         r"(?:the )?(?:first|last) (?:\w+ ){0,2}minutes(?: of (?:each|every|the|our) \w+)? (?:for|on) "
         r"(?:updates|the|your|a|whatever|anything|urgent)|"
@@ -183,7 +187,7 @@ _CUES = re.compile(
     r"each|linkedin|facetime|skype|webex|item|folder|drive|sheet|board|back and forth|only|private|"
     r"leave|stick|out of|cover|include|remain|said here|ourselves|move|shift|mornings|afternoons|"
     r"evenings|async|share|spend|dedicate|devote|swap|switch|thursdays|mondays|tuesdays|wednesdays|fridays|"
-    r"session|hour|from now on|going forward")
+    r"session|hour|from now on|going forward|rule|hard stop")
 """Words one of the topics needs; a sentence without any skips the topic patterns."""
 
 _TENTATIVE = re.compile(

@@ -275,3 +275,23 @@ def test_an_arrangement_about_the_sessions_in_any_wording_is_decided_once(propos
 ])
 def test_steering_the_conversation_is_no_arrangement(proposal):
     assert decided(("mentor", proposal), ("mentee", "Sure.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Fair point. From now on I'll send the readings two days before we meet.",
+    "Yes, two pages at most. That's our rule from now on.",
+    "Good idea: every session starts with your latest site diary.",
+    "Let's drop the case studies, and instead each session you bring one problem from your week.",
+    "Sixty minutes, hard stop, I promise.",
+    "Of course, video from now on.",
+])
+def test_a_standing_arrangement_is_a_decision(text):
+    assert [turn for _, turn in decided(("mentee", "Okay."), ("mentor", text))] == [1]
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry, I have a hard stop at noon today.",
+    "From now on the warehouse opens at six.",
+])
+def test_a_schedule_of_ones_own_or_of_others_is_no_decision(text):
+    assert decided(("mentee", "Morning!"), ("mentor", text)) == []
