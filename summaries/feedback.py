@@ -51,7 +51,7 @@ from .phrases import TASK_VERBS
 from .challenges import is_challenge
 from .speech_acts import (ADVICE_QUESTION, APPRECIATION_MORE, BARE_THANKS, CRITIQUE, HELPED_MOST, LESS_OF,
                           MENTEE_CRITIQUE, REPORTED_ACTION, REPORTED_PRAISE, SOMEONE_WHO_COULD, SPEAKER_WOULD,
-                          STRONG_POSITIVE, THINK_ABOUT, TRAILING_VERDICT, WEAK_POSITIVE, WHAT_WOULD_HAPPEN, YOU_NEED,
+                          STRONG_POSITIVE, THINK_ABOUT, TRAILING_VERDICT, WEAK_POSITIVE, WHAT_WOULD_HAPPEN, YOU_NEED, YOUR_TOO,
                           appreciates_mentoring, credits_listener, criticises_habit, evaluates_work, imperative,
                           speaks_of_listener, suggests)
 from .text import Context, Sentence, group_items, span, word_start
@@ -74,7 +74,8 @@ _PRAISE = word_start(
     r"\b(?:well done|good job|great job|nice job|excellent job|fantastic job|amazing job|"
     r"(?:great|nice|good|excellent|amazing|brilliant|solid|fantastic|awesome|terrific|"
     r"impressive|outstanding|strong) work|nicely done|beautifully done|(?<!the )way to go|kudos|"
-    r"congrat(?:ulation)?s|hats off|bravo|proud of you|you should be (?:really |very )?proud)\b"
+    r"congrat(?:ulation)?s(?! to (?:your|his|her|their) )|hats off|bravo|proud of you|"
+    r"you should be (?:really |very )?proud)\b"
     rf"|\bi(?:'m| am| was|'ve been| have been)?\s+{_INT}(?:impressed|blown away)\b"
     r"(?! (?:by|with) (?:her|his|their|him|them|[a-z]+'s)\b)"
     rf"|\b(?:that's|that is|that was|this is|this was|it's|it was)\s+{_INT}"
@@ -276,13 +277,16 @@ _SUGGESTION = word_start(
     r"|\bmy (?:advice|suggestion|recommendation) (?:is|would be)\b"
     r"|\bi(?:'d| would)? (?:strongly )?(?:suggest|recommend|advise)\b(?! we\b| that we\b)"
     r"|\b(?:one|a few|two|some|the) things? i(?:'d| would) (?:change|tweak|do differently|"
-    r"work on|cut|fix|push on|look at|try|suggest|recommend|do|consider|add|focus on)\b"
+    r"work on|cut|fix|push on|look at|try|suggest|recommend|do|consider|add|focus on|flag|watch|question)\b"
+    r"|\bone thing i did (?:\w+ ){0,5}?was\b|\b(?:maybe|perhaps) (?:just )?try (?:the|a|an|some|\w+ing)\b"
     r"|\bi(?:'d| would) (?:change|cut|drop|tighten|trim|rework|move|swap|shorten|simplify)\b"
     r"|\bwhat i(?:'d| would) do (?:differently|is)\b|\bhere's what i(?:'d| would) do\b"
     r"|\bif i were you\b|\bif it were me\b"
-    r"|\bnext time,? (?:maybe |perhaps |definitely |just )?(?:you (?:could |might |should |can )?)?"
+    r"|\bnext (?:time|batch|round|run|draft|attempt|version|try|go|piece),? (?:maybe |perhaps |definitely |just )?"
+    r"(?:you (?:could |might |should |can )?)?"
     r"(?!(?:we|i|i'll|we'll|let's|let|you'll|you're|it|it's|is|the|our|round|around|i'm|we're|"
-    r"will|was|when|that|this|there|and|or|but|so|then|same|looking|look|looks|work|works|suit|suits)\b"
+    r"will|was|when|that|this|there|and|or|but|so|then|same|looking|look|looks|work|works|suit|suits|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|two|three|in|at|on)\b"
     r"|if (?:that's|that is|it's|it is) (?:okay|ok|alright|"
     r"all right|fine))[a-z']{2,}"
     r"|\bhave you (?:ever )?(?:considered|thought about|thought of|tried|looked into|looked at|"
@@ -299,7 +303,7 @@ _SUGGESTION = word_start(
     r"be good|be better|be stronger|be clearer|pay off|make sense) (?:to|if you)\b"
     r"|\b(?:might|may|could|would) be worth\b(?! it\b| the (?:wait|effort|trouble|money)\b)"
     r"|\bworth (?:trying|considering|thinking about|a try)\b"
-    r"|(?<!so )(?<!that )\byou can (?:also |always |just )?(?:try|loop|lean on|push back|pair|"
+    r"|(?<!so )(?<!that )(?<!whether )(?<!if )\byou can (?:also |always |just )?(?:try|loop|lean on|push back|pair|"
     r"delegate|ask|reach out|"
     r"draft|frame|practi[cs]e|start with|lead with)\b"
     r"|\byou (?:could|might|may) (?:also |maybe |perhaps |even |just |always )?(?:try|want to|"
@@ -491,6 +495,7 @@ _LOGISTICS = re.compile(
     r"\b(?:meet|call|talk|sync|check in)(?:ing)? (?:again )?(?:on|at|every|next|once|twice|"
     r"weekly|biweekly|monthly)\b|"
     r"\b(?:on|over|via|by) (?:video|slack|email|text|chat|zoom|teams|phone)\b|"
+    r"\bhard stop\b|"
     r"\b(?:calls?|sessions?|meetings?|check-ins?) (?:of|for) (?:thirty|forty|forty-five|forty five|"
     r"sixty|ninety|\d+) minutes\b")
 """Suggestions about when and how to meet are decisions, not feedback."""
@@ -568,6 +573,8 @@ def _constructive(sentence: Sentence, granting: bool = False) -> bool:
             or _FORMULA.match(text[match.start():]):
         return False
     before = text[:match.start()]
+    if not re.search(r"[,.;:?!]", sentence.text) and match.group(0).startswith(_QUESTION_FORMS + ("next ",)):
+        before = ""  # unpunctuated speech: "... we said we don't do have you tried the tube block"
     if _REPORTED.search(before) or _NEGATION.search(before[-25:]):
         return False
     if question_kind(sentence) is not None and not match.group(0).startswith(_QUESTION_FORMS):
@@ -589,7 +596,8 @@ _FORMULA = re.compile(
     r"^(?:(?:so|and|okay|ok|well)[,\s]+)*(?:go (?:for it|ahead|on)|take care|take your time|keep (?:it|that|this) up|"
     r"keep (?:going|doing|up the)|come on|get well|give (?:it|that) (?:a )?(?:second|sec|minute)|"
     r"hold on|fair enough|good luck|well done|keep (?:it|that|this) going|give yourself (?:a pat|some credit|a break)|"
-    r"take (?:the|some) credit|be (?:honest|brutal|straight|frank)(?: with me)?[.!]?$|"
+    r"take (?:the|some) credit|be (?:honest|brutal|straight|frank)\b|don't be(?: sorry| silly| daft)?[.!]?$|"
+    r"take a (?:deep )?breath|"
     r"enjoy (?:it|that|this|the)|celebrate)\b"
     r"|^(?:start|begin) with (?:the|that|this|your|you) ?[\w-]*[.!]?$")
 """Formulae that look like imperatives: encouragement, leave-taking."""
@@ -607,6 +615,8 @@ _VERDICT_MORE = re.compile(
     r"\byou should be (?:really |so |very |rightly )?proud\b|\b(?:genuinely |really |very )?good going\b"
     r"|\bis not nothing\b|\bisn't nothing\b"
     r"|\bthat's (?:exactly |just )?what (?:a|an|the) (?:good |great |real )?\w+ (?:does|would do)\b"
+    r"|\bthat's (?:exactly )?what makes (?:a|an|you a|you an) (?:good|great|real)\b"
+    r"|\b(?:that's|that is|which is) (?:really |very |so |genuinely )?hard to do\b"
     r"|\bthat tells (?:me|you) (?:\w+ ){1,6}(?:trusts? you|happy to let you|respects? you|rates? you)\b")
 """Verdicts on what the listener did, said as a judgement: "you should be proud of that",
 "a day to spare is not nothing", "that's exactly what a professional does"."""
@@ -635,6 +645,11 @@ def _general_praise(sentence: Sentence, turn_about_listener: bool, report: str) 
                 or (_THIRD_PARTY.search(norm) and not _ADDRESSED.search(norm)))
 
 
+_WHEN_CLAUSE = re.compile(r"^(?:when|whenever|once|before|after|next time) (?!i\b|i'm\b|we\b)[^,]{3,50}, ")
+"""A time clause before an imperative: "when a client's hovering, just tell them ..."."""
+_WHEN_ADVICE = re.compile(r"(?:just |always |then |simply )?(?:tell|say|ask|give|take|explain|write|stop|wait|pause|"
+                          r"breathe|count|step back|walk away)\b")
+"""Verbs the shape test leaves out ("tell me about it" is no advice) that advise after such a clause."""
 _REQUESTED = re.compile(r"\b(?:could|can|would|will) you\b[^?]*\?")
 """The other person asked the speaker for something: an imperative answering it redirects
 ("could you review the term sheets?" - "I'd rather not. Ask your lawyer.")."""
@@ -688,10 +703,15 @@ def _general_constructive(sentence: Sentence, answering: str = "", about_listene
         return False
     if imperative(text):
         return not _REQUEST_VERB.match(text)
+    when = _WHEN_CLAUSE.match(text)
+    rest = text[when.end():] if when is not None else ""
+    if when is not None and (imperative(rest) or _WHEN_ADVICE.match(rest)) and not _REQUEST_VERB.match(rest):
+        return True  # "when a client's hovering, just tell them you'll give them a time"
     tail = _UNPUNCTUATED_TURN.search(text) if not re.search(r"[,;:]", text) else None
     if tail is not None and imperative(text[tail.end():]) and not _REQUEST_VERB.match(text[tail.end():]):
         return True
-    if about_listener and CRITIQUE.search(text) and not _NEGATION.search(text.split(" though")[0][-12:]):
+    if (about_listener and CRITIQUE.search(text) or YOUR_TOO.search(text)) \
+            and not _NEGATION.search(text.split(" though")[0][-12:]):
         return True
     return suggests(text) or bool(SPEAKER_WOULD.match(text) or YOU_NEED.search(text) or THINK_ABOUT.search(text))
 
@@ -789,11 +809,13 @@ def _praise_then_but(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool
 
 _SESSION_TROUBLE = re.compile(
     r"\b(?:run|runs|ran|running|go|goes|went|going) (?:way |a bit |a little |a lot |well |massively )?over\b"
+    r"|\b(?:run|runs|ran|running) out of time\b"
     r"|\breschedul\w*|\b(?:keep|keeps) (?:moving|getting (?:moved|cancell?ed|pushed|bumped))\b"
     r"|\b(?:cancell?ed|moved|pushed) (?:again|twice|three times|a lot|so often)\b")
 """Trouble with the sessions themselves: they overrun, keep moving, get cancelled."""
 _WE_COULD = re.compile(r"\b(?:maybe|perhaps) (?:[\w']+ ){0,5}?we (?:could|can|should)\b"
-                       r"|\b(?:could|can) we (?:maybe |perhaps |try to )?(?:keep|stick|cap|try|actually)\b")
+                       r"|\b(?:could|can) we (?:maybe |perhaps |try to )?(?:keep|stick|cap|try|actually)\b"
+                       r"|\b(?:could|can) i (?:maybe |perhaps )?(?:send|bring|share|email)\b")
 
 
 def _sessions_critique(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
@@ -809,6 +831,51 @@ def _sessions_critique(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
             if _WE_COULD.search(s.norm):
                 praise, _ = kinds[s.segment, s.char_start]
                 kinds[s.segment, s.char_start] = (praise, True)
+
+
+_ASKS_ABOUT_SESSIONS = re.compile(
+    r"\bhow (?:are|have|do) you (?:finding|found|find) (?:these|the|our|this|them|it)\b"
+    r"|\bhow (?:are|is|have) (?:these|the|our) (?:calls|sessions|chats|meetings|check-ins)\b"
+    r"|\bhow's (?:this|that|it) (?:working|going) for you\b|\bis this (?:working|useful|helping)\b"
+    r"|\bare (?:these|they|the (?:calls|sessions)) (?:useful|helpful|working)\b"
+    r"|\banything you(?:'d| would)? (?:want )?(?:change|different)\b|\bwhat would you change\b"
+    r"|\bany feedback (?:for me|on (?:these|the|our|me|how))\b")
+"""The mentor asking how the mentoring is going for the mentee."""
+_SESSIONS_GOOD = re.compile(
+    rf"\b(?:(?:they're|they are|they've been|they have been|it's|it is|this is|these are|it's been|it has been|"
+    rf"this has been|they were|it was) {_INT}(?:useful|helpful|good|great|brilliant|valuable|amazing|fantastic|"
+    r"perfect|the most useful|the thing)|the best (?:part|thing|bit)|game[- ]changer|kept me (?:in|going|sane)|"
+    r"exactly what i needed|i (?:really )?(?:like|love|appreciate) (?:that|how|the way|it when)|"
+    r"(?:super|really|very|so) (?:useful|helpful))\b")
+"""...answered with what is good about it..."""
+_SESSIONS_CHANGE = re.compile(
+    r"\b(?:could|can) (?:we|you|i)\b|\bmaybe\b|\bi(?:'d| would) (?:like|love|prefer)\b|\bit(?:'d| would) be "
+    r"(?:nice|good|great|better|easier|helpful)\b|\bthe only thing\b|\bif anything\b|\bone thing\b"
+    r"|\bsometimes (?:you|they|we|it)\b|\byou(?:'re| are) (?:kind of |a bit |sometimes |quite )?"
+    r"(?:brutal|harsh|blunt|intense|too)\b|\b(?:more|less|fewer) (?:of|time)\b|\binstead of\b")
+"""...and with what the mentee would change."""
+
+
+def _sessions_reviewed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
+    """The mentee's answer when the mentor asks how the sessions are going is feedback on the
+    mentoring: what they find good is praise, what they would change is constructive."""
+    previous: list[Sentence] = []
+    for turn in ctx.turns:
+        sentences = [s for seg in turn for s in ctx.by_segment(seg)]
+        if not sentences:
+            continue
+        asked = bool(previous) and previous[0].speaker == "mentor" \
+            and any(_ASKS_ABOUT_SESSIONS.search(s.norm) for s in previous)
+        previous = sentences
+        if not asked or sentences[0].speaker != "mentee":
+            continue
+        good = next((s for s in sentences if _SESSIONS_GOOD.search(s.norm) and question_kind(s) is None
+                     and not _NEGATION.search(s.norm[:_SESSIONS_GOOD.search(s.norm).start()])), None)
+        change = next((s for s in sentences if _SESSIONS_CHANGE.search(s.norm)), None)
+        if good is not None:
+            kinds[good.segment, good.char_start] = (True, kinds[good.segment, good.char_start][1])
+        if change is not None:
+            kinds[change.segment, change.char_start] = (kinds[change.segment, change.char_start][0], True)
 
 
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -883,6 +950,7 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
              for s in ctx.sentences}
     _praise_then_but(ctx, kinds)
     _sessions_critique(ctx, kinds)
+    _sessions_reviewed(ctx, kinds)
     _progress_noticed(ctx, kinds)
     _story_advice(ctx, kinds)
     found: list[tuple[int, int, Feedback]] = []

@@ -671,6 +671,13 @@ CRITIQUE = re.compile(
     r"|\b(?:is|are|'s) too (?:many|much|few|long|short|busy|crowded|dense|slow|fast|vague)\b")
 """A flaw found in the listener's work: "your write-up was thin though", "the budget table
 needs work", "the staff costs don't add up", "the middle sags", "five drills is too many"."""
+YOUR_TOO = re.compile(
+    r"\byour [\w-]+(?: [\w-]+)?(?:'s| is| are| was| were) (?:a bit |a little |way |far |much |slightly |just )?"
+    r"too (?!(?:kind|good|generous)\b)[a-z]{3,}"
+    r"|\byou(?:'re| are| were) [a-z]+ing (?:a bit |way |far |much )?too (?:much|fast|quickly|slowly|wet|dry|hard|"
+    r"soon|early|late|long|often|little)\b")
+"""Too much of something in the listener's own work or doing: "your brine's too strong",
+"you're washing too wet"."""
 
 SPEAKER_WOULD = re.compile(
     r"^(?:(?:so|and|but|okay|ok|well|honestly|personally|myself|now|good|great|right|yeah|yes|sure|fine)[,\s]+)*"
@@ -703,12 +710,13 @@ MENTEE_CRITIQUE = re.compile(
     r"(?:sessions?|calls?|check-ins?|chats?|meetings?|catch-ups?)[.:]?$")
 """The mentee asking the mentor to change how they mentor: "could you slow down a bit",
 "I think I'd learn more if you made me work it out first"."""
-BARE_THANKS = re.compile(r"^(?:(?:ok|okay|great|right|cool|thanks|thank you)[,\s]+)*(?:that|this|it) (?:helps|helped)$")
+BARE_THANKS = re.compile(r"^(?:(?:ok|okay|great|right|cool|thanks|thank you)[,\s]+)*(?:that|this|it) (?:helps|helped)"
+                         r"(?:,? (?:actually|really|a lot|thanks))?$")
 """Thanks in passing ("Thanks, that helps."), not appreciation of the mentoring."""
 REPORTED_PRAISE = re.compile(
     r"\b(?:told me|tells me|said|says|emailed|wrote|rang|called|asked|asking|forwarded|mentioned|texted)\b"
     r"[^.?!]{0,120}?(?:\bnever (?:\w+ ){0,4}?(?:as|so) (?:easily|well|quickly|clearly|smoothly|calmly)\b"
-    r"|\bthe first time\b|\bas (?:the|an) example\b|\bfor you (?:by name|specifically|again)\b|\basking for you\b"
+    r"|\bthe first time\b|\bthe best\b|\bas (?:the|an) example\b|\bfor you (?:by name|specifically|again)\b|\basking for you\b"
     r"|\basked for you\b|\bfor your name\b|\b(?:loved|raved about) (?:it|your|you|the)\b"
     r"|\bbest (?:\w+ ){0,2}(?:she|he|they)(?:'s|'ve| has| have)? (?:ever )?(?:seen|had|read|heard)\b)")
 """Praise reported from someone else, said by the mentor to the mentee: "She told me the

@@ -710,3 +710,51 @@ def test_thanks_formulae_and_dated_tasks_are_not_feedback(turns):
 def test_a_third_partys_meeting_is_not_meeting_logistics():
     assert kinds(("mentor", "The residents' group meets at the library every month, you should go.")) == [
         ("constructive", "mentor", "mentee", 0)]
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("Honestly they've been really helpful. Could we sometimes do them on site, though?",
+     [("praise", 0), ("constructive", 1)]),
+    ("They're good. The only thing is they start late most weeks.", [("praise", 0), ("constructive", 1)]),
+    ("yeah super useful i'd like a bit more time on the practical stuff", [("praise", 0), ("constructive", 0)]),
+])
+def test_the_mentees_answer_on_how_the_sessions_go_is_feedback(answer, expected):
+    found = extract_feedback(context(("mentor", "How are you finding these sessions, honestly?"),
+                                     ("mentee", answer)))
+    assert [(f.kind, f.giver) for f in found] == [(k, "mentee") for k, _ in expected]
+
+
+def test_the_same_words_without_the_question_are_not_feedback():
+    assert kinds(("mentor", "How was the inspection?"), ("mentee", "They're good. Could we start at eight?")) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The new layout is lovely, and that's really hard to do in a space that small.", "praise"),
+    ("Starting the log without being asked, that's what makes a good site lead.", "praise"),
+    ("Your opening paragraph is far too long.", "constructive"),
+    ("You're watering too often, the roots are sitting wet.", "constructive"),
+    ("Next draft, lead with the recommendation and cut the history.", "constructive"),
+    ("When the client pushes, just tell them you'll come back with a price.", "constructive"),
+    ("One thing I did as a junior was read every contract twice before signing off.", "constructive"),
+    ("that part's fiddly maybe try the smaller clamp", "constructive"),
+])
+def test_more_shapes_of_mentor_feedback(text, kind):
+    assert kinds(("mentee", "Here's the latest."), ("mentor", text)) == [(kind, "mentor", "mentee", 1)]
+
+
+def test_unpunctuated_advice_after_an_unrelated_negation_or_report():
+    assert [k[0] for k in kinds(("mentee", "i rushed it"), (
+        "mentor", "okay so that's the rule we said we don't break have you tried writing the steps on a card"))] == [
+        "constructive"]
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentor", "Eight then. And congratulations to your brother!")],
+    [("mentor", "I'll ask Ruth whether you can use her workshop.")],
+    [("mentor", "Forty minutes, hard stop.")],
+    [("mentor", "Sorry I'm late."), ("mentee", "Don't be.")],
+    [("mentor", "Here's my take."), ("mentee", "That helps, actually.")],
+    [("mentor", "Next time, Thursday at six in the lab?")],
+])
+def test_more_that_is_not_feedback(turns):
+    assert kinds(*turns) == []
