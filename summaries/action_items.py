@@ -184,6 +184,7 @@ def _clean_task(words: str) -> str:
             words = words[:cut.start()]
     words = _POLITENESS.sub("", words)
     words = re.sub(r",?\s+(?:i\s+)?(?:promise|swear)$", "", words)
+    words = re.sub(r",?\s+(?:cheers|thanks|thank\s+you|ta)(?:\s+[a-z]+)?$", "", words)  # "... by then cheers imogen"
     words = re.sub(r"^to\s+", "", words)
     words = re.sub(r"^([a-z]+) like (?=(?:a|an|the|some|my|your|our|this|that)\b)", r"\1 ", words)  # filler
     first, _, rest = words.partition(" ")
@@ -908,6 +909,7 @@ _NOT_A_THING = re.compile(
     r"second|point|ones?|thing|things|stuff|lot|bit|way|end|rest|same|other|idea|question|problem|right|"
     r"sorts?|kinds?|types?|yeah|yes|okay|ok|um|uh|please|god|gosh|goodness|wow|"
     r"help|relief|shame|pity|pleasure|favou?r|look|go|try|shot|stab|crack|chance|sense|thought|feeling|worry|"
+    r"read|listen|skim|glance|peek|once-over|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+(?:th|st|nd|rd)|first|third|"
     r"[a-z]*(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|ieth)|twenty|thirty|"
     r"january|february|march|april|may|june|july|august|september|october|november|december")
@@ -968,7 +970,8 @@ drop pop fire shoot stick chuck dig pull knock whip
 """Verbs done to a thing one hands over or works on: their "it" is worth naming."""
 _NOT_AN_OBJECT = re.compile(r"\b(?:make|take|keep|play|call|leave|let|wing|give|have)\s+$|\bfor\s+$")
 """Pronouns of idioms ("make it to the talk", "play it safe", "call it a day") or purposes."""
-_READY = re.compile(r"\s+(?:finished|done|ready|sent|drafted|written|booked|fixed|sorted|signed|printed|"
+_READY = re.compile(r"\s+(?:finished|done|ready|sent|drafted|written|booked|fixed|sorted|signed|printed|read|reviewed|"
+                    r"checked|marked|"
                     r"updated|uploaded|submitted|filed|back)\b")
 """What one has a thing made: "have it finished", "have them ready"."""
 _A_READ = re.compile(r"\s+a\s+(?:quick\s+|proper\s+|good\s+|final\s+|last\s+)?(?:read|look|review|once-over|skim|"
@@ -1341,6 +1344,9 @@ def _means_merged(commitments: list[_Task]) -> list[_Task]:
                 and _FIND_OUT.match(last.words) and _REPORT_BACK.match(c.words):
             merged[-1] = replace(last, due=last.due or c.due)  # "I'll find out ..., and I'll let you know by Friday"
             continue
+        if last is not None and last.owner == c.owner and _RESULTS_SENT.match(c.words):
+            merged[-1] = replace(last, due=last.due or c.due)  # "I'll redo the stays and send you photos by Friday"
+            continue
         merged.append(c)
     return merged
 
@@ -1349,6 +1355,9 @@ _FIND_OUT = re.compile(r"(?:find\s+out|check|ask|look\s+into|see|chase|confirm|e
 _REPORT_BACK = re.compile(r"(?:let\s+(?:you|\w+)\s+know|get\s+back\s+to\s+(?:you|\w+)|report\s+back|"
                           r"keep\s+you\s+posted|tell\s+you)\b")
 """Finding something out and reporting it back is one task, dated by either part."""
+_RESULTS_SENT = re.compile(r"(?:send|show|email|text)\s+(?:you\s+)?(?:some\s+|a\s+few\s+|the\s+|my\s+)?"
+                           r"(?:photos?|pictures?|pics|results|numbers|an\s+update|updates)\b")
+"""...and so is doing something and sending the photos or the numbers of it."""
 _OUTCOME = re.compile(r"(?:have|get)\s+(?:you\s+)?(?:the|some|an?)\s+(?:[\w-]+\s+){0,2}?(?:dates?|answer|details|"
                       r"info|information|numbers|figures|options|names?|update|list)\b"
                       r"|(?:get|come)\s+back\s+to\s+you\b")

@@ -141,7 +141,9 @@ NOT_TASK = re.compile(
     r"give\s+you\s+(?:honest\s+|my\s+|some\s+)?feedback|"
     r"support\s+you|help\s+you\b(?!\s+with)|listen|be\s+there|challenge\s+you|guide\s+you|"
     r"(?:figure|sort|work)\s+(?:it|something|things|this|that)\s+out|see\s+(?:what|how)|"
-    r"deal\s+with\s+it|manage|survive|live\s+with|cope|spare\s+you\b|"
+    r"deal\s+with\s+it|manage|survive|live\s+with|cope|spare\s+you\b|allow\s+(?:it|that)\b|"
+    # A relative clause, not a promise: "the soak schedule I'll give you".
+    r"(?:give|send|show)\s+you$|"
     # Rest is no task: "I'm going to go and sleep for fourteen hours".
     r"(?:go\s+(?:and\s+)?)?(?:sleep|nap|collapse|crash)\b|get\s+some\s+(?:sleep|rest)\b|"
     r"see\s+(?:that|it|this|why|the\s+point|where)|imagine|understand|relate|feel|totally|"
@@ -163,6 +165,7 @@ IMMEDIATE = re.compile(
     r"^(?:know|check|see|think|look(?!\s+into\b)|pull|grab|open|share\s+my\s+screen|ask\s+you|be\b|say|start|"
     r"explain|rephrase|recap|summari[sz]e|just|quickly|guess|tell\s+you|show\s+you|find|get\s+this\s+"
     r"straight|make\s+sure\s+i|understand|repeat|play|turn|switch|move\s+on|go\s+back|jump|scroll|stop|"
+    r"shut|close|adjust|move\s+(?:the|my)\s+(?:mic|microphone|camera|laptop|phone|headset)|"
     r"mute|unmute|write\s+(?:that|this|it)\s+down|note\s+(?:that|this)|jot|take\s+a\s+note|read|"
     r"double-check|confirm\s+i|suggest|propose|recommend|add\b|point\s+out|clarify|put\s+it|"
     r"give\s+you\s+(?:an?\s+)?(?:example|idea|sense|two|three|some\s+context)|"
@@ -172,7 +175,7 @@ IMMEDIATE = re.compile(
     r"close\s+(?:the|my)\s+(?:door|window)|plug\s+(?:in|my)|grab\s+my\s+(?:headphones|charger|notes))")
 HABIT = re.compile(r"\b(?:in\s+general|usually|normally|generally|typically|tend\s+to|"
                    r"in\s+the\s+(?:evenings|mornings|afternoons)|on\s+(?:weekends|weekdays|"
-                   r"mondays|tuesdays|wednesdays|thursdays|fridays))\b")
+                   r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b")
 """Habits ("I'll usually get back to you within a day") describe, they do not promise."""
 RECURRING = re.compile(r"\b(?:always|every|each\s+time|whenever|from\s+now\s+on|never|going\s+forward)\b")
 KEEPING_IN_TOUCH = re.compile(
@@ -205,7 +208,8 @@ HEDGE_BEFORE = re.compile(r"(?:\bif\s+i\b|\bif\s+there's\b|\bif\s+there\s+is\b|\
                           r"\bdoubt\b|\bdon't\s+know\s+if\b|\bwhether\b|\bsaid\b|\btold\s+\w+\b|"
                           r"\bpromised\b|\bthought\b|\bfigured\b|\bwhen\s+can\b|\bhow\b|\bwhy\b|"
                           r"\bwhat\b|\bshould\b|\bwould\b|\bdo\s+you\s+think\b|\bwhere\b|"
-                          r"\bwhen\b|\bunless\b)[^,]{0,24}$")
+                          r"\bwhen\b|\bunless\b|\bscared\b|\bafraid\b|\bworried\b|\bterrified\b|\bnervous\b|"
+                          r"\bfear\b)[^,]{0,24}$")
 HYPOTHETICAL = re.compile(r"\bif\s+i\s+(?:had|have|get|got|find|could|were)\b|"
                           r"\bif\s+(?:there's|there\s+is)\s+time\b")
 TAG_QUESTION = re.compile(r"(?:,\s*|\s)(?:okay|ok|right|yeah|alright|sound\s+good|does\s+that\s+work|"

@@ -933,3 +933,26 @@ def test_rest_and_sparing_the_details_are_not_tasks(text):
 def test_listening_to_a_thing_then_another_step_keeps_both():
     item = only(items(("mentee", "ok lets both listen to the new episode and pick apart the structure")))
     assert item.text == "Listen to the new episode and pick apart the structure"
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentee", "sorry I'm in the workshop, let me shut the door, that's better")],
+    [("mentee", "hang on let me move the mic is that better")],
+    [("mentor", "Ha, I'll allow it. Go on, back to work.")],
+    [("mentor", "I read every email, but I'll answer on Sundays.")],
+    [("mentee", "I'd love to shadow her, but I'm scared I'll slow her down.")],
+    [("mentor", "Make three test pieces with the longer schedule I'll give you.")],
+])
+def test_more_that_is_not_a_task(turns):
+    assert items(*turns) == []
+
+
+def test_sending_the_photos_of_it_is_part_of_the_task():
+    item = only(items(("mentee", "okay i'll redo the joints and i'll send you photos by friday before i paint")))
+    assert (item.text, item.due) == ("Redo the joints", "2026-11-20")
+
+
+def test_a_causative_read_names_its_thing_and_drops_the_sign_off():
+    item = items(("mentor", "I'll email you the safety paper tonight, have a read before our call."),
+                 ("mentee", "will do i'll have it read by friday cheers dana"))[-1]
+    assert (item.owner, item.text, item.due) == ("mentee", "Have the safety paper read", "2026-11-20")
