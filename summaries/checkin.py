@@ -29,7 +29,7 @@ _PROPOSE = word_start(
     r"\b(?:does|would|will)\b[^?]*\bwork\b|\bworks?\s+for\s+(?:you|me)\b|"
     r"\blet's\s+(?:meet|talk|do|say|catch\s+up|sync|reconvene|pick|schedule|book|go\s+with|aim|"
     r"try|plan|make\s+it|set|keep\s+it|move|push)\b|"
-    r"\bnext\s+(?:call|check-?\s?in|session|meeting|one|chat|catch-?\s?up|sync|one-on-one)\b|"
+    r"\bnext\s+(?:call|check-?\s?in|session|meeting|one|chat|catch-?\s?up|sync|one-on-one|time)\b|"
     r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|speak|chat)\b|"
     r"\b(?:we|us)\b[^.?!]{0,20}\bmeet\b|\bmeet\s+(?:again|up|next)\b|\breschedul\w*|"
     r"\b(?:push|move)\s+(?:it|our|the|this)\b|\bsame\s+time\b|\binstead\b(?!\s+of\b)|"
@@ -47,7 +47,8 @@ _AGREE = re.compile(
     r"cool|sounds\s+good|sounds\s+great|works|that\s+works|deal|done|absolutely|definitely|"
     r"of\s+course|see\s+you\s+then|lovely|excellent|brilliant|alright|all\s+right)\b|"
     r"\b(?:works(?:\s+for\s+me)?|is\s+perfect|sounds\s+(?:good|great|perfect)|see\s+you\s+then|"
-    r"is\s+(?:fine|good)|suits\s+me|suits(?:\s+(?:us|fine))?(?=\s*[.!,]|\s*$))\b")
+    r"(?:is|'s)\s+(?:fine|good)|suits\s+me|suits(?:\s+(?:us|fine))?(?=\s*[.!,]|\s*$))\b"
+    r"|(?:,\s*|\s)(?:yes|yep|yeah|perfect|great|done|deal)[.!]?$")
 _REFUSE = re.compile(r"\b(?:can't|cannot|doesn't\s+work|won't\s+work|not\s+free|busy|"
                      r"not\s+available|conflict|clash|no\s+good|isn't\s+great)\b|^no\b")
 _CONFIRM = re.compile(r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|speak|chat)\b")
@@ -113,7 +114,7 @@ def _other_time(s: Sentence, at: time | None, pending: _Proposal) -> bool:
     """Does the answer keep the day but propose another hour? "Could we do three thirty
     instead?" after "in two weeks, same time?" (4 pm); "four on the eighth works" agrees."""
     return at is not None and pending.at is not None and at != pending.at \
-        and bool(_PROPOSE.search(s.norm)) and not _AGREE.search(s.norm)
+        and bool(_PROPOSE.search(s.norm) or s.norm.endswith("?")) and not _AGREE.search(s.norm)
 
 
 def _same_day(mention: DateMention, day: date) -> bool:
@@ -148,10 +149,14 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
         return None
     pending: _Proposal | None = None
     agreed: _Proposal | None = None
+    asked_before = False  # the turn before proposed to meet without naming a day
     for turn in ctx.turns:
         sentences = [s for seg in turn for s in ctx.by_segment(seg)]
         if not sentences:
             continue
+        asked_when = asked_before
+        asked_before = pending is None and any(
+            _PROPOSE.search(s.norm) and not _days(s, find_dates(s.norm, ctx.session_date)) for s in sentences)
         speaker = sentences[0].speaker
         answering = pending is not None and (pending.speaker != speaker or speaker == "unknown")
         opening = sentences[0].norm
@@ -165,6 +170,11 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
             mentions = find_dates(s.norm, ctx.session_date)
             days = _days(s, mentions, ctx.session_date.date() if ctx.session_date else None)
             if not days and not answering:
+                said_time = _time_in(s, ctx, pending)
+                if agreed is not None and pending is None and said_time is not None and said_time != agreed.at \
+                        and (s.norm.endswith("?") or _PROPOSE.search(s.norm)):
+                    # "Monday the 29th at four. Actually wait, I've got a briefing at four. Half four?"
+                    pending = _Proposal(agreed.day, said_time, speaker, s)
                 continue
             said_time = _time_in(s, ctx, pending)
             echoed = [m for m in days if pending is not None and _same_day(m, pending.day)]
@@ -178,7 +188,10 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
                 pending = _Proposal(pending.day, at or pending.at, pending.speaker, pending.sentence)
                 accepted = True
                 continue
-            if not days or not _is_proposal(s, mentions, turn_proposes):
+            # a day of one's own in answer to another's day, or after "let's do the next one in
+            # person", offers it: "the 28th I'm on nights, so Wednesday the 27th at seven"
+            offered = bool(counter) and (answering or asked_when)
+            if not days or not (offered or _is_proposal(s, mentions, turn_proposes)):
                 if answering and pending is not None and said_time is not None:
                     if _other_time(s, said_time, pending):
                         pending = _Proposal(pending.day, said_time, speaker, s)

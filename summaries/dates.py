@@ -123,7 +123,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                   rf"{_g(_DAY, 'md_day')}(?!\s*(?:days?|weeks?|months?|years?|minutes?|hours?|"
                   rf"percent|people|slides?|pages?)\b)(?:,?\s+(?P<md_next>next\s+year)\b)?"),
     ("end_of_month_name", rf"(?:the\s+)?end\s+of\s+{_g(_MON, 'eom_mon')}"),
-    ("weekday_day", rf"{_g(_WD, 'wdd_wd')},?\s+(?:the\s+{_g(_DAY, 'wdd_day')}"
+    ("weekday_day", rf"{_g(_WD, 'wdd_wd')},?\s+(?:(?:the\s+)?{_g(_DAY, 'wdd_day')}"
                     rf"|(?:(?:the|not|da|de|a|but),?\s+)?(?P<wdd_num>\d{{1,2}}(?:st|nd|rd|th)?)\b(?!:))"),
     ("the_day", rf"(?:{_DAY_PREPOSITION}\s+)?the\s+(?P<td_num>\d{{1,2}}(?:st|nd|rd|th))\b"
                 rf"|{_DAY_PREPOSITION}\s+the\s+(?P<td_day>{_ORD_WORD}){_ORD_FOLLOW}"
@@ -192,18 +192,21 @@ _TIME_RE = re.compile(
     rf"|(?P<t_h>{_HOUR})\s*(?:o'clock\s*)?{_g(_MERIDIEM, 't_h_mer')}"
     rf"|(?P<t_oc>{_HOUR})\s+o'?\s?clock"
     rf"|(?P<t_half>half|quarter)\s+(?P<t_rel>past|to|after|of)\s+(?P<t_rh>{_HOUR})"
-    rf"|(?<=\bat\s)half\s+(?P<t_uk>{_HOUR})\b"
-    rf"|(?P<t_wh>{_HOUR})\s+(?P<t_wm>{_MINUTES})\b(?!\s*(?:days?|weeks?|months?|years?|minutes?|"
+    # "half four" is half past four in British speech, with or without "at".
+    rf"|half\s+(?P<t_uk>{_HOUR})\b(?!\s+(?:hours?|of|an?|the|days?|weeks?|months?|past|to|after|percent|"
+    rf"people|times?|minutes?)\b)"
+    rf"|(?P<t_wh>{_HOUR})(?:\s+|-)(?P<t_wm>{_MINUTES})\b(?!\s*(?:days?|weeks?|months?|years?|minutes?|"
     rf"hours?|percent|people|slides?|pages?|of|times?))"
     # "cap it at six": a number a quantity is held to, not a clock time.
     rf"|(?<!\bcap\sit\sat\s)(?<!\bcap\sthem\sat\s)(?<!\bcapped\sat\s)(?<!\blimit\sit\sat\s)"
-    rf"(?<!\bmax\sout\sat\s)(?<!\bpeg\sit\sat\s)(?<=\bat\s)(?P<t_at>{_HOUR})\b{_AT_FOLLOW}"
+    rf"(?<!\bmax\sout\sat\s)(?<!\bpeg\sit\sat\s)(?:(?<=\bat\s)|(?<=\bdo\s)|(?<=\bsay\s))(?P<t_at>{_HOUR})\b"
+    rf"{_AT_FOLLOW}"
     # "Let's talk on the 23rd, seven again": an hour restated after a comma.
     rf"|(?<=,\s)(?P<t_again>{_HOUR})(?=\s+(?:again|sharp|as\s+usual)\b)"
     rf"|(?:(?<=\blike\s)|(?<=\baround\s))(?P<t_about>{_HOUR})\b"
     rf"(?=\s*(?:$|[,?!.]|(?:then|instead|or|on|"
     rf"works?|maybe|okay|ok|please|if|that)\b))"
-    rf"|(?!one\b)(?P<t_on>{_HOUR})(?=\s+on\s+(?:the\s+\d|the\s+(?:{_ORD_WORD})\b|{_alternation(WEEKDAYS)}))"
+    rf"|(?!one\b)(?<!\bhalf\s)(?P<t_on>{_HOUR})(?=\s+on\s+(?:the\s+\d|the\s+(?:{_ORD_WORD})\b|{_alternation(WEEKDAYS)}))"
     r"|(?P<t_noon>noon|midday|lunchtime)"
     r"|(?P<t_same>(?:same|usual|normal|regular)\s+(?:time|hour|slot))"
     r")")

@@ -293,3 +293,27 @@ def test_instead_of_something_is_no_new_meeting_day() -> None:
     assert checkin(("mentor", "Could we do Friday the 4th at ten?"),
                    ("mentee", "I'm away then. Monday the 7th instead?"),
                    ("mentor", "Sure.")) == "2026-12-07T10:00"
+
+
+def test_an_hour_moved_after_the_day_was_agreed() -> None:
+    assert checkin(("mentee", "Could we do Monday the 30th, at four?"),
+                   ("mentor", "Monday the 30th at four. Actually wait, I have a briefing at four. Half four?"),
+                   ("mentee", "Half four's fine. Thirtieth, half four.")) == "2026-11-30T16:30"
+
+
+def test_a_day_offered_after_a_meeting_without_a_day_and_a_counter_without_wording() -> None:
+    assert checkin(("mentor", "Let's do the next one in person at the depot."),
+                   ("mentee", "great so thursday the third"),
+                   ("mentor", "the third i'm on nights so wednesday the second at seven in the evening"),
+                   ("mentee", "wednesday second seven pm at the depot perfect")) == "2026-12-02T19:00"
+
+
+def test_next_time_with_a_day_proposes_it() -> None:
+    assert checkin(("mentor", "so next time friday the fourth half ten in the lab"),
+                   ("mentee", "friday the fourth half ten yeah")) == "2026-12-04T10:30"
+
+
+def test_an_echo_ending_in_yes_agrees_and_replaces_an_earlier_agreement() -> None:
+    assert checkin(("mentor", "I'll have comments back by Tuesday."), ("mentee", "Tuesday works for me."),
+                   ("mentor", "Next call. Thursday the 10th, six o'clock?"),
+                   ("mentee", "The 10th at six, yes.")) == "2026-12-10T18:00"

@@ -136,6 +136,8 @@ def test_without_a_session_date_mentions_are_found_but_not_resolved() -> None:
     ("half past two", "14:30"), ("quarter to nine", "08:45"), ("nine thirty", "09:30"),
     ("two o'clock", "14:00"), ("at noon", "12:00"), ("at 8 in the evening", "20:00"),
     ("at half four", "16:30"), ("at five", "17:00"), ("12 pm", "12:00"), ("12am", "00:00"),
+    ("half four on the 12th", "16:30"), ("twelve-thirty", "12:30"), ("four-thirty", "16:30"),
+    ("can we do five instead", "17:00"), ("friday the tenth, half ten", "10:30"),
 ])
 def test_clock_times(phrase: str, expected: str) -> None:
     times = [t.time for t in find_times(normalize(phrase), WED_JUN_3)]
@@ -143,7 +145,8 @@ def test_clock_times(phrase: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize("phrase", ["look at one chapter", "three twelves in a row", "two weeks",
-                                    "at one point", "at least"])
+                                    "at one point", "at least", "half the team", "half an hour",
+                                    "i'll do five slides", "half of them"])
 def test_numbers_that_are_not_times(phrase: str) -> None:
     assert [t for t in find_times(normalize(phrase), WED_JUN_3) if t.time] == []
 
@@ -207,3 +210,8 @@ def test_an_hour_without_am_or_pm_near_the_sessions_own_time(phrase: str, sessio
 @pytest.mark.parametrize("phrase", ["like four people", "about two, maybe three", "around ten percent"])
 def test_numbers_after_like_or_about_that_are_not_times(phrase: str) -> None:
     assert [t for t in find_times(normalize(phrase), WED_JUN_3) if t.time] == []
+
+
+def test_a_weekday_and_an_ordinal_without_the() -> None:
+    assert [m.day.isoformat() for m in find_dates(normalize("wednesday twenty fourth at seven"), WED_JUN_3)] == [
+        "2026-06-24"]
