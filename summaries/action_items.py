@@ -877,7 +877,8 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         offers = [o for s in sentences for o in _offers(s, dates[id(s)])]
         if previous.requests and not offers:
             offers = [o for s in sentences for o in _counter_offers(s, dates[id(s)], previous.requests)]
-        said = _Said(turn_index, speaker, _turn_requests(sentences, dates), tuple(offers))
+        requests = tuple(_request_named(r, ctx, dates) for r in _turn_requests(sentences, dates))
+        said = _Said(turn_index, speaker, requests, tuple(offers))
         said.topic = next((m.group("topic") for s in reversed(sentences)
                            for m in phrases.TOPIC.finditer(s.norm)), "")
         said.suggestions = tuple(w for s in sentences for w in _suggestions(s)) + \
@@ -944,7 +945,8 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
         filler = len(before) > 1 and before[-1] == "like" and base_form(before[-2]) in TASK_VERBS
         if not (before and before[-1] in _PREPOSITIONS) or filler:  # "draft like a short email"
             things.append(thing)
-        elif det is not None and before[-1] in _THING_AFTER and not objects and words[-1] not in _IDIOM_PLACES:
+        elif det is not None and (before[-1] in _THING_AFTER or before[-2:] in (["look", "at"], ["looking", "at"]))\
+                and not objects and words[-1] not in _IDIOM_PLACES:
             objects.append(thing)
     for m in _ONE_OF.finditer(norm):  # "one of my old speed racks" is one thing, where it was said
         at = next((k for k, (phrase, _) in enumerate(things) if phrase.endswith(m.group("np"))), None)
@@ -962,7 +964,7 @@ _OBJECT_POINTER = re.compile(
 """A pronoun standing for the object of a task that says more: "send it to Marco by Friday"."""
 _HANDLING = frozenset("""
 send forward email share circulate upload post print submit bring update review check finish finalise finalize
-redo revise fix read proofread edit draft write rewrite run walk talk show give hand get pass file sign return
+redo revise fix read proofread edit draft write rewrite run walk talk show give hand get pass file sign return do
 cut shorten trim tighten rework restructure simplify
 book mail text message attach save format tidy polish improve go look email
 drop pop fire shoot stick chuck dig pull knock whip
@@ -999,7 +1001,7 @@ def _object_named(task: _Task, ctx: Context) -> _Task:
         turn = ctx.turn_of(task.sentence.segment)
         for pos in range(position_of(ctx, task.sentence) - 1, -1, -1):
             earlier = ctx.sentences[pos]
-            if turn - ctx.turn_of(earlier.segment) > 1:
+            if turn - ctx.turn_of(earlier.segment) > 2:
                 break
             thing = _last_thing(earlier.norm, plural)
             if thing is not None:
@@ -1131,6 +1133,24 @@ _TO_THEM_ONE = re.compile(r"(?:(?<=\bthem\s)|(?<=\bhim\s)|(?<=\bher\s)|(?<=\byou
 """A thing given to someone, said as "one": "I'm going to do them one by Friday"."""
 _MANNER = frozenset("first again properly quickly later afterwards instead tonight before after".split())
 """Words that say how or when, not what: "clean it up first and send it" only points back."""
+
+
+def _request_named(request: _Task, ctx: Context, dates: dict[int, list[DateMention]]) -> _Task:
+    """A request names what its pronoun stands for, so that whoever takes it on takes on a
+    thing: "the harness you borrowed, can you bring that back?", "could you look at my plan
+    if I send it?" - "get it to me by the 3rd"."""
+    pointer = _pointer_in(request.words)
+    first = request.words.split()[0] if request.words else ""
+    if _is_pronoun_only(request.words, dates[id(request.sentence)]) or (
+            pointer is not None and pointer.start() == len(first) + 1 and base_form(first) in _HANDLING):
+        if pointer is None or pointer.start() == 0:
+            return request
+        plural = pointer.group(0) in ("them", "those", "these")
+        thing = _last_thing(_said_before(request), plural) or _antecedent(ctx, request.sentence, plural)
+        if thing is None:
+            return request
+        return replace(request, words=request.words[:pointer.start()] + thing + request.words[pointer.end():])
+    return _object_named(request, ctx)
 
 
 def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,

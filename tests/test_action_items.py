@@ -956,3 +956,17 @@ def test_a_causative_read_names_its_thing_and_drops_the_sign_off():
     item = items(("mentor", "I'll email you the safety paper tonight, have a read before our call."),
                  ("mentee", "will do i'll have it read by friday cheers dana"))[-1]
     assert (item.owner, item.text, item.due) == ("mentee", "Have the safety paper read", "2026-11-20")
+
+
+@pytest.mark.parametrize("turns, keyword", [
+    ([("mentor", "also the torque wrench you borrowed can you bring that back when you're in town"),
+      ("mentee", "oh yeah sorry i'll drop it off thursday")], "torque wrench"),
+    ([("mentee", "Could you look at my lesson plan if I send it?"),
+      ("mentor", "Sure. Get it to me by Friday and I'll comment over the weekend."),
+      ("mentee", "Consider it done. Oh wait, I'm away Friday. I'll send it Thursday night.")], "lesson plan"),
+    ([("mentor", "Homework from me: two timed essays by Sunday."),
+      ("mentee", "Two timed essays, Sunday, got it. I'll do them and send you the marks on Sunday night.")],
+     "essays"),
+])
+def test_what_a_request_points_at_is_named(turns, keyword):
+    assert any(keyword in i.text.lower() for i in items(*turns) if i.owner == "mentee")
