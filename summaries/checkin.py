@@ -154,9 +154,10 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
         sentences = [s for seg in turn for s in ctx.by_segment(seg)]
         if not sentences:
             continue
+        proposing = [bool(_PROPOSE.search(s.norm)) for s in sentences]
         asked_when = asked_before
         asked_before = pending is None and any(
-            _PROPOSE.search(s.norm) and not _days(s, find_dates(s.norm, ctx.session_date)) for s in sentences)
+            p and not _days(s, find_dates(s.norm, ctx.session_date)) for s, p in zip(sentences, proposing))
         speaker = sentences[0].speaker
         answering = pending is not None and (pending.speaker != speaker or speaker == "unknown")
         opening = sentences[0].norm
@@ -165,7 +166,7 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
             pending = None
             answering = False
         accepted = answering and bool(_AGREE.search(opening))
-        turn_proposes = any(_PROPOSE.search(s.norm) for s in sentences)
+        turn_proposes = any(proposing)
         for s in sentences:
             mentions = find_dates(s.norm, ctx.session_date)
             days = _days(s, mentions, ctx.session_date.date() if ctx.session_date else None)
