@@ -184,8 +184,10 @@ def _clean_task(words: str) -> str:
             words = words[:cut.start()]
     words = _POLITENESS.sub("", words)
     words = re.sub(r",?\s+(?:i\s+)?(?:promise|swear)$", "", words)
-    words = re.sub(r",?\s+(?:cheers|thanks|thank\s+you|ta)(?:\s+[a-z]+)?$", "", words)  # "... by then cheers imogen"
+    words = re.sub(r"(?<!\bthe)(?<!\ba),?\s+(?:cheers|thanks|thank\s+you|ta|bye)(?:\s+[a-z]+){0,2}$", "", words)
+    # "... by then cheers imogen", "i'll try thank you ines bye"
     words = re.sub(r"^to\s+", "", words)
+    words = re.sub(r"^try\s+to,?\s+(?=\w)", "", words)  # "I'll try to, like, keep it calmer"
     words = re.sub(r"^([a-z]+) like (?=(?:a|an|the|some|my|your|our|this|that)\b)", r"\1 ", words)  # filler
     first, _, rest = words.partition(" ")
     if first.endswith(("ing", "ed")):
@@ -319,7 +321,7 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         if kind == "let" and said_before and said_before[-1] in phrases.NOT_LET_ME:
             continue
         if phrases.HEDGE_BEFORE.search(norm[clause_start:m.start]) or phrases.HYPOTHETICAL.search(norm) \
-                or re.search(r"\bif\b", norm[:m.start]) \
+                or re.search(r"\b(?:if|unless)\b", norm[:m.start]) \
                 or (_is_question(norm) and kind != "mine"):
             continue
         words = _clean_task(raw)
@@ -791,19 +793,59 @@ class _Said:
 _TRY_THAT = re.compile(r"(?:try|do)\s+(?:that|it|this)(?=\s+(?:for|at|in|on|with|during|next|this|tomorrow|tonight|"
                        r"from|when)\b)")
 """Taking up the other's suggestion for an occasion: "I'll try that for the family meeting"."""
-_DELIVER_IT = re.compile(r"(?:have|get|send|bring|pass)\s+(?:it|them|that|those)\s+(?:over\s+|back\s+)?"
-                         r"(?:to|with)\s+\w+")
+_ONE_OBJECT = re.compile(r"(?P<verb>[a-z]+(?:\s+(?:up|out|together))?)\s+one\b(?!\s+(?:of|more|day|page|thing|"
+                         r"week|time|or|another|last|two|hour|minute|month|year|by\s+one))")
+"""A task whose object is "one" of a kind named before: "order one", "set one up"."""
+_BARE_VERB = re.compile(r"^(go|come|try|do|join|visit|attend)(?:\s+(?:along|there|in|too|then))?$")
+"""A task that is a bare verb echoing a suggestion: "then I'll go along this Friday"."""
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?P<np>(?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)")
 
 
-def _delivery_merged(confirmed: list[_Task], start: int) -> None:
+def _kind_before(ctx: Context, task: _Task, sentences: list[Sentence]) -> str | None:
+    """The last kind of thing named with "a" or "an" before the task, in its turn or the turn
+    before: "a hoof gauge", "a single shared schedule"."""
+    turn = ctx.turn_of(task.sentence.segment)
+    said = _said_before(task)
+    texts = [said] + [s.norm for s in reversed(ctx.sentences[:position_of(ctx, task.sentence)])
+                      if 0 <= turn - ctx.turn_of(s.segment) <= 1]
+    for text in texts:
+        for m in _INDEFINITE.finditer(text):  # the first: "a shared rota, a spreadsheet you both edit"
+            words: list[str] = []
+            for w in m.group("np").split():
+                if w in phrases.STOP_WORDS or w in _PREPOSITIONS or _DATE_WORD.fullmatch(w):
+                    break
+                words.append(w)
+            if words and not _NOT_A_THING.fullmatch(words[-1]) and words[-1] not in _PEOPLE \
+                    and words[-1] not in _INTERJECTIONS and not words[-1].endswith(("ly", "ing")):
+                return "a " + " ".join(words)
+    return None
+
+
+_DELIVER_IT = re.compile(r"(?:have|get|send|bring|pass)\s+(?:it|them|that|those)\s+(?:(?:over|back)\s+)?"
+                         r"(?:(?:to|with)\s+\w+|up\b|ready\b|done\b|in\b|over\b|back\b)")
+
+
+_THERE_IS = re.compile(r"\bthere(?:'s| is| are|'re)\s+(?:a|an|the|some|one|two|three)\b")
+"""A new thing brought in: "there's a one-page crib sheet at the back of it"."""
+
+
+def _delivery_merged(confirmed: list[_Task], start: int, ctx: Context,
+                     dates: dict[int, list[DateMention]]) -> None:
     """"Let me dig out the recording. It's on a hard drive somewhere. I'll have it to you by
-    Monday.": handing over what the speaker took on a sentence before dates that task."""
+    Monday.": handing over what the speaker took on a sentence before dates that task, unless
+    a new thing was named in between ("I'll dig out the audit, there's a crib sheet at the
+    back of it. I'll send that over by Friday." sends the crib sheet)."""
     k = start + 1
     while k < len(confirmed):
         task = confirmed[k]
         before = [t for t in confirmed[start:k] if t.owner == task.owner and not t.pronoun_only
                   and t.sentence is not task.sentence]
-        if task.pronoun_only and before and _DELIVER_IT.match(task.words):
+        between = ctx.sentences[position_of(ctx, before[-1].sentence) + 1:position_of(ctx, task.sentence)] \
+            if before else []
+        deliver = _DELIVER_IT.match(task.words)
+        rest = _strip_dates(task.words[deliver.end():], dates[id(task.sentence)]) if deliver else ""
+        if before and deliver and (task.pronoun_only or len(_content(rest)) <= 1) \
+                and not any(_THERE_IS.search(s.norm) for s in [before[-1].sentence, *between]):
             first = confirmed.index(before[-1])
             if confirmed[first].due is None:
                 confirmed[first] = replace(confirmed[first], due=task.due)
@@ -854,8 +896,20 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         for c in commitments:
             offered = next((o for o in reversed(own_offers) if c.pronoun_only and o.owner == c.owner
                             and sentences.index(o.sentence) < sentences.index(c.sentence)), None)
+            one = _ONE_OBJECT.match(c.words)
+            kind = _kind_before(ctx, c, sentences) if one is not None else None
+            echo = _BARE_VERB.match(_strip_dates(c.words, dates[id(c.sentence)]).strip())
+            suggested = next((w for w in reversed(previous.suggestions) if echo and w.split()[0] == echo.group(1)),
+                             None)
             if offered is not None:  # "I can send you the checklist. I'll get it to you tomorrow."
                 confirmed.append(replace(c, words=offered.words))
+            elif kind is not None and one is not None:
+                # "I'll get a hoof gauge. Actually, I'll order one tonight."; "a shared schedule?" -
+                # "I'll set one up"
+                confirmed.append(replace(c, words=f"{one.group('verb')} {kind}{c.words[one.end():]}",
+                                         pronoun_only=False))
+            elif suggested is not None:  # "you should go to Priya's drop-in" - "then I'll go along Friday"
+                confirmed.append(replace(c, words=suggested, pronoun_only=False))
             elif _TRY_THAT.match(c.words) and previous.suggestions and not c.pronoun_only \
                     and " and " not in c.words:
                 # "What if you wrote down three questions?" - "I'll try that for the family meeting"
@@ -872,7 +926,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                 # "the route map's on me, I'll have it finished by Friday, and I'll post ... tomorrow"
                 confirmed.append(c)
         _withdraw(confirmed, sentences, ctx)
-        _delivery_merged(confirmed, turn_start)
+        _delivery_merged(confirmed, turn_start, ctx, dates)
         _resolve_pointers(confirmed, turn_index, ctx, dates)
         offers = [o for s in sentences for o in _offers(s, dates[id(s)])]
         if previous.requests and not offers:
@@ -904,6 +958,10 @@ _NOUN_PHRASE = re.compile(
 _ONE_OF = re.compile(r"\bone\s+of\s+(?:my|the|your|our|his|her|their|these|those)\s+"
                     r"(?P<np>(?:[a-z-]+\s+){0,3}[a-z-]+s)\b")
 """One of several things, said as a plural: "I can lend you one of my old speed racks"."""
+_PARTS = frozenset("draft drafts version copy copies summary outline section chapter part list notes recording "
+                   "photos pictures scan printout breakdown review first second final".split())
+_PART_OF = re.compile(r"\s+of\s+(?:the|my|your|our|this|that|his|her|their)\s+[a-z][a-z-]*")
+"""A part or version of a thing keeps the thing: "a draft of the abstract"."""
 _PREPOSITIONS = frozenset("on at in of for with from about to by after before during under like than".split())
 _NOT_A_THING = re.compile(
     r"week|weekend|day|days|month|year|morning|afternoon|evening|night|time|minute|moment|"
@@ -941,6 +999,9 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
             continue  # a bare object only when plural: "need horn parts", not "have time"
         keep = det in ("one", "two", "three", "four", "five", "six")
         phrase = f"{det} {m.group('np')}" if keep else ("the " + m.group("np") if det else m.group("np"))
+        part_of = _PART_OF.match(norm, m.end()) if words[-1] in _PARTS else None
+        if part_of is not None:  # "a draft of the abstract", "the latest version of the memo"
+            phrase += part_of.group(0)
         thing = (phrase, words[-1].endswith("s") and not words[-1].endswith("ss"))
         filler = len(before) > 1 and before[-1] == "like" and base_form(before[-2]) in TASK_VERBS
         if not (before and before[-1] in _PREPOSITIONS) or filler:  # "draft like a short email"
@@ -965,6 +1026,7 @@ _OBJECT_POINTER = re.compile(
 _HANDLING = frozenset("""
 send forward email share circulate upload post print submit bring update review check finish finalise finalize
 redo revise fix read proofread edit draft write rewrite run walk talk show give hand get pass file sign return do
+turn
 cut shorten trim tighten rework restructure simplify
 book mail text message attach save format tidy polish improve go look email
 drop pop fire shoot stick chuck dig pull knock whip
@@ -1153,6 +1215,31 @@ def _request_named(request: _Task, ctx: Context, dates: dict[int, list[DateMenti
     return _object_named(request, ctx)
 
 
+_THEIR_DETAILS = re.compile(r"\b(?P<who>their|her|his)\s+(?P<what>details|contact(?:\s+details)?|number|email(?:\s+address)?|"
+                            r"info|address)\b")
+_MINE = re.compile(r"(?<=^[a-z]{4}\s)(?:you\s+)?(?P<whose>mine)\b|(?<=\bsend\s)(?:you\s+)?(?P<whose2>mine)\b")
+"""Possessives that name someone or something said before: "I use a wholesaler in Lincoln,
+I'll send you their details", "build yourself a glossary" - "I'll send you mine"."""
+
+
+def _owner_named(ctx: Context, task: _Task, owned: re.Match[str]) -> str | None:
+    """The wording for a possessive: "the wholesaler's details", "you my glossary"."""
+    turn = ctx.turn_of(task.sentence.segment)
+    texts = [_said_before(task)] + [s.norm for s in reversed(ctx.sentences[:position_of(ctx, task.sentence)])
+                                     if 0 <= turn - ctx.turn_of(s.segment) <= 2]
+    for text in texts:
+        things = [phrase for phrase, plural in _things_in(text) if not plural]
+        if not things:
+            continue
+        thing = things[-1]
+        if "what" in owned.groupdict() and owned.groupdict().get("what"):
+            return f"{thing}'s {owned.group('what')}"
+        head = thing.split(" ", 1)[1] if thing.split()[0] in ("the", "a", "an") else thing
+        prefix = "you " if owned.group(0).startswith("you ") else ""
+        return f"{prefix}my {head}"
+    return None
+
+
 def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,
                       dates: dict[int, list[DateMention]]) -> None:
     """Word tasks of this turn that only point back ("I'll dig them out", "those are on my
@@ -1164,6 +1251,12 @@ def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,
         look = _LOOK_ALONE.match(task.words)
         if look and not _pointer_in(task.words[look.end():]):
             confirmed[k] = _look_at(task, look, ctx)  # "send me the draft and I'll have a look"
+            continue
+        owned = _THEIR_DETAILS.search(task.words) or _MINE.search(task.words)
+        named = _owner_named(ctx, task, owned) if owned is not None else None
+        if owned is not None and named is not None:
+            confirmed[k] = replace(task, words=task.words[:owned.start()] + named + task.words[owned.end():],
+                                   restated=True)
             continue
         if not (_is_pronoun_only(task.words, dates[id(task.sentence)])
                 or not _content(_strip_dates(task.words, dates[id(task.sentence)])) - _MANNER):
@@ -1384,7 +1477,8 @@ _OUTCOME = re.compile(r"(?:have|get)\s+(?:you\s+)?(?:the|some|an?)\s+(?:[\w-]+\s
 """What a look into something yields, promised with the date: the task is the look."""
 
 
-_PUT_OFF = re.compile(r"\b(?:maybe\s+later|not\s+(?:yet|now|ready|until)|"
+_PUT_OFF = re.compile(r"\b(?:maybe\s+later|not\s+(?:yet|now|ready|until|before)|in\s+the\s+new\s+year|"
+                      r"let's\s+talk\s+about\s+it|"
                       r"(?:already|just)\s+(?:did|done|have|got|sent|booked|sorted)|(?:has|have|'s|'ve)\s+already|"
                       r"already\s+\w+ed|i've\s+got\s+(?:it|one|them)|"
                       r"i\s+have\s+(?:it|one|them)\s+already|no\s+need|don't\s+need|i'm\s+good|"

@@ -189,7 +189,7 @@ _MERIDIEM = r"(?P<{}>am|pm|in\s+the\s+morning|in\s+the\s+afternoon|in\s+the\s+ev
 _TIME_RE = re.compile(
     r"\b(?:"
     rf"(?P<t_hm>\d{{1,2}}):(?P<t_mm>\d{{2}})(?:\s*{_g(_MERIDIEM, 't_hm_mer')})?"
-    rf"|(?P<t_h>{_HOUR})\s*(?:o'clock\s*)?{_g(_MERIDIEM, 't_h_mer')}"
+    rf"|(?!one\s+tonight\b)(?P<t_h>{_HOUR})\s*(?:o'clock\s*)?{_g(_MERIDIEM, 't_h_mer')}"
     rf"|(?P<t_oc>{_HOUR})\s+o'?\s?clock"
     rf"|(?P<t_half>half|quarter)\s+(?P<t_rel>past|to|after|of)\s+(?P<t_rh>{_HOUR})"
     # "half four" is half past four in British speech, with or without "at".

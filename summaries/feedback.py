@@ -289,7 +289,8 @@ _SUGGESTION = word_start(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|two|three|in|at|on)\b"
     r"|if (?:that's|that is|it's|it is) (?:okay|ok|alright|"
     r"all right|fine))[a-z']{2,}"
-    r"|\bhave you (?:ever )?(?:considered|thought about|thought of|tried|looked into|looked at|"
+    r"|\bhave you (?:ever )?(?:asked (?:[\w-]+ ){1,3}(?:whether|if|about|for)|considered|thought about|thought of|"
+    r"tried|looked into|looked at|"
     r"explored|written down|talked to|spoken to|spoken with|reached out to|"
     r"asked (?:whether|if|about|for))\b(?![^?]*\b(?:yet|since|already|back)\b)"
     r"|(?<!i'll )(?<!i will )(?<!i can )(?<!i'm going to )(?<!let me )"
@@ -323,7 +324,7 @@ _SUGGESTION = word_start(
     r"|(?<!i'll )(?<!i will )(?<!we'll )(?<!i need to )(?<!i have to )(?<!i'm going to )(?<!let me )"
     r"\b(?:make sure|be careful|watch out|don't be afraid|remember) (?:to|you|not|with|about|for)\b"
     r"|\byou (?:should|ought to) (?:really |definitely |probably |also )?"
-    r"(?!be\b|have\b|know\b|receive\b|get (?:an?|the|my)\b|hear\b|see\b|find\b|feel\b|never\b)"
+    r"(?!be\b(?! \w+ing\b)|have\b|know\b|receive\b|get (?:an?|the|my)\b|hear\b|see\b|find\b|feel\b|never\b)"
     r"[a-z']{2,}"
     r"|\byou (?:really |definitely |probably )?need to (?:try|consider|think about|practi[cs]e|slow "
     r"down|pause|cut|start|stop|focus|delegate|say no|push back|speak up|prioriti[sz]e|ask for)\b"
@@ -616,6 +617,9 @@ _VERDICT_MORE = re.compile(
     r"|\bis not nothing\b|\bisn't nothing\b"
     r"|\bthat's (?:exactly |just )?what (?:a|an|the) (?:good |great |real )?\w+ (?:does|would do)\b"
     r"|\bthat's (?:exactly )?what makes (?:a|an|you a|you an) (?:good|great|real)\b"
+    r"|\bthat's (?:(?:really|very) )?(?:good|great|real|the right|proper) [\w-]+ instinct\b|\bthat says a lot about you\b"
+    r"|\bthat's a (?:really |very )?(?:good|great) sign\b|\byou're one of the (?:most [\w-]+|best|strongest) [\w-]+"
+    r"|\b(?:that's|which is) the (?:hard|tricky|difficult) (?:bit|part)\b(?! of\b)"
     r"|\b(?:that's|that is|which is) (?:really |very |so |genuinely )?hard to do\b"
     r"|\bthat tells (?:me|you) (?:\w+ ){1,6}(?:trusts? you|happy to let you|respects? you|rates? you)\b")
 """Verdicts on what the listener did, said as a judgement: "you should be proud of that",
@@ -636,6 +640,8 @@ def _general_praise(sentence: Sentence, turn_about_listener: bool, report: str) 
         return True
     if sentence.speaker == "mentor" and credits_listener(norm, turn_about_listener):
         return True
+    if sentence.speaker == "mentor" and turn_about_listener and _LOVE_IT.search(norm):
+        return True  # "did you get a chance to look at the label I sent?" - "I did. First off, I love it."
     if sentence.speaker == "mentor" and _VERDICT_MORE.search(norm) and not _NOT_A_VERDICT.search(norm):
         return True
     if not evaluates_work(norm, turn_about_listener, bool(report), report):
@@ -650,6 +656,7 @@ _WHEN_CLAUSE = re.compile(r"^(?:when|whenever|once|before|after|next time) (?!i\
 _WHEN_ADVICE = re.compile(r"(?:just |always |then |simply )?(?:tell|say|ask|give|take|explain|write|stop|wait|pause|"
                           r"breathe|count|step back|walk away)\b")
 """Verbs the shape test leaves out ("tell me about it" is no advice) that advise after such a clause."""
+_LOVE_IT = re.compile(r"\bi (?:really |absolutely |just |honestly )?(?:love|loved) (?:it|them|this|that)\b(?! when)")
 _REQUESTED = re.compile(r"\b(?:could|can|would|will) you\b[^?]*\?")
 """The other person asked the speaker for something: an imperative answering it redirects
 ("could you review the term sheets?" - "I'd rather not. Ask your lawyer.")."""
@@ -745,7 +752,8 @@ _ASKS_VERDICT = re.compile(
     r"\b(?:was|is|were|are) (?:it|that|this|they|those|mine|my [\w-]+(?: [\w-]+)?) (?:okay|ok|alright|all right|"
     r"any good|good enough|clear|too \w+)\?|\bwhat did you (?:think|make of)\b|\bhow (?:was|did) (?:it|that|i do|"
     r"i get on)\b[^?]*\?|\bbe (?:honest|brutal|straight)\b|^and\?$|\bany (?:feedback|thoughts|notes|comments)\b"
-    r"|\bwhat's the verdict\b|\bhow bad (?:was|is) it\b")
+    r"|\bwhat's the verdict\b|\bhow bad (?:was|is) it\b"
+    r"|\bdid you (?:get|have|find) (?:a )?(?:chance|time|a minute) to (?:look at|read|see|listen to|watch)\b")
 """The other person asks for a verdict on their work: the answer speaks of it."""
 
 
@@ -852,26 +860,43 @@ _SESSIONS_CHANGE = re.compile(
     r"\b(?:could|can) (?:we|you|i)\b|\bmaybe\b|\bi(?:'d| would) (?:like|love|prefer)\b|\bit(?:'d| would) be "
     r"(?:nice|good|great|better|easier|helpful)\b|\bthe only thing\b|\bif anything\b|\bone thing\b"
     r"|\bsometimes (?:you|they|we|it)\b|\byou(?:'re| are) (?:kind of |a bit |sometimes |quite )?"
-    r"(?:brutal|harsh|blunt|intense|too)\b|\b(?:more|less|fewer) (?:of|time)\b|\binstead of\b")
+    r"(?:brutal|harsh|blunt|intense|too)\b|\b(?:more|less|fewer) (?:of|time)\b|\binstead of\b"
+    r"|\bi(?:'d| would) (?:learn|get) (?:\w+ )?more\b")
 """...and with what the mentee would change."""
+_OFFERS_FEEDBACK = re.compile(
+    r"\bcan i (?:just )?(?:say|give you|tell you|mention) (?:something|some feedback|a (?:quick )?thing|one thing)"
+    r"(?: (?:about|on) (?:these|our|the) (?:calls|sessions|chats|meetings|check-ins))?"
+    r"|\b(?:about|on) (?:these|our) (?:calls|sessions|chats|check-ins)\b")
+"""The mentee offering feedback on the mentoring."""
 
 
 def _sessions_reviewed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
-    """The mentee's answer when the mentor asks how the sessions are going is feedback on the
-    mentoring: what they find good is praise, what they would change is constructive."""
-    previous: list[Sentence] = []
-    for turn in ctx.turns:
-        sentences = [s for seg in turn for s in ctx.by_segment(seg)]
-        if not sentences:
+    """The mentee's answer when the mentor asks how the sessions are going, or what the mentee
+    says after offering feedback on them ("can I say something about these calls?" - "Of
+    course."), is feedback on the mentoring: what they find good is praise, what they would
+    change is constructive."""
+    turns = [[s for seg in turn for s in ctx.by_segment(seg)] for turn in ctx.turns]
+    turns = [t for t in turns if t]
+    for k, sentences in enumerate(turns):
+        if sentences[0].speaker != "mentee":
             continue
+        previous = turns[k - 1] if k else []
         asked = bool(previous) and previous[0].speaker == "mentor" \
             and any(_ASKS_ABOUT_SESSIONS.search(s.norm) for s in previous)
-        previous = sentences
-        if not asked or sentences[0].speaker != "mentee":
+        offered = k >= 2 and turns[k - 2][0].speaker == "mentee" and previous[0].speaker == "mentor" \
+            and sum(len(s.norm.split()) for s in previous) <= 4 \
+            and any(_OFFERS_FEEDBACK.search(s.norm) for s in turns[k - 2])
+        opening = next((j for j, s in enumerate(sentences) if _OFFERS_FEEDBACK.search(s.norm)), None)
+        after = {}  # where in each sentence the feedback may start: after the offer to give it
+        if opening is not None:
+            sentences = sentences[opening:]
+            after[id(sentences[0])] = _OFFERS_FEEDBACK.search(sentences[0].norm).end()
+        elif not (asked or offered):
             continue
-        good = next((s for s in sentences if _SESSIONS_GOOD.search(s.norm) and question_kind(s) is None
+        good = next((s for s in sentences if _SESSIONS_GOOD.search(s.norm, after.get(id(s), 0))
+                     and (question_kind(s) is None or id(s) in after)
                      and not _NEGATION.search(s.norm[:_SESSIONS_GOOD.search(s.norm).start()])), None)
-        change = next((s for s in sentences if _SESSIONS_CHANGE.search(s.norm)), None)
+        change = next((s for s in sentences if _SESSIONS_CHANGE.search(s.norm, after.get(id(s), 0))), None)
         if good is not None:
             kinds[good.segment, good.char_start] = (True, kinds[good.segment, good.char_start][1])
         if change is not None:

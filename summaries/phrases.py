@@ -142,6 +142,8 @@ NOT_TASK = re.compile(
     r"support\s+you|help\s+you\b(?!\s+with)|listen|be\s+there|challenge\s+you|guide\s+you|"
     r"(?:figure|sort|work)\s+(?:it|something|things|this|that)\s+out|see\s+(?:what|how)|"
     r"deal\s+with\s+it|manage|survive|live\s+with|cope|spare\s+you\b|allow\s+(?:it|that)\b|"
+    r"make\s+(?:that|it|this)\s+(?:my|a|the|our)\s+(?:rule|habit|mantra|motto)\b|hold\s+you\s+to\b|"
+    r"keep\s+it\s+(?:straight|honest|real|simple|calm|calmer|cooler|tidier|\w+er)\b|"
     # A relative clause, not a promise: "the soak schedule I'll give you".
     r"(?:give|send|show)\s+you$|"
     # Rest is no task: "I'm going to go and sleep for fourteen hours".
@@ -165,7 +167,7 @@ IMMEDIATE = re.compile(
     r"^(?:know|check|see|think|look(?!\s+into\b)|pull|grab|open|share\s+my\s+screen|ask\s+you|be\b|say|start|"
     r"explain|rephrase|recap|summari[sz]e|just|quickly|guess|tell\s+you|show\s+you|find|get\s+this\s+"
     r"straight|make\s+sure\s+i|understand|repeat|play|turn|switch|move\s+on|go\s+back|jump|scroll|stop|"
-    r"shut|close|adjust|move\s+(?:the|my)\s+(?:mic|microphone|camera|laptop|phone|headset)|"
+    r"shut|close|adjust|move\s+(?:the|my)\s+(?:mic|microphone|camera|laptop|phone|headset)|ask\s+(?:it|that|this)\b|"
     r"mute|unmute|write\s+(?:that|this|it)\s+down|note\s+(?:that|this)|jot|take\s+a\s+note|read|"
     r"double-check|confirm\s+i|suggest|propose|recommend|add\b|point\s+out|clarify|put\s+it|"
     r"give\s+you\s+(?:an?\s+)?(?:example|idea|sense|two|three|some\s+context)|"
@@ -189,7 +191,8 @@ timed practice exam every Saturday") is an action item."""
 RESPONSE_RULE = re.compile(
     r"^(?:reply|respond|answer|get\s+back)\b(?:\s+to\s+(?:you|them|messages|emails))?.*\b(?:within\s+(?:a|an|one|two|"
     r"three|\d+|twenty[- ]four|forty[- ]eight|the\s+same)\s+(?:working\s+|business\s+|school\s+)?(?:day|days|hours?)|"
-    r"(?:by|before)\s+the\s+end\s+of\s+the\s+(?:next|following|same)\s+(?:\w+\s+)?day)\b")
+    r"(?:by|before)\s+the\s+end\s+of\s+the\s+(?:next|following|same)\s+(?:\w+\s+)?day|"
+    r"by\s+(?:the\s+)?evening$|the\s+same\s+day$)\b")
 """A promise of how fast one answers ("I'll get back to you within two working days") is a
 working rule, a decision, not a task."""
 FUTURE = re.compile(r"\b(?:this|next)\s+(?:week|month)\b|\blater\s+today\b")

@@ -386,7 +386,8 @@ leader you trust who could take some of the demonstration days?"."""
 ADVICE_QUESTION = re.compile(
     r"^(?:(?:so|and|also|then|okay|ok|well|but)[,\s]+)*(?:could|can|would|might) you (?:maybe |perhaps |also |not |"
     r"just )?(?:try|push for|push back|pair with|block out|protect|delegate|negotiate|say no)\b"
-    r"(?! me\b| us\b| for me\b)")
+    r"(?! me\b| us\b| for me\b)"
+    r"|\bwould you (?:maybe |perhaps |ever )?consider \w+ing\b")
 """A question asking the listener to change how they work: "could you push back on the
 deadline?"; "can you ask Maria for the recordings?" asks for a task instead."""
 

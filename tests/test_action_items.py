@@ -970,3 +970,52 @@ def test_a_causative_read_names_its_thing_and_drops_the_sign_off():
 ])
 def test_what_a_request_points_at_is_named(turns, keyword):
     assert any(keyword in i.text.lower() for i in items(*turns) if i.owner == "mentee")
+
+
+@pytest.mark.parametrize("turns, expected", [
+    ([("mentee", "I'll get a torque wrench, I keep borrowing yours. Actually, no, I'll order one tonight.")],
+     ("Order a torque wrench", "2026-11-18")),
+    ([("mentor", "Have you thought about a shared rota, a spreadsheet you both edit?"),
+      ("mentee", "That would help. I'll set one up on Monday.")], ("Set a shared rota up", "2026-11-23")),
+    ([("mentor", "You should go to the Friday clinic in IT, it's really good."),
+      ("mentee", "Then I'll go along this Friday.")], ("Go to the Friday clinic in IT", "2026-11-20")),
+    ([("mentor", "I use a printer in Leeds, far cheaper. I'll send you their details today.")],
+     ("Send Sam the printer's details", "2026-11-18")),
+    ([("mentor", "Build yourself a glossary of the terms."), ("mentee", "Okay, I can do that by Friday."),
+      ("mentor", "And I'll send you mine, it's old but useful.")], None),
+    ([("mentee", "I'll send you a draft of the abstract on Friday."),
+      ("mentor", "Yes please, and I'll turn it around over the weekend.")], None),
+])
+def test_more_things_named(turns, expected):
+    found = items(*turns)
+    if expected is not None:
+        assert (found[-1].text, found[-1].due) == expected
+    elif "glossary" in turns[0][1]:
+        assert found[-1].text == "Send Sam my glossary"
+    else:
+        assert "abstract" in found[-1].text
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentor", "Message me. Texts, not calls. I'll answer by evening.")],
+    [("mentee", "Ten minutes. I'll make that my rule.")],
+    [("mentor", "Okay. Let me ask it differently. Does every plate look the same?")],
+    [("mentor", "Good, I'll hold you to that.")],
+    [("mentee", "I won't promise I'll never shout. I'll try to, like, keep it calmer.")],
+    [("mentee", "the thirtieth should be fine unless we get kept late then i'll text you")],
+    [("mentee", "Could we do a mock hearing?"),
+     ("mentor", "I'd love to, but honestly not before January. Let's talk about it in the new year.")],
+])
+def test_still_more_that_is_not_a_task(turns):
+    assert items(*turns) == []
+
+
+def test_handing_over_a_new_thing_named_in_between_is_its_own_task():
+    found = items(("mentor", "I'll dig out the audit we did last year, there's a one-page checklist at the back "
+                             "of it. I'll send that over to you by Friday."))
+    assert [(i.text, i.due) for i in found][-1] == ("Send the one-page checklist over to Sam", "2026-11-20")
+
+
+def test_having_it_up_dates_the_task_before():
+    item = items(("mentee", "I'll do the photos. I'll have them up before Saturday service."))[0]
+    assert (item.text, item.due) == ("Do the photos", "2026-11-21")

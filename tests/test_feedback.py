@@ -758,3 +758,45 @@ def test_unpunctuated_advice_after_an_unrelated_negation_or_report():
 ])
 def test_more_that_is_not_feedback(turns):
     assert kinds(*turns) == []
+
+
+@pytest.mark.parametrize("turns, expected", [
+    ([("mentee", "Can I say something about these calls?"), ("mentor", "Of course."),
+      ("mentee", "They're great, genuinely. But I'd learn more seeing your workshop in person.")],
+     [("praise", 2), ("constructive", 2)]),
+    ([("mentee", "um can i say something about these calls actually i really like that you read my notes "
+                 "first but could we do mornings")], [("praise", 0), ("constructive", 0)]),
+])
+def test_feedback_the_mentee_offers_on_the_sessions(turns, expected):
+    found = extract_feedback(context(*turns))
+    assert sorted((f.kind, f.source.segment) for f in found if f.giver == "mentee") == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Spotting that it was hurting the team, that's good manager instinct.",
+    "You came round in ten minutes. That says a lot about you.",
+    "Honestly you're one of the most careful apprentices I've had.",
+    "Your testing is sound and that's the hard bit.",
+])
+def test_more_verdicts_on_the_listener(text):
+    assert [k[0] for k in kinds(("mentee", "It went okay."), ("mentor", text))] == ["praise"]
+
+
+def test_the_hardest_part_of_a_job_is_not_praise():
+    assert kinds(("mentee", "I can't get them to listen."),
+                 ("mentor", "That's the hardest bit of the first promotion, no question.")) == []
+
+
+def test_a_verdict_after_did_you_get_a_chance_to_look():
+    assert kinds(("mentee", "Did you get a chance to look at the label I sent?"),
+                 ("mentor", "I did. First off, I love it.")) == [("praise", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Have you asked your supervisor if you can have Friday afternoons for college work?",
+    "Would you consider doing a much shorter version later on?",
+    "And honestly you should be counting all thirty, not six.",
+])
+def test_more_advice(text):
+    assert kinds(("mentee", "I'm behind on everything."), ("mentor", text)) == [
+        ("constructive", "mentor", "mentee", 1)]
