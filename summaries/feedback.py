@@ -272,10 +272,10 @@ _MENTOR_DID = re.compile(
 """A reference to what the mentor did, with the effect said later in the sentence."""
 
 _SUGGESTION = word_start(
-    r"\b(?:one|a|my|small|quick|little|another) (?:[\w-]+ )?(?:suggestion|tip|recommendation|"
+    r"\b(?:one|a|my|small|quick|little|another) (?:[\w-]+ )?(?:suggestion|tip|trick|recommendation|"
     r"piece of advice)\b"
     r"|\bmy (?:advice|suggestion|recommendation) (?:is|would be)\b"
-    r"|\bi(?:'d| would)? (?:strongly )?(?:suggest|recommend|advise)\b(?! we\b| that we\b)"
+    r"|\bi(?:'d| would)? (?:strongly |actually |really |honestly )?(?:suggest|recommend|advise)\b(?! we\b| that we\b)"
     r"|\b(?:one|a few|two|some|the) things? i(?:'d| would) (?:change|tweak|do differently|"
     r"work on|cut|fix|push on|look at|try|suggest|recommend|do|consider|add|focus on|flag|watch|question)\b"
     r"|\bone thing i did (?:\w+ ){0,5}?was\b|\b(?:maybe|perhaps) (?:just )?try (?:the|a|an|some|\w+ing)\b"
@@ -598,7 +598,8 @@ _FORMULA = re.compile(
     r"keep (?:going|doing|up the)|come on|get well|give (?:it|that) (?:a )?(?:second|sec|minute)|"
     r"hold on|fair enough|good luck|well done|keep (?:it|that|this) going|give yourself (?:a pat|some credit|a break)|"
     r"take (?:the|some) credit|be (?:honest|brutal|straight|frank)\b|don't be(?: sorry| silly| daft)?[.!]?$|"
-    r"take a (?:deep )?breath|"
+    r"take a (?:deep )?breath|don't apologi[sz]e|no need to apologi[sz]e|"
+    r"(?:start|begin|go) (?:wherever|whenever|where|when) you (?:like|want)|"
     r"enjoy (?:it|that|this|the)|celebrate)\b"
     r"|^(?:start|begin) with (?:the|that|this|your|you) ?[\w-]*[.!]?$")
 """Formulae that look like imperatives: encouragement, leave-taking."""
@@ -617,6 +618,7 @@ _VERDICT_MORE = re.compile(
     r"|\bis not nothing\b|\bisn't nothing\b"
     r"|\bthat's (?:exactly |just )?what (?:a|an|the) (?:good |great |real )?\w+ (?:does|would do)\b"
     r"|\bthat's (?:exactly )?what makes (?:a|an|you a|you an) (?:good|great|real)\b"
+    r"|\b(?:that|this|it)(?:'s| is| looks| sounds| reads) (?:way|much|so much|a lot|miles|loads) better than\b"
     r"|\bthat's (?:(?:really|very) )?(?:good|great|real|the right|proper) [\w-]+ instinct\b|\bthat says a lot about you\b"
     r"|\bthat's a (?:really |very )?(?:good|great) sign\b|\byou're one of the (?:most [\w-]+|best|strongest) [\w-]+"
     r"|\b(?:that's|which is) the (?:hard|tricky|difficult) (?:bit|part)\b(?! of\b)"
@@ -656,6 +658,8 @@ _WHEN_CLAUSE = re.compile(r"^(?:when|whenever|once|before|after|next time) (?!i\
 _WHEN_ADVICE = re.compile(r"(?:just |always |then |simply )?(?:tell|say|ask|give|take|explain|write|stop|wait|pause|"
                           r"breathe|count|step back|walk away)\b")
 """Verbs the shape test leaves out ("tell me about it" is no advice) that advise after such a clause."""
+_CAN_I_SAY = re.compile(r"^(?:(?:and|so|oh|um|actually)[,\s]+)*can i (?:also |just )?say,? (?!something\b|one\b|a\b)")
+"""A statement put as leave to say it: "Can I also say, these sessions have really helped."."""
 _LOVE_IT = re.compile(r"\bi (?:really |absolutely |just |honestly )?(?:love|loved) (?:it|them|this|that)\b(?! when)")
 _REQUESTED = re.compile(r"\b(?:could|can|would|will) you\b[^?]*\?")
 """The other person asked the speaker for something: an imperative answering it redirects
@@ -668,7 +672,8 @@ with all that free time right ok block out two lunchtimes a week"."""
 
 
 _HAVE_YOU_DONE = re.compile(r"^(?:(?:so|and|but|okay|ok|well)[,\s]+)*(?:have|did) you (?:ever |already |actually |"
-                            r"properly )?(?:tried|thought|considered|talked|spoken|asked|sat|explained)\b")
+                            r"properly )?(?:tried|thought|considered|talked|spoken|asked|sat|explained|called|rung|"
+                            r"phoned|emailed|contacted|told)\b")
 """A question whether the listener has taken a step, asked of a difficulty they just raised:
 "have you sat down with him and explained why the steps matter?" suggests the step."""
 _POSITIVE = re.compile(rf"\b(?:{STRONG_POSITIVE}|{WEAK_POSITIVE})\b")
@@ -701,12 +706,17 @@ def _general_constructive(sentence: Sentence, answering: str = "", about_listene
     if WHAT_WOULD_HAPPEN.search(text):
         return True
     if ADVICE_QUESTION.search(text) or question_kind(sentence) is not None:
-        if difficulty_before and (_HAVE_YOU_DONE.match(LEAD.sub("", text)) or SOMEONE_WHO_COULD.match(text)):
+        # in unpunctuated speech the question may follow the speaker's aside: "yeah i've been there
+        # um have you actually sat down with him"
+        asks_step = _HAVE_YOU_DONE.match(LEAD.sub("", text)) or (
+            not re.search(r"[,.;:?!]", sentence.text) and any(
+                _HAVE_YOU_DONE.match(text[m.start():]) for m in re.finditer(r"\b(?:have|did) you\b", text)))
+        if difficulty_before and (asks_step or SOMEONE_WHO_COULD.match(text)):
             return True
         return bool(ADVICE_QUESTION.search(text)) and not _DEADLINE.search(text)
     if _DEADLINE.search(text) or _LOGISTICS.search(text) or _encouragement(text):
         return False
-    if (_REPORTED.search(text) or _HYPOTHESIS.match(text)) and not SPEAKER_WOULD.match(text):
+    if (_REPORTED.search(text) or _HYPOTHESIS.match(text)) and not SPEAKER_WOULD.search(text):
         return False
     if imperative(text):
         return not _REQUEST_VERB.match(text)
@@ -720,7 +730,7 @@ def _general_constructive(sentence: Sentence, answering: str = "", about_listene
     if (about_listener and CRITIQUE.search(text) or YOUR_TOO.search(text)) \
             and not _NEGATION.search(text.split(" though")[0][-12:]):
         return True
-    return suggests(text) or bool(SPEAKER_WOULD.match(text) or YOU_NEED.search(text) or THINK_ABOUT.search(text))
+    return suggests(text) or bool(SPEAKER_WOULD.search(text) or YOU_NEED.search(text) or THINK_ABOUT.search(text))
 
 
 def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = False,
@@ -738,7 +748,8 @@ def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = Fa
     if sentence.speaker == "mentee" and BARE_THANKS.match(sentence.norm):
         return False, False
     # a run-on that opened with "can I say something about these calls" still says what helped
-    praise = (question_kind(sentence) is None or bool(HELPED_MOST.search(sentence.norm))) and (
+    praise = (question_kind(sentence) is None or bool(HELPED_MOST.search(sentence.norm))
+              or bool(_CAN_I_SAY.match(sentence.norm))) and (
         approval or _praise(sentence) or _general_praise(sentence, turn_about_listener, after_report)
         or (reviewing and sentence.speaker == "mentor" and bool(TRAILING_VERDICT.match(sentence.norm))))
     constructive = _constructive(sentence, granting) or (sentence.speaker == "mentee"
@@ -864,10 +875,12 @@ _SESSIONS_CHANGE = re.compile(
     r"|\bi(?:'d| would) (?:learn|get) (?:\w+ )?more\b")
 """...and with what the mentee would change."""
 _OFFERS_FEEDBACK = re.compile(
-    r"\bcan i (?:just )?(?:say|give you|tell you|mention) (?:something|some feedback|a (?:quick )?thing|one thing)"
+    r"\bcan i (?:just |also )?(?:say|give you|tell you|mention|raise|flag) (?:something|some feedback|a bit of feedback|"
+    r"a (?:quick |small )?thing|one thing)(?: (?:a bit )?(?:awkward|small|quick))?"
     r"(?: (?:about|on) (?:these|our|the) (?:calls|sessions|chats|meetings|check-ins))?"
     r"|\b(?:about|on) (?:these|our) (?:calls|sessions|chats|check-ins)\b")
 """The mentee offering feedback on the mentoring."""
+_ABOUT_US = re.compile(r"\b(?:you|your|we|us|our)\b|\b(?:these|the) (?:calls|sessions|chats|meetings)\b")
 
 
 def _sessions_reviewed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
@@ -890,9 +903,11 @@ def _sessions_reviewed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
         after = {}  # where in each sentence the feedback may start: after the offer to give it
         if opening is not None:
             sentences = sentences[opening:]
-            after[id(sentences[0])] = _OFFERS_FEEDBACK.search(sentences[0].norm).end()
+            after[id(sentences[0])] = max(m.end() for m in _OFFERS_FEEDBACK.finditer(sentences[0].norm))
         elif not (asked or offered):
             continue
+        if not asked and not any(_ABOUT_US.search(s.norm) for s in sentences):
+            continue  # "can I raise something?" - "I'm covering the whole patch alone": not about the sessions
         good = next((s for s in sentences if _SESSIONS_GOOD.search(s.norm, after.get(id(s), 0))
                      and (question_kind(s) is None or id(s) in after)
                      and not _NEGATION.search(s.norm[:_SESSIONS_GOOD.search(s.norm).start()])), None)

@@ -681,11 +681,12 @@ YOUR_TOO = re.compile(
 "you're washing too wet"."""
 
 SPEAKER_WOULD = re.compile(
-    r"^(?:(?:so|and|but|okay|ok|well|honestly|personally|myself|now|good|great|right|yeah|yes|sure|fine)[,\s]+)*"
+    r"(?:^|,\s+(?:so\s+|and\s+|but\s+)?)(?:(?:so|and|but|okay|ok|well|honestly|personally|myself|now|good|great|right|"
+    r"yeah|yes|sure|fine)[,\s]+)*"
     r"i(?:'d| would) (?:just |also |probably |"
     r"personally |definitely |really |still )?(?!(?:love|like|say|be|have|need|want|think|guess|imagine|rather|"
     r"hate|prefer|bet|argue|expect|hope|appreciate|welcome|recommend you not)\b)[a-z]+ "
-    r"(?:the|your|it|that|this|them|those|with|more|less|a|an|one|two|three|out|back|down|up|off)\b")
+    r"(?:the|your|it|that|this|them|those|with|more|less|a|an|one|two|three|out|back|down|up|off|[a-z]{3,}s)\b")
 """The speaker's own choice offered as advice: "I'd just tighten the recording"."""
 YOU_NEED = re.compile(
     r"\byou(?:'ll| will)? (?:really |probably |just |also |still |definitely )?need (?:to (?!(?:tell|let|send|give|"
@@ -728,13 +729,20 @@ HELPED_MOST = re.compile(
     r"our) [\w-]+))?(?: (?:is|was|has been|are|were))? (?:when|how|that|where) you\b"
     r"|\b(?:thing|part|bit) that (?:has )?(?:really )?(?:helped|helps)(?: me)?(?: the)? most (?:is|was|has been) "
     r"(?:when|how|that|where|you|your)\b"
-    r"|\bthank(?:s| you) for being so (?!late|busy|slow)[a-z]{4,}")
+    r"|\bthank(?:s| you) for being so (?!late|busy|slow)[a-z]{4,}"
+    r"|\b(?:the way you|your (?:[\w-]+ ){0,3}?(?:advice|tips?|notes|feedback|questions?|push|pushing|idea|suggestions?)"
+    r"|(?:these|our) (?:sessions|calls|chats)|the (?:[\w-]+ )?(?:card|tip|trick|idea|advice|framework|exercise) you)"
+    r"[^.?!]{0,60}?\b(?:has|have|is|are|was|were)(?: been)? (?:really |so |super |very |incredibly |genuinely )?"
+    r"(?:useful|helpful|valuable|brilliant|great|helped)\b"
+    r"|\bthe first time anyone(?:'s| has) (?:given|shown|told|taught)\b|\b(?:that|it) (?:really )?meant a lot\b"
+    r"|\bi (?:really |genuinely |honestly )?value (?:that|this|it|these|our|what you)\b")
 """The mentee on what helps most in the mentoring: "the most useful part for me is when you're
 really specific", "the thing that helped me most was when you came to the shop", "thanks for
 being so open about it"."""
 LESS_OF = re.compile(
     r"\b(?:less|fewer) of (?:the|that|this|those|these|me|your|our|it|them|is)\b"
     r"|\bit (?:would|'d) be (?:so |much |a lot |way |far )?(?:easier|better|more useful) (?:for me )?if you\b"
+    r"|\bit (?:would|'d) help(?: me)?(?: a lot)? if we\b"
     r"|\b(?:one|the) (?:\w+ )?thing that (?:would|'d) (?:really )?help(?: me)?(?: more)?(?: is| would be)?"
     r"[:,]? (?:if you|could you|can you|you)\b")
 """The mentee asking for less of something in the mentoring, or for a change that would make
@@ -748,7 +756,7 @@ APPRECIATION_MORE = re.compile(
     rf"(?:^|, |\band |\bthanks,? )(?:(?:honestly|also|but|so|and|by the way)[,\s]+)*{_MENTOR_THING} "
     rf"(?:(?:is|are|was|were|has been|have been) {INTENSIFIER}(?:useful|helpful|valuable|invaluable|gold|"
     rf"brilliant|great|spot on|eye-opening|a (?:huge |big |real )?help)|(?:\w+ly )?(?:taught|showed|helped|"
-    rf"saved|changed) (?:me|my)\b)"
+    rf"saved|changed) (?:me|my|everything|how|the way|\w+(?: \w+){{0,2}} (?:completely|entirely|totally))\b)"
     r"|\b(?:wouldn't|would not|couldn't|could not|don't think i'd|don't think i would|never would) have "
     r"(?:[\w'-]+ ){0,8}?without (?:you|your)\b")
 """More appreciation of the mentoring: "the notes you send after our calls are really useful",

@@ -800,3 +800,51 @@ def test_a_verdict_after_did_you_get_a_chance_to_look():
 def test_more_advice(text):
     assert kinds(("mentee", "I'm behind on everything."), ("mentor", text)) == [
         ("constructive", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("turns, expected", [
+    ([("mentee", "Can I say something a bit awkward?"), ("mentor", "Go on."),
+      ("mentee", "Sometimes we spend the whole hour on whatever's urgent. It'd help me if we kept the last "
+                 "ten minutes for the long-term plan.")], ["constructive"]),
+    ([("mentee", "Can I also say, these sessions have really helped.")], ["praise"]),
+    ([("mentee", "Honestly, the way you push me to check my assumptions has been really useful.")], ["praise"]),
+    ([("mentee", "You let me make the call on the rota last month. That meant a lot.")], ["praise"]),
+    ([("mentee", "The tip you gave me about the seating changed period four completely.")], ["praise"]),
+    ([("mentee", "And I really value that, honestly.")], ["praise"]),
+])
+def test_still_more_feedback_from_the_mentee(turns, expected):
+    assert [f.kind for f in extract_feedback(context(*turns)) if f.giver == "mentee"] == expected
+
+
+def test_raising_a_workload_problem_is_not_feedback_on_the_sessions():
+    assert kinds(("mentee", "Can I raise something?"), ("mentor", "Sure."),
+                 ("mentee", "I'm covering the whole patch on my own and I'm spending more time driving than "
+                            "advising.")) == []
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentee", "The build's up."), ("mentor", "Wait, is that new lighting? That looks way better than last month.")],
+])
+def test_progress_said_as_a_comparison(turns):
+    assert [k[0] for k in kinds(*turns)] == ["praise"]
+
+
+@pytest.mark.parametrize("text", [
+    "The vesting has to be sorted before diligence, so I'd make that the priority.",
+    "One trick: before you answer anything in a critique, ask one clarifying question.",
+    "right id actually suggest you take the last two memos and compare them line by line",
+    "I'd freeze features right now.",
+])
+def test_advice_said_as_the_speakers_own_choice_or_a_trick(text):
+    assert [k[0] for k in kinds(("mentee", "I'm stuck."), ("mentor", text))] == ["constructive"]
+
+
+def test_a_question_about_a_step_inside_an_unpunctuated_aside():
+    assert [k[0] for k in kinds(("mentee", "he just doesn't listen to me and i'm really struggling with it"),
+                                ("mentor", "yeah i've been there um have you actually sat down with him one on one"))] \
+        == ["constructive"]
+
+
+@pytest.mark.parametrize("text", ["Start wherever you like.", "Don't apologise.", "No need to apologise."])
+def test_more_formulae(text):
+    assert kinds(("mentee", "Sorry, where do I start?"), ("mentor", text)) == []
