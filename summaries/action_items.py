@@ -968,7 +968,7 @@ _NOT_A_THING = re.compile(
     r"second|point|ones?|thing|things|stuff|lot|bit|way|end|rest|same|other|idea|question|problem|right|"
     r"sorts?|kinds?|types?|yeah|yes|okay|ok|um|uh|please|god|gosh|goodness|wow|"
     r"help|relief|shame|pity|pleasure|favou?r|look|go|try|shot|stab|crack|chance|sense|thought|feeling|worry|"
-    r"read|listen|skim|glance|peek|once-over|"
+    r"read|listen|skim|glance|peek|once-over|call|choice|decision|move|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+(?:th|st|nd|rd)|first|third|"
     r"[a-z]*(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|ieth)|twenty|thirty|"
     r"january|february|march|april|may|june|july|august|september|october|november|december")
@@ -1026,7 +1026,6 @@ _OBJECT_POINTER = re.compile(
 _HANDLING = frozenset("""
 send forward email share circulate upload post print submit bring update review check finish finalise finalize
 redo revise fix read proofread edit draft write rewrite run walk talk show give hand get pass file sign return do
-turn
 cut shorten trim tighten rework restructure simplify
 book mail text message attach save format tidy polish improve go look email
 drop pop fire shoot stick chuck dig pull knock whip
@@ -1136,7 +1135,7 @@ def _last_thing(norm: str, plural: bool) -> str | None:
 _DATE_WORD = re.compile(
     r"week|weekend|day|days|month|year|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|\d+(?:th|st|nd|rd)|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|next|last")
+    r"november|december|next|last|tonight|today|tomorrow|yesterday")
 """Words of a time, anywhere in a phrase: "the next week", "the Friday meeting" is no thing to send."""
 _QUALIFIERS = frozenset("other same whole rest".split())
 _CONTRACTED = frozenset("it's that's what's there's here's he's she's let's who's where's how's".split())
@@ -1240,6 +1239,45 @@ def _owner_named(ctx: Context, task: _Task, owned: re.Match[str]) -> str | None:
     return None
 
 
+_DELIVERABLE = re.compile(r"\b(?:comments|feedback|notes|thoughts|(?:a|my)\s+(?:first\s+|rough\s+|new\s+|revised\s+|"
+                          r"final\s+|second\s+)?(?:draft|version|copy|outline))\b(?!\s+(?:on|of|about|for|to\s+\w+\s+on)\b)")
+_VIEWS = frozenset("comments feedback notes thoughts".split())
+"""Something made of or about a thing, said without the thing: "a first draft", "comments"."""
+_DO_THAT = re.compile(r"do\s+(?:that|it)\b")
+_HAVE_YOU_STEP = re.compile(r"\b(?:have|did)\s+you\s+(?:already\s+|actually\s+|ever\s+)?(?P<verb>[a-z]+)\s+"
+                            r"(?P<rest>(?:up\s+|out\s+)?(?:for|to|with|on|the|a|an|your|my|our|in|into|at)\b[^?]*?)"
+                            r"(?=\s+(?:so|because|yet|already)\b|\?|$)")
+
+
+def _requested_thing(ctx: Context, sentence: Sentence) -> str | None:
+    """The thing the other person's last turn asked about or for: "would you look at a draft of
+    the abstract before I submit it?"."""
+    turn = ctx.turn_of(sentence.segment)
+    asked = [s for s in ctx.sentences[:position_of(ctx, sentence)] if ctx.turn_of(s.segment) == turn - 1]
+    for s in reversed(asked):
+        if _is_question(s.norm):
+            things = _things_in(s.norm)
+            if things:
+                return things[-1][0]
+    return None
+
+
+def _step_asked(ctx: Context, sentence: Sentence) -> str | None:
+    """The step the other person just asked about, as a task: "have you signed up for the
+    announcements?" is "sign up for the announcements"."""
+    turn = ctx.turn_of(sentence.segment)
+    asked = [s for s in ctx.sentences[:position_of(ctx, sentence)] if ctx.turn_of(s.segment) == turn - 1]
+    for s in reversed(asked):
+        m = _HAVE_YOU_STEP.search(s.norm)
+        if m is not None and _is_question(s.norm):
+            verb = m.group("verb")
+            base = _PAST_TO_BASE.get(verb) or (verb[:-2] if verb.endswith("ed") and len(verb) > 4 else verb)
+            if base in ("been", "got", "had", "thought", "considered", "tried"):
+                return None
+            return f"{base} {m.group('rest')}".strip()
+    return None
+
+
 def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,
                       dates: dict[int, list[DateMention]]) -> None:
     """Word tasks of this turn that only point back ("I'll dig them out", "those are on my
@@ -1251,6 +1289,19 @@ def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,
         look = _LOOK_ALONE.match(task.words)
         if look and not _pointer_in(task.words[look.end():]):
             confirmed[k] = _look_at(task, look, ctx)  # "send me the draft and I'll have a look"
+            continue
+        bare = _DELIVERABLE.search(task.words)
+        topic = _asked_about(ctx, task.sentence) or _requested_thing(ctx, task.sentence) if bare is not None else None
+        if bare is not None and topic is not None and _words(topic) - _words(task.words):
+            # "where are you with the supporting statement?" - "I'll get a first draft to you by Friday"
+            link = " on " if bare.group(0) in _VIEWS else " of "
+            confirmed[k] = replace(task, words=task.words[:bare.end()] + link + topic + task.words[bare.end():],
+                                   restated=True)
+            continue
+        done = _DO_THAT.match(task.words)
+        step = _step_asked(ctx, task.sentence) if done is not None else None
+        if step is not None:  # "have you signed up for the announcements?" - "I'll do that tonight"
+            confirmed[k] = replace(task, words=step + task.words[done.end():], pronoun_only=False, restated=True)
             continue
         owned = _THEIR_DETAILS.search(task.words) or _MINE.search(task.words)
         named = _owner_named(ctx, task, owned) if owned is not None else None
@@ -1446,7 +1497,7 @@ def _means_merged(commitments: list[_Task]) -> list[_Task]:
     for c in commitments:
         last = merged[-1] if merged else None
         if last is not None and last.owner == c.owner and _INTRODUCE.match(last.words) \
-                and _MEANS.match(c.words) and not c.separate and c.sentence is not last.sentence:
+                and _MEANS.match(c.words) and (c.sentence is not last.sentence or _BOTH.search(c.words)):
             merged[-1] = replace(last, due=last.due or c.due)
             continue
         if last is not None and last.owner == c.owner and last.due is None and c.due is not None \
@@ -1471,6 +1522,8 @@ _REPORT_BACK = re.compile(r"(?:let\s+(?:you|\w+)\s+know|get\s+back\s+to\s+(?:you
 _RESULTS_SENT = re.compile(r"(?:send|show|email|text)\s+(?:you\s+)?(?:some\s+|a\s+few\s+|the\s+|my\s+)?"
                            r"(?:photos?|pictures?|pics|results|numbers|an\s+update|updates)\b")
 """...and so is doing something and sending the photos or the numbers of it."""
+_BOTH = re.compile(r"\b(?:you|them)\s+both\b|\bboth\s+of\s+you\b")
+"""The message that makes an introduction: "I'll introduce you to Ros, I'll email you both"."""
 _OUTCOME = re.compile(r"(?:have|get)\s+(?:you\s+)?(?:the|some|an?)\s+(?:[\w-]+\s+){0,2}?(?:dates?|answer|details|"
                       r"info|information|numbers|figures|options|names?|update|list)\b"
                       r"|(?:get|come)\s+back\s+to\s+you\b")

@@ -168,6 +168,7 @@ IMMEDIATE = re.compile(
     r"explain|rephrase|recap|summari[sz]e|just|quickly|guess|tell\s+you|show\s+you|find|get\s+this\s+"
     r"straight|make\s+sure\s+i|understand|repeat|play|turn|switch|move\s+on|go\s+back|jump|scroll|stop|"
     r"shut|close|adjust|move\s+(?:the|my)\s+(?:mic|microphone|camera|laptop|phone|headset)|ask\s+(?:it|that|this)\b|"
+    r"get\s+(?:the\s+)?(?:heat|heating|engine|kettle|coffee|tea|lights?)\s+(?:going|on|off)\b|"
     r"mute|unmute|write\s+(?:that|this|it)\s+down|note\s+(?:that|this)|jot|take\s+a\s+note|read|"
     r"double-check|confirm\s+i|suggest|propose|recommend|add\b|point\s+out|clarify|put\s+it|"
     r"give\s+you\s+(?:an?\s+)?(?:example|idea|sense|two|three|some\s+context)|"
@@ -192,6 +193,7 @@ RESPONSE_RULE = re.compile(
     r"^(?:reply|respond|answer|get\s+back)\b(?:\s+to\s+(?:you|them|messages|emails))?.*\b(?:within\s+(?:a|an|one|two|"
     r"three|\d+|twenty[- ]four|forty[- ]eight|the\s+same)\s+(?:working\s+|business\s+|school\s+)?(?:day|days|hours?)|"
     r"(?:by|before)\s+the\s+end\s+of\s+the\s+(?:next|following|same)\s+(?:\w+\s+)?day|"
+    r"within\s+(?:a\s+couple\s+of|a\s+few|a\s+day\s+or\s+two|two\s+or\s+three)\s*(?:working\s+)?(?:days?|hours)?|"
     r"by\s+(?:the\s+)?evening$|the\s+same\s+day$)\b")
 """A promise of how fast one answers ("I'll get back to you within two working days") is a
 working rule, a decision, not a task."""

@@ -1019,3 +1019,28 @@ def test_handing_over_a_new_thing_named_in_between_is_its_own_task():
 def test_having_it_up_dates_the_task_before():
     item = items(("mentee", "I'll do the photos. I'll have them up before Saturday service."))[0]
     assert (item.text, item.due) == ("Do the photos", "2026-11-21")
+
+
+@pytest.mark.parametrize("turns, keyword", [
+    ([("mentor", "And the supporting statement, where are you with that?"),
+      ("mentee", "Barely started. I'll get a first draft to you by the end of the month.")], "supporting statement"),
+    ([("mentee", "Would you look at a draft of the poster before I print it?"),
+      ("mentor", "Of course. Send it by the 25th and I'll have comments back to you by the 27th.")], "poster"),
+    ([("mentor", "Have you signed up for the conference mailing list so you get the dates?"),
+      ("mentee", "Not yet. I'll, uh, I'll do that tonight.")], "sign up for the conference mailing list"),
+])
+def test_what_a_deliverable_or_a_step_is_about_is_named(turns, keyword):
+    assert keyword in items(*turns)[-1].text.lower()
+
+
+def test_an_introduction_made_by_one_email_to_both():
+    found = items(("mentor", "ill introduce you to the coordinator ros hartley ill email you both tomorrow morning"))
+    assert [(i.text, i.due) for i in found] == [("Introduce Sam to the coordinator ros hartley", "2026-11-19")]
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentor", "Email is fine for anything in between, I'll reply within a couple of days.")],
+    [("mentee", "I'm in the car park, give me one sec, let me get the heat going.")],
+])
+def test_even_more_that_is_not_a_task(turns):
+    assert items(*turns) == []
