@@ -275,7 +275,9 @@ _SUGGESTION = word_start(
     r"\b(?:one|a|my|small|quick|little|another) (?:[\w-]+ )?(?:suggestion|tip|trick|recommendation|"
     r"piece of advice)\b"
     r"|\bmy (?:advice|suggestion|recommendation) (?:is|would be)\b"
-    r"|\bi(?:'d| would)? (?:strongly |actually |really |honestly )?(?:suggest|recommend|advise)\b(?! we\b| that we\b)"
+    r"|\bi(?:'d| would)? (?:strongly |actually |really |honestly |gently )?(?:suggest|recommend|advise)\b(?! we\b| that we\b)"
+    r"|\bwhat i(?:'d| would) (?:question|push on|challenge|look at)\b|\bi(?:'d| would) be (?:a bit |a little )?"
+    r"(?:cautious|careful|wary)\b"
     r"|\b(?:one|a few|two|some|the) things? i(?:'d| would) (?:change|tweak|do differently|"
     r"work on|cut|fix|push on|look at|try|suggest|recommend|do|consider|add|focus on|flag|watch|question)\b"
     r"|\bone thing i did (?:\w+ ){0,5}?was\b|\b(?:maybe|perhaps) (?:just )?try (?:the|a|an|some|\w+ing)\b"
@@ -290,7 +292,7 @@ _SUGGESTION = word_start(
     r"|if (?:that's|that is|it's|it is) (?:okay|ok|alright|"
     r"all right|fine))[a-z']{2,}"
     r"|\bhave you (?:ever )?(?:asked (?:[\w-]+ ){1,3}(?:whether|if|about|for)|considered|thought about|thought of|"
-    r"tried|looked into|looked at|"
+    r"tried(?! so far)|looked into|looked at|"
     r"explored|written down|talked to|spoken to|spoken with|reached out to|"
     r"asked (?:whether|if|about|for))\b(?![^?]*\b(?:yet|since|already|back)\b)"
     r"|(?<!i'll )(?<!i will )(?<!i can )(?<!i'm going to )(?<!let me )"
@@ -496,7 +498,8 @@ _LOGISTICS = re.compile(
     r"\b(?:meet|call|talk|sync|check in)(?:ing)? (?:again )?(?:on|at|every|next|once|twice|"
     r"weekly|biweekly|monthly)\b|"
     r"\b(?:on|over|via|by) (?:video|slack|email|text|chat|zoom|teams|phone)\b|"
-    r"\bhard stop\b|"
+    r"\bhard stop\b|\bmake it (?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"\bkeep (?:it|them|these|the calls|the sessions) (?:to|under) (?:half an hour|an hour|\w+ minutes)\b|"
     r"\b(?:calls?|sessions?|meetings?|check-ins?) (?:of|for) (?:thirty|forty|forty-five|forty five|"
     r"sixty|ninety|\d+) minutes\b")
 """Suggestions about when and how to meet are decisions, not feedback."""
@@ -619,7 +622,8 @@ _VERDICT_MORE = re.compile(
     r"|\bthat's (?:exactly |just )?what (?:a|an|the) (?:good |great |real )?\w+ (?:does|would do)\b"
     r"|\bthat's (?:exactly )?what makes (?:a|an|you a|you an) (?:good|great|real)\b"
     r"|\b(?:that|this|it)(?:'s| is| looks| sounds| reads) (?:way|much|so much|a lot|miles|loads) better than\b"
-    r"|\bthat's (?:(?:really|very) )?(?:good|great|real|the right|proper) [\w-]+ instinct\b|\bthat says a lot about you\b"
+    r"|\bthat's (?:(?:really|very) )?(?:good|great|real|the right|proper) [\w-]+ (?:instinct|behaviou?r|practice|"
+    r"judge?ment|leadership|thinking)\b|\bthat says a lot about you\b"
     r"|\bthat's a (?:really |very )?(?:good|great) sign\b|\byou're one of the (?:most [\w-]+|best|strongest) [\w-]+"
     r"|\b(?:that's|which is) the (?:hard|tricky|difficult) (?:bit|part)\b(?! of\b)"
     r"|\b(?:that's|that is|which is) (?:really |very |so |genuinely )?hard to do\b"
@@ -855,7 +859,8 @@ def _sessions_critique(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
 _ASKS_ABOUT_SESSIONS = re.compile(
     r"\bhow (?:are|have|do) you (?:finding|found|find) (?:these|the|our|this|them|it)\b"
     r"|\bhow (?:are|is|have) (?:these|the|our) (?:calls|sessions|chats|meetings|check-ins)\b"
-    r"|\bhow's (?:this|that|it) (?:working|going) for you\b|\bis this (?:working|useful|helping)\b"
+    r"|\bhow's (?:this|that|it) (?:working|going) for you\b"
+    r"|\bis (?:this|that|it)(?: (?:new )?(?:format|setup|structure|approach|way))? (?:working|useful|helping)\b"
     r"|\bare (?:these|they|the (?:calls|sessions)) (?:useful|helpful|working)\b"
     r"|\banything you(?:'d| would)? (?:want )?(?:change|different)\b|\bwhat would you change\b"
     r"|\bany feedback (?:for me|on (?:these|the|our|me|how))\b")
@@ -865,13 +870,15 @@ _SESSIONS_GOOD = re.compile(
     rf"this has been|they were|it was) {_INT}(?:useful|helpful|good|great|brilliant|valuable|amazing|fantastic|"
     r"perfect|the most useful|the thing)|the best (?:part|thing|bit)|game[- ]changer|kept me (?:in|going|sane)|"
     r"exactly what i needed|i (?:really )?(?:like|love|appreciate) (?:that|how|the way|it when)|"
-    r"(?:super|really|very|so) (?:useful|helpful))\b")
+    r"(?:super|really|very|so) (?:useful|helpful)|(?:much|way|loads|so much) better|(?:really |actually )+helps?\b|"
+    r"helps? a lot)\b")
 """...answered with what is good about it..."""
 _SESSIONS_CHANGE = re.compile(
     r"\b(?:could|can) (?:we|you|i)\b|\bmaybe\b|\bi(?:'d| would) (?:like|love|prefer)\b|\bit(?:'d| would) be "
     r"(?:nice|good|great|better|easier|helpful)\b|\bthe only thing\b|\bif anything\b|\bone thing\b"
     r"|\bsometimes (?:you|they|we|it)\b|\byou(?:'re| are) (?:kind of |a bit |sometimes |quite )?"
     r"(?:brutal|harsh|blunt|intense|too)\b|\b(?:more|less|fewer) (?:of|time)\b|\binstead of\b"
+    r"|\bwould you mind\b|\bwould it be (?:okay|ok|possible)\b|\bis it (?:okay|ok) if\b|\brun (?:out of time|over)\b"
     r"|\bi(?:'d| would) (?:learn|get) (?:\w+ )?more\b")
 """...and with what the mentee would change."""
 _OFFERS_FEEDBACK = re.compile(

@@ -731,11 +731,15 @@ HELPED_MOST = re.compile(
     r"(?:when|how|that|where|you|your)\b"
     r"|\bthank(?:s| you) for being so (?!late|busy|slow)[a-z]{4,}"
     r"|\b(?:the way you|your (?:[\w-]+ ){0,3}?(?:advice|tips?|notes|feedback|questions?|push|pushing|idea|suggestions?)"
-    r"|(?:these|our) (?:sessions|calls|chats)|the (?:[\w-]+ )?(?:card|tip|trick|idea|advice|framework|exercise) you)"
+    r"|(?:these|our|the) (?:sessions|calls|chats)|the (?:[\w-]+ )?(?:card|tip|trick|idea|advice|framework|exercise|"
+    r"stories|story|examples|questions|notes|comments) you)"
     r"[^.?!]{0,60}?\b(?:has|have|is|are|was|were)(?: been)? (?:really |so |super |very |incredibly |genuinely )?"
-    r"(?:useful|helpful|valuable|brilliant|great|helped)\b"
+    r"(?:useful|helpful|valuable|brilliant|great|good|helped)\b"
+    r"|\bthe (?:stories|story|examples|questions|notes|comments|tips) you (?:tell|told|give|gave|ask|asked|send|sent|write|"
+    r"wrote)\b[^.?!]{0,40}?\b(?:really |actually |so )*(?:help|helps|helped)\b"
+    r"|\bcome out of (?:these|our|the) (?:sessions|calls|chats) feeling\b"
     r"|\bthe first time anyone(?:'s| has) (?:given|shown|told|taught)\b|\b(?:that|it) (?:really )?meant a lot\b"
-    r"|\bi (?:really |genuinely |honestly )?value (?:that|this|it|these|our|what you)\b")
+    r"|\bi (?:really |genuinely |honestly )?value (?:that|this|it|these|our|what you|how (?:\w+ )?you)\b")
 """The mentee on what helps most in the mentoring: "the most useful part for me is when you're
 really specific", "the thing that helped me most was when you came to the shop", "thanks for
 being so open about it"."""

@@ -848,3 +848,35 @@ def test_a_question_about_a_step_inside_an_unpunctuated_aside():
 @pytest.mark.parametrize("text", ["Start wherever you like.", "Don't apologise.", "No need to apologise."])
 def test_more_formulae(text):
     assert kinds(("mentee", "Sorry, where do I start?"), ("mentor", text)) == []
+
+
+@pytest.mark.parametrize("turns, expected", [
+    ([("mentor", "Is this format working better?"),
+      ("mentee", "Much better, honestly. Having the agenda in advance really helps.")], ["praise"]),
+    ([("mentee", "Honestly, I always come out of these sessions feeling about ten feet tall.")], ["praise"]),
+    ([("mentee", "i really value how specific you are")], ["praise"]),
+    ([("mentee", "the stories you tell about your first year actually really help me")], ["praise"]),
+    ([("mentee", "Can I say something about the calls?"), ("mentor", "Please."),
+      ("mentee", "They're useful. Would you mind if I recorded them? Just for me.")], ["praise", "constructive"]),
+])
+def test_more_of_the_mentees_view_of_the_sessions(turns, expected):
+    assert [f.kind for f in extract_feedback(context(*turns)) if f.giver == "mentee"] == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("You rolled back within the hour. That's good incident behaviour, and people noticed.", "praise"),
+    ("What I'd question is the review.", "constructive"),
+    ("Hmm. I'd be a bit cautious there, the timetable is fixed.", "constructive"),
+    ("I'd gently suggest you separate what you enjoy from what sounds good.", "constructive"),
+])
+def test_round_five_mentor_shapes(text, kind):
+    assert [k[0] for k in kinds(("mentee", "So that's where I am."), ("mentor", text))] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "That's a difficult one. What have you tried so far?",
+    "Make it the Thursday, the twenty-ninth, half five.",
+    "And keep it to half an hour.",
+])
+def test_round_five_not_feedback(text):
+    assert kinds(("mentee", "Okay."), ("mentor", text)) == []
