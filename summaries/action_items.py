@@ -188,6 +188,8 @@ def _clean_task(words: str) -> str:
     # "... by then cheers imogen", "i'll try thank you ines bye"
     words = re.sub(r"^to\s+", "", words)
     words = re.sub(r"^try\s+to,?\s+(?=\w)", "", words)  # "I'll try to, like, keep it calmer"
+    words = _NEXT_CLAUSE.split(words, 1)[0]  # "book a slot by Friday there's usually gaps"
+    words = re.sub(r",?\s+if\s+(?:you're|you\s+are)\s+(?:happy|okay|ok|free)\s+to\b.*$", "", words)
     words = re.sub(r"^([a-z]+) like (?=(?:a|an|the|some|my|your|our|this|that)\b)", r"\1 ", words)  # filler
     first, _, rest = words.partition(" ")
     if first.endswith(("ing", "ed")):
@@ -302,6 +304,18 @@ def _only_looks_like_a_task(kind: str, norm: str, cue: _Cue, raw: str, words: st
     return kind != "mine" and condition is not None and not _ASKING.search(raw[:condition.start()])
 
 
+_NEXT_CLAUSE = re.compile(r"\s(?:there's|there\s+is|there\s+are|it's|they're|he's|she's|we're)\s")
+_POLITE_IF = re.compile(r"\bif (?:you (?:like|want|prefer|need|'d like)|it (?:would|'d|will|might) help|that (?:helps|would "
+                        r"help|works)|it helps)\b,?")
+"""A conditional that only offers politely: "and if you like, I'll look over the complaint"."""
+_POLITE_TAIL = re.compile(r",?\s+(?:if (?:you're|you are) (?:happy|okay|ok|free) to [^?]*|if that's (?:okay|ok|alright|"
+                          r"all right|fine)|is that (?:okay|ok|alright|all right|fine))\?$")
+"""A commitment asked as a favour: "I'll send you a draft by the end of the month, if you're happy to look at it?"."""
+_NO_PROMISES = re.compile(r"\bno promises\b|\bcan't promise\b")
+_HANG_ON = re.compile(r"\b(?:hang on|hold on|one sec(?:ond)?|give me a (?:sec(?:ond)?|minute|moment)|bear with me)\b")
+"""An aside during the call: "hang on, I'll shut the window"."""
+
+
 def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, ...] = ()) -> list[_Task]:
     """First-person (or both-person) commitments in one sentence; `requests`: what was just asked."""
     norm = s.norm
@@ -320,9 +334,11 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         said_before = norm[:m.start].split()
         if kind == "let" and said_before and said_before[-1] in phrases.NOT_LET_ME:
             continue
-        if phrases.HEDGE_BEFORE.search(norm[clause_start:m.start]) or phrases.HYPOTHETICAL.search(norm) \
-                or re.search(r"\b(?:if|unless)\b", norm[:m.start]) \
-                or (_is_question(norm) and kind != "mine"):
+        before_cue = _POLITE_IF.sub(" ", norm[:m.start])  # "if it would help, I'll forward the template"
+        if phrases.HEDGE_BEFORE.search(before_cue[clause_start:]) or phrases.HYPOTHETICAL.search(norm) \
+                or re.search(r"\b(?:if|unless)\b", before_cue) or _NO_PROMISES.search(norm) \
+                or (_is_question(_POLITE_TAIL.sub("", norm)) and kind != "mine") \
+                or _HANG_ON.search(norm[:m.start]) and phrases.IMMEDIATE.match(_clean_task(raw) or "-"):
             continue
         words = _clean_task(raw)
         if words and _only_looks_like_a_task(kind, norm, m, raw, words):
@@ -355,7 +371,8 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
             continue
         if kind == "must" and not (due and base_form(first) in TASK_VERBS):
             continue
-        if phrases.HABIT.search(raw) or phrases.HABIT.search(norm[clause_start:m.start]) \
+        own_clause = _NEXT_CLAUSE.split(raw, 1)[0]  # "... by the end of the month there's usually gaps"
+        if phrases.HABIT.search(own_clause) or phrases.HABIT.search(norm[clause_start:m.start]) \
                 or (kind == "both" and phrases.SHARED_RULE.search(words)) \
                 or (phrases.RECURRING.search(raw) and phrases.KEEPING_IN_TOUCH.match(words)) \
                 or phrases.RESPONSE_RULE.match(words) \

@@ -142,7 +142,7 @@ NOT_TASK = re.compile(
     r"support\s+you|help\s+you\b(?!\s+with)|listen|be\s+there|challenge\s+you|guide\s+you|"
     r"(?:figure|sort|work)\s+(?:it|something|things|this|that)\s+out|see\s+(?:what|how)|"
     r"deal\s+with\s+it|manage|survive|live\s+with|cope|spare\s+you\b|allow\s+(?:it|that)\b|"
-    r"make\s+(?:that|it|this)\s+(?:my|a|the|our)\s+(?:rule|habit|mantra|motto)\b|hold\s+you\s+to\b|"
+    r"make\s+(?:that|it|this)\s+(?:my|a|the|our)\s+(?:rule|habit|mantra|motto)\b|hold\s+you\s+to\b|put\s+you\s+to\s+work\b|"
     r"keep\s+it\s+(?:straight|honest|real|simple|calm|calmer|cooler|tidier|\w+er)\b|"
     # A relative clause, not a promise: "the soak schedule I'll give you".
     r"(?:give|send|show)\s+you$|"
@@ -156,7 +156,7 @@ NOT_TASK = re.compile(
 META = re.compile(
     # Steering the conversation itself: "I'll move on", "I'll come back to that", "I'll show you".
     # With a date ("I'll present it on Friday") these are tasks after all.
-    r"^(?:move\s+on|wrap\s+(?:it|this|things)\s+up|show\b|present\b|go\s+(?:over|into|through|to|on)\b|"
+    r"^(?:move\s+on|wrap\s+(?:it|this|things)\s+up|show\b|present\b|go\s+(?:over|into|through|to|on)\b(?!\s+your\b)|"
     r"come\s+(?:back\s+)?to\s+(?:that|this|it|you)\b|leave\s+(?:space|the\s+decision|it)|wait\b|"
     r"let\s+\w+(?:\s+\w+){0,4}\s+(?:speak|go|talk|present|finish|answer)\b|agree\b|carry\s+on|continue\b|"
     r"hand\s+(?:it\s+)?over|pass\s+(?:it\s+)?(?:over|on)|get\s+(?:it|this|that)\s+right|plug\b|"

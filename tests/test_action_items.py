@@ -1044,3 +1044,28 @@ def test_an_introduction_made_by_one_email_to_both():
 ])
 def test_even_more_that_is_not_a_task(turns):
     assert items(*turns) == []
+
+
+@pytest.mark.parametrize("turns, expected", [
+    ([("mentee", "okay yeah i'll book an extra sim slot buy the end of the month there's usually gaps on sundays")],
+     ("Book an extra sim slot", "2026-11-30")),
+    ([("mentor", "And if you like, I'll look over the complaint before you send it.")],
+     ("Look over the complaint before Sam send it", None)),
+    ([("mentor", "If it would help, I'll forward you the template today.")], ("Forward Sam the template", "2026-11-18")),
+    ([("mentee", "I'll send you a draft by the end of the month, if you're happy to look at it?")],
+     ("Send Dana a draft", "2026-11-30")),
+    ([("mentor", "Send me the messy one! I'll go through your spreadsheet and mark up where I'd tidy it.")],
+     ("Go through Sam's spreadsheet and mark up where I'd tidy it", None)),
+])
+def test_round_five_commitments(turns, expected):
+    item = items(*turns)[-1]
+    assert (item.text, item.due) == expected
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentor", "That's next door. Hang on, I'll shut the window. Right, go on.")],
+    [("mentee", "Okay, sure. I'll have a look, but no promises.")],
+    [("mentor", "Come and help if you like, I'll put you to work, mind.")],
+])
+def test_round_five_not_tasks(turns):
+    assert items(*turns) == []
