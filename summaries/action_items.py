@@ -818,14 +818,21 @@ _BARE_VERB = re.compile(r"^(go|come|try|do|join|visit|attend)(?:\s+(?:along|ther
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?P<np>(?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)")
 
 
-def _kind_before(ctx: Context, task: _Task, sentences: list[Sentence]) -> str | None:
-    """The last kind of thing named with "a" or "an" before the task, in its turn or the turn
-    before: "a hoof gauge", "a single shared schedule"."""
-    turn = ctx.turn_of(task.sentence.segment)
-    said = _said_before(task)
-    texts = [said] + [s.norm for s in reversed(ctx.sentences[:position_of(ctx, task.sentence)])
-                      if 0 <= turn - ctx.turn_of(s.segment) <= 1]
-    for text in texts:
+def _earlier(ctx: Context, sentence: Sentence, turns: int) -> list[Sentence]:
+    """The sentences before `sentence`, nearest first, in its turn and the `turns` turns before."""
+    turn = ctx.turn_of(sentence.segment)
+    found = []
+    for pos in range(position_of(ctx, sentence) - 1, -1, -1):
+        if turn - ctx.turn_of(ctx.sentences[pos].segment) > turns:
+            break
+        found.append(ctx.sentences[pos])
+    return found
+
+
+def _kind_before(ctx: Context, task: _Task) -> str | None:
+    """The first kind of thing named with "a" or "an" in the nearest text before the task that
+    names one, in its turn or the turn before: "a hoof gauge", "a shared rota"."""
+    for text in [_said_before(task)] + [s.norm for s in _earlier(ctx, task.sentence, 1)]:
         for m in _INDEFINITE.finditer(text):  # the first: "a shared rota, a spreadsheet you both edit"
             words: list[str] = []
             for w in m.group("np").split():
@@ -914,7 +921,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
             offered = next((o for o in reversed(own_offers) if c.pronoun_only and o.owner == c.owner
                             and sentences.index(o.sentence) < sentences.index(c.sentence)), None)
             one = _ONE_OBJECT.match(c.words)
-            kind = _kind_before(ctx, c, sentences) if one is not None else None
+            kind = _kind_before(ctx, c) if one is not None else None
             echo = _BARE_VERB.match(_strip_dates(c.words, dates[id(c.sentence)]).strip())
             suggested = next((w for w in reversed(previous.suggestions) if echo and w.split()[0] == echo.group(1)),
                              None)
@@ -1240,10 +1247,7 @@ I'll send you their details", "build yourself a glossary" - "I'll send you mine"
 
 def _owner_named(ctx: Context, task: _Task, owned: re.Match[str]) -> str | None:
     """The wording for a possessive: "the wholesaler's details", "you my glossary"."""
-    turn = ctx.turn_of(task.sentence.segment)
-    texts = [_said_before(task)] + [s.norm for s in reversed(ctx.sentences[:position_of(ctx, task.sentence)])
-                                     if 0 <= turn - ctx.turn_of(s.segment) <= 2]
-    for text in texts:
+    for text in [_said_before(task)] + [s.norm for s in _earlier(ctx, task.sentence, 2)]:
         things = [phrase for phrase, plural in _things_in(text) if not plural]
         if not things:
             continue
@@ -1270,8 +1274,7 @@ def _requested_thing(ctx: Context, sentence: Sentence) -> str | None:
     """The thing the other person's last turn asked about or for: "would you look at a draft of
     the abstract before I submit it?"."""
     turn = ctx.turn_of(sentence.segment)
-    asked = [s for s in ctx.sentences[:position_of(ctx, sentence)] if ctx.turn_of(s.segment) == turn - 1]
-    for s in reversed(asked):
+    for s in (s for s in _earlier(ctx, sentence, 1) if ctx.turn_of(s.segment) == turn - 1):
         if _is_question(s.norm):
             things = _things_in(s.norm)
             if things:
@@ -1283,15 +1286,13 @@ def _step_asked(ctx: Context, sentence: Sentence) -> str | None:
     """The step the other person just asked about, as a task: "have you signed up for the
     announcements?" is "sign up for the announcements"."""
     turn = ctx.turn_of(sentence.segment)
-    asked = [s for s in ctx.sentences[:position_of(ctx, sentence)] if ctx.turn_of(s.segment) == turn - 1]
-    for s in reversed(asked):
+    for s in (s for s in _earlier(ctx, sentence, 1) if ctx.turn_of(s.segment) == turn - 1):
         m = _HAVE_YOU_STEP.search(s.norm)
         if m is not None and _is_question(s.norm):
             verb = m.group("verb")
-            base = _PAST_TO_BASE.get(verb) or (verb[:-2] if verb.endswith("ed") and len(verb) > 4 else verb)
-            if base in ("been", "got", "had", "thought", "considered", "tried"):
-                return None
-            return f"{base} {m.group('rest')}".strip()
+            if verb in ("been", "got", "had", "thought", "considered", "tried"):
+                return None  # "have you thought about ...?" asks, it names no step
+            return f"{_PAST_TO_BASE.get(verb) or base_form(verb)} {m.group('rest')}".strip()
     return None
 
 
