@@ -305,8 +305,8 @@ def _only_looks_like_a_task(kind: str, norm: str, cue: _Cue, raw: str, words: st
 
 
 _NEXT_CLAUSE = re.compile(r"\s(?:there's|there\s+is|there\s+are|it's|they're|he's|she's|we're)\s")
-_POLITE_IF = re.compile(r"\bif (?:you (?:like|want|prefer|need|'d like)|it (?:would|'d|will|might) help|that (?:helps|would "
-                        r"help|works)|it helps)\b,?")
+_POLITE_IF = re.compile(r"\bif (?:you (?:like|want|prefer|need|'d like)|it (?:would|'d|will|might) help|"
+                        r"that (?:helps|would help|works)|it helps)\b,?")
 """A conditional that only offers politely: "and if you like, I'll look over the complaint"."""
 _POLITE_TAIL = re.compile(r",?\s+(?:if (?:you're|you are) (?:happy|okay|ok|free) to [^?]*|if that's (?:okay|ok|alright|"
                           r"all right|fine)|is that (?:okay|ok|alright|all right|fine))\?$")
@@ -1238,8 +1238,8 @@ def _request_named(request: _Task, ctx: Context, dates: dict[int, list[DateMenti
     return _object_named(request, ctx)
 
 
-_THEIR_DETAILS = re.compile(r"\b(?P<who>their|her|his)\s+(?P<what>details|contact(?:\s+details)?|number|email(?:\s+address)?|"
-                            r"info|address)\b")
+_THEIR_DETAILS = re.compile(r"\b(?P<who>their|her|his)\s+(?P<what>details|contact(?:\s+details)?|number|"
+                            r"email(?:\s+address)?|info|address)\b")
 _MINE = re.compile(r"(?<=^[a-z]{4}\s)(?:you\s+)?(?P<whose>mine)\b|(?<=\bsend\s)(?:you\s+)?(?P<whose2>mine)\b")
 """Possessives that name someone or something said before: "I use a wholesaler in Lincoln,
 I'll send you their details", "build yourself a glossary" - "I'll send you mine"."""
@@ -1260,8 +1260,9 @@ def _owner_named(ctx: Context, task: _Task, owned: re.Match[str]) -> str | None:
     return None
 
 
-_DELIVERABLE = re.compile(r"\b(?:comments|feedback|notes|thoughts|(?:a|my)\s+(?:first\s+|rough\s+|new\s+|revised\s+|"
-                          r"final\s+|second\s+)?(?:draft|version|copy|outline))\b(?!\s+(?:on|of|about|for|to\s+\w+\s+on)\b)")
+_DELIVERABLE = re.compile(r"\b(?:comments|feedback|notes|thoughts|(?:a|my)\s+(?:first\s+|rough\s+|new\s+|"
+                          r"revised\s+|final\s+|second\s+)?(?:draft|version|copy|outline))\b"
+                          r"(?!\s+(?:on|of|about|for|to\s+\w+\s+on)\b)")
 _VIEWS = frozenset("comments feedback notes thoughts".split())
 """Something made of or about a thing, said without the thing: "a first draft", "comments"."""
 _DO_THAT = re.compile(r"do\s+(?:that|it)\b")

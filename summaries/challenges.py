@@ -369,10 +369,11 @@ _STRUGGLE_SHAPES = re.compile(
     r"|\bi (?:just |always |kind of |sort of )?(?:freeze|lock up|go blank|blank)\b"
     r"|\b(?:stuck|caught) in the middle\b|\b(?:lie|lying) awake\b|\blos(?:e|ing) sleep\b"
     r"|\bkeeps? me up at night\b|\bi (?:feel|am|'m) (?:a bit |completely |totally |kind of )?in the dark\b"
-    r"|\b(?:still )?not where i want (?:it|them|to be)\b|\b(?:aren't|isn't|are not|is not) (?:quite |really )?there yet\b"
+    r"|\b(?:still )?not where i want (?:it|them|to be)\b"
+    r"|\b(?:aren't|isn't|are not|is not) (?:quite |really )?there yet\b"
     r"|\bi (?:still )?(?:don't|do not) have enough\b"
-    r"|\b(?:i'm|i am|i feel|feeling) (?:so |really |completely |totally |a bit |just )?(?:worn out|burnt out|burned out|"
-    r"knackered|wiped out|drained)\b")
+    r"|\b(?:i'm|i am|i feel|feeling) (?:so |really |completely |totally |a bit |just )?"
+    r"(?:worn out|burnt out|burned out|knackered|wiped out|drained)\b")
 """Struggles said without a word of difficulty: isolation ("a bit isolated", "I still don't
 know anyone outside work"), not knowing where the money goes, freezing, being stuck in the
 middle, lying awake, being in the dark, work not there yet, not enough of what is needed,

@@ -206,7 +206,8 @@ _TIME_RE = re.compile(
     rf"|(?:(?<=\blike\s)|(?<=\baround\s))(?P<t_about>{_HOUR})\b"
     rf"(?=\s*(?:$|[,?!.]|(?:then|instead|or|on|"
     rf"works?|maybe|okay|ok|please|if|that)\b))"
-    rf"|(?!one\b)(?<!\bhalf\s)(?P<t_on>{_HOUR})(?=\s+on\s+(?:the\s+\d|the\s+(?:{_ORD_WORD})\b|{_alternation(WEEKDAYS)}))"
+    rf"|(?!one\b)(?<!\bhalf\s)(?P<t_on>{_HOUR})"
+    rf"(?=\s+on\s+(?:the\s+\d|the\s+(?:{_ORD_WORD})\b|{_alternation(WEEKDAYS)}))"
     r"|(?P<t_noon>noon|midday|lunchtime)"
     r"|(?P<t_same>(?:same|usual|normal|regular)\s+(?:time|hour|slot))"
     r")")

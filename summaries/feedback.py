@@ -51,7 +51,8 @@ from .phrases import TASK_VERBS
 from .challenges import is_challenge
 from .speech_acts import (ADVICE_QUESTION, APPRECIATION_MORE, BARE_THANKS, CRITIQUE, HELPED_MOST, LESS_OF,
                           MENTEE_CRITIQUE, REPORTED_ACTION, REPORTED_PRAISE, SOMEONE_WHO_COULD, SPEAKER_WOULD,
-                          STRONG_POSITIVE, THINK_ABOUT, TRAILING_VERDICT, WEAK_POSITIVE, WHAT_WOULD_HAPPEN, YOU_NEED, YOUR_TOO,
+                          STRONG_POSITIVE, THINK_ABOUT, TRAILING_VERDICT, WEAK_POSITIVE, WHAT_WOULD_HAPPEN, YOU_NEED,
+                          YOUR_TOO,
                           appreciates_mentoring, credits_listener, criticises_habit, evaluates_work, imperative,
                           speaks_of_listener, suggests)
 from .text import Context, Sentence, group_items, span, word_start
@@ -275,7 +276,8 @@ _SUGGESTION = word_start(
     r"\b(?:one|a|my|small|quick|little|another) (?:[\w-]+ )?(?:suggestion|tip|trick|recommendation|"
     r"piece of advice)\b"
     r"|\bmy (?:advice|suggestion|recommendation) (?:is|would be)\b"
-    r"|\bi(?:'d| would)? (?:strongly |actually |really |honestly |gently )?(?:suggest|recommend|advise)\b(?! we\b| that we\b)"
+    r"|\bi(?:'d| would)? (?:strongly |actually |really |honestly |gently )?(?:suggest|recommend|advise)\b"
+    r"(?! we\b| that we\b)"
     r"|\bwhat i(?:'d| would) (?:question|push on|challenge|look at)\b|\bi(?:'d| would) be (?:a bit |a little )?"
     r"(?:cautious|careful|wary)\b"
     r"|\b(?:one|a few|two|some|the) things? i(?:'d| would) (?:change|tweak|do differently|"
@@ -882,8 +884,9 @@ _SESSIONS_CHANGE = re.compile(
     r"|\bi(?:'d| would) (?:learn|get) (?:\w+ )?more\b")
 """...and with what the mentee would change."""
 _OFFERS_FEEDBACK = re.compile(
-    r"\bcan i (?:just |also )?(?:say|give you|tell you|mention|raise|flag) (?:something|some feedback|a bit of feedback|"
-    r"a (?:quick |small )?thing|one thing)(?: (?:a bit )?(?:awkward|small|quick))?"
+    r"\bcan i (?:just |also )?(?:say|give you|tell you|mention|raise|flag) "
+    r"(?:something|some feedback|a bit of feedback|a (?:quick |small )?thing|one thing)"
+    r"(?: (?:a bit )?(?:awkward|small|quick))?"
     r"(?: (?:about|on) (?:these|our|the) (?:calls|sessions|chats|meetings|check-ins))?"
     r"|\b(?:about|on) (?:these|our) (?:calls|sessions|chats|check-ins)\b")
 """The mentee offering feedback on the mentoring."""

@@ -718,7 +718,8 @@ BARE_THANKS = re.compile(r"^(?:(?:ok|okay|great|right|cool|thanks|thank you)[,\s
 REPORTED_PRAISE = re.compile(
     r"\b(?:told me|tells me|said|says|emailed|wrote|rang|called|asked|asking|forwarded|mentioned|texted)\b"
     r"[^.?!]{0,120}?(?:\bnever (?:\w+ ){0,4}?(?:as|so) (?:easily|well|quickly|clearly|smoothly|calmly)\b"
-    r"|\bthe first time\b|\bthe best\b|\bas (?:the|an) example\b|\bfor you (?:by name|specifically|again)\b|\basking for you\b"
+    r"|\bthe first time\b|\bthe best\b"
+    r"|\bas (?:the|an) example\b|\bfor you (?:by name|specifically|again)\b|\basking for you\b"
     r"|\basked for you\b|\bfor your name\b|\b(?:loved|raved about) (?:it|your|you|the)\b"
     r"|\bbest (?:\w+ ){0,2}(?:she|he|they)(?:'s|'ve| has| have)? (?:ever )?(?:seen|had|read|heard)\b)")
 """Praise reported from someone else, said by the mentor to the mentee: "She told me the
@@ -735,8 +736,9 @@ HELPED_MOST = re.compile(
     r"stories|story|examples|questions|notes|comments) you)"
     r"[^.?!]{0,60}?\b(?:has|have|is|are|was|were)(?: been)? (?:really |so |super |very |incredibly |genuinely )?"
     r"(?:useful|helpful|valuable|brilliant|great|good|helped)\b"
-    r"|\bthe (?:stories|story|examples|questions|notes|comments|tips) you (?:tell|told|give|gave|ask|asked|send|sent|write|"
-    r"wrote)\b[^.?!]{0,40}?\b(?:really |actually |so )*(?:help|helps|helped)\b"
+    r"|\bthe (?:stories|story|examples|questions|notes|comments|tips) you "
+    r"(?:tell|told|give|gave|ask|asked|send|sent|write|wrote)\b[^.?!]{0,40}?\b(?:really |actually |so )*"
+    r"(?:help|helps|helped)\b"
     r"|\bcome out of (?:these|our|the) (?:sessions|calls|chats) feeling\b"
     r"|\bthe first time anyone(?:'s| has) (?:given|shown|told|taught)\b|\b(?:that|it) (?:really )?meant a lot\b"
     r"|\bi (?:really |genuinely |honestly )?value (?:that|this|it|these|our|what you|how (?:\w+ )?you)\b")
