@@ -280,7 +280,7 @@ _SUGGESTION = word_start(
     r"(?! we\b| that we\b)"
     r"|\bwhat i(?:'d| would) (?:question|push on|challenge|look at)\b|\bi(?:'d| would) be (?:a bit |a little )?"
     r"(?:cautious|careful|wary)\b"
-    r"|\b(?:one|a few|two|some|the) things? i(?:'d| would) (?:change|tweak|do differently|"
+    r"|\b(?:one|a few|two|some|the) things? i(?:'d| would) (?:change|tweak|do differently|say|mention|"
     r"work on|cut|fix|push on|look at|try|suggest|recommend|do|consider|add|focus on|flag|watch|question)\b"
     r"|\bone thing i did (?:\w+ ){0,5}?was\b|\b(?:maybe|perhaps) (?:just )?try (?:the|a|an|some|\w+ing)\b"
     r"|\bi(?:'d| would) (?:change|cut|drop|tighten|trim|rework|move|swap|shorten|simplify)\b"
@@ -290,7 +290,7 @@ _SUGGESTION = word_start(
     r"(?:you (?:could |might |should |can )?)?"
     r"(?!(?:we|i|i'll|we'll|let's|let|you'll|you're|it|it's|is|the|our|round|around|i'm|we're|"
     r"will|was|when|that|this|there|and|or|but|so|then|same|looking|look|looks|work|works|suit|suits|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|two|three|in|at|on)\b"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|two|three|in|at|on|should|shall|do|can|could)\b"
     r"|if (?:that's|that is|it's|it is) (?:okay|ok|alright|"
     r"all right|fine))[a-z']{2,}"
     r"|\bhave you (?:ever )?(?:asked (?:[\w-]+ ){1,3}(?:whether|if|about|for)|considered|thought about|thought of|"
@@ -301,7 +301,8 @@ _SUGGESTION = word_start(
     r"\b(?:stick with it|keep at it|give it (?:a|another) (?:go|try|shot) (?:and|for))\b"
     r"|\bwhat if you (?!can't|couldn't|don't|didn't|fail|lose|get|have|had|are|were|need|want|"
     r"can|could|will|would)[a-z']{3,}"
-    r"|\bwhat (?:helped|worked for|works for) me (?:was|is)\b|\bwhat i (?:did|do) (?:was|is)\b"
+    r"|\bwhat (?:helped|worked for|works for) me (?:was|is)\b|\bwhat i (?:did|do) (?:[\w-]+ ){0,4}?(?:was|is)\b"
+    r"|\byou(?:'ve| have)? got to (?:stop|start|try|get|make|put|say|tell|ask)\b"
     r"|\bsomething that (?:helped|worked for) me\b|\bwhat i found (?:helpful|useful) (?:was|is)\b"
     r"|\bi(?:'d| would) (?:lead|open|start|begin|go) with\b"
     r"|\bit (?:might|may|could|would|will) (?:also )?(?:really )?(?:help|be worth|be useful|"
@@ -453,7 +454,8 @@ _DEADLINE = re.compile(r"\b(?:by|before|until|on) (?:monday|tuesday|wednesday|th
                        r"saturday|sunday|tomorrow|tonight|the \w+(?:st|nd|rd|th)|next \w+|"
                        r"end of|eod)\b|\b(?:tomorrow|tonight|today|asap|this (?:week|morning|"
                        r"afternoon|evening))\b|\bin (?:a|one|two|three|four|\d+) (?:days?|weeks?|fortnight)\b"
-                       r"|(?<=\w\s)next time(?=\s*(?:$|[,.!?]|and\b|so\b))")
+                       r"|(?<=\w\s)next time(?=\s*(?:$|[,.!?]|and\b|so\b))"
+                       r"|\bbefore (?:our|the) next (?:session|call|meeting|check-in|catch-up)\b")
 """A dated imperative ("send it by Friday", "bring a job description next time") is a task
 for the action items, not feedback."""
 _TASK_VERB = "|".join(sorted(TASK_VERBS))
@@ -603,7 +605,7 @@ _FORMULA = re.compile(
     r"keep (?:going|doing|up the)|come on|get well|give (?:it|that) (?:a )?(?:second|sec|minute)|"
     r"hold on|fair enough|good luck|well done|keep (?:it|that|this) going|give yourself (?:a pat|some credit|a break)|"
     r"take (?:the|some) credit|be (?:honest|brutal|straight|frank)\b|don't be(?: sorry| silly| daft)?[.!]?$|"
-    r"take a (?:deep )?breath|don't apologi[sz]e|no need to apologi[sz]e|"
+    r"take a (?:deep )?breath|don't apologi[sz]e|no need to apologi[sz]e|don't dwell on it|"
     r"(?:start|begin|go) (?:wherever|whenever|where|when) you (?:like|want)|"
     r"enjoy (?:it|that|this|the)|celebrate)\b"
     r"|^(?:start|begin) with (?:the|that|this|your|you) ?[\w-]*[.!]?$")
@@ -628,6 +630,7 @@ _VERDICT_MORE = re.compile(
     r"judge?ment|leadership|thinking)\b|\bthat says a lot about you\b"
     r"|\bthat's a (?:really |very )?(?:good|great) sign\b|\byou're one of the (?:most [\w-]+|best|strongest) [\w-]+"
     r"|\b(?:that's|which is) the (?:hard|tricky|difficult) (?:bit|part)\b(?! of\b)"
+    r"|\byou did the (?:hard|difficult|tricky) (?:bit|part)\b|\byou've been a (?:joy|pleasure|delight) to\b"
     r"|\b(?:that's|that is|which is) (?:really |very |so |genuinely )?hard to do\b"
     r"|\bthat tells (?:me|you) (?:\w+ ){1,6}(?:trusts? you|happy to let you|respects? you|rates? you)\b")
 """Verdicts on what the listener did, said as a judgement: "you should be proud of that",
@@ -859,7 +862,8 @@ def _sessions_critique(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
 
 
 _ASKS_ABOUT_SESSIONS = re.compile(
-    r"\bhow (?:are|have|do) you (?:finding|found|find) (?:these|the|our|this|them|it)\b"
+    r"\bare (?:they|these|the \w+) doing anything for you\b|\bwhat's been (?:the )?(?:most )?(?:useful|helpful)\b"
+    r"|\bhow (?:are|have|do) you (?:finding|found|find) (?:these|the|our|this|them|it)\b"
     r"|\bhow (?:are|is|have) (?:these|the|our) (?:calls|sessions|chats|meetings|check-ins)\b"
     r"|\bhow's (?:this|that|it) (?:working|going) for you\b"
     r"|\bis (?:this|that|it)(?: (?:new )?(?:format|setup|structure|approach|way))? (?:working|useful|helping)\b"
@@ -873,7 +877,9 @@ _SESSIONS_GOOD = re.compile(
     r"perfect|the most useful|the thing)|the best (?:part|thing|bit)|game[- ]changer|kept me (?:in|going|sane)|"
     r"exactly what i needed|i (?:really )?(?:like|love|appreciate) (?:that|how|the way|it when)|"
     r"(?:super|really|very|so) (?:useful|helpful)|(?:much|way|loads|so much) better|(?:really |actually )+helps?\b|"
-    r"helps? a lot)\b")
+    r"helps? a lot|i find (?:them|it|these|this|the \w+) (?:\w+ )?(?:useful|helpful|valuable)|"
+    r"(?:is|are|was|were|has been|have been) (?:really |genuinely |so |very |super )?(?:useful|helpful|valuable)|"
+    r"^(?:yes,? |yeah,? )?(?:it is|they are|they do|it does)(?=[.,!]|$|\s+(?:really|genuinely)\b))")
 """...answered with what is good about it..."""
 _SESSIONS_CHANGE = re.compile(
     r"\b(?:could|can) (?:we|you|i)\b|\bmaybe\b|\bi(?:'d| would) (?:like|love|prefer)\b|\bit(?:'d| would) be "
@@ -881,10 +887,11 @@ _SESSIONS_CHANGE = re.compile(
     r"|\bsometimes (?:you|they|we|it)\b|\byou(?:'re| are) (?:kind of |a bit |sometimes |quite )?"
     r"(?:brutal|harsh|blunt|intense|too)\b|\b(?:more|less|fewer) (?:of|time)\b|\binstead of\b"
     r"|\bwould you mind\b|\bwould it be (?:okay|ok|possible)\b|\bis it (?:okay|ok) if\b|\brun (?:out of time|over)\b"
-    r"|\bi(?:'d| would) (?:learn|get) (?:\w+ )?more\b")
+    r"|\bi(?:'d| would) (?:learn|get) (?:\w+ )?more\b|\bi(?:'d| would) find it (?:\w+ )?(?:easier|better|more useful)\b")
 """...and with what the mentee would change."""
 _OFFERS_FEEDBACK = re.compile(
-    r"\bcan i (?:just |also )?(?:say|give you|tell you|mention|raise|flag) "
+    r"\bif i could ask for one thing\b|\bmy one bit of feedback\b"
+    r"|\bcan i (?:just |also )?(?:say|give you|tell you|mention|raise|flag) "
     r"(?:something|some feedback|a bit of feedback|a (?:quick |small )?thing|one thing)"
     r"(?: (?:a bit )?(?:awkward|small|quick))?"
     r"(?: (?:about|on) (?:these|our|the) (?:calls|sessions|chats|meetings|check-ins))?"

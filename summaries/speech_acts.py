@@ -741,14 +741,19 @@ HELPED_MOST = re.compile(
     r"(?:help|helps|helped)\b"
     r"|\bcome out of (?:these|our|the) (?:sessions|calls|chats) feeling\b"
     r"|\bthe first time anyone(?:'s| has) (?:given|shown|told|taught)\b|\b(?:that|it) (?:really )?meant a lot\b"
-    r"|\bi (?:really |genuinely |honestly )?value (?:that|this|it|these|our|what you|how (?:\w+ )?you)\b")
+    r"|\bi (?:really |genuinely |honestly )?value (?:that|this|it|these|them|our|what you|how (?:\w+ )?you)\b"
+    r"|\bthe most (?:helpful|useful|valuable) (?:thing|hour|call|session) (?:anyone(?:'s| has) (?:ever )?done|of my)\b"
+    r"|\b(?:the|that) [\w-]+(?: [\w-]+)? (?:we|you) (?:did|had|ran|tried|gave me)(?: [\w-]+){0,3} (?:was|were|has been) "
+    r"(?:really |so |genuinely |super |incredibly )?(?:helpful|useful|valuable)\b"
+    r"|\byou've been (?:a|an) (?:\w+ )?(?:mentor|coach|help|sounding board)\b")
 """The mentee on what helps most in the mentoring: "the most useful part for me is when you're
 really specific", "the thing that helped me most was when you came to the shop", "thanks for
 being so open about it"."""
 LESS_OF = re.compile(
     r"\b(?:less|fewer) of (?:the|that|this|those|these|me|your|our|it|them|is)\b"
     r"|\bit (?:would|'d) be (?:so |much |a lot |way |far )?(?:easier|better|more useful) (?:for me )?if you\b"
-    r"|\bit (?:would|'d) help(?: me)?(?: a lot)? if we\b"
+    r"|\bit (?:would|'d) help(?: me)?(?: a lot)? if we\b|\bi wish (?:we|you)(?:'d| had| would)\b"
+    r"|\bi(?:'d| would) find it (?:\w+ )?(?:easier|better|more useful) if\b"
     r"|\b(?:one|the) (?:\w+ )?thing that (?:would|'d) (?:really )?help(?: me)?(?: more)?(?: is| would be)?"
     r"[:,]? (?:if you|could you|can you|you)\b")
 """The mentee asking for less of something in the mentoring, or for a change that would make

@@ -880,3 +880,39 @@ def test_round_five_mentor_shapes(text, kind):
 ])
 def test_round_five_not_feedback(text):
     assert kinds(("mentee", "Okay."), ("mentor", text)) == []
+
+
+@pytest.mark.parametrize("turns, expected", [
+    ([("mentor", "Is this working for you, these sessions?"),
+      ("mentee", "It is, genuinely. The directness is useful. The one thing is it's hard to reach you in between.")],
+     ["praise", "constructive"]),
+    ([("mentor", "These chats, are they doing anything for you? Don't be polite."),
+      ("mentee", "They are. Really. Could we keep them to forty-five minutes?")], ["praise", "constructive"]),
+    ([("mentee", "I wanted to say, when you came out on the van with me, that was the most helpful thing anyone's "
+                 "done for me.")], ["praise"]),
+    ([("mentee", "If I could ask for one thing, sometimes you give me ten ideas at once. Could we do two per call?")],
+     ["constructive"]),
+    ([("mentee", "My one bit of feedback: I wish we'd done the budget sessions earlier.")], ["constructive"]),
+    ([("mentee", "Genuinely, this was the most useful hour of my week.")], ["praise"]),
+])
+def test_round_six_mentee_feedback(turns, expected):
+    assert [f.kind for f in extract_feedback(context(*turns)) if f.giver == "mentee"] == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The one thing I'd say is you're detailing everything to the same level.", "constructive"),
+    ("What I did at my last firm was bring numbers, not feelings.", "constructive"),
+    ("Okay. You've got to stop doing that.", "constructive"),
+    ("Yes, but you did the hard bit, which was making it stick.", "praise"),
+])
+def test_round_six_mentor_feedback(text, kind):
+    assert [k[0] for k in kinds(("mentee", "That's where I am."), ("mentor", text))] == [kind]
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentor", "Then bring it up to date before our next session.")],
+    [("mentor", "The load error. Don't dwell on it.")],
+    [("mentee", "So before next time, should I bring anything?")],
+])
+def test_round_six_not_feedback(turns):
+    assert kinds(*turns) == []
