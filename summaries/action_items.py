@@ -846,7 +846,8 @@ def _kind_before(ctx: Context, task: _Task) -> str | None:
 
 
 _DELIVER_IT = re.compile(r"(?:have|get|send|bring|pass)\s+(?:it|them|that|those)\s+(?:(?:over|back)\s+)?"
-                         r"(?:(?:to|with)\s+\w+|up\b|ready\b|done\b|in\b|over\b|back\b)")
+                         r"(?:(?:to|with)\s+\w+|up\b|ready\b|done\b|in\b|over\b|back\b)"
+                         r"|(?:dig|pop|drop|put|stick)\s+(?:it|them)\s+(?:out|in|into|off|round|over|through)\b")
 
 
 _THERE_IS = re.compile(r"\bthere(?:'s| is| are|'re)\s+(?:a|an|the|some|one|two|three)\b")
@@ -862,8 +863,7 @@ def _delivery_merged(confirmed: list[_Task], start: int, ctx: Context,
     k = start + 1
     while k < len(confirmed):
         task = confirmed[k]
-        before = [t for t in confirmed[start:k] if t.owner == task.owner and not t.pronoun_only
-                  and t.sentence is not task.sentence]
+        before = [t for t in confirmed[start:k] if t.owner == task.owner and not t.pronoun_only]
         between = ctx.sentences[position_of(ctx, before[-1].sentence) + 1:position_of(ctx, task.sentence)] \
             if before else []
         deliver = _DELIVER_IT.match(task.words)
@@ -949,7 +949,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                 # a bare "do that" beside a real task adds nothing, unless it has its own date:
                 # "the route map's on me, I'll have it finished by Friday, and I'll post ... tomorrow"
                 confirmed.append(c)
-        _withdraw(confirmed, sentences, ctx)
+        _withdraw(confirmed, sentences, ctx, dates)
         _delivery_merged(confirmed, turn_start, ctx, dates)
         _resolve_pointers(confirmed, turn_index, ctx, dates)
         offers = [o for s in sentences for o in _offers(s, dates[id(s)])]
@@ -1657,12 +1657,15 @@ _TAKEN_BACK = re.compile(r"^(?:(?:oh|hmm|um|perfect|great|good|okay|ok|right|tha
 the link."."""
 
 
-def _withdraw(confirmed: list[_Task], sentences: list[Sentence], ctx: Context) -> None:
+def _withdraw(confirmed: list[_Task], sentences: list[Sentence], ctx: Context,
+              dates: dict[int, list[DateMention]]) -> None:
     """Drop tasks this turn withdraws. "forget the one-pager" drops a recent task about the
     one-pager; a bare "scratch that" / "don't worry about it" drops one said earlier in the
     same turn, or, opening the turn, the last one of the two turns before that its speaker
     owns or asked for ("I'll send the slides Monday." - "Great." - "Actually, scratch that,
-    I'll send them Wednesday.")."""
+    I'll send them Wednesday."). "Actually, no" followed by a day and no new task only moves
+    the task: "I'll get them back to you by Wednesday. Actually, no, I'm on site all day
+    Wednesday. Thursday."."""
     for k, s in enumerate(sentences):
         for m in [*phrases.CANCEL.finditer(s.norm), *_TAKEN_BACK.finditer(s.norm)]:
             target = _content(m.group("obj"))
@@ -1682,7 +1685,15 @@ def _withdraw(confirmed: list[_Task], sentences: list[Sentence], ctx: Context) -
                 recent = [i for i, t in enumerate(confirmed)
                           if 1 <= turn - ctx.turn_of(t.sentence.segment) <= 2
                           and s.speaker in (t.owner, t.requester)]
-            if recent:
+            redated = None
+            if m.re is _TAKEN_BACK and recent and not any(_cues(later.norm) for later in sentences[k:]):
+                redated = next((d for later in reversed(sentences[k:]) for d in reversed(dates[id(later)])
+                                if d.day is not None), None)
+            if recent and redated is not None:
+                moved = confirmed[recent[-1]]
+                words = _strip_dates(moved.words, dates[id(moved.sentence)]).strip()
+                confirmed[recent[-1]] = replace(moved, due=redated, words=words or moved.words)
+            elif recent:
                 del confirmed[recent[-1]]
 
 

@@ -143,6 +143,7 @@ NOT_TASK = re.compile(
     r"(?:figure|sort|work)\s+(?:it|something|things|this|that)\s+out|see\s+(?:what|how)|"
     r"deal\s+with\s+it|manage|survive|live\s+with|cope|spare\s+you\b|allow\s+(?:it|that)\b|"
     r"make\s+(?:that|it|this)\s+(?:my|a|the|our)\s+(?:rule|habit|mantra|motto)\b|hold\s+you\s+to\b|"
+    r"have\s+a\s+(?:think|ponder)\b|do\s+some\s+homework$|"
     r"put\s+you\s+to\s+work\b|"
     r"keep\s+it\s+(?:straight|honest|real|simple|calm|calmer|cooler|tidier|\w+er)\b|"
     # A relative clause, not a promise: "the soak schedule I'll give you".

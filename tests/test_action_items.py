@@ -1070,3 +1070,25 @@ def test_round_five_commitments(turns, expected):
 ])
 def test_round_five_not_tasks(turns):
     assert items(*turns) == []
+
+
+def test_actually_no_with_a_new_day_moves_the_task():
+    item = only(items(("mentee", "I'll redo the calcs and get them back to you by Wednesday. Actually, no, I'm on "
+                                 "site all day Wednesday. Thursday.")))
+    assert (item.text, item.due) == ("Redo the calcs and get them back to Dana", "2026-11-19")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I'll send you the template we used, it's just a spreadsheet. I'll dig it out later today.",
+     ("Send Sam the template we used", "2026-11-18")),
+    ("I'll send you the template I use. I'll pop it in your pigeon hole tomorrow.",
+     ("Send Sam the template I use", "2026-11-19")),
+])
+def test_how_a_thing_is_handed_over_dates_the_task(text, expected):
+    item = only(items(("mentor", text)))
+    assert (item.text.lower(), item.due) == (expected[0].lower(), expected[1])
+
+
+@pytest.mark.parametrize("text", ["I hadn't, no. Let me have a think about it.", "Let's both do some homework."])
+def test_thinking_it_over_is_not_a_task(text):
+    assert items(("mentee", text)) == []
