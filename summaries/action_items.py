@@ -868,7 +868,8 @@ def _delivery_merged(confirmed: list[_Task], start: int, ctx: Context,
             if before else []
         deliver = _DELIVER_IT.match(task.words)
         rest = _strip_dates(task.words[deliver.end():], dates[id(task.sentence)]) if deliver else ""
-        if before and deliver and (task.pronoun_only or len(_content(rest)) <= 1) \
+        placed = deliver is not None and deliver.group(0).split()[0] in ("dig", "pop", "drop", "put", "stick")
+        if before and deliver and (task.pronoun_only or placed or len(_content(rest)) <= 1) \
                 and not any(_THERE_IS.search(s.norm) for s in [before[-1].sentence, *between]):
             first = confirmed.index(before[-1])
             if confirmed[first].due is None:
