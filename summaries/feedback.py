@@ -887,7 +887,8 @@ _SESSIONS_CHANGE = re.compile(
     r"|\bsometimes (?:you|they|we|it)\b|\byou(?:'re| are) (?:kind of |a bit |sometimes |quite )?"
     r"(?:brutal|harsh|blunt|intense|too)\b|\b(?:more|less|fewer) (?:of|time)\b|\binstead of\b"
     r"|\bwould you mind\b|\bwould it be (?:okay|ok|possible)\b|\bis it (?:okay|ok) if\b|\brun (?:out of time|over)\b"
-    r"|\bi(?:'d| would) (?:learn|get) (?:\w+ )?more\b|\bi(?:'d| would) find it (?:\w+ )?(?:easier|better|more useful)\b")
+    r"|\bi(?:'d| would) (?:learn|get) (?:\w+ )?more\b"
+    r"|\bi(?:'d| would) find it (?:\w+ )?(?:easier|better|more useful)\b")
 """...and with what the mentee would change."""
 _OFFERS_FEEDBACK = re.compile(
     r"\bif i could ask for one thing\b|\bmy one bit of feedback\b"

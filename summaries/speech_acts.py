@@ -743,7 +743,8 @@ HELPED_MOST = re.compile(
     r"|\bthe first time anyone(?:'s| has) (?:given|shown|told|taught)\b|\b(?:that|it) (?:really )?meant a lot\b"
     r"|\bi (?:really |genuinely |honestly )?value (?:that|this|it|these|them|our|what you|how (?:\w+ )?you)\b"
     r"|\bthe most (?:helpful|useful|valuable) (?:thing|hour|call|session) (?:anyone(?:'s| has) (?:ever )?done|of my)\b"
-    r"|\b(?:the|that) [\w-]+(?: [\w-]+)? (?:we|you) (?:did|had|ran|tried|gave me)(?: [\w-]+){0,3} (?:was|were|has been) "
+    r"|\b(?:the|that) [\w-]+(?: [\w-]+)? (?:we|you) (?:did|had|ran|tried|gave me)(?: [\w-]+){0,3} "
+    r"(?:was|were|has been) "
     r"(?:really |so |genuinely |super |incredibly )?(?:helpful|useful|valuable)\b"
     r"|\byou've been (?:a|an) (?:\w+ )?(?:mentor|coach|help|sounding board)\b")
 """The mentee on what helps most in the mentoring: "the most useful part for me is when you're
