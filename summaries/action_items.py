@@ -51,6 +51,7 @@ A task summed up later ("so, I'll get the memo to you Friday") is the task agree
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
@@ -452,7 +453,7 @@ _DURATION = re.compile(r"\bfor\s+(?:\w+\s+){0,2}(?:minutes|hours|ages|days|weeks
 _HABIT_BEFORE = re.compile(r"\b(?:keep|keeps|always|every\s+time|whenever|usually|tend\s+to)\b")
 
 
-def _habitual(task: _Task, sentences: list[Sentence]) -> bool:
+def _habitual(task: _Task, sentences: Sequence[Sentence]) -> bool:
     """"I keep getting stuck on the intros. I'll sit there for forty minutes on one
     sentence.": "will" of habit, a description of the difficulty, with a duration and no date."""
     if task.due is not None or not _DURATION.search(task.words):
@@ -596,7 +597,7 @@ _SO_IMPERATIVE = re.compile(r",\s+(?:so|then|and\s+then)\s+(?=(?:just\s+)?[a-z]+
 """A clause after "so" or "then" that gives an order: "..., so put the request in"."""
 
 
-def _turn_requests(sentences: list[Sentence], dates: dict[int, list[DateMention]]) -> tuple[_Task, ...]:
+def _turn_requests(sentences: Sequence[Sentence], dates: dict[int, list[DateMention]]) -> tuple[_Task, ...]:
     """A turn's requests. "Loop in his manager and copy me. Can you do that today?" is one
     request, asked as a question and due today; "your homework is the regrouped outline.
     Can you get it to me by the 27th?" is "get the regrouped outline to me"."""
@@ -885,8 +886,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
     confirmed: list[_Task] = []
     said = _Said()
     provisional: _Task | None = None
-    for turn_index, turn in enumerate(ctx.turns):
-        sentences = [s for seg in turn for s in ctx.by_segment(seg)]
+    for turn_index, sentences in enumerate(ctx.turn_sentences):
         if not sentences:
             continue
         speaker = sentences[0].speaker
@@ -1360,7 +1360,7 @@ _LOOK_OVER = re.compile(r"^(?:have|take)\s+a\s+(?:quick\s+|proper\s+)?(?:look|re
 _OPENING_AND = re.compile(r"^(?:(?:and|also|oh|so|plus)[,\s]+)+")
 
 
-def _dated_after(task: _Task, sentences: list[Sentence], dates: dict[int, list[DateMention]]) -> _Task:
+def _dated_after(task: _Task, sentences: Sequence[Sentence], dates: dict[int, list[DateMention]]) -> _Task:
     """A task whose date follows in the next sentence, said as a bare date: "I'll set up a mock
     committee. Probably end of next week, so Friday the tenth." The most specific date wins."""
     if task.due is not None or task.sentence is sentences[-1]:
@@ -1448,7 +1448,7 @@ def _joined(task: _Task, confirmed: list[_Task], ctx: Context, turn: int) -> _Ta
     return replace(task, words=words, due=task.due or earlier.due, pronoun_only=False)
 
 
-def _share_of_joint(commitments: list[_Task], sentences: list[Sentence], confirmed: list[_Task],
+def _share_of_joint(commitments: list[_Task], sentences: Sequence[Sentence], confirmed: list[_Task],
                     ctx: Context, turn: int) -> list[_Task]:
     """"We'll each jot down three questions" - "Yes, I'll start a list tonight": said on saying
     yes to a joint task, the other's own short promise is their share of it, not a task of
@@ -1510,28 +1510,30 @@ _INTRODUCE = re.compile(r"(?:introduce|connect|put\s+\w+\s+in\s+touch|link\s+\w+
 _MEANS = re.compile(r"(?:send|email|e-mail|message|text|call|ring|phone|write|drop|ping)\b")
 
 
+def _part_of(c: _Task, last: _Task) -> bool:
+    """Is `c` a part of the task said just before it, by the same person?
+    - the message that makes an introduction: "I'll introduce you to Ana. I'll email you both tonight";
+    - what a look into something yields: "let me look into the course, I'll have the dates in two weeks";
+    - reporting back what was found out: "I'll find out ..., and I'll let you know by Friday";
+    - sending the photos or numbers of it: "I'll redo the stays and send you photos by Friday"."""
+    same = c.sentence is last.sentence
+    return last.owner == c.owner and (
+        (_INTRODUCE.match(last.words) is not None and _MEANS.match(c.words) is not None
+         and (not same or _BOTH.search(c.words) is not None))
+        or (same and last.due is None and c.due is not None and not c.separate and _OUTCOME.match(c.words) is not None)
+        or (same and _FIND_OUT.match(last.words) is not None and _REPORT_BACK.match(c.words) is not None)
+        or _RESULTS_SENT.match(c.words) is not None)
+
+
 def _means_merged(commitments: list[_Task]) -> list[_Task]:
-    """"I'll introduce you to Ana. I'll send an email to both of you tonight.": the message
-    is how the introduction is made, one task, dated by the second sentence."""
+    """One task, not two, where the second commitment is a part of the first (`_part_of`):
+    it gives the first its date when the first has none."""
     merged: list[_Task] = []
     for c in commitments:
-        last = merged[-1] if merged else None
-        if last is not None and last.owner == c.owner and _INTRODUCE.match(last.words) \
-                and _MEANS.match(c.words) and (c.sentence is not last.sentence or _BOTH.search(c.words)):
-            merged[-1] = replace(last, due=last.due or c.due)
-            continue
-        if last is not None and last.owner == c.owner and last.due is None and c.due is not None \
-                and c.sentence is last.sentence and _OUTCOME.match(c.words) and not c.separate:
-            merged[-1] = replace(last, due=c.due)  # "let me look into the course, I'll have the dates in two weeks"
-            continue
-        if last is not None and last.owner == c.owner and c.sentence is last.sentence \
-                and _FIND_OUT.match(last.words) and _REPORT_BACK.match(c.words):
-            merged[-1] = replace(last, due=last.due or c.due)  # "I'll find out ..., and I'll let you know by Friday"
-            continue
-        if last is not None and last.owner == c.owner and _RESULTS_SENT.match(c.words):
-            merged[-1] = replace(last, due=last.due or c.due)  # "I'll redo the stays and send you photos by Friday"
-            continue
-        merged.append(c)
+        if merged and _part_of(c, merged[-1]):
+            merged[-1] = replace(merged[-1], due=merged[-1].due or c.due)
+        else:
+            merged.append(c)
     return merged
 
 
@@ -1566,7 +1568,7 @@ _PLEDGE_CLAUSE = re.compile(r"(?:^|[,.;]\s*|\s(?:so|and|just)\s+)(?:leave\s+(?:i
 that one with me"."""
 
 
-def _answer_requests(previous: _Said, sentences: list[Sentence], commitments: list[_Task],
+def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments: list[_Task],
                      dates: dict[int, list[DateMention]], confirmed: list[_Task]) -> list[_Task]:
     """Turn accepted requests into tasks; returns the commitments not used in answering."""
     pending = previous.requests
@@ -1658,7 +1660,7 @@ _TAKEN_BACK = re.compile(r"^(?:(?:oh|hmm|um|perfect|great|good|okay|ok|right|tha
 the link."."""
 
 
-def _withdraw(confirmed: list[_Task], sentences: list[Sentence], ctx: Context,
+def _withdraw(confirmed: list[_Task], sentences: Sequence[Sentence], ctx: Context,
               dates: dict[int, list[DateMention]]) -> None:
     """Drop tasks this turn withdraws. "forget the one-pager" drops a recent task about the
     one-pager; a bare "scratch that" / "don't worry about it" drops one said earlier in the

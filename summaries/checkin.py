@@ -150,8 +150,7 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
     pending: _Proposal | None = None
     agreed: _Proposal | None = None
     asked_before = False  # the turn before proposed to meet without naming a day
-    for turn in ctx.turns:
-        sentences = [s for seg in turn for s in ctx.by_segment(seg)]
+    for sentences in ctx.turn_sentences:
         if not sentences:
             continue
         proposing = [bool(_PROPOSE.search(s.norm)) for s in sentences]

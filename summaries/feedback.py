@@ -785,7 +785,7 @@ def _turn_cues(ctx: Context) -> dict[tuple[int, int], tuple[bool, str, bool, boo
     reported doing (empty if nothing), did that turn raise a difficulty, and is the speaker
     still reviewing the listener's work (this turn or their turn before speaks of it)?"""
     cues: dict[tuple[int, int], tuple[bool, str, bool, bool]] = {}
-    turns = [[s for seg in turn for s in ctx.by_segment(seg)] for turn in ctx.turns]
+    turns = list(ctx.turn_sentences)
     turns = [t for t in turns if t]
     about_turn = [any(speaks_of_listener(s.norm) for s in t) for t in turns]
     abouts: list[bool] = []
@@ -812,8 +812,7 @@ def _answering(ctx: Context) -> dict[tuple[int, int], str]:
     just before it (lower-case text joined), which they may be answering."""
     before: dict[tuple[int, int], str] = {}
     previous: list[Sentence] = []
-    for turn in ctx.turns:
-        sentences = [s for seg in turn for s in ctx.by_segment(seg)]
+    for sentences in ctx.turn_sentences:
         if not sentences:
             continue
         if previous and previous[0].speaker != sentences[0].speaker:
@@ -850,8 +849,7 @@ def _sessions_critique(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
     """The mentee's proposal to change how the sessions run, in a turn that says what is
     wrong with them ("we always run way over ... maybe we could keep them to thirty
     minutes"), is feedback on the mentoring, not a plan."""
-    for turn in ctx.turns:
-        sentences = [s for seg in turn for s in ctx.by_segment(seg)]
+    for sentences in ctx.turn_sentences:
         if not sentences or sentences[0].speaker != "mentee" \
                 or not any(_SESSION_TROUBLE.search(s.norm) for s in sentences):
             continue
@@ -906,7 +904,7 @@ def _sessions_reviewed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
     says after offering feedback on them ("can I say something about these calls?" - "Of
     course."), is feedback on the mentoring: what they find good is praise, what they would
     change is constructive."""
-    turns = [[s for seg in turn for s in ctx.by_segment(seg)] for turn in ctx.turns]
+    turns = list(ctx.turn_sentences)
     turns = [t for t in turns if t]
     for k, sentences in enumerate(turns):
         if sentences[0].speaker != "mentee":
@@ -955,8 +953,7 @@ _NOW_YOU = re.compile(r"\b(?:this time|this one|these days|now you|you now|you c
 def _progress_noticed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
     """The mentor setting what the listener did before against what they do now praises the
     progress, though neither sentence praises in words of praise."""
-    for turn in ctx.turns:
-        sentences = [s for seg in turn for s in ctx.by_segment(seg)]
+    for sentences in ctx.turn_sentences:
         if not sentences or sentences[0].speaker != "mentor":
             continue
         then = next((k for k, s in enumerate(sentences) if _THEN_YOU.search(s.norm)), None)
@@ -987,8 +984,7 @@ actually reads yours?")."""
 def _story_advice(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
     """A story of the mentor's own early days with its lesson is advice; the story alone ("I
     made the same mistake in my first year") is not."""
-    for turn in ctx.turns:
-        sentences = [s for seg in turn for s in ctx.by_segment(seg)]
+    for sentences in ctx.turn_sentences:
         if not sentences or sentences[0].speaker != "mentor":
             continue
         story = next((k for k, s in enumerate(sentences) if _STORY.search(s.norm)), None)

@@ -214,8 +214,7 @@ def extract_goals(ctx: Context) -> list[Goal]:
     """Goals in the order said, one per goal, each with its target date or None."""
     found: list[_Found] = []
     asked_by: str | None = None
-    for turn in ctx.turns:
-        sentences = [s for seg in turn for s in ctx.by_segment(seg)]
+    for sentences in ctx.turn_sentences:
         if not sentences:
             continue
         speaker = sentences[0].speaker

@@ -82,6 +82,11 @@ class Context:
         return role
 
     @cached_property
+    def turn_sentences(self) -> tuple[tuple[Sentence, ...], ...]:
+        """The sentences of each turn, in order (a turn whose segments hold none is empty)."""
+        return tuple(tuple(s for seg in turn for s in self.by_segment(seg)) for turn in self.turns)
+
+    @cached_property
     def casing(self) -> dict[str, str]:
         """Spellings of the transcript's always-capitalised words (see `casing_of`)."""
         return casing_of(self.transcript)
