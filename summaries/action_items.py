@@ -1083,15 +1083,8 @@ def _object_named(task: _Task, ctx: Context) -> _Task:
     named = [phrase.split()[-1] for phrase, is_plural in _things_in(task.words[:pointer.start()])
              if is_plural == plural and phrase.split()[-1].rstrip("s") not in _PEOPLE]
     thing = _last_thing(_said_before(task), plural)
-    if thing is None:
-        turn = ctx.turn_of(task.sentence.segment)
-        for pos in range(position_of(ctx, task.sentence) - 1, -1, -1):
-            earlier = ctx.sentences[pos]
-            if turn - ctx.turn_of(earlier.segment) > 2:
-                break
-            thing = _last_thing(earlier.norm, plural)
-            if thing is not None:
-                break
+    if thing is None:  # the nearest sentence before, up to two turns back, that names one
+        thing = next((t for t in (_last_thing(e.norm, plural) for e in _earlier(ctx, task.sentence, 2)) if t), None)
     if thing is None or _words(thing) <= _words(task.words[pointer.end():]) \
             or (named and thing.split()[-1] not in named):
         # "turn it into a short postmortem" is not about the postmortem; "draft a rate card
