@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 
+from .prefilter import phrase_pattern
 from .questions import LEAD, question_kind
 from .speech_acts import BARE_VERDICT, BURDEN, BURDEN_STATE, DIFFICULTY, DIFFICULTY_MORE, GOOD_SIDE, PROBLEM_FLAG
 from .text import Context, Sentence, group_items, position_of, span, turn_numbers, word_start
@@ -67,7 +68,7 @@ _FEELING = (r"(?:worried|anxious|nervous|stressed(?: out)?|overwhelmed|burn(?:ed
 _TROUBLE = (r"(?:worry|worries|concern|concerns|fear|fears|problem|struggle|challenge|issue|"
             r"blocker|obstacle|difficulty|headache|pain point|sticking point|weakness)")
 
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = phrase_pattern(
     rf"\bi(?:'m| am| was| feel| felt|'ve been| have been| had been| get| got| keep getting)\s+"
     rf"{_ADV}{_FEELING}\b"
     rf"|\bi\s+{_ADV}(?:struggle|struggled|worry|worried|stress|panic|panicked|freeze|froze|"
@@ -129,7 +130,7 @@ _FIRST_PERSON = re.compile(
     r"|\bi(?:'m| am|'ve been| have been) (?:still )?(?:waiting on|blocked (?:on|by)|chasing)\b"
     r"|\bimpost[eo]r syndrome\b|\bburnout\b|\bmy confidence\b[^.]{0,20}\b(?:low|shot|hit|gone)\b")
 """A difficulty the speaker owns, in the first person."""
-_FIRST_PERSON_MORE = re.compile(
+_FIRST_PERSON_MORE = phrase_pattern(
     r"\bi (?:just |still |always |constantly )?(?:keep|kept) (?!(?:a|an|the|my|it|in touch|track|going|at it|you|"
     r"up with|up the|doing well|improving|learning|growing|coming back|thinking about (?:what|how|your)|"
     r"practi[cs]ing|working on it|reading|trying)\b)(?:second[- ])?[a-z]+ing\b"
@@ -235,7 +236,7 @@ _IMPERSONAL_MORE = word_start(
 """More impersonal difficulties: "what's been tough lately is ...", "it's been a hard month",
 "nobody on my team gets what I do", "the loneliness"."""
 
-_CONFLICT = re.compile(
+_CONFLICT = phrase_pattern(
     r"\b(?:been|is|was|are|were|keeps?|kept|'s|'re) (?:kind of |really |pretty |quite |a bit |"
     r"so |very |always |constantly )?(?:short with me|rude to me|cold to me|dismissive|hostile|"
     r"ignoring me|undermining me|taking credit|micromanaging|talking over me|"
@@ -263,7 +264,7 @@ _CONFLICT_MORE = re.compile(
     r"cancelling|canceling|moving|changing|ignoring|interrupting|undermining|questioning|second-guessing|"
     r"overruling|dumping)\b")
 """Someone's neglect or obstruction: "my manager doesn't give me any feedback"."""
-_RESOLVED = re.compile(
+_RESOLVED = phrase_pattern(
     r"\bbut (?:it|that|things|everything|in the end it)\b[^.?!]{0,20}\b(?:went|turned out|worked out|ended up|"
     r"was|is) (?:fine|ok|okay|well|great|good|alright|all right)\b"
     r"|\bbut (?:it's|that's|it is|that is) (?:all )?(?:fine|ok|okay|alright|all right)\b"
@@ -361,7 +362,7 @@ _INTERJECTION = re.compile(r"^(?:(?:ugh|argh|urgh|oof|ouch|man|mate|god|gosh|jee
 """Interjections before what the speaker says: "Ugh, honestly not great"."""
 
 
-_STRUGGLE_SHAPES = re.compile(
+_STRUGGLE_SHAPES = phrase_pattern(
     r"\b(?:a bit|quite|really|so|pretty|very|kind of|sort of|feeling|feel|felt|getting) (?:isolated|lonely|cut off)\b"
     r"|\bi (?:still )?(?:don't|do not) (?:really )?know anyone\b|\bgo (?:days|weeks) without (?:seeing|talking to)\b"
     r"|\bi (?:just |honestly |really )?(?:don't|do not) know (?:where (?:it's|its|the \w+ (?:is|are)) (?:all )?going|"

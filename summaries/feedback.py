@@ -49,6 +49,7 @@ import re
 from .questions import LEAD, RUN_ON, question_kind
 from .phrases import TASK_VERBS
 from .challenges import is_challenge
+from .prefilter import phrase_pattern
 from .speech_acts import (ADVICE_QUESTION, APPRECIATION_MORE, BARE_THANKS, CRITIQUE, HELPED_MOST, LESS_OF,
                           MENTEE_CRITIQUE, REPORTED_ACTION, REPORTED_PRAISE, SOMEONE_WHO_COULD, SPEAKER_WOULD,
                           STRONG_POSITIVE, THINK_ABOUT, TRAILING_VERDICT, WEAK_POSITIVE, WHAT_WOULD_HAPPEN, YOU_NEED,
@@ -183,7 +184,7 @@ _MENTOR_THINGS = (r"(?:advice|tips?|suggestions?|feedback|intro|introductions?|r
                   r"template|framework|ideas?|sessions?|calls?|chats?|conversations?|input|"
                   r"pointers|articles?|books?|recommendations?|notes|comments|perspective|help|"
                   r"support|guidance|questions|example|examples|contacts?|connection)")
-_APPRECIATION = re.compile(
+_APPRECIATION = phrase_pattern(
     r"\b(?:this|that|it|today|you|this session|this call|our (?:call|session|chat|talk|"
     rf"conversation)s?|(?:your|the|that|this) (?:[\w-]+ ){{0,2}}{_MENTOR_THINGS}\b[^.,;?!]{{0,40}}?)"
     r"(?:'s|\s+(?:has been|have been|was|were|is|are|has|have))?\s+"
@@ -238,7 +239,7 @@ _APPRECIATION_MORE = re.compile(
     r"easier|simpler|clearer|less \w+)\b")
 """More of the mentee's appreciation: "I appreciated you sharing your story", "the advice
 last time made a difference", "having someone who's done it makes me feel less alone"."""
-_APPRECIATION_EFFECT = re.compile(
+_APPRECIATION_EFFECT = phrase_pattern(
     r"\b(?:the|that|this|your|these|those) (?:[\w-]+ ){0,3}(?:tips?|advice|ideas?|suggestions?|trick|pointers?|notes|"
     r"tapes|recordings|calls|sessions|chats|framework|exercises?|examples?)\b[^.?!]{0,70}?\b"
     r"(?:(?:like|really|genuinely|honestly|so|easily|actually) )*(?:helps|helped|(?:is|'s) going to save|will save|"
@@ -491,7 +492,7 @@ _APPROVAL = re.compile(
     r"impressive|outstanding|superb)\b|^(?:wow|fantastic|amazing|brilliant|incredible|terrific)[!,]")
 """Approval of what was just reported: "That's fantastic!" after "I passed FAR"."""
 
-_LOGISTICS = re.compile(
+_LOGISTICS = phrase_pattern(
     r"\bfor (?:anything|everything|something|quick|urgent|longer|bigger|small)\b[^.?!]*"
     r"\b(?:email|e-mail|slack|text|call|chat|message|phone)\b|"
     r"(?:\bevery (?:other |two |three |four |couple of |few )?(?:weeks?|months?|days?)\b|\bweekly\b|"
@@ -620,7 +621,7 @@ _HYPOTHESIS = re.compile(r"\b(?:if|would|'d|could|whether|unless|when i|when my|
 """Hypothetical or reported evaluations are not praise of the listener."""
 
 
-_VERDICT_MORE = re.compile(
+_VERDICT_MORE = phrase_pattern(
     r"\byou should be (?:really |so |very |rightly )?proud\b|\b(?:genuinely |really |very )?good going\b"
     r"|\bis not nothing\b|\bisn't nothing\b"
     r"|\bthat's (?:exactly |just )?what (?:a|an|the) (?:good |great |real )?\w+ (?:does|would do)\b"
@@ -768,7 +769,7 @@ def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = Fa
     return praise, constructive
 
 
-_ASKS_VERDICT = re.compile(
+_ASKS_VERDICT = phrase_pattern(
     r"\b(?:was|is|were|are) (?:it|that|this|they|those|mine|my [\w-]+(?: [\w-]+)?) (?:okay|ok|alright|all right|"
     r"any good|good enough|clear|too \w+)\?|\bwhat did you (?:think|make of)\b|\bhow (?:was|did) (?:it|that|i do|"
     r"i get on)\b[^?]*\?|\bbe (?:honest|brutal|straight)\b|^and\?$|\bany (?:feedback|thoughts|notes|comments)\b"
@@ -859,7 +860,7 @@ def _sessions_critique(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
                 kinds[s.segment, s.char_start] = (praise, True)
 
 
-_ASKS_ABOUT_SESSIONS = re.compile(
+_ASKS_ABOUT_SESSIONS = phrase_pattern(
     r"\bare (?:they|these|the \w+) doing anything for you\b|\bwhat's been (?:the )?(?:most )?(?:useful|helpful)\b"
     r"|\bhow (?:are|have|do) you (?:finding|found|find) (?:these|the|our|this|them|it)\b"
     r"|\bhow (?:are|is|have) (?:these|the|our) (?:calls|sessions|chats|meetings|check-ins)\b"
@@ -879,7 +880,7 @@ _SESSIONS_GOOD = re.compile(
     r"(?:is|are|was|were|has been|have been) (?:really |genuinely |so |very |super )?(?:useful|helpful|valuable)|"
     r"^(?:yes,? |yeah,? )?(?:it is|they are|they do|it does)(?=[.,!]|$|\s+(?:really|genuinely)\b))")
 """...answered with what is good about it..."""
-_SESSIONS_CHANGE = re.compile(
+_SESSIONS_CHANGE = phrase_pattern(
     r"\b(?:could|can) (?:we|you|i)\b|\bmaybe\b|\bi(?:'d| would) (?:like|love|prefer)\b|\bit(?:'d| would) be "
     r"(?:nice|good|great|better|easier|helpful)\b|\bthe only thing\b|\bif anything\b|\bone thing\b"
     r"|\bsometimes (?:you|they|we|it)\b|\byou(?:'re| are) (?:kind of |a bit |sometimes |quite )?"

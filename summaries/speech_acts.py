@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from .phrases import TASK_VERBS
+from .prefilter import phrase_pattern
 
 INTENSIFIER = (r"(?:(?:really|very|so|super|incredibly|extremely|genuinely|truly|quite|"
                r"absolutely|seriously|properly|honestly|just|actually|particularly|exceptionally|"
@@ -68,7 +69,7 @@ _YOU_DID = re.compile(
     r"friend|friends|supervisor|director|parents?)\b)[\w-]+")
 """The listener's own action or work: "you kept the family calm", "your field notes"."""
 
-_EVALUATION = re.compile(
+_EVALUATION = phrase_pattern(
     rf"\b(?:that|this|it|which|that one|this one)(?:'s| is| was| has been| were| looked| looks| sounded| "
     rf"sounds| read| reads| felt)\s+{INTENSIFIER}{STRONG_POSITIVE}"
     r"(?=$|[,.!?;]| (?:and|but|too|as well|honestly|actually|indeed|of you|work)\b)"
@@ -416,7 +417,7 @@ def suggests(norm: str) -> bool:
 
 # ---------------------------------------------------------------- difficulties
 
-DIFFICULTY = re.compile(
+DIFFICULTY = phrase_pattern(
     r"\bi(?:'ve| have)? (?:lose|waste|lost|wasted|burn|sink|sunk) (?:\w+ ){0,3}?(?:an? |\w+ )?(?:hours?|days?|time|"
     r"mornings?|evenings?|weekends?|afternoons?|weeks?|months?|nights?)\b"
     r"|\b(?:i(?:'m| am)|we(?:'re| are)) (?:still |now |already )?(?:(?:a|an|one|two|three|four|five|six|"
@@ -594,7 +595,7 @@ _BURDEN_STATE = (r"(?:heavy|hectic|brutal|rough|tough|hard|difficult|tricky|full
 """Adjectives that judge a situation as hard ("the caseload's been heavy")."""
 _HARDEST = r"(?:hard|harder|hardest|difficult|tricky|trickiest|tough|toughest|awkward|daunting|impossible|exhausting)"
 
-BURDEN = re.compile(
+BURDEN = phrase_pattern(
     # an evaluation of one's situation as a burden, often understated
     rf"\b(?:it|its|this|that|things|he|she|they|[\w-]+)(?:'s|'re| is| are| was| were| has| have)?(?: been)?\s+"
     rf"(?:{_DEGREE})(?:a bit of |a real |a total |an absolute |quite a |such a |a |an |bit of |a right |a proper )"
@@ -660,7 +661,7 @@ _FLAW = (r"(?:thin|long|too long|short|weak|vague|dense|busy|crowded|cluttered|m
          r"wordy|generic|shallow|light|sparse|bloated|repetitive|abstract|buried|hard to follow|all over the place|"
          r"mostly description|one line|off|not quite there|not there yet|too \w+|a bit much|overkill)")
 """What a piece of work may be faulted for ("your write-up was thin")."""
-CRITIQUE = re.compile(
+CRITIQUE = phrase_pattern(
     rf"\b(?:your|the|that|this) (?:[\w-]+ ){{0,5}}?(?:was|is|were|are|felt|feels|reads|read|looked|looks|sounded|"
     rf"sounds|came across as) (?:a bit |a little |too |quite |rather |pretty |really |still |very |just |mostly |"
     rf"slightly |way )*{_FLAW}\b"
@@ -695,7 +696,7 @@ YOU_NEED = re.compile(
 THINK_ABOUT = re.compile(r"(?:^|[,:;] |^next \w+,? |^(?:and|so|maybe|perhaps) )(?:have a )?think (?:about|of) "
                          r"(?:\w+ing)\b")
 """An invitation to consider doing something: "next year, think about entering it"."""
-MENTEE_CRITIQUE = re.compile(
+MENTEE_CRITIQUE = phrase_pattern(
     r"\b(?:could|can|would) you (?:maybe |just |please |try to |perhaps )?(?:slow down|speed up|go slower|"
     r"push (?:me|back)|challenge me|be (?:more|less|harder|tougher|blunter|straighter))\b"
     r"|\bi(?:'d| would)? (?:learn|get) (?:a lot |much |so much )?more (?:out of (?:these|this|them|it|the \w+) )?"
@@ -725,7 +726,7 @@ REPORTED_PRAISE = re.compile(
 """Praise reported from someone else, said by the mentor to the mentee: "She told me the
 strings have never followed an assistant as easily as in your sectional", "she emailed the
 agency asking for you for the rest of the case"."""
-HELPED_MOST = re.compile(
+HELPED_MOST = phrase_pattern(
     r"\b(?:most useful|most helpful|most valuable|best) (?:part|thing|bit|moments?)(?: (?:for me|of (?:these|this|the|"
     r"our) [\w-]+))?(?: (?:is|was|has been|are|were))? (?:when|how|that|where) you\b"
     r"|\b(?:thing|part|bit) that (?:has )?(?:really )?(?:helped|helps)(?: me)?(?: the)? most (?:is|was|has been) "

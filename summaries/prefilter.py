@@ -1,0 +1,255 @@
+"""Long phrase alternations, run only where they can match.
+
+The extractors' phrase patterns are alternations of dozens of phrasings, run on every sentence
+of an hour of talk; most sentences match none of them. `phrase_pattern` reads the parse tree
+of each alternative and works out a set of words one of which any match of it must contain
+("lose", "waste" … in `i(?:'ve| have)? (?:lose|waste) (?:\\w+ )?hours`). The alternatives whose
+words are rare in talk go behind one check: a sentence holding none of their words is given to
+a pattern of the other alternatives alone, which answers exactly as the whole would, since
+the rare ones cannot match anywhere in it. Only patterns without groups are split, so that
+matches keep their meaning.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+PREFIX = 6
+"""Word starts are compared on at most this many characters."""
+
+_WORD = re.compile(r"\w+")
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_STARTS = (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_BOUNDARY)
+_ENDS = (sre.AT_END, sre.AT_END_STRING, sre.AT_BOUNDARY)
+
+FREQUENCY = {w: int(k) for w, k in (pair.split(":") for pair in """
+the:228 it:185 that:168 i:168 yeah:163 to:159 and:149 s:144 you:134 a:134 we:129 so:121 of:113
+is:89 have:75 in:74 but:74 be:71 t:70 okay:64 think:58 for:53 just:52 if:50 on:49 can:49 this:49
+what:48 like:47 do:47 with:42 or:42 not:41 there:41 they:40 well:40 one:39 right:38 re:38 are:36
+would:33 don:31 was:30 about:30 know:29 ve:28 no:28 as:28 could:28 something:27 going:26 at:25
+then:25 all:25 want:24 thing:23 some:23 because:22 which:22 oh:22 d:21 got:20 things:20 m:20
+go:20 more:20 maybe:20 from:19 up:19 our:19 use:19 get:19 ok:18 ll:18 mean:18 really:17
+people:17 your:17 yes:17 will:17 two:16 an:16 actually:16 need:16 how:16 very:15 into:15
+should:15 sort:15 them:15 now:15 out:14 these:14 those:13 kind:13 also:13 when:13 make:13
+other:13 see:13 look:12 had:12 say:12 here:12 were:12 where:12 different:11 good:11 time:11
+has:11 put:11 point:11 way:10
+""".split())}
+"""Per mille of spoken sentences that hold each word, for the words in more than 1 % of them
+(the sentences of the QMSum meetings in ../shared/fixtures/meetings, their topic words left
+out). A word not listed is taken to be in 0.2 %."""
+
+Need = frozenset[str]
+"""Words one of which a match must contain: word starts (up to PREFIX characters), and whole
+words written with a space after them."""
+
+
+def _run_needs(run: str, at_word_start: bool, ends_word: bool) -> Need | None:
+    """The cheapest requirement a literal run makes: one of its `\\w+` pieces that begins a word
+    (after a non-word character of the run, or first when the run itself begins a word), as a
+    whole word when a non-word character or a word boundary follows it."""
+    found: list[Need] = []
+    for m in _WORD.finditer(run):
+        if m.start() > 0 or at_word_start:
+            whole = m.end() < len(run) or ends_word
+            found.append(frozenset([m.group() + " " if whole else m.group()[:PREFIX]]))
+    return _best(found)
+
+
+def _cost(need: str) -> float:
+    """Rough share of spoken sentences holding a word that meets `need` (a whole word ending
+    in a space, or a word start)."""
+    if need.endswith(" "):
+        return FREQUENCY.get(need[:-1], 2) / 1000
+    known = sum(k for w, k in FREQUENCY.items() if w.startswith(need))
+    return (known + 5 + (100 if len(need) <= 2 else 0)) / 1000
+
+
+def _best(needs: list[Need | None]) -> Need | None:
+    """The most selective requirement: the least total cost of its words."""
+    known = [n for n in needs if n]
+    return min(known, key=lambda n: sum(map(_cost, n))) if known else None
+
+
+def _after(items: Any, at_word_start: bool) -> bool:
+    """Whether a word starts after a parsed sequence, should the next character be a word
+    character (given whether one would before it): after a space, an apostrophe or \\b."""
+    for op, arg in items:
+        if op is sre.LITERAL:
+            at_word_start = not _WORD.match(chr(arg))
+        elif op is sre.AT:
+            at_word_start = arg in _STARTS or (at_word_start and arg is not sre.AT_NON_BOUNDARY)
+        elif op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
+            at_word_start = _after(arg[3] if op is sre.SUBPATTERN else arg, at_word_start)
+        elif op is sre.BRANCH:
+            at_word_start = all(_after(a, at_word_start) for a in arg[1])
+        elif op in _REPEATS:
+            once = _after(arg[2], at_word_start)
+            again = once and _after(arg[2], once)
+            at_word_start = again and (at_word_start or arg[0] >= 1)
+        elif op not in (sre.ASSERT, sre.ASSERT_NOT):
+            at_word_start = op is sre.IN and arg == [(sre.CATEGORY, sre.CATEGORY_SPACE)]
+    return at_word_start
+
+
+def _needs(items: Any, at_word_start: bool) -> Need | None:
+    """What every match of a parsed sequence must contain, or None if nothing is known."""
+    needs: list[Need | None] = []
+    run, run_at_start = "", at_word_start
+    for op, arg in items:
+        if op is sre.LITERAL:
+            if not run:
+                run_at_start = at_word_start
+            run += chr(arg)
+            continue
+        if run:
+            needs.append(_run_needs(run, run_at_start, op is sre.AT and arg in _ENDS))
+            at_word_start = not _WORD.match(run[-1])  # a word starts after a space or an apostrophe
+            run = ""
+        if op is sre.SUBPATTERN:
+            needs.append(_needs(arg[3], at_word_start))
+        elif op is sre.ATOMIC_GROUP:
+            needs.append(_needs(arg, at_word_start))
+        elif op is sre.BRANCH:
+            alternatives = [_needs(a, at_word_start) for a in arg[1]]
+            if all(alternatives):
+                needs.append(frozenset().union(*alternatives))  # type: ignore[arg-type]
+        elif op in _REPEATS and arg[0] >= 1:
+            needs.append(_needs(arg[2], at_word_start))
+        at_word_start = _after([(op, arg)], at_word_start)
+    if run:
+        needs.append(_run_needs(run, run_at_start, False))
+    return _best(needs)
+
+
+def required_words(pattern: re.Pattern[str]) -> Need | None:
+    """What every match of a compiled pattern must contain, or None when that is not known
+    (or the pattern matches case-insensitively)."""
+    if pattern.flags & (re.IGNORECASE | re.ASCII):
+        return None
+    return _needs(sre_parse.parse(pattern.pattern, pattern.flags), False)
+
+
+def _split(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern's source."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += 1 + pattern.startswith("^", i + 1)
+            i += pattern.startswith("]", i)  # a "]" first in a class is a literal
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and not depth:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+@lru_cache(maxsize=1024)
+def word_starts(text: str) -> frozenset[str]:
+    """Every start (1 to PREFIX characters) of every `\\w+` word of `text`, and every whole
+    word followed by a space."""
+    words = _WORD.findall(text)
+    return frozenset([w[:k] for w in words for k in range(1, min(len(w), PREFIX) + 1)]
+                     + [w + " " for w in words])
+
+
+class PhrasePattern:
+    """A compiled alternation whose rare alternatives run only where one of their words is.
+
+    Offers the methods the extractors use (search, match, fullmatch, finditer, findall, sub,
+    subn, split), each answering exactly as the whole pattern would; every other attribute
+    (pattern, flags, groups) is the whole pattern's own."""
+
+    __slots__ = ("_whole", "_needs", "_rest")
+
+    def __init__(self, whole: re.Pattern[str], needs: Need, rest: re.Pattern[str] | None) -> None:
+        self._whole = whole
+        self._needs = needs
+        self._rest = rest
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._whole, name)
+
+    def __repr__(self) -> str:
+        return f"PhrasePattern({self._whole!r})"
+
+    def _for(self, text: str) -> re.Pattern[str] | None:
+        """The whole pattern if a rare alternative may match `text`, else the others alone."""
+        return self._rest if self._needs.isdisjoint(word_starts(text)) else self._whole
+
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
+        pattern = self._for(text)
+        return pattern.search(text, *args) if pattern else None
+
+    def match(self, text: str, *args: int) -> re.Match[str] | None:
+        pattern = self._for(text)
+        return pattern.match(text, *args) if pattern else None
+
+    def fullmatch(self, text: str, *args: int) -> re.Match[str] | None:
+        pattern = self._for(text)
+        return pattern.fullmatch(text, *args) if pattern else None
+
+    def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
+        pattern = self._for(text)
+        return pattern.finditer(text, *args) if pattern else iter(())
+
+    def findall(self, text: str, *args: int) -> list[Any]:
+        pattern = self._for(text)
+        return pattern.findall(text, *args) if pattern else []
+
+    def sub(self, repl: Any, text: str, count: int = 0) -> str:
+        pattern = self._for(text)
+        return pattern.sub(repl, text, count) if pattern else text
+
+    def subn(self, repl: Any, text: str, count: int = 0) -> tuple[str, int]:
+        pattern = self._for(text)
+        return pattern.subn(repl, text, count) if pattern else (text, 0)
+
+    def split(self, text: str, maxsplit: int = 0) -> list[str]:
+        pattern = self._for(text)
+        return pattern.split(text, maxsplit) if pattern else [text]
+
+
+WORD_START = r"(?:(?<![\w'])|(?=['\s,]))"
+"""A match may start only at the start of a word or at an apostrophe, space or comma."""
+
+RARE = 0.03
+"""An alternative is rare when at most this share of sentences holds one of its words."""
+
+
+def phrase_pattern(pattern: str, flags: int = 0, word_start: bool = False) -> re.Pattern[str]:
+    """Compile an alternation of phrasings (behind WORD_START if `word_start`), its rare
+    alternatives behind their words' check; a pattern with groups, case-insensitive or
+    verbose, or without rare alternatives, is compiled as it is."""
+    whole = re.compile(f"{WORD_START}(?:{pattern})" if word_start else pattern, flags)
+    if whole.groups or flags & (re.IGNORECASE | re.ASCII | re.VERBOSE):
+        return whole
+    rare: list[str] = []
+    rest: list[str] = []
+    needs: set[str] = set()
+    for alternative in _split(pattern):
+        need = _needs(sre_parse.parse(alternative, flags), word_start)
+        if need and sum(map(_cost, need)) <= RARE:
+            rare.append(alternative)
+            needs |= need
+        else:
+            rest.append(alternative)
+    if not rare:
+        return whole
+    others = re.compile(f"{WORD_START if word_start else ''}(?:{'|'.join(rest)})", flags) if rest else None
+    return PhrasePattern(whole, frozenset(needs), others)  # type: ignore[return-value]
