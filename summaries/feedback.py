@@ -183,7 +183,8 @@ _MENTOR_THINGS = (r"(?:advice|tips?|suggestions?|feedback|intro|introductions?|r
                   r"trick|exercise|analogy|metaphor|explanation|checklist|technique|"
                   r"template|framework|ideas?|sessions?|calls?|chats?|conversations?|input|"
                   r"pointers|articles?|books?|recommendations?|notes|comments|perspective|help|"
-                  r"support|guidance|questions|example|examples|contacts?|connection)")
+                  r"support|guidance|questions|example|examples|contacts?|connection|summary|summaries|"
+                  r"recaps?|write-ups?|format|setup|set-up|structure)")
 _APPRECIATION = phrase_pattern(
     r"\b(?:this|that|it|today|you|this session|this call|our (?:call|session|chat|talk|"
     rf"conversation)s?|(?:your|the|that|this) (?:[\w-]+ ){{0,2}}{_MENTOR_THINGS}\b[^.,;?!]{{0,40}}?)"
@@ -218,7 +219,13 @@ _APPRECIATION = phrase_pattern(
     r"walked me through|talked me through|showed me|taught me|handled)\b"
     r"|\b(?:made|makes) (?:it|things|everything|it all) click\b|\bthat's what (?:made|did) it\b"
     r"|\b(?:made|makes) (?:this|the|today's|our) (?:call|session|chat|hour|meeting) worth it\b"
-    r"|\b(?:explained|put|framed) [^.?!]{0,40}\bin a way that (?:made|makes) sense\b")
+    r"|\b(?:explained|put|framed) [^.?!]{0,40}\bin a way that (?:made|makes) sense\b"
+    r"|\b(?:having you|you being) (?:there|around|with me|in the room|on the (?:call|ward|floor|shift))\b"
+    r"[^.?!]{0,15}\b(?:made|make|makes|helped)\b"
+    r"|\b(?:going to|gonna|will|has|it's|that's) (?:totally |completely |really )?(?:change|changed|transform|"
+    r"transformed) (?:how|the way) i (?:work|think|write|teach|plan|practi[cs]e|approach)\b"
+    r"|\b(?:this|the|that|our) (?:format|setup|set-up|structure|rhythm|arrangement)"
+    r" (?:really |just )?works (?:really |so |very |brilliantly )?well\b")
 """The mentee's praise of the mentoring: only counted from the mentee."""
 _APPRECIATION_MORE = re.compile(
     r"\bi (?:really |so |truly |genuinely )?(?:appreciated?|valued?|loved|enjoyed) (?:you|how you|that you|"
@@ -860,13 +867,15 @@ def _sessions_critique(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
                 kinds[s.segment, s.char_start] = (praise, True)
 
 
+_SESSIONS = r"(?:calls|sessions|chats|meetings|check-ins|check ins|catch-ups|catchups|catch ups|supervisions?)"
+"""What the two call their meetings."""
 _ASKS_ABOUT_SESSIONS = phrase_pattern(
     r"\bare (?:they|these|the \w+) doing anything for you\b|\bwhat's been (?:the )?(?:most )?(?:useful|helpful)\b"
     r"|\bhow (?:are|have|do) you (?:finding|found|find) (?:these|the|our|this|them|it)\b"
-    r"|\bhow (?:are|is|have) (?:these|the|our) (?:calls|sessions|chats|meetings|check-ins)\b"
+    rf"|\bhow (?:are|is|have) (?:these|the|our) {_SESSIONS}\b"
     r"|\bhow's (?:this|that|it) (?:working|going) for you\b"
     r"|\bis (?:this|that|it)(?: (?:new )?(?:format|setup|structure|approach|way))? (?:working|useful|helping)\b"
-    r"|\bare (?:these|they|the (?:calls|sessions)) (?:useful|helpful|working)\b"
+    rf"|\bare (?:these|they|the|our)(?: {_SESSIONS})? (?:still )?(?:useful|helpful|working)\b"
     r"|\banything you(?:'d| would)? (?:want )?(?:change|different)\b|\bwhat would you change\b"
     r"|\bany feedback (?:for me|on (?:these|the|our|me|how))\b")
 """The mentor asking how the mentoring is going for the mentee."""
@@ -876,14 +885,17 @@ _SESSIONS_GOOD = re.compile(
     r"perfect|the most useful|the thing)|the best (?:part|thing|bit)|game[- ]changer|kept me (?:in|going|sane)|"
     r"exactly what i needed|i (?:really )?(?:like|love|appreciate) (?:that|how|the way|it when)|"
     r"(?:super|really|very|so) (?:useful|helpful)|(?:much|way|loads|so much) better|(?:really |actually )+helps?\b|"
+    r"the most (?:useful|helpful|valuable) (?:thing|part|bit)|works? (?:really |so |very )?well for me|"
     r"helps? a lot|i find (?:them|it|these|this|the \w+) (?:\w+ )?(?:useful|helpful|valuable)|"
     r"(?:is|are|was|were|has been|have been) (?:really |genuinely |so |very |super )?(?:useful|helpful|valuable)|"
     r"^(?:yes,? |yeah,? )?(?:it is|they are|they do|it does)(?=[.,!]|$|\s+(?:really|genuinely)\b))")
 """...answered with what is good about it..."""
 _SESSIONS_CHANGE = phrase_pattern(
-    r"\b(?:could|can) (?:we|you|i)\b|\bmaybe\b|\bi(?:'d| would) (?:like|love|prefer)\b|\bit(?:'d| would) be "
+    r"\b(?:could|can) (?:we|you|i|they|these|those)\b|\bmaybe\b"
+    r"|\bi(?:'d| would) (?:quite |really |actually |much )?(?:like|love|prefer)\b|\bit(?:'d| would) be "
     r"(?:nice|good|great|better|easier|helpful)\b|\bthe only thing\b|\bif anything\b|\bone thing\b"
-    r"|\bsometimes (?:you|they|we|it)\b|\byou(?:'re| are) (?:kind of |a bit |sometimes |quite )?"
+    r"|\bsometimes (?:uh |um |like )?(?:you|they|we|it|i (?:feel|think))\b"
+    r"|\bsometimes (?:it |they |these |this )?(?:feels?|seems?|gets?|drags?|runs?)\b|\bno time for\b|\byou(?:'re| are) (?:kind of |a bit |sometimes |quite )?"
     r"(?:brutal|harsh|blunt|intense|too)\b|\b(?:more|less|fewer) (?:of|time)\b|\binstead of\b"
     r"|\bwould you mind\b|\bwould it be (?:okay|ok|possible)\b|\bis it (?:okay|ok) if\b|\brun (?:out of time|over)\b"
     r"|\bi(?:'d| would) (?:learn|get) (?:\w+ )?more\b"
@@ -894,10 +906,15 @@ _OFFERS_FEEDBACK = re.compile(
     r"|\bcan i (?:just |also )?(?:say|give you|tell you|mention|raise|flag) "
     r"(?:something|some feedback|a bit of feedback|a (?:quick |small )?thing|one thing)"
     r"(?: (?:a bit )?(?:awkward|small|quick))?"
-    r"(?: (?:about|on) (?:these|our|the) (?:calls|sessions|chats|meetings|check-ins))?"
-    r"|\b(?:about|on) (?:these|our) (?:calls|sessions|chats|check-ins)\b")
+    rf"(?: (?:about|on) (?:these|our|the) {_SESSIONS})?"
+    rf"|\b(?:about|on) (?:these|our) {_SESSIONS}\b"
+    r"|\bcan i be (?:a bit |totally |completely |really )?(?:like )?honest (?:about|with you)\b")
 """The mentee offering feedback on the mentoring."""
-_ABOUT_US = re.compile(r"\b(?:you|your|we|us|our)\b|\b(?:these|the) (?:calls|sessions|chats|meetings)\b")
+_CONCESSION = re.compile(r"^(?:(?:um|uh|so|yeah|oh|honestly|mostly|overall|generally),? )*(?:they're|they are|"
+                         r"it's|it is|these are|mostly|overall)?,? ?(?:really |very |super |pretty |mostly )*"
+                         r"(?:useful|helpful|good|great|fine)\b[^.?!]{0,20}?,? but\b")
+"""A sentence that grants the sessions are good only to say what should change."""
+_ABOUT_US = re.compile(rf"\b(?:you|your|we|us|our)\b|\b(?:these|the)? ?{_SESSIONS}\b")
 
 
 def _sessions_reviewed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
@@ -926,9 +943,11 @@ def _sessions_reviewed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
         if not asked and not any(_ABOUT_US.search(s.norm) for s in sentences):
             continue  # "can I raise something?" - "I'm covering the whole patch alone": not about the sessions
         good = next((s for s in sentences if _SESSIONS_GOOD.search(s.norm, after.get(id(s), 0))
-                     and (question_kind(s) is None or id(s) in after)
+                     and (question_kind(s) is None or id(s) in after or "?" not in s.norm)
                      and not _NEGATION.search(s.norm[:_SESSIONS_GOOD.search(s.norm).start()])), None)
         change = next((s for s in sentences if _SESSIONS_CHANGE.search(s.norm, after.get(id(s), 0))), None)
+        if good is not None and good is change and _CONCESSION.search(good.norm):
+            good = None  # "they're really useful, but sometimes we go off on tangents": the change is the point
         if good is not None:
             kinds[good.segment, good.char_start] = (True, kinds[good.segment, good.char_start][1])
         if change is not None:

@@ -916,3 +916,46 @@ def test_round_six_mentor_feedback(text, kind):
 ])
 def test_round_six_not_feedback(turns):
     assert kinds(*turns) == []
+
+
+@pytest.mark.parametrize("turns, expected", [
+    # the change the mentee asks for, about what the sessions are called here
+    ([("mentor", "How are you finding our catch-ups, be straight with me."),
+      ("mentee", "They're okay. Could they start a bit later? The school run is chaos.")], ["constructive"]),
+    # granting they are useful only to say what should change: the change is the point
+    ([("mentor", "how are you finding these sessions"),
+      ("mentee", "pretty useful but sometimes um i feel like we rush the last bit")], ["constructive"]),
+    ([("mentee", "Can I be honest about the supervisions?"), ("mentor", "Always."),
+      ("mentee", "They're helpful, but sometimes it feels like a checklist. Could we leave room to reflect?")],
+     ["constructive"]),
+    # specific praise then a change, in one unpunctuated breath: both
+    ([("mentee", "can i say something about the calls"), ("mentor", "go on"),
+      ("mentee", "the mock interview you ran was the most useful thing all term but the calls sometimes drag "
+                 "and theres no time for questions")], ["praise", "constructive"]),
+    # good, then a request, unpunctuated: the good part is not a question
+    ([("mentor", "are these calls working for you"),
+      ("mentee", "yeah they're really helpful i like that you send the notes first um could we do fridays")],
+     ["praise", "constructive"]),
+])
+def test_round_seven_the_mentees_view_of_the_sessions(turns, expected):
+    assert [f.kind for f in extract_feedback(context(*turns)) if f.giver == "mentee"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "And thanks for Friday. Having you on the ward with me made the first round far less frightening.",
+    "The trick with the index cards, I think that's going to change how I plan.",
+    "While we're on it, this format works really well for me.",
+    "The summary you send after each call is gold.",
+])
+def test_round_seven_the_mentee_praising_the_mentoring(text):
+    assert [f.kind for f in extract_feedback(context(("mentor", "Same time next month then."), ("mentee", text)))
+            if f.giver == "mentee"] == ["praise"]
+
+
+@pytest.mark.parametrize("text", [
+    "Having you there is not an option, you're on leave.",
+    "This format works for the board, not for me.",
+])
+def test_round_seven_not_praise_of_the_mentoring(text):
+    assert [f for f in extract_feedback(context(("mentor", "Anything else?"), ("mentee", text)))
+            if f.kind == "praise"] == []
