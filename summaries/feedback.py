@@ -140,6 +140,9 @@ _PRAISE_MORE = word_start(
     r"a lot |far |significantly )(?:cleaner|better|clearer|tighter|sharper|stronger|calmer|more (?:confident|"
     r"focused|polished|structured|concise))\b"
     r"|\b(?:good on you|credit to you|good for you|hats off to you|respect)\b(?! to them)"
+    r"|\b(?:that|this|it)(?:'s| is| was| shows) (?:real |genuine |proper |serious )(?:diligence|initiative|"
+    r"professionalism|leadership|judgement|judgment|maturity|resilience|grit|craft|rigou?r|commitment|"
+    r"dedication|thoroughness|ownership)\b"
     r"|^(?:(?:oh|wow|okay|so|honestly)[,\s]+)*(?:well|nicely|beautifully) (?:handled|played|spotted|caught|argued|"
     r"put|navigated|done)\b|\b(?:good|great|nice) (?:eye|catch|instincts?|thinking|spot)\b"
     r"|\byou made the right (?:call|choice|decision|move)\b"
@@ -368,6 +371,11 @@ _SUGGESTION_MORE = word_start(
     r"|\b(?:one|my|another|the only|only|a) (?:small |quick |little |tiny |minor |big |main )?(?:note|critique|"
     r"criticism|nitpick|quibble|piece of feedback|bit of feedback|pointer|idea)\b(?:,? though)?\s*(?::|is\b|would be\b)"
     r"|\b(?:one|a|small|quick|little|minor) (?:note|nitpick|quibble),? though\b"
+    r"|\b(?:that's|that is|this is) the (?:bit|part|thing|area) (?:to work on|(?:you|we) (?:need to|should|can) work on|"
+    r"i'd work on)\b|\b(?:two|three|a couple of|a few) things,? though\b"
+    r"|(?:^|[:;] |\bthough[,:]? )(?:just )?(?:never|always) (?!(?:been|had|was|were|is|are|do|did|have|got|seem|seems|"
+    r"know|knew|say|said|want|wanted|get|gets|wonder|think|thought|feel|felt)\b)[a-z]{3,}(?: [a-z]+)? (?:into|in|to|"
+    r"a|an|the|your|without|with|it|them|before|until|on|up|down|out|off)\b"
     r"|^(?:\w+ )?one (?:more |other |small |little )?thing,? though\b"
     r"|\b(?:a good |my |one |the )?rule of thumb\b|\bsomething (?:to|you (?:might|could|may) want to) "
     r"(?:think about|consider|keep in mind|work on|watch|try)\b"
@@ -771,8 +779,8 @@ def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = Fa
         or (reviewing and sentence.speaker == "mentor" and bool(TRAILING_VERDICT.match(sentence.norm))))
     constructive = _constructive(sentence, granting) or (sentence.speaker == "mentee"
                                                           and bool(LESS_OF.search(sentence.norm))) or (
-        not granting and not praise and _general_constructive(sentence, answering, turn_about_listener
-                                                              or bool(after_report), difficulty_before))
+        not granting and not praise and _general_constructive(
+            sentence, answering, turn_about_listener or bool(after_report) or reviewing, difficulty_before))
     return praise, constructive
 
 
@@ -877,6 +885,7 @@ _ASKS_ABOUT_SESSIONS = phrase_pattern(
     r"|\bis (?:this|that|it)(?: (?:new )?(?:format|setup|structure|approach|way))? (?:working|useful|helping)\b"
     rf"|\bare (?:these|they|the|our)(?: {_SESSIONS})? (?:still )?(?:useful|helpful|working)\b"
     r"|\banything you(?:'d| would)? (?:want )?(?:change|different)\b|\bwhat would you change\b"
+    r"|\banything (?:about|in) (?:how|the way) (?:we|i)\b[^?]{0,50}\b(?:change|different|differently)\b"
     r"|\bany feedback (?:for me|on (?:these|the|our|me|how))\b")
 """The mentor asking how the mentoring is going for the mentee."""
 _SESSIONS_GOOD = re.compile(
@@ -884,7 +893,7 @@ _SESSIONS_GOOD = re.compile(
     rf"this has been|they were|it was) {_INT}(?:useful|helpful|good|great|brilliant|valuable|amazing|fantastic|"
     r"perfect|the most useful|the thing)|the best (?:part|thing|bit)|game[- ]changer|kept me (?:in|going|sane)|"
     r"exactly what i needed|i (?:really )?(?:like|love|appreciate) (?:that|how|the way|it when)|"
-    r"(?:super|really|very|so) (?:useful|helpful)|(?:much|way|loads|so much) better|(?:really |actually )+helps?\b|"
+    r"(?:super|really|very|so|pretty|quite|mostly|genuinely) (?:useful|helpful)|(?:much|way|loads|so much) better|(?:really |actually )+helps?\b|"
     r"the most (?:useful|helpful|valuable) (?:thing|part|bit)|works? (?:really |so |very )?well for me|"
     r"helps? a lot|i find (?:them|it|these|this|the \w+) (?:\w+ )?(?:useful|helpful|valuable)|"
     r"(?:is|are|was|were|has been|have been) (?:really |genuinely |so |very |super )?(?:useful|helpful|valuable)|"
@@ -910,10 +919,6 @@ _OFFERS_FEEDBACK = re.compile(
     rf"|\b(?:about|on) (?:these|our) {_SESSIONS}\b"
     r"|\bcan i be (?:a bit |totally |completely |really )?(?:like )?honest (?:about|with you)\b")
 """The mentee offering feedback on the mentoring."""
-_CONCESSION = re.compile(r"^(?:(?:um|uh|so|yeah|oh|honestly|mostly|overall|generally),? )*(?:they're|they are|"
-                         r"it's|it is|these are|mostly|overall)?,? ?(?:really |very |super |pretty |mostly )*"
-                         r"(?:useful|helpful|good|great|fine)\b[^.?!]{0,20}?,? but\b")
-"""A sentence that grants the sessions are good only to say what should change."""
 _ABOUT_US = re.compile(rf"\b(?:you|your|we|us|our)\b|\b(?:these|the)? ?{_SESSIONS}\b")
 
 
@@ -946,8 +951,6 @@ def _sessions_reviewed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
                      and (question_kind(s) is None or id(s) in after or "?" not in s.norm)
                      and not _NEGATION.search(s.norm[:_SESSIONS_GOOD.search(s.norm).start()])), None)
         change = next((s for s in sentences if _SESSIONS_CHANGE.search(s.norm, after.get(id(s), 0))), None)
-        if good is not None and good is change and _CONCESSION.search(good.norm):
-            good = None  # "they're really useful, but sometimes we go off on tangents": the change is the point
         if good is not None:
             kinds[good.segment, good.char_start] = (True, kinds[good.segment, good.char_start][1])
         if change is not None:

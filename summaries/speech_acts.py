@@ -66,8 +66,12 @@ _YOU_DID = re.compile(
     r"are|were|do|did|don't|didn't|know|think|see|mean|want|feel|get|got|said|say|told|asked)\b)[a-z]{3,} "
     r"(?:it|them|the|that|this|those|these|a|an|your|every|each|all|him|her)\b"
     r"|\byour (?!(?:own|manager|boss|lead|team|colleague|client|mentor|partner|family|mum|mom|dad|"
-    r"friend|friends|supervisor|director|parents?)\b)[\w-]+")
-"""The listener's own action or work: "you kept the family calm", "your field notes"."""
+    r"friend|friends|supervisor|director|parents?)\b)[\w-]+"
+    r"|\byou (?:haven't|havent|have not|hadn't|didn't|didnt|did not|never) (?:really |actually |even |yet )?"
+    r"(?!(?:need|have|had|want|know|tell|say|think|mean|get|got|see|seem|feel|like|mind|worry|bother)\b)[a-z]{3,}"
+    r" (?:it|them|the|that|this|those|these|a|an|your|any|what|how|why|where|who|whether)\b")
+"""The listener's own action or work: "you kept the family calm", "your field notes", "you
+haven't recorded what her daughter thinks"."""
 
 _EVALUATION = phrase_pattern(
     rf"\b(?:that|this|it|which|that one|this one)(?:'s| is| was| has been| were| looked| looks| sounded| "
@@ -662,7 +666,7 @@ _FLAW = (r"(?:thin|long|too long|short|weak|vague|dense|busy|crowded|cluttered|m
          r"mostly description|one line|off|not quite there|not there yet|too \w+|a bit much|overkill)")
 """What a piece of work may be faulted for ("your write-up was thin")."""
 CRITIQUE = phrase_pattern(
-    rf"\b(?:your|the|that|this) (?:[\w-]+ ){{0,5}}?(?:was|is|were|are|felt|feels|reads|read|looked|looks|sounded|"
+    rf"\b(?:your|the|that|this) (?:[\w-]+ ){{0,7}}?(?:was|is|were|are|felt|feels|reads|read|looked|looks|sounded|"
     rf"sounds|came across as) (?:a bit |a little |too |quite |rather |pretty |really |still |very |just |mostly |"
     rf"slightly |way )*{_FLAW}\b"
     r"|\b(?:needs|need) (?:more |a bit more |some |another |a )?(?:work|tightening|a rethink|cutting|trimming|detail|"
@@ -670,9 +674,16 @@ CRITIQUE = phrase_pattern(
     r"|\b(?:don't|doesn't|didn't) (?:quite )?(?:add up|land|hold together|flow|hang together)\b"
     r"|\b(?:sags|drags|loses (?:me|the reader|the audience|people|them)|falls flat|goes on too long|"
     r"gets lost|is throat-clearing)\b"
-    r"|\b(?:is|are|'s) too (?:many|much|few|long|short|busy|crowded|dense|slow|fast|vague)\b")
+    r"|\b(?:is|are|'s) too (?:many|much|few|long|short|busy|crowded|dense|slow|fast|vague)\b"
+    r"|\bwhere (?:it|this|that|the \w+)(?:'s| is| gets| goes) (?:a bit |a little |much |far )?(?:weaker|thinner|"
+    r"less (?:strong|clear|convincing|sure)|wobbly|shaky)\b|\b(?:the )?weaker (?:bit|part|section|spot|side) (?:is|was)\b"
+    r"|\b(?:which|and that|that) (?:isn't|wasn't|isnt|wasnt|is not|was not) (?:great|ideal|a good look)\b"
+    r"|\byou (?:haven't|havent|have not|didn't|didnt|did not|don't|dont|never) (?:actually |even |really |yet )?"
+    r"(?:labelled|labeled|label|included|include|added|mentioned|mention|recorded|record|named|explained|explain|"
+    r"say|said|shown|show|cited|referenced|checked|tested|dated|stated|covered|answered|addressed)\b")
 """A flaw found in the listener's work: "your write-up was thin though", "the budget table
-needs work", "the staff costs don't add up", "the middle sags", "five drills is too many"."""
+needs work", "the staff costs don't add up", "the middle sags", "five drills is too many",
+"where it's weaker is the ending", "you haven't labelled the axes"."""
 YOUR_TOO = re.compile(
     r"\byour [\w-]+(?: [\w-]+)?(?:'s| is| are| was| were) (?:a bit |a little |way |far |much |slightly |just )?"
     r"too (?!(?:kind|good|generous)\b)[a-z]{3,}"

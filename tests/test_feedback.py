@@ -922,12 +922,12 @@ def test_round_six_not_feedback(turns):
     # the change the mentee asks for, about what the sessions are called here
     ([("mentor", "How are you finding our catch-ups, be straight with me."),
       ("mentee", "They're okay. Could they start a bit later? The school run is chaos.")], ["constructive"]),
-    # granting they are useful only to say what should change: the change is the point
+    # what is good about them, and what should change
     ([("mentor", "how are you finding these sessions"),
-      ("mentee", "pretty useful but sometimes um i feel like we rush the last bit")], ["constructive"]),
+      ("mentee", "pretty useful but sometimes um i feel like we rush the last bit")], ["praise", "constructive"]),
     ([("mentee", "Can I be honest about the supervisions?"), ("mentor", "Always."),
       ("mentee", "They're helpful, but sometimes it feels like a checklist. Could we leave room to reflect?")],
-     ["constructive"]),
+     ["praise", "constructive"]),
     # specific praise then a change, in one unpunctuated breath: both
     ([("mentee", "can i say something about the calls"), ("mentor", "go on"),
       ("mentee", "the mock interview you ran was the most useful thing all term but the calls sometimes drag "
@@ -959,3 +959,30 @@ def test_round_seven_the_mentee_praising_the_mentoring(text):
 def test_round_seven_not_praise_of_the_mentoring(text):
     assert [f for f in extract_feedback(context(("mentor", "Anything else?"), ("mentee", text)))
             if f.kind == "praise"] == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("That's real initiative, most people would have waited to be asked.", "praise"),
+    ("Honestly, that's the part to work on.", "constructive"),
+    ("two things though you skipped the safety brief which isnt great with new starters on site", "constructive"),
+    ("On the landlord, though: never sign anything without reading the break clause.", "constructive"),
+    ("the chart is fine but you havent labelled the axes on the bar chart", "constructive"),
+])
+def test_round_seven_mentor_shapes(text, kind):
+    assert [k[0] for k in kinds(("mentee", "Here's the report."), ("mentor", text))] == [kind]
+
+
+def test_a_flaw_named_while_the_mentor_is_still_reviewing_the_work():
+    turns = [("mentor", "I read your chapter. You've tightened the opening a lot."),
+             ("mentee", "I cut about two pages in the end."),
+             ("mentor", "Where it gets thinner is the methods section. The sampling paragraph under the second "
+                        "table is far too vague for a reviewer.")]
+    assert [k[0] for k in kinds(*turns) if k[3] == 2] == ["constructive"]
+
+
+@pytest.mark.parametrize("text", [
+    "The traffic on the ring road was way too heavy this morning.",
+    "They always turn up late, the suppliers.",
+])
+def test_round_seven_not_advice(text):
+    assert kinds(("mentee", "Sorry I'm late."), ("mentor", text)) == []
