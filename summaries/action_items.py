@@ -942,7 +942,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                 confirmed.append(replace(c, words=previous.suggestions[-1] + rest, pronoun_only=False))
             elif c.pronoun_only and previous.suggestions:  # worded as the one who suggested it
                 confirmed.append(replace(c, words=previous.suggestions[-1], requester=previous.speaker))
-            elif c.pronoun_only and previous.topic and not _named_before(c):
+            elif c.pronoun_only and previous.topic and not _named_before(c, ctx):
                 confirmed.append(replace(c, words=re.sub(r"\b(?:it|that|this)\b", previous.topic,
                                                          c.words, count=1)))
             elif not (c.pronoun_only and any(o.sentence is c.sentence and not o.pronoun_only
@@ -976,7 +976,7 @@ _NOUN_PHRASE = re.compile(
     r"(?P<np>(?:[a-z][a-z-]*(?:'s)?\s+){0,3}?[a-z][a-z-]*[a-z])"
     r"(?=\s+(?:from|for|with|to|on|at|in|of|about|that|which|who|you|i|we|he|she|they|when|before|after|"
     r"by|and|but|so|is|are|was|were|still|last|this|next|yet|already|again|too|as|tonight|today|tomorrow|"
-    r"thats|its|theres|"
+    r"thats|its|theres|if|unless|once|until|because|since|while|or|please|"
     r"now|later|soon|first|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow's)\b|\s*[,?!:]|\s*$)")
 """A noun phrase that a later "it" or "those" may stand for: "the old practice recordings",
 "three questions", or a bare plural object ("need horn parts")."""
@@ -1086,10 +1086,12 @@ def _object_named(task: _Task, ctx: Context) -> _Task:
     if thing is None:  # the nearest sentence before, up to two turns back, that names one
         thing = next((t for t in (_last_thing(e.norm, plural) for e in _earlier(ctx, task.sentence, 2)) if t), None)
     if thing is None or _words(thing) <= _words(task.words[pointer.end():]) \
+            or _words(thing) <= _words(task.words[:pointer.start()]) \
             or (named and thing.split()[-1] not in named):
         # "turn it into a short postmortem" is not about the postmortem; "draft a rate card
         # and run it past Margot" names its thing already, unless said more fully before
-        # ("the attendance notes" - "redo last week's notes and send them over").
+        # ("the attendance notes" - "redo last week's notes and send them over"); "send me your
+        # draft if you get it done" names it already.
         return task
     return replace(task, words=task.words[:pointer.start()] + thing + task.words[pointer.end():])
 
@@ -1121,11 +1123,12 @@ def _look_at(task: _Task, look: re.Match[str], ctx: Context) -> _Task:
     return replace(task, words=f"{look.group(0)} at {thing}{task.words[look.end():]}", pronoun_only=False)
 
 
-def _named_before(task: _Task) -> bool:
-    """Whether the task's own sentence names a thing before it ("the floor plan, that's on me,
+def _named_before(task: _Task, ctx: Context) -> bool:
+    """Whether the task's own turn names a thing before it ("the floor plan, that's on me,
     I'll have it finished"): its pronoun points there, not at the other's question."""
     return any(len(phrase.split()) > 2 or phrase.split()[-1] not in _CUE_NOUNS
-               for phrase, _ in _things_in(_said_before(task)))
+               for text in [_said_before(task)] + [s.norm for s in _earlier(ctx, task.sentence, 0)]
+               for phrase, _ in _things_in(text))
 
 
 def _said_before(task: _Task) -> str:

@@ -125,8 +125,23 @@ _MARKER = re.compile(
     r"did|is|are|should|would)\b)"
     r"|\s(?=(?:and|but)\s+(?:i'll|ill|i will|i'm going to|i'm gonna|i am going to|let me|we'll|"
     r"let's|then i|also)\b)"
-    r"|\s(?=(?:also|but)\s+(?:i|we|you|can|could|would|do|did|have|what|how)\b)",
+    r"|\s(?=(?:also|but)\s+(?:i|we|you|can|could|would|do|did|have|what|how)\b)"
+    r"|\s(?=tell you what\b)|(?<=\btell you what)\s",
     re.IGNORECASE)
+_COMMITMENT_START = re.compile(r"\s(?=(?:i'll|ill|i will|i'm going to|i'm gonna|let me)\s)", re.IGNORECASE)
+_BEFORE_A_COMMITMENT = frozenset("""
+if so as or and but then that what when once until unless before after because cause whether where how why who
+which while since think thought said say says hope guess maybe probably know sure bet reckon promise mean like
+um uh er oh yeah yes okay ok just also well right fine great cool perfect alright actually honestly definitely
+no not now and i you we
+""".split())
+"""Words after which "I'll" goes on the clause they open ("if I'll", "yeah I'll", "I think I'll");
+after any other word, in a run with no punctuation, "I'll" starts a clause of its own."""
+_FRAMES_A_COMMITMENT = frozenset("""
+every each forward now told tell telling said saying say keep kept promised promise decided hope think thought
+guess know knew reckon mean meant
+""".split())
+"""Words that, among the four before it, make "I'll" part of a report or a standing arrangement."""
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
@@ -142,9 +157,24 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return len(word) == 1 and word.isalpha() and word != "i"
 
 
+def _commitment_cuts(text: str) -> set[int]:
+    """Where a first-person commitment opens a clause of its own in an unpunctuated run: not
+    after a word that leads into it, not in a report or a standing arrangement ("I told him
+    I'll ...", "going forward I'll ..."), and not after another commitment, whose clause it
+    may finish ("let me look into it I'll have the dates in two weeks")."""
+    cuts: set[int] = set()
+    for match in _COMMITMENT_START.finditer(text):
+        before = text[:match.start()].lower().split()
+        if not before or before[-1] in _BEFORE_A_COMMITMENT or _FRAMES_A_COMMITMENT.intersection(before[-4:]) \
+                or _COMMITMENT_START.search(" " + " ".join(before) + " "):
+            continue
+        cuts.add(match.start() + 1)
+    return cuts
+
+
 def _marker_split(text: str, offset: int) -> list[tuple[int, str]]:
     """Split one long unpunctuated run at discourse markers; pieces keep >= 3 words."""
-    cuts = [m.start() + 1 for m in _MARKER.finditer(text)]
+    cuts = sorted({m.start() + 1 for m in _MARKER.finditer(text)} | _commitment_cuts(text))
     pieces: list[tuple[int, str]] = []
     begin = 0
     for cut in cuts + [len(text)]:
@@ -169,7 +199,9 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     produce, is further split before discourse markers that usually open a clause:
     "okay"/"alright"/"anyway" + a clause opener, "so" + a pronoun or question word
     ("so I'll", "so how"), "and"/"but" + a first-person commitment ("and I'll", "and let
-    me"), and "also"/"but" + a pronoun. No piece made this way is shorter than three words.
+    me"), "also"/"but" + a pronoun, around "tell you what", and before a first-person
+    commitment after a word that does not lead into it ("... over the weekend I'll read it").
+    No piece made this way is shorter than three words.
     """
     pieces: list[tuple[int, str]] = []
     begin = 0

@@ -1092,3 +1092,21 @@ def test_how_a_thing_is_handed_over_dates_the_task(text, expected):
 @pytest.mark.parametrize("text", ["I hadn't, no. Let me have a think about it.", "Let's both do some homework."])
 def test_thinking_it_over_is_not_a_task(text):
     assert items(("mentee", text)) == []
+
+
+def test_run_on_commitments_in_recognised_speech_are_tasks_of_their_own() -> None:
+    found = items(("mentee", "the tenants meeting is on the ninth"),
+                  ("mentor", "okay that's loads of time tell you what i'll phone the housing officer today and "
+                             "let her know so there's no rush on you"),
+                  ("mentee", "oh would you that would really help i'll have the floor plan redone by "
+                             "thursday anyway"))
+    assert [(i.owner, i.due) for i in found] == [("mentor", "2026-11-18"), ("mentee", "2026-11-19")]
+    assert "housing officer" in found[0].text and "floor plan" in found[1].text
+
+
+def test_a_pronoun_whose_thing_the_task_already_names_is_left_alone() -> None:
+    found = items(("mentor", "and send me your cover letter if you get it done over the weekend ill read it "
+                             "by monday"), ("mentee", "ill send it sunday night promise"))
+    assert [i.owner for i in found] == ["mentor", "mentee"]
+    assert found[0].text == "Read the cover letter"
+    assert found[1].text.count("cover letter") == 1  # not "if you get the cover letter done"

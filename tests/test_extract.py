@@ -125,3 +125,23 @@ def test_word_start_patterns_match_as_plain_ones_at_word_starts_and_apostrophes(
     assert pattern.search("that's great").group(0) == "'s great"
     assert pattern.search("this is great").group(0) == "is great"
     assert word_start(r"mail").search("email me") is None
+
+
+def test_an_unpunctuated_run_splits_where_a_commitment_opens_a_clause() -> None:
+    from summaries.text import split_sentences
+
+    def pieces(run: str) -> list[str]:
+        return [t for _, t in split_sentences(run)]
+
+    assert pieces("honestly the fire drill went fine apart from the alarm panel ill book the engineer for "
+                  "tuesday") == ["honestly the fire drill went fine apart from the alarm panel",
+                                 "ill book the engineer for tuesday"]
+    assert pieces("right that's plenty of time tell you what i'll ring the venue today and check the "
+                  "access")[-1] in ("i'll ring the venue today and check the access",
+                                    "tell you what i'll ring the venue today and check the access")
+    # a report, a standing arrangement, a lead-in word or an earlier commitment keep the clause whole
+    for run in ("i keep telling myself i'll clear the backlog over the weekend but it never happens",
+                "the trainees asked and from now on i'll share the rota on the fridays",
+                "it's been a long week yeah i'll have the summary done at some point soon",
+                "let me find the old risk register first i'll have the dates for you in two weeks"):
+        assert pieces(run) == [run]
