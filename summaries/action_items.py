@@ -397,6 +397,13 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         elif not _is_question(norm):
             found.append(_Task(s, s.speaker, m.group("it"), _due_in(norm, 0, len(norm), dates),
                                pronoun_only=True, noun_only=True))
+    for m in _YOU_WILL_HAVE.finditer(norm):
+        due = _due_in(norm, m.end(), len(norm), dates)
+        thing = m.group("thing")
+        if due is not None and not _is_question(norm) and not phrases.HYPOTHETICAL.search(norm):
+            pointer = thing in ("it", "them", "those", "that")
+            words = f"send {thing} to you" if pointer else f"send you {thing}"
+            found.append(_Task(s, s.speaker, words, due, pronoun_only=pointer))
     for m in phrases.ON_ME.finditer(norm):
         words = m.group("task").strip()
         if words and not _is_question(norm):
@@ -406,6 +413,11 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
             for step in _split_steps(part, dates)]
 
 
+_YOU_WILL_HAVE = re.compile(
+    r"\byou(?:'ll| will) (?:have|get) (?P<thing>it|them|those|that|(?:my|the|our) (?:[\w'-]+ ){0,5}?[\w'-]+?)"
+    r"(?=\s+(?:by|before|tomorrow|tonight|today|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|week|weekend|month)|first thing|end of)\b|\s*[,.]|\s*$)")
+"""A promise put as what the listener will have: "you'll have my comments by Monday"."""
 _TOPIC_FIRST = re.compile(
     r"(?:^|[,.]\s*)(?:(?:and|so|okay|ok|right|now|then)[,\s]+)*(?P<prep>for|on|about|regarding|re|as\s+for|as\s+to)\s+"
     r"(?P<np>(?:the|my|your|our|this|that|his|her|their)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)"
@@ -940,7 +952,8 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                 # "What if you wrote down three questions?" - "I'll try that for the family meeting"
                 rest = c.words[_TRY_THAT.match(c.words).end():]
                 confirmed.append(replace(c, words=previous.suggestions[-1] + rest, pronoun_only=False))
-            elif c.pronoun_only and previous.suggestions:  # worded as the one who suggested it
+            elif c.pronoun_only and previous.suggestions and not _named_before(c, ctx):
+                # worded as the one who suggested it
                 confirmed.append(replace(c, words=previous.suggestions[-1], requester=previous.speaker))
             elif c.pronoun_only and previous.topic and not _named_before(c, ctx):
                 confirmed.append(replace(c, words=re.sub(r"\b(?:it|that|this)\b", previous.topic,

@@ -1110,3 +1110,30 @@ def test_a_pronoun_whose_thing_the_task_already_names_is_left_alone() -> None:
     assert [i.owner for i in found] == ["mentor", "mentee"]
     assert found[0].text == "Read the cover letter"
     assert found[1].text.count("cover letter") == 1  # not "if you get the cover letter done"
+
+
+@pytest.mark.parametrize("text, words, due", [
+    ("Right. I'll dig out the old tender pack for you. You'll have it by Friday.", "tender pack", "2026-11-20"),
+    ("I never did read your statement. You'll have my notes on the statement tomorrow.", "notes on the statement",
+     "2026-11-19"),
+])
+def test_a_promise_put_as_what_the_listener_will_have(text, words, due):
+    task = only(items(("mentee", "Thanks for making time."), ("mentor", text)))
+    assert (task.owner, task.due) == ("mentor", due) and words in task.text
+
+
+@pytest.mark.parametrize("text", [
+    "You'll have a lot on your plate by Friday.",
+    "Will you have it by Friday?",
+    "If you'd rather, you'll have it when it's ready.",
+])
+def test_what_the_listener_will_have_without_a_promise(text):
+    assert items(("mentee", "Okay."), ("mentor", text)) == []
+
+
+def test_a_delivery_of_what_the_same_turn_named_is_not_the_others_suggestion():
+    found = items(("mentee", "i didn't know you could do that yeah i'll look up the listings"),
+                  ("mentor", "great and i'll send you the two best appraisal forms i've seen ill get those to you "
+                             "by friday"))
+    assert [(i.owner, i.due) for i in found] == [("mentee", None), ("mentor", "2026-11-20")]
+    assert "appraisal forms" in found[1].text
