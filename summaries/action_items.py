@@ -501,7 +501,8 @@ def _split_steps(task: _Task, dates: list[DateMention]) -> list[_Task]:
     each with a day of its own, are two tasks (one that only points back, "and send it to you
     Monday", stays part of the first)."""
     m = re.match(r"^(?P<first>.+?)\s+and\s+(?:then\s+)?(?P<rest>[a-z][\w'-]*\s.*)$", task.words)
-    if not m or task.pronoun_only or base_form(m.group("rest").split()[0]) not in TASK_VERBS:
+    if not m or task.pronoun_only or base_form(m.group("rest").split()[0]) not in TASK_VERBS \
+            or phrases.NOT_TASK.match(m.group("rest")):
         return [task]
     norm = task.sentence.norm
     begin, rest_at = norm.find(task.words), norm.find(m.group("rest"))
@@ -519,7 +520,8 @@ def _split_steps(task: _Task, dates: list[DateMention]) -> list[_Task]:
 def _split_pointer(task: _Task, dates: list[DateMention]) -> list[_Task]:
     """"I'll do that tonight and talk to him on Monday" is two tasks: the first points back."""
     m = re.match(r"^(?P<first>(?:do|try)\s+(?:that|it|this)\b.*?)\s+and\s+(?P<rest>\w.*)$", task.words)
-    if not m or task.pronoun_only or base_form(m.group("rest").split()[0]) not in TASK_VERBS:
+    if not m or task.pronoun_only or base_form(m.group("rest").split()[0]) not in TASK_VERBS \
+            or phrases.NOT_TASK.match(m.group("rest")):
         return [task]
     norm = task.sentence.norm
     begin = norm.find(m.group("rest"))
@@ -570,6 +572,8 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
         if words and m.lastgroup == "open" and words.split()[0].endswith("ing"):
             first, _, rest = words.partition(" ")  # "who's doing the statement?": do the statement
             words = f"{'do' if first == 'doing' else base_form(first)} {rest}"
+        if words and words.startswith("keep ") and phrases.NOT_TASK.match(words):
+            continue  # "could you keep doing those?": go on as before, an arrangement
         if words and (base_form(words.split()[0]) in TASK_VERBS or _LOOK_OVER.match(words)
                       or (m.lastgroup == "open" and words.startswith("do "))):
             firm = m.lastgroup != "ask" or norm.endswith("?")

@@ -19,7 +19,7 @@ condense configure confirm connect contact copy correct cover create cut debug d
 delete deliver deploy design dig do document download draft drop edit email enrol enroll
 estimate evaluate expand extend file fill finalise finalize find finish fix flag follow
 forward gather get give go grab grade hand help hire hold host implement improve install
-interview introduce invite join jot label lead learn leave list log look loop make map mark
+interview introduce invite join keep jot label lead learn leave list log look loop make map mark
 measure meet merge message migrate mock move note nudge observe onboard open order organise
 organize outline pair pass pause pay pick ping pitch plan polish post practice practise
 prepare present print prioritise prioritize profile proofread propose prototype publish pull
@@ -146,6 +146,9 @@ NOT_TASK = re.compile(
     r"have\s+a\s+(?:think|ponder)\b|do\s+some\s+homework$|"
     r"put\s+you\s+to\s+work\b|"
     r"keep\s+it\s+(?:straight|honest|real|simple|calm|calmer|cooler|tidier|\w+er)\b|"
+    # going on with something, not a task: "keep it going", "keep doing that", "keep the calls for ..."
+    r"keep\s+(?:(?:it|them|that|this|those)\s+)?(?:going|doing|up\b|on\b|at\s+it|working|coming|"
+    r"the\s+(?:calls?|sessions?|meetings?|chats?))|"
     # A relative clause, not a promise: "the soak schedule I'll give you".
     r"(?:give|send|show)\s+you$|"
     # Rest is no task: "I'm going to go and sleep for fourteen hours".

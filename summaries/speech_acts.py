@@ -369,6 +369,7 @@ _MODAL_YOU = re.compile(
 """A second-person modal suggestion: "you could read it out loud"."""
 _HABIT_CRITIQUE = re.compile(
     r"(?<!\bsince )(?<!\bbecause )(?<!\bas )(?<!\bwhile )(?<!\bwhen )"
+    r"(?<!\bcould )(?<!\bcan )(?<!\bwould )(?<!\bwill )(?<!\bto )"
     r"\byou(?:r [\w-]+(?: [\w-]+)?)? (?:tend to|tends to|always|often|keep|constantly|sometimes) "
     r"(?!(?:deliver|do (?:well|great)|get it right|nail|impress|help|make me|bring|come through|"
     r"breaking up|cutting out|freezing|dropping|going quiet|asking|say|said)\b)[a-z']+"

@@ -1137,3 +1137,13 @@ def test_a_delivery_of_what_the_same_turn_named_is_not_the_others_suggestion():
                              "by friday"))
     assert [(i.owner, i.due) for i in found] == [("mentee", None), ("mentor", "2026-11-20")]
     assert "appraisal forms" in found[1].text
+
+
+def test_keeping_a_record_is_a_task_going_on_as_before_is_not():
+    task = only(items(("mentor", "Meanwhile, could you keep a little diary of the night feeds? Just the times."),
+                      ("mentee", "I can do that.")))
+    assert task.owner == "mentee" and "diary" in task.text
+    assert items(("mentee", "The colour-coded labels you did were great. Could you keep doing those?"),
+                 ("mentor", "Sure, easy.")) == []
+    task = only(items(("mentee", "I'll start the tally tomorrow and keep it going until we next talk.")))
+    assert task.text.startswith("Start the tally") and task.due == "2026-11-19"

@@ -986,3 +986,9 @@ def test_a_flaw_named_while_the_mentor_is_still_reviewing_the_work():
 ])
 def test_round_seven_not_advice(text):
     assert kinds(("mentee", "Sorry I'm late."), ("mentor", text)) == []
+
+
+def test_a_request_to_keep_a_record_is_no_habit_critique():
+    assert kinds(("mentee", "Okay."), ("mentor", "And in the meantime, could you keep a little diary?")) == []
+    assert [k[0] for k in kinds(("mentee", "Okay."), ("mentor", "You keep apologising before you start."))] == [
+        "constructive"]
