@@ -648,7 +648,8 @@ def _offers(s: Sentence, dates: list[DateMention]) -> list[_Task]:
     if phrases.HYPOTHETICAL.search(s.norm):
         return []
     offers = []
-    cues = sorted([*phrases.OFFER.finditer(s.norm), *_SHOULD_I.finditer(s.norm)], key=lambda m: m.start())
+    cues = sorted([*phrases.OFFER.finditer(s.norm), *_SHOULD_I.finditer(s.norm), *_JOINT_OFFER.finditer(s.norm)],
+                  key=lambda m: m.start())
     for m in cues:
         question = m.group(0).startswith(phrases.OFFER_QUESTIONS)
         if phrases.SUBORDINATE.search(s.norm[:m.start()]) and not question:
@@ -668,9 +669,36 @@ def _offers(s: Sentence, dates: list[DateMention]) -> list[_Task]:
             words, pronoun_only = words[:pointer.start()] + thing + words[pointer.end():], False
         if pronoun_only and not question:
             continue
-        offers.append(_Task(s, s.speaker, words, _due_in(s.norm, m.start(), len(s.norm), dates),
-                            pronoun_only=pronoun_only))
+        joint = m.re is _JOINT_OFFER
+        if joint and (pronoun_only or _THIRD_PARTY_NEXT.match(words)):
+            continue
+        offers.append(_Task(s, "both" if joint else s.speaker, words,
+                            _due_in(s.norm, m.start(), len(s.norm), dates), pronoun_only=pronoun_only))
     return offers
+
+
+def _date_asked_after(offer: _Task, ctx: Context, dates: dict[int, list[DateMention]]) -> DateMention | None:
+    """A date put right after an offer, in its turn and in few words: "what if we run a
+    session with the team? Thursday afternoon?"."""
+    turn = ctx.turn_of(offer.sentence.segment)
+    for s in ctx.sentences[position_of(ctx, offer.sentence) + 1:]:
+        if ctx.turn_of(s.segment) != turn:
+            break
+        if len(s.norm.split()) <= 4 and dates[id(s)]:
+            return _due_in(s.norm, 0, len(s.norm), dates[id(s)])
+    return None
+
+
+_JOINT_OFFER = re.compile(r"\b(?:what\s+if\s+we|how\s+about\s+we|shall\s+we|why\s+don't\s+we|"
+                          r"maybe\s+we\s+(?:could|should)|we\s+could(?:\s+always)?(?!\s+have\b))\s+")
+"""A joint proposal: "what if we go in together and run a session with the team?"; taken up,
+it is both people's task."""
+_THIRD_PARTY_NEXT = re.compile(
+    r"(?:meet|talk|chat|catch\s+up|speak|do\s+(?:it|this|that))\b"
+    r"|.*\b(?:right\s+now|now$|here$|(?:over|by|on|via)\s+(?:email|e-mail|slack|teams|whatsapp|text|phone|zoom)\b"
+    r"|shared\s+(?:doc|document|folder|drive|channel|sheet|spreadsheet|notebook|board)\b)")
+"""Proposals of meeting, of doing "it", of doing something now, or of a channel to work
+through are arrangements or pointers, not joint tasks."""
 
 
 _PAST_TO_BASE = {
@@ -929,7 +957,8 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                 and (phrases.ACCEPT_OFFER.match(opening) or (
                     any(o.counter for o in previous.offers) and _ACCEPT_TERMS.match(sentences[0].norm))):
             offer = next((o for o in reversed(previous.offers) if not o.pronoun_only), previous.offers[-1])
-            due = offer.due or _due_in(sentences[0].norm, 0, len(sentences[0].norm), dates[id(sentences[0])])
+            due = offer.due or _date_asked_after(offer, ctx, dates) \
+                or _due_in(sentences[0].norm, 0, len(sentences[0].norm), dates[id(sentences[0])])
             provisional = replace(offer, sentence=sentences[0], due=due)
             confirmed.append(provisional)
         own_offers = [replace(o, sentence=s) for s in sentences

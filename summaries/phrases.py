@@ -239,6 +239,8 @@ CLAUSE_CUT = re.compile(
     r"|,?\s+and\s+(?:as\s+)?for\s+(?=(?:the|my|your|our|his|her|their)\s)"  # "... and for the marshals, ..."
     r"|,\s+(?=(?:do|does|did|can|could|should|would|will|is|are|what|how|when|where|why)\s+"
     r"(?:you|i|we|he|she|they|it)\b)"
+    r"|\s+(?=(?:do\s+you\s+fancy|fancy)\s+(?:it|that|this)\b|what\s+do\s+you\s+(?:think|reckon)\b"
+    r"|how\s+does\s+that\s+sound\b|does\s+that\s+(?:sound|work)\b)"
     r"|;|\s+-\s+|:\s")
 JOINT = re.compile(r"\s(?:and|but|so|then)\s|;\s")
 """Where a new clause may begin: "send me the slides by Friday and I'll comment ..."."""
@@ -258,7 +260,8 @@ ACCEPT_OFFER = re.compile(
     r"(?:yes|yeah|yep|sure|please|ok|okay|absolutely|definitely|deal|done|you're\s+on|"
     r"of\s+course|go\s+for\s+it|please\s+do|if\s+you\s+(?:could|don't\s+mind|have\s+time)|"
     r"(?:that|that'd|it)\s+(?:would\s+)?(?:be\s+)?(?:great|amazing|helpful|lovely|brilliant|fantastic|"
-    r"perfect|wonderful|a\s+(?:huge\s+|big\s+|real\s+)?help|help)|would\s+you)\b")
+    r"perfect|wonderful|a\s+(?:huge\s+|big\s+|real\s+)?help|help)|would\s+you|"
+    r"i(?:'d|\s+would)\s+(?:really\s+)?(?:love|like)\s+(?:that|to)|let's\s+do\s+(?:it|that)|i'm\s+in)\b")
 DECLINE = re.compile(r"\b(?:can't|cannot|won't\s+be\s+able|not\s+able\s+to|don't\s+think\s+i\s+"
                      r"(?:can|could|will)|i'd\s+rather\s+not|not\s+this\s+week|unfortunately|"
                      r"i'm\s+afraid|don't\s+have\s+(?:the\s+)?time|nope|not\s+really|i'll\s+pass|"

@@ -1147,3 +1147,31 @@ def test_keeping_a_record_is_a_task_going_on_as_before_is_not():
                  ("mentor", "Sure, easy.")) == []
     task = only(items(("mentee", "I'll start the tally tomorrow and keep it going until we next talk.")))
     assert task.text.startswith("Start the tally") and task.due == "2026-11-19"
+
+
+@pytest.mark.parametrize("proposal, answer, words, due", [
+    ("Right, what if we go down there together and walk the site with the foreman? Friday morning?",
+     "Yes please. Friday's good.", "walk the site", "2026-11-20"),
+    ("we could turn your case notes into a poster together do you fancy it", "yes definitely lets do it",
+     "case notes into a poster", None),
+    ("Why don't we draft the grant outline together?", "Oh, I'd love that.", "grant outline", None),
+])
+def test_a_joint_proposal_taken_up_is_both_peoples_task(proposal, answer, words, due):
+    task = only(items(("mentor", proposal), ("mentee", answer)))
+    assert (task.owner, task.due) == ("both", due) and words in task.text
+    assert "fancy" not in task.text
+
+
+@pytest.mark.parametrize("proposal", [
+    "Shall we sketch a few questions together right now?",
+    "We could sort it over email, I don't know my dates yet.",
+    "What if we set up a shared doc where you drop questions as they come up?",
+    "We could meet at the depot next time.",
+])
+def test_joint_proposals_of_the_moment_a_channel_or_a_meeting_are_no_task(proposal):
+    assert items(("mentor", proposal), ("mentee", "Yeah, let's do that.")) == []
+
+
+def test_a_joint_proposal_turned_down_is_no_task():
+    assert items(("mentor", "What if we go in together and run the training?"),
+                 ("mentee", "Honestly, I'd rather do it on my own.")) == []
