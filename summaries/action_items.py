@@ -354,6 +354,8 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         # A date inside the task outranks one said before its cue: "yeah, the 28th at ten,
         # I'll send the invite right after this" (a recogniser's run-on sentence).
         due = _due_in(norm, m.end, clause_end, dates) or _due_in(norm, clause_start, m.start, dates)
+        if due is None or due.vague:
+            due = _anchored_date(norm[:m.start], words, dates) or due
         if not words or (phrases.NOT_TASK.match(words) and not _LISTEN_TO.match(words)) \
                 or re.search(r"\b(?:right\s+)?now$", words) or (kind != "mine" and _not_a_verb(words)):
             continue
@@ -937,7 +939,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         answering = said.turn == turn_index - 1 and (said.speaker != speaker or speaker == "unknown")
         previous = said if answering else _Said()
         turn_start = len(confirmed)
-        commitments = [_dated_after(c, sentences, dates)
+        commitments = [_dated_before(_dated_after(c, sentences, dates), sentences, dates)
                        for s in sentences for c in _commitments(s, dates[id(s)], previous.requests)]
         commitments = _means_merged([c for c in commitments if not _habitual(c, sentences)])
         commitments = [_joined(c, confirmed, ctx, turn_index) for c in commitments]
@@ -1404,12 +1406,70 @@ _OPENING_AND = re.compile(r"^(?:(?:and|also|oh|so|plus)[,\s]+)+")
 
 def _dated_after(task: _Task, sentences: Sequence[Sentence], dates: dict[int, list[DateMention]]) -> _Task:
     """A task whose date follows in the next sentence, said as a bare date: "I'll set up a mock
-    committee. Probably end of next week, so Friday the tenth." The most specific date wins."""
-    if task.due is not None or task.sentence is sentences[-1]:
+    committee. Probably end of next week, so Friday the tenth." The most specific date wins.
+    Within the next two sentences, an estimate ("give me ten days", "I'll probably need till
+    Tuesday"), the date someone wants it by ("they want it by the fifteenth"), or the date of
+    the event it comes before ("before the review. That's on the ninth.") date it too."""
+    if task.sentence is sentences[-1]:
         return task
-    after = sentences[sentences.index(task.sentence) + 1]
+    at = sentences.index(task.sentence)
+    after = sentences[at + 1]
+    found = [m for m in dates[id(after)] if not m.vague]
+    if found and _BEFORE_EVENT.search(_strip_dates(task.words, dates[id(task.sentence)]).strip()) \
+            and _EVENT_DATE.match(after.norm):
+        return replace(task, due=found[0])  # the event's own date outranks one in its name ("quarter-end")
+    if task.due is not None:
+        return task
     due = _bare_date(after, dates[id(after)]) or _deadline_first(after, dates[id(after)])
+    for later in sentences[at + 1:at + 3]:
+        found = [m for m in dates[id(later)] if not m.vague]
+        if due is not None or not _ESTIMATE.match(later.norm) and phrases.COMMITMENT.search(later.norm):
+            break
+        if found and _ESTIMATE.match(later.norm):
+            due = found[0]
     return task if due is None else replace(task, due=due)
+
+
+def _dated_before(task: _Task, sentences: Sequence[Sentence], dates: dict[int, list[DateMention]]) -> _Task:
+    """A task that points back to a day just said ("I've got my catch-up with her on Wednesday,
+    I'll raise it then"), where a recogniser's run-on put the day in the clause before."""
+    at = sentences.index(task.sentence)
+    if task.due is not None and not task.due.vague or not at \
+            or not (_THAT_DAY.search(task.words) or _THAT_DAY.search(task.sentence.norm.rstrip(".!?"))):
+        return task
+    said = [m for m in dates[id(sentences[at - 1])] if not m.vague]
+    return replace(task, due=said[-1]) if said else task
+
+
+_ESTIMATE = re.compile(
+    r"^(?:(?:and|so|but|um|uh|okay|ok|honestly|realistically|although|though)[,\s]+)*"
+    r"(?:give\s+me|allow\s+me|i(?:'ll|\s+will)?\s+(?:probably\s+|likely\s+)?need|it(?:'ll|\s+will)\s+"
+    r"(?:probably\s+)?take\s+me|(?:they|he|she|the\s+[\w-]+|[\w-]+)\s+(?:\w+\s+)?(?:want|wants|need|needs)"
+    r"(?:\s+(?:it|them|that))?\s+(?:by|for|before|on)|(?:it's|it\s+is|they're|they\s+are)\s+due|"
+    r"the\s+deadline(?:'s|\s+is))\b")
+"""A sentence that gives a task's date as an estimate or someone's deadline."""
+_BEFORE_EVENT = re.compile(r"\bbefore\s+(?:the|our|my|your)(?:\s+[\w-]+){0,2}\s*$")
+_EVENT_DATE = re.compile(r"^(?:(?:and|so|which)[,\s]+)*(?:that's|that\s+is|it's|it\s+is|which\s+is)\s+"
+                         r"(?:on\s+)?(?:the|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+"""The date of the event a task comes before: "... before the review. That's on the ninth."."""
+_THAT_DAY = re.compile(r"\b(?:then|that\s+(?:afternoon|morning|evening|day|night))\s*$")
+"""A task put on a day just said: "... on the twenty-second, I'll put you down for that afternoon"."""
+_SEEING = re.compile(r"\b(?:seeing|meeting|see|meet|catching\s+up\s+with|catch\s+up\s+with)\s+(?P<who>[a-z][\w-]+)\b")
+
+
+def _anchored_date(before: str, words: str, dates: list[DateMention]) -> DateMention | None:
+    """The date said earlier in the sentence that a task points back to: "I'm in clinic on the
+    twenty-second, I'll put you down to shadow me that afternoon"; "I'm seeing Priya on
+    Thursday, and I'll ask Priya whether ..."."""
+    said = [m for m in dates if m.end <= len(before) and not m.vague]
+    if not said:
+        return None
+    if _THAT_DAY.search(words):
+        return said[-1]
+    for m in _SEEING.finditer(before):
+        if re.search(rf"\b{re.escape(m.group('who'))}\b", words) and m.group("who") not in ("you", "it", "them"):
+            return next((d for d in said if d.start > m.start()), None)
+    return None
 
 
 _DEADLINE_FIRST = re.compile(r"^(?:(?:and|so|probably|hopefully|definitely|ideally|okay|ok)[,\s]+)*"

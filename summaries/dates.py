@@ -12,7 +12,8 @@ Conventions (those of the hand-labelled fixtures; see /work/shared/fixtures/READ
 - "end of the week" is the Friday on or after the session, "end of next week" the Friday
   of the following week, "end of the month"/"year"/"quarter" its last day, "over the
   weekend" the Sunday on or after the session, and "by the weekend" the Friday.
-- "in two weeks", "three weeks from today", "in a couple of days": counted from the session.
+- "in two weeks", "three weeks from today", "in a couple of days", "give me ten days":
+  counted from the session.
 - "right after this call", "today", "tonight", "end of day": the session's day; "in the
   morning" (not "at nine in the morning") is the next day.
 - "before our next check-in", "at our next call": marked `until_checkin`, resolved by the
@@ -160,7 +161,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("this_time_next_month", r"(?:this|same)\s+(?:time|day)\s+next\s+month"),
     ("span_from_now", rf"{_g(_COUNT, 'sf_n')}\s+{_g(_UNIT, 'sf_unit')}\s+(?:from\s+(?:now|today)|"
                       rf"today|time)"),
-    ("span_in", rf"(?:in|within|inside\s+of|in\s+the\s+next)\s+(?:about\s+|around\s+|roughly\s+)?"
+    ("span_in", rf"(?:in|within|inside\s+of|in\s+the\s+next|give\s+me|allow\s+me)\s+(?:about\s+|around\s+|roughly\s+)?"
                 rf"{_g(_COUNT, 'si_n')}\s+{_g(_UNIT, 'si_unit')}(?!\s*ago)"),
     ("end_of", r"(?:the\s+)?(?:end|close)\s+(?:of|on|o)\s+(?:the\s+|this\s+)?(?P<eo_next>next\s+)?"
                r"(?P<eo_unit>week|month|year|quarter|q[1-4])\b|"

@@ -1175,3 +1175,27 @@ def test_joint_proposals_of_the_moment_a_channel_or_a_meeting_are_no_task(propos
 def test_a_joint_proposal_turned_down_is_no_task():
     assert items(("mentor", "What if we go in together and run the training?"),
                  ("mentee", "Honestly, I'd rather do it on my own.")) == []
+
+
+@pytest.mark.parametrize("text, due", [
+    # an estimate, a deadline someone has, or the date of the event it comes before, said after it
+    ("I'll dig out the old site survey. Give me ten days or so, it's in the archive.", "2026-11-28"),
+    ("I'll find my old rate card and send it to you. I'll probably need till Tuesday.", "2026-11-24"),
+    ("I'm going to redo the quote for the café. They want it by the twenty-fifth.", "2026-11-25"),
+    ("I'll add a totals check to the model before the month-end review. That's on the twenty-seventh.",
+     "2026-11-27"),
+    # a day said earlier in the sentence that the task points back to
+    ("I'm seeing Priya on Friday, and I'll ask Priya about the spare desk.", "2026-11-20"),
+    ("i'm on the ward myself on the twenty fourth ill put you down to shadow me that afternoon", "2026-11-24"),
+    ("yeah i've got my one to one with her on monday i'll raise it with her then", "2026-11-23"),
+])
+def test_a_date_said_around_the_task(text, due):
+    found = items(("mentee", "So what's the plan?"), ("mentor", text))
+    assert found and found[-1].due == due, [(i.text, i.due) for i in found]
+
+
+def test_an_estimate_of_someone_else_is_no_date_for_the_task():
+    task = only(items(("mentee", "So what's the plan?"),
+                      ("mentor", "I'll email the planning officer. Honestly, she probably won't reply before the "
+                                 "thirtieth, she's swamped.")))
+    assert task.due is None
