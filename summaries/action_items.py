@@ -305,7 +305,10 @@ def _only_looks_like_a_task(kind: str, norm: str, cue: _Cue, raw: str, words: st
     return kind != "mine" and condition is not None and not _ASKING.search(raw[:condition.start()])
 
 
-_NEXT_CLAUSE = re.compile(r"\s(?:there's|there\s+is|there\s+are|it's|they're|he's|she's|we're)\s")
+_NEXT_CLAUSE = re.compile(r"(?<!\bif)(?<!\bwhether)(?<!\bthat)(?<!\bwhat)(?<!\bhow)(?<!\bwhy)(?<!\bwhen)(?<!\bwhere)"
+                          r"\s(?:there's|there\s+is|there\s+are|it's|they're|he's|she's|we're)\s")
+"""A new clause run on without punctuation ("book a slot by Friday there's usually gaps"); not
+the question a task asks ("ask Rachel if there's budget for it")."""
 _POLITE_IF = re.compile(r"\bif (?:you (?:like|want|prefer|need|'d like)|it (?:would|'d|will|might) help|"
                         r"that (?:helps|would help|works)|it helps)\b,?")
 """A conditional that only offers politely: "and if you like, I'll look over the complaint"."""

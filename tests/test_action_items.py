@@ -1199,3 +1199,15 @@ def test_an_estimate_of_someone_else_is_no_date_for_the_task():
                       ("mentor", "I'll email the planning officer. Honestly, she probably won't reply before the "
                                  "thirtieth, she's swamped.")))
     assert task.due is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("I'll ask Priya whether there's room for you on the spring intake.", "room for you on the spring intake"),
+    ("i'll check with finance if there's budget left this year", "budget left this year"),
+])
+def test_a_task_keeps_the_question_it_asks(text, words):
+    assert words in only(items(("mentee", "What about the course?"), ("mentor", text))).text
+
+
+def test_a_new_clause_run_on_is_still_cut():
+    assert only(items(("mentee", "i'll book a slot by friday there's usually gaps"))).text == "Book a slot"
