@@ -1202,7 +1202,7 @@ def test_an_estimate_of_someone_else_is_no_date_for_the_task():
 
 
 @pytest.mark.parametrize("text, words", [
-    ("I'll ask Priya whether there's room for you on the spring intake.", "room for you on the spring intake"),
+    ("I'll ask Priya whether there's room for you on the spring intake.", "on the spring intake"),
     ("i'll check with finance if there's budget left this year", "budget left this year"),
 ])
 def test_a_task_keeps_the_question_it_asks(text, words):
