@@ -579,6 +579,8 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
             words = f"{'do' if first == 'doing' else base_form(first)} {rest}"
         if words and words.startswith("keep ") and phrases.NOT_TASK.match(words):
             continue  # "could you keep doing those?": go on as before, an arrangement
+        if words and re.match(r"let\s+me\b", words):
+            continue  # "could you let me have a go?" asks leave; the asker does it
         if words and (base_form(words.split()[0]) in TASK_VERBS or _LOOK_OVER.match(words)
                       or (m.lastgroup == "open" and words.startswith("do "))):
             firm = m.lastgroup != "ask" or norm.endswith("?")
@@ -700,6 +702,8 @@ _JOINT_OFFER = re.compile(r"\b(?:what\s+if\s+we|how\s+about\s+we|shall\s+we|why\
 it is both people's task."""
 _THIRD_PARTY_NEXT = re.compile(
     r"(?:meet|talk|chat|catch\s+up|speak|do\s+(?:it|this|that))\b"
+    r"|(?:book|schedule|arrange|set\s+up|pencil\s+in|put\s+in|fix)\s+(?:the\s+|a\s+)?(?:next|another|follow-up)\b"
+    r"|.*\b(?:every|each)\s+(?:single\s+|other\s+)?(?:call|session|meeting|time|week|month|check-in)\b"
     r"|.*\b(?:right\s+now|now$|here$|(?:over|by|on|via)\s+(?:email|e-mail|slack|teams|whatsapp|text|phone|zoom)\b"
     r"|shared\s+(?:doc|document|folder|drive|channel|sheet|spreadsheet|notebook|board)\b)")
 """Proposals of meeting, of doing "it", of doing something now, or of a channel to work

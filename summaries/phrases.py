@@ -146,7 +146,10 @@ NOT_TASK = re.compile(
     r"have\s+a\s+(?:think|ponder)\b|do\s+some\s+homework$|"
     r"put\s+you\s+to\s+work\b|"
     r"keep\s+it\s+(?:straight|honest|real|simple|calm|calmer|cooler|tidier|\w+er)\b|"
+    r"want\b|"  # "I'll want the full story": a wish, not a task
     # going on with something, not a task: "keep it going", "keep doing that", "keep the calls for ..."
+    r"keep\s+(?:it|them|that|this|things)\s+(?:really\s+|very\s+|nice\s+and\s+|super\s+|quite\s+)?"
+    r"(?:short|brief|simple|tight|light|small|quick|focused|casual|informal|low-key|general)\b|"
     r"keep\s+(?:(?:it|them|that|this|those)\s+)?(?:going|doing|up\b|on\b|at\s+it|working|coming|"
     r"the\s+(?:calls?|sessions?|meetings?|chats?))|"
     # A relative clause, not a promise: "the soak schedule I'll give you".
@@ -205,7 +208,9 @@ working rule, a decision, not a task."""
 FUTURE = re.compile(r"\b(?:this|next)\s+(?:week|month)\b|\blater\s+today\b")
 STANDING = re.compile(
     r"\b(?:from\s+now\s+on|going\s+forward|in\s+(?:the\s+)?future|"
-    r"(?:each|every)\s+(?:other\s+|single\s+)?(?:session|call|meeting|check-in|catch-up|time\s+we\s+(?:meet|talk)))\b")
+    r"(?:each|every)\s+(?:other\s+|single\s+)?(?:session|call|meeting|check-in|catch-up|time\s+we\s+(?:meet|talk))|"
+    r"(?:make|making)\s+(?:that|it|this)\s+(?:the|a|our)\s+(?:routine|rule|default|norm|habit|standard)|"
+    r"(?:the|our)\s+(?:routine|default)\s+(?:is|will\s+be)|every\s+time)\b")
 """A change to how the two work together ("from now on I'll send the articles a day before",
 "you send me a recording before each call and I'll come with three notes") is a standing
 arrangement, a decision, not a task to tick off."""

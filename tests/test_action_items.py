@@ -1211,3 +1211,16 @@ def test_a_task_keeps_the_question_it_asks(text, words):
 
 def test_a_new_clause_run_on_is_still_cut():
     assert only(items(("mentee", "i'll book a slot by friday there's usually gaps"))).text == "Book a slot"
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentor", "Shall we book the next one now?"), ("mentee", "Yes, let's.")],
+    [("mentor", "What if we finish every call with you reading back the actions?"), ("mentee", "Deal.")],
+    [("mentee", "Could you let me have a go at the dovetails while you watch?"), ("mentor", "Sure.")],
+    [("mentor", "Let's make that the routine then: a voice note plus three bullets by text, every time."),
+     ("mentee", "Perfect.")],
+    [("mentee", "I'm fine, I'll keep it really short.")],
+    [("mentor", "By then you'll have had the budget meeting, so I'll want the whole story.")],
+])
+def test_arrangements_leave_wishes_and_manners_are_no_tasks(turns):
+    assert items(*turns) == []
