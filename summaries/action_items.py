@@ -345,6 +345,8 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
                 or _HANG_ON.search(norm[:m.start]) and phrases.IMMEDIATE.match(_clean_task(raw) or "-"):
             continue
         words = _clean_task(raw)
+        if words and kind == "will" and norm[m.start:m.end].startswith("what") and _not_a_verb(words):
+            words = "do " + words  # "so what I'll do is a test panel over the weekend"
         if words and _only_looks_like_a_task(kind, norm, m, raw, words):
             continue
         obliged = re.match(r"(?:need|have)\s+to\s+(?P<task>\w.*)$", words)
@@ -973,6 +975,10 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         own_offers = [replace(o, sentence=s) for s in sentences
                       for o in _offers(replace(s, norm=_OPENING_AND.sub("", s.norm)), []) if not o.pronoun_only]
         for c in commitments:
+            if c.pronoun_only and c.words.startswith("do ") and any(
+                    o.owner == c.owner and not (o.pronoun_only or o.separate)
+                    and sentences.index(o.sentence) == sentences.index(c.sentence) + 1 for o in commitments):
+                continue  # "Okay, I'll do that then. I'll email Mrs Adeyemi this week": the next sentence says what
             offered = next((o for o in reversed(own_offers) if c.pronoun_only and o.owner == c.owner
                             and sentences.index(o.sentence) < sentences.index(c.sentence)), None)
             one = _ONE_OBJECT.match(c.words)
@@ -1100,7 +1106,8 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
 
 
 _OBJECT_POINTER = re.compile(
-    r"(?<=[a-z] )(?:it|them)\b(?!')|(?<=[a-z] )(?:those|these)(?=\s*$|\s*,|\s+(?:to|for|with|by|on|at|in|over|"
+    r"(?<=[a-z] )(?:it|them)\b(?!')|(?<=\blook )that(?=\s+up\b)"
+    r"|(?<=[a-z] )(?:those|these)(?=\s*$|\s*,|\s+(?:to|for|with|by|on|at|in|over|"
     r"before|after|tonight|today|tomorrow|and|first|again|back|up|out|off|through|as)\b)")
 """A pronoun standing for the object of a task that says more: "send it to Marco by Friday"."""
 _HANDLING = frozenset("""
@@ -1134,7 +1141,7 @@ def _object_named(task: _Task, ctx: Context) -> _Task:
     if pointer is None or (_NOT_AN_OBJECT.search(task.words[:pointer.start()]) and not causative) \
             or not (causative or any(base_form(w) in _HANDLING for w in task.words[:pointer.start()].split())):
         return task  # "cap it at six" is not about a thing to hand over
-    plural = pointer.group(0) != "it"
+    plural = pointer.group(0) in ("them", "those", "these")
     named = [phrase.split()[-1] for phrase, is_plural in _things_in(task.words[:pointer.start()])
              if is_plural == plural and phrase.split()[-1].rstrip("s") not in _PEOPLE]
     thing = _last_thing(_said_before(task), plural)
@@ -1148,7 +1155,15 @@ def _object_named(task: _Task, ctx: Context) -> _Task:
         # ("the attendance notes" - "redo last week's notes and send them over"); "send me your
         # draft if you get it done" names it already.
         return task
-    return replace(task, words=task.words[:pointer.start()] + thing + task.words[pointer.end():])
+    return replace(task, words=_put_thing(task.words, pointer, thing))
+
+
+def _put_thing(words: str, pointer: re.Match[str], thing: str) -> str:
+    """`words` with the thing in the pronoun's place; "look that up" becomes "look up the course"."""
+    rest = words[pointer.end():]
+    if rest.startswith(" up") and not rest[3:4].isalpha():
+        return words[:pointer.start()] + "up " + thing + rest[3:]
+    return words[:pointer.start()] + thing + rest
 
 
 _PEOPLE = frozenset("""
@@ -1395,7 +1410,7 @@ def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,
         if thing is None and task.words == pointer.group(0):
             dropped.append(k)  # "that's on my plate" about nothing we can name
         elif thing is not None:
-            words = task.words[:pointer.start()] + thing + task.words[pointer.end():]
+            words = _put_thing(task.words, pointer, thing)
             confirmed[k] = replace(task, words=words, pronoun_only=False, noun_only=False, restated=True)
     for k in reversed(dropped):
         del confirmed[k]

@@ -65,6 +65,7 @@ REQUEST = re.compile(
     r"\b(?:(?P<assign>"
     # Assignments: a plain "okay" accepts them.
     r"(?:i'd|i\s+would)\s+(?:like|love)\s+(?:for\s+)?you\s+to\s+"
+    r"|(?:here's\s+|so\s+)?what\s+i(?:'d)?\s+(?:want|like|need)\s+you\s+to\s+(?:try|do)(?:\s+is)?(?:\s+to)?\s*:?\s+"
     r"|i\s+(?:want|need)\s+you\s+to\s+"
     r"|(?:your|the)\s+(?:homework|action\s+items?|tasks?|assignment|next\s+steps?)(?:\s+for\s+you)?\s+"
     r"(?:(?:then|now|so|for\s+(?:this|next)\s+(?:week|time)|this\s+(?:week|time)),?\s+)?"
@@ -233,7 +234,8 @@ TAG_QUESTION = re.compile(r"(?:,\s*|\s)(?:okay|ok|right|yeah|alright|sound\s+goo
 CLAUSE_CUT = re.compile(
     r",?\s+(?:so\s+that|so\s+(?=(?:i|he|she|we|they|you|it|that|there|there's|the|everyone|people|"
     r"nobody)\b)|because|since|as\s+(?=(?:i|he|she|"
-    r"we|they|you|it)\b)|which|but|though|although|whereas|unless|cause)\b"
+    r"we|they|you|it)\b)|which|but(?<!\bnothing but)(?<!\banything but)(?<!\ball but)|though|although|whereas|"
+    r"unless|cause)\b"
     r"|,\s+(?:and\s+)?(?=(?:i|we|you|he|she|they|it's|that's|this\s+is|there's|it\s+is|that\s+is|"
     r"it\s+(?:takes|needs|was|will|would|should|might|may|can|could)\b|"
     r"let's|let\s+me|just|like|basically|for\s+example|e\.g|something\s+like|nobody|everyone)\b)"

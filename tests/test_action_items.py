@@ -1224,3 +1224,29 @@ def test_a_new_clause_run_on_is_still_cut():
 ])
 def test_arrangements_leave_wishes_and_manners_are_no_tasks(turns):
     assert items(*turns) == []
+
+
+def test_what_ill_do_is_a_thing_to_do():
+    task = only(items(("mentor", "Measure it every single time."),
+                      ("mentee", "Fair enough. So what I'll do is a test board over the weekend with a measured "
+                                 "batch.")))
+    assert task.text.startswith("Do a test board") and task.due == "2026-11-22"
+
+
+def test_what_i_want_you_to_try_is_a_request():
+    task = only(items(("mentor", "So here's what I want you to try: fill a practice sheet with nothing but "
+                                 "straight lines. A sheet a day."),
+                      ("mentee", "A sheet a day? Okay. Yeah. I can do the lines, I'm in early anyway.")))
+    assert task.owner == "mentee" and "lines" in task.text
+
+
+def test_look_that_up_names_what_was_suggested():
+    task = only(items(("mentor", "there's a welding short course at the college in june might be worth a look"),
+                      ("mentee", "oh yeah i'll look that up")))
+    assert task.text == "Look up the welding short course"
+
+
+def test_a_bare_do_that_before_the_task_that_says_how_is_one_task():
+    task = only(items(("mentor", "Why not ask the teachers first?"),
+                      ("mentee", "Okay, so I'll actually do that then. I'll email Mrs Adeyemi this week.")))
+    assert "Adeyemi" in task.text
