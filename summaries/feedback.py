@@ -60,7 +60,7 @@ from .text import Context, Sentence, group_items, span, word_start
 from .types import Feedback
 
 _INT = (r"(?:(?:really|very|so|super|incredibly|extremely|genuinely|truly|quite|way|much|"
-        r"absolutely|seriously|properly)\s+)*")
+        r"absolutely|seriously|properly|exactly),?\s+)*")
 """Any run of intensifiers ("really", "so", ...)."""
 _QUALITY = (r"(?:sharp|clear|clearer|strong|stronger|excellent|compelling|polished|impressive|"
             r"thoughtful|engaging|persuasive|crisp|solid|effective|great|fantastic|brilliant|"
@@ -140,6 +140,9 @@ _PRAISE_MORE = word_start(
     r"a lot |far |significantly )(?:cleaner|better|clearer|tighter|sharper|stronger|calmer|more (?:confident|"
     r"focused|polished|structured|concise))\b"
     r"|\b(?:good on you|credit to you|good for you|hats off to you|respect)\b(?! to them)"
+    r"|\byou(?:'ve| have) been (?:really |properly |very |so |super )?(?:organised|organized|disciplined|thorough|"
+    r"methodical|proactive)\b|\bthat's what makes (?:people|them|clients|everyone|the \w+) (?:trust|respect|"
+    r"rely on|listen to) you\b"
     r"|\b(?:that|this|it)(?:'s| is| was| shows) (?:real |genuine |proper |serious )(?:diligence|initiative|"
     r"professionalism|leadership|judgement|judgment|maturity|resilience|grit|craft|rigou?r|commitment|"
     r"dedication|thoroughness|ownership)\b"
@@ -192,7 +195,7 @@ _APPRECIATION = phrase_pattern(
     r"\b(?:this|that|it|today|you|this session|this call|our (?:call|session|chat|talk|"
     rf"conversation)s?|(?:your|the|that|this) (?:[\w-]+ ){{0,2}}{_MENTOR_THINGS}\b[^.,;?!]{{0,40}}?)"
     r"(?:'s|\s+(?:has been|have been|was|were|is|are|has|have))?\s+"
-    r"(?:really |so |super |very |incredibly |extremely |truly |genuinely |such a |a |been )*"
+    r"(?:really |so |super |very |incredibly |extremely |truly |genuinely |actually |honestly |such a |a |been )*"
     r"(?:helpful|useful|valuable|insightful|eye-opening|clarifying|"
     r"big help|great help|huge help|lifesaver|life-saver|game[- ]changer|gold)\b"
     r"|\b(?:this|that|it|you|what you (?:said|suggested|told me)|"
@@ -227,6 +230,9 @@ _APPRECIATION = phrase_pattern(
     r"[^.?!]{0,15}\b(?:made|make|makes|helped)\b"
     r"|\b(?:going to|gonna|will|has|it's|that's) (?:totally |completely |really )?(?:change|changed|transform|"
     r"transformed) (?:how|the way) i (?:work|think|write|teach|plan|practi[cs]e|approach)\b"
+    r"|\byou (?:sorted|fixed|solved|cracked|unlocked|untangled) (?:it|that|this)\b"
+    r"|\bthank(?:s| you) for (?:the|that|your) (?:thing|bit|point|tip|advice|idea|line|trick) (?:about|on|with)\b"
+    r"|\bi feel (?:so |a lot |much |way |so much )?(?:lighter|calmer)\b"
     r"|\b(?:this|the|that|our) (?:format|setup|set-up|structure|rhythm|arrangement)"
     r" (?:really |just )?works (?:really |so |very |brilliantly )?well\b")
 """The mentee's praise of the mentoring: only counted from the mentee."""
@@ -904,7 +910,10 @@ _SESSIONS_CHANGE = phrase_pattern(
     r"|\bi(?:'d| would) (?:quite |really |actually |much )?(?:like|love|prefer)\b|\bit(?:'d| would) be "
     r"(?:nice|good|great|better|easier|helpful)\b|\bthe only thing\b|\bif anything\b|\bone thing\b"
     r"|\bsometimes (?:uh |um |like )?(?:you|they|we|it|i (?:feel|think))\b"
-    r"|\bsometimes (?:it |they |these |this )?(?:feels?|seems?|gets?|drags?|runs?)\b|\bno time for\b|\byou(?:'re| are) (?:kind of |a bit |sometimes |quite )?"
+    r"|\bsometimes (?:it |they |these |this )?(?:feels?|seems?|gets?|drags?|runs?)\b|\bno time for\b"
+    r"|\b(?:are|is|were|feel|feels) (?:quite |a bit |a little |too |really |so )*(?:long|rushed)\b"
+    r"|\b(?:have|has) been (?:moved|cancelled|canceled|rescheduled|pushed back)\b|\bwould it work if\b"
+    r"|\bit's (?:a bit |quite |really |kind of )?(?:deflating|frustrating|annoying|draining)\b|\byou(?:'re| are) (?:kind of |a bit |sometimes |quite )?"
     r"(?:brutal|harsh|blunt|intense|too)\b|\b(?:more|less|fewer) (?:of|time)\b|\binstead of\b"
     r"|\bwould you mind\b|\bwould it be (?:okay|ok|possible)\b|\bis it (?:okay|ok) if\b|\brun (?:out of time|over)\b"
     r"|\bi(?:'d| would) (?:learn|get) (?:\w+ )?more\b"
@@ -912,12 +921,15 @@ _SESSIONS_CHANGE = phrase_pattern(
 """...and with what the mentee would change."""
 _OFFERS_FEEDBACK = re.compile(
     r"\bif i could ask for one thing\b|\bmy one bit of feedback\b"
-    r"|\bcan i (?:just |also )?(?:say|give you|tell you|mention|raise|flag) "
+    r"|\bcan i (?:just |also |actually |maybe |quickly )?(?:say|give you|tell you|mention|raise|flag) "
     r"(?:something|some feedback|a bit of feedback|a (?:quick |small )?thing|one thing)"
     r"(?: (?:a bit )?(?:awkward|small|quick))?"
     rf"(?: (?:about|on) (?:these|our|the) {_SESSIONS})?"
     rf"|\b(?:about|on) (?:these|our) {_SESSIONS}\b"
-    r"|\bcan i be (?:a bit |totally |completely |really )?(?:like )?honest (?:about|with you)\b")
+    r"|\bcan i be (?:a bit |totally |completely |really )?(?:like )?honest (?:about|with you)\b"
+    r"|\b(?:about|on) how we do (?:these|this|them|our \w+)\b"
+    r"|\bi hope (?:this|it|that)(?:'s| is) (?:okay|ok|alright|all right|fine) to say\b"
+    r"|\b(?:don't|dont|do not) take this the wrong way\b")
 """The mentee offering feedback on the mentoring."""
 _ABOUT_US = re.compile(rf"\b(?:you|your|we|us|our)\b|\b(?:these|the)? ?{_SESSIONS}\b")
 
@@ -936,7 +948,7 @@ def _sessions_reviewed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
         asked = bool(previous) and previous[0].speaker == "mentor" \
             and any(_ASKS_ABOUT_SESSIONS.search(s.norm) for s in previous)
         offered = k >= 2 and turns[k - 2][0].speaker == "mentee" and previous[0].speaker == "mentor" \
-            and sum(len(s.norm.split()) for s in previous) <= 4 \
+            and sum(len(s.norm.split()) for s in previous) <= 8 \
             and any(_OFFERS_FEEDBACK.search(s.norm) for s in turns[k - 2])
         opening = next((j for j, s in enumerate(sentences) if _OFFERS_FEEDBACK.search(s.norm)), None)
         after = {}  # where in each sentence the feedback may start: after the offer to give it

@@ -393,7 +393,9 @@ ADVICE_QUESTION = re.compile(
     r"^(?:(?:so|and|also|then|okay|ok|well|but)[,\s]+)*(?:could|can|would|might) you (?:maybe |perhaps |also |not |"
     r"just )?(?:try|push for|push back|pair with|block out|protect|delegate|negotiate|say no)\b"
     r"(?! me\b| us\b| for me\b)"
-    r"|\bwould you (?:maybe |perhaps |ever )?consider \w+ing\b")
+    r"|\bwould you (?:maybe |perhaps |ever )?consider \w+ing\b"
+    r"|\bwould you be (?:open|up for|willing) (?:to )?(?:a (?:little |small )?(?:experiment|trial|test)|try(?:ing)?)\b"
+    r"|\bhave you (?:ever )?(?:considered|thought about|tried) [a-z]+ing\b")
 """A question asking the listener to change how they work: "could you push back on the
 deadline?"; "can you ask Maria for the recordings?" asks for a task instead."""
 
@@ -679,6 +681,8 @@ CRITIQUE = phrase_pattern(
     r"|\bwhere (?:it|this|that|the \w+)(?:'s| is| gets| goes) (?:a bit |a little |much |far )?(?:weaker|thinner|"
     r"less (?:strong|clear|convincing|sure)|wobbly|shaky)\b|\b(?:the )?weaker (?:bit|part|section|spot|side) (?:is|was)\b"
     r"|\b(?:which|and that|that) (?:isn't|wasn't|isnt|wasnt|is not|was not) (?:great|ideal|a good look)\b"
+    r"|\bwhere (?:it|you|things) (?:went wrong|fell apart|fell down|lost (?:me|them|the room))\b"
+    r"|\byou (?:got|get|went|were) (?:a bit |quite |really |very )?(?:defensive|flustered|rattled)\b"
     r"|\byou (?:haven't|havent|have not|didn't|didnt|did not|don't|dont|never) (?:actually |even |really |yet )?"
     r"(?:labelled|labeled|label|included|include|added|mentioned|mention|recorded|record|named|explained|explain|"
     r"say|said|shown|show|cited|referenced|checked|tested|dated|stated|covered|answered|addressed)\b")
@@ -695,15 +699,19 @@ YOUR_TOO = re.compile(
 
 SPEAKER_WOULD = re.compile(
     r"(?:^|,\s+(?:so\s+|and\s+|but\s+)?)(?:(?:so|and|but|okay|ok|well|honestly|personally|myself|now|good|great|right|"
-    r"yeah|yes|sure|fine)[,\s]+)*"
+    r"yeah|yes|sure|fine|then|um|uh|one|two|three|first|second)[,\s]+)*"
     r"i(?:'d| would) (?:just |also |probably |"
-    r"personally |definitely |really |still )?(?!(?:love|like|say|be|have|need|want|think|guess|imagine|rather|"
+    r"personally |definitely |really |still )?(?!(?:love|like|say|be|have(?!\s+(?:a|an)\s)|need|want|think|guess|"
+    r"imagine|rather|"
     r"hate|prefer|bet|argue|expect|hope|appreciate|welcome|recommend you not)\b)[a-z]+ "
     r"(?:the|your|it|that|this|them|those|with|more|less|a|an|one|two|three|out|back|down|up|off|[a-z]{3,}s)\b")
 """The speaker's own choice offered as advice: "I'd just tighten the recording"."""
 YOU_NEED = re.compile(
     r"\byou(?:'ll| will)? (?:really |probably |just |also |still |definitely )?need (?:to (?!(?:tell|let|send|give|"
-    r"show|remind) (?:me|us)\b)|a |an |more |some |better |another )")
+    r"show|remind) (?:me|us)\b)|a |an |more |some |better |another )"
+    r"|\byou(?:'ve| have|ve)? (?:really |just |also |still |definitely )?got to (?!(?:be kidding|love|admit|laugh)\b)"
+    r"[a-z]{3,}|\bi(?:'d| would) (?:want|like) you (?:to )?[a-z]+ing\b"
+    r"|\bi(?:'d| would) (?:really |strongly |gently )?(?:encourage|urge) you to\b")
 """A need of the listener's, stated as advice: "then you need a long-form piece in your clips"."""
 THINK_ABOUT = re.compile(r"(?:^|[,:;] |^next \w+,? |^(?:and|so|maybe|perhaps) )(?:have a )?think (?:about|of) "
                          r"(?:\w+ing)\b")

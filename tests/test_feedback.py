@@ -992,3 +992,61 @@ def test_a_request_to_keep_a_record_is_no_habit_critique():
     assert kinds(("mentee", "Okay."), ("mentor", "And in the meantime, could you keep a little diary?")) == []
     assert [k[0] for k in kinds(("mentee", "Okay."), ("mentor", "You keep apologising before you start."))] == [
         "constructive"]
+
+
+@pytest.mark.parametrize("turns, expected", [
+    ([("mentee", "can i actually say something about um how we do these"), ("mentor", "yeah of course go for it"),
+      ("mentee", "the worked examples were really useful but sometimes you use a lot of acronyms i don't know so "
+                 "maybe just check with me")], ["praise", "constructive"]),
+    ([("mentee", "There is something. I hope this is okay to say."), ("mentor", "Of course it is."),
+      ("mentee", "The last three calls have been moved on the day. It's a bit deflating.")], ["constructive"]),
+    ([("mentee", "um one thing and dont take this the wrong way"), ("mentor", "go on"),
+      ("mentee", "when you demo on the lathe you go really fast could you let me try while youre watching")],
+     ["constructive"]),
+    ([("mentee", "Can I give you some feedback? It's good feedback, mostly."), ("mentor", "Ha, go on, I can take it."),
+      ("mentee", "The only thing is, we spend so long on the heavy stuff we never get to the practical bits.")],
+     ["constructive"]),
+])
+def test_round_eight_feedback_the_mentee_offers(turns, expected):
+    assert [f.kind for f in extract_feedback(context(*turns)) if f.giver == "mentee" and f.source.segment == 2] \
+        == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks. Seriously, the grip thing, I've been stuck on that for months and you sorted it in two minutes.",
+    "And thank you for the thing about pausing. Nobody's ever told me that.",
+    "Honestly, I feel so much lighter than when I logged on.",
+    "That's actually really useful. I'm writing that down.",
+])
+def test_round_eight_the_mentee_praising_the_mentoring(text):
+    assert "praise" in [f.kind for f in extract_feedback(context(("mentor", "Right, same time next week."),
+                                                                 ("mentee", text))) if f.giver == "mentee"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Would you be open to a little experiment? No emails after eight.", "constructive"),
+    ("You've got to anchor first, then turn the piece, not your wrist.", "constructive"),
+    ("Then I'd add one. A cell that flags the mismatch.", "constructive"),
+    ("I'd have a short private chat with her before you say anything in front of the team.", "constructive"),
+    ("I would really encourage you to think about going back to supervision.", "constructive"),
+    ("You've been properly organised about collecting evidence.", "praise"),
+    ("You owned it straight away. That's what makes people trust you with the numbers.", "praise"),
+])
+def test_round_eight_mentor_shapes(text, kind):
+    assert kind in [k[0] for k in kinds(("mentee", "So that's where I'm at."), ("mentor", text))]
+
+
+@pytest.mark.parametrize("text", [
+    "I'd have done the same, honestly.",
+    "You've got to be kidding, they cancelled again?",
+])
+def test_round_eight_not_advice(text):
+    assert [k for k in kinds(("mentee", "They moved the deadline."), ("mentor", text)) if k[0] == "constructive"] \
+        == []
+
+
+def test_where_it_went_wrong_while_reviewing_the_work():
+    turns = [("mentor", "I watched the recording of your briefing. Your opening was clear."),
+             ("mentee", "Thanks, I practised it."),
+             ("mentor", "Where it went wrong was after the first question. You got defensive.")]
+    assert [k[0] for k in kinds(*turns) if k[3] == 2] == ["constructive"]
