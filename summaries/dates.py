@@ -100,7 +100,7 @@ _NTH = r"(?P<{}>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
 # "on the second floor" and "for the first time" are not dates.
 _ORD_FOLLOW = (r"(?=\s*(?:$|[,?!.]|'s\b|(?:at|of|works?|is|then|and|or|so|okay|ok|please|would|could|"
                r"should|that|instead|too|in|around|by|for|before|after|morning|afternoon|evening|"
-               r"sounds|i|we|you|it|if|because|since|right|same|maybe|perhaps|then|yes|no|"
+               r"sounds|i|we|you|it|if|because|since|right|same|maybe|perhaps|then|yes|yeah|yep|no|suits|"
                r"good|fine|perfect|great|either)\b))")
 
 
@@ -129,7 +129,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("the_day", rf"(?:{_DAY_PREPOSITION}\s+)?the\s+(?P<td_num>\d{{1,2}}(?:st|nd|rd|th))\b"
                 rf"|{_DAY_PREPOSITION}\s+the\s+(?P<td_day>{_ORD_WORD}){_ORD_FOLLOW}"
                 rf"|the\s+(?P<td_late>{_LATE_ORD_WORD}){_ORD_FOLLOW}"
-                rf"|(?:the\s+)?(?P<td_compound>{_COMPOUND_ORD_WORD}){_ORD_FOLLOW}"),
+                rf"|(?:the\s+)?(?P<td_compound>{_COMPOUND_ORD_WORD}){_ORD_FOLLOW}"
+                rf"|^the\s+(?P<td_first>{_ORD_WORD}){_ORD_FOLLOW}"),  # an answer: "the ninth, yeah"
     ("checkin", r"(?:(?:before|by|at|in|during|on|for|until|till|ahead\s+of)\s+)?(?:our|the|my|your)"
                 r"\s+next\s+(?:check-?\s?in|call|session|meeting|chat|catch-?\s?up|one-on-one|"
                 r"1:1|sync|conversation)\b"
@@ -138,6 +139,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                 r"|next\s+time\s+we\s+(?:meet|talk|speak|chat)\b"
                 r"|before\s+we\s+(?:next\s+)?(?:meet|talk|speak|chat)(?:\s+again|\s+next)?\b"
                 r"|when\s+we\s+(?:next\s+)?(?:meet|talk|speak)(?:\s+again|\s+next)?\b"),
+    ("week_on", rf"a\s+week\s+(?:on|from)\s+(?:this\s+)?{_g(_WD, 'wo_wd')}|{_g(_WD, 'wo_wd2')}\s+week\b(?!\s*end)"),
     ("weekday_rel", rf"(?:first\s+thing\s+(?:on\s+)?)?(?:(?P<wr_mod>this\s+coming|the\s+coming|"
                     rf"coming|this|next|following|the\s+following)\s+)?{_g(_WD, 'wr_wd')}"
                     rf"(?:\s+(?P<wr_after>(?:of\s+)?next\s+week|after\s+next|the\s+week\s+after))?"
@@ -287,7 +289,7 @@ def _day_of_month(ref: date, day: int, weekday: int | None) -> date | None:
     for _ in range(14):
         if day <= calendar.monthrange(year, month)[1]:
             candidate = date(year, month, day)
-            if candidate >= ref:
+            if candidate > ref or candidate == ref and weekday is None:  # "Tuesday the 17th" said that day: the next
                 candidates.append(candidate)
         month += 1
         if month > 12:
@@ -387,13 +389,15 @@ def _resolve(kind: str, m: re.Match[str], ref: date, anchor: date | None) -> tup
         return _last_day(year, month), False
     if kind in ("weekday_day", "the_day"):
         number = _to_int(g("wdd_day") or g("wdd_num") if kind == "weekday_day"
-                         else g("td_day") or g("td_num") or g("td_late") or g("td_compound"))
+                         else g("td_day") or g("td_num") or g("td_late") or g("td_compound") or g("td_first"))
         if not 1 <= number <= 31:
             return None, False
         weekday = WEEKDAYS.index(g("wdd_wd")) if kind == "weekday_day" else None
         return _day_of_month(ref, number, weekday), False
     if kind == "checkin":
         return None, True
+    if kind == "week_on":  # "a week on Friday", "Friday week": that weekday a week later
+        return _weekday_after(ref, WEEKDAYS.index(g("wo_wd") or g("wo_wd2"))) + timedelta(weeks=1), False
     if kind == "weekday_rel":
         name = g("wr_wd") or g("wr_nw_wd")
         weekday = WEEKDAYS.index(name)

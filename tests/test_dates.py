@@ -215,3 +215,20 @@ def test_numbers_after_like_or_about_that_are_not_times(phrase: str) -> None:
 def test_a_weekday_and_an_ordinal_without_the() -> None:
     assert [m.day.isoformat() for m in find_dates(normalize("wednesday twenty fourth at seven"), WED_JUN_3)] == [
         "2026-06-24"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("a week on Friday", "2027-01-08"),  # from Wednesday 30 December
+    ("Friday week", "2027-01-08"),
+    ("a week from Monday", "2027-01-11"),
+    ("Wednesday the thirtieth", "2027-06-30"),  # said on Wednesday the 30th: the next one, not today
+])
+def test_a_week_on_a_weekday_and_a_weekday_date_said_on_that_day(phrase, expected):
+    assert str(resolve(phrase, WED_DEC_30)) == expected
+
+
+def test_an_answer_that_opens_with_a_day_of_the_month():
+    assert [str(m.day) for m in find_dates("the ninth yeah half twelve works", WED_JUN_3)] == ["2026-06-09"]
+    assert find_dates("the first thing i did was call her", WED_JUN_3) == []
+    assert [m.kind for m in find_dates("so, the twelfth of march, one o'clock?", WED_JUN_3)] == ["day_month"]
+    assert not any(m.kind == "week_on" for m in find_dates("friday weekend plans", WED_JUN_3))
