@@ -108,11 +108,12 @@ _SUBORDINATOR_BEFORE = re.compile(r"\b(?:before|after|when|whenever|until|till|o
                                   r"because|since|so|as\s+soon\s+as)\s+$")
 """A verb after these is part of a subordinate clause: "look over it before I submit"."""
 _CONDITION_AFTER = re.compile(
+    r"(?<!\band )(?<!\bor )(?<!\bbut )(?<!\bthen )"
     r"\b(?:if|unless|assuming|provided)\s+(?!(?:you|that|it|this|needed|necessary|possible|"
     r"so|required)\b)\w")
 """A condition on something else ("I'll commission a survey if the council approves", "I'll
 probably take it if Marco's dates work") makes a plan, not a promise. "I'll send it if you
-like" and "if that helps" are only politeness."""
+like" and "if that helps" are only politeness; "and if she can't, ..." opens the next clause."""
 _PROBABLY = re.compile(r"\b(?:probably|possibly|likely)\b")
 """Said as a likelihood and with no date ("next year I'll probably move to Berlin", "I'll
 probably just wing it"), a plan is no promise; "I'll probably send it Friday" still is."""
@@ -336,7 +337,8 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         if kind == "mine" and phrases.COMMITMENT.match(raw + " "):
             continue
         said_before = norm[:m.start].split()
-        if kind == "let" and said_before and said_before[-1] in phrases.NOT_LET_ME:
+        if kind == "let" and said_before and (said_before[-1] in phrases.NOT_LET_ME or not (
+                said_before[-1][-1] in ",.;:!?-" or said_before[-1] in _OPENS_LET_ME)):
             continue
         before_cue = _POLITE_IF.sub(" ", norm[:m.start])  # "if it would help, I'll forward the template"
         if phrases.HEDGE_BEFORE.search(before_cue[clause_start:]) or phrases.HYPOTHETICAL.search(norm) \
@@ -585,7 +587,7 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
             continue  # "could you let me have a go?" asks leave; the asker does it
         if words and (base_form(words.split()[0]) in TASK_VERBS or _LOOK_OVER.match(words)
                       or (m.lastgroup == "open" and words.startswith("do "))):
-            firm = m.lastgroup != "ask" or norm.endswith("?")
+            firm = m.lastgroup != "ask" or norm.endswith(("?", "please"))
             # The request's own date: said in it, or just before it ("by Friday, could you ...").
             tasks.append(_Task(s, addressee, words, _due_in(norm, max(0, m.start() - 16), len(norm), dates),
                                s.speaker, firm=firm))
@@ -607,8 +609,9 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
     if not tasks and first in TASK_VERBS and not phrases.COMMITMENT.match(body) and not _is_question(norm) \
             and not phrases.HYPOTHETICAL.search(norm) and not phrases.NOUN_SUBJECT.match(body):
         words = _clean_task(body)
-        if words:
-            tasks.append(_Task(s, addressee, words, _due_in(norm, 0, len(norm), dates), s.speaker))
+        if words:  # "ask him for a deposit this time please": a polite imperative is as firm as a question
+            tasks.append(_Task(s, addressee, words, _due_in(norm, 0, len(norm), dates), s.speaker,
+                               firm=norm.endswith("please")))
     # "Get it to me by Wednesday night": a deadline for a thing already on the table is firm.
     tasks = [replace(t, firm=True) if t.due is not None and not t.due.vague and _POINTER.search(t.words)
              and _is_pronoun_only(t.words, dates) else t for t in tasks]
@@ -950,7 +953,8 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         turn_start = len(confirmed)
         commitments = [_dated_before(_dated_after(c, sentences, dates), sentences, dates)
                        for s in sentences for c in _commitments(s, dates[id(s)], previous.requests)]
-        commitments = _means_merged([c for c in commitments if not _habitual(c, sentences)])
+        commitments = _means_merged([c for c in commitments if not (_habitual(c, sentences)
+                                                                      or _SCRATCHED.search(c.words))])
         commitments = [_joined(c, confirmed, ctx, turn_index) for c in commitments]
         commitments = _share_of_joint(commitments, sentences, confirmed, ctx, turn_index)
         if provisional is not None and provisional.owner == speaker:
@@ -1014,7 +1018,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         _withdraw(confirmed, sentences, ctx, dates)
         _delivery_merged(confirmed, turn_start, ctx, dates)
         _resolve_pointers(confirmed, turn_index, ctx, dates)
-        offers = [o for s in sentences for o in _offers(s, dates[id(s)])]
+        offers = [o for s in sentences for o in _offers(s, dates[id(s)]) if not _SCRATCHED.search(o.words)]
         if previous.requests and not offers:
             offers = [o for s in sentences for o in _counter_offers(s, dates[id(s)], previous.requests)]
         requests = tuple(_request_named(r, ctx, dates) for r in _turn_requests(sentences, dates))
@@ -1049,9 +1053,17 @@ _PARTS = frozenset("draft drafts version copy copies summary outline section cha
 _PART_OF = re.compile(r"\s+of\s+(?:the|my|your|our|this|that|his|her|their)\s+[a-z][a-z-]*")
 """A part or version of a thing keeps the thing: "a draft of the abstract"."""
 _PREPOSITIONS = frozenset("on at in of for with from about to by after before during under like than".split())
+_SCRATCHED = re.compile(r"\b(?:actually\s+)?(?:no\s+)?(?:scratch\s+that|forget\s+(?:that|it)|never\s*mind)\b")
+"""A task taken back as it is said: "I'll send you my old deck actually no scratch that"."""
+_OPENS_LET_ME = frozenset("""
+and so but okay ok right well yeah yes oh um uh then now just alright actually sure fine great cool good first
+maybe perhaps no also here look listen hmm ah perfect lovely brilliant fab sorry wait hang actually
+""".split())
+"""Words after which "let me" is the speaker's own offer; after any other ("one of the nurses let
+me stay"), someone else gave leave."""
 _NOT_A_THING = re.compile(
     r"week|weekend|day|days|month|year|morning|afternoon|evening|night|time|minute|moment|"
-    r"second|point|ones?|thing|things|stuff|lot|bit|way|end|rest|same|other|idea|question|problem|right|"
+    r"second|point|ones?|thing|things|stuff|lot|bit|way|end|rest|same|other|idea|question|problem|right|pair|eyes|"
     r"sorts?|kinds?|types?|yeah|yes|okay|ok|um|uh|please|god|gosh|goodness|wow|"
     r"help|relief|shame|pity|pleasure|favou?r|look|go|try|shot|stab|crack|chance|sense|thought|feeling|worry|"
     r"read|listen|skim|glance|peek|once-over|call|choice|decision|move|"

@@ -117,7 +117,7 @@ LEAD_IN = re.compile(
     r"for\s+now|in\s+the\s+meantime|meanwhile|after\s+that|actually|and\s+also|oh\s+and|but|"
     r"tell\s+you\s+what|here's\s+what|how\s+about\s+this|look|listen|honestly)[,\s]+)*")
 ADVERBS = re.compile(
-    r"^(?:(?:also|just|actually|definitely|probably|really|then|first|quickly|finally|still|always|"
+    r"^(?:(?:also|just|actually|definitely|probably|really|then|first|quickly|finally|still|always|gently|briefly|"
     r"personally|totally|absolutely|certainly|gladly|happily|at\s+least|go\s+ahead\s+and|"
     r"make\s+sure\s+(?:to|i)|try\s+and|get\s+around\s+to)\s+)*")
 
@@ -174,7 +174,7 @@ META = re.compile(
     r"suggest|propose\s+(?:that|we)|take\s+(?:this|that|it)$)")
 IMMEDIATE = re.compile(
     r"^(?:know|check|see|think|look(?!\s+into\b)|pull|grab|open|share\s+my\s+screen|ask\s+you|be\b|say|start|"
-    r"explain|rephrase|recap|summari[sz]e|just|quickly|guess|tell\s+you|show\s+you|find|get\s+this\s+"
+    r"explain|rephrase|recap|summari[sz]e|just|quickly|guess|tell\s+you|show\s+you|find|flip|get\s+this\s+"
     r"straight|make\s+sure\s+i|understand|repeat|play|turn|switch|move\s+on|go\s+back|jump|scroll|stop|"
     r"shut|close|adjust|move\s+(?:the|my)\s+(?:mic|microphone|camera|laptop|phone|headset)|ask\s+(?:it|that|this)\b|"
     r"get\s+(?:the\s+)?(?:heat|heating|engine|kettle|coffee|tea|lights?)\s+(?:going|on|off)\b|"
@@ -246,6 +246,8 @@ CLAUSE_CUT = re.compile(
     r"|,?\s+and\s+(?:as\s+)?for\s+(?=(?:the|my|your|our|his|her|their)\s)"  # "... and for the marshals, ..."
     r"|,\s+(?=(?:do|does|did|can|could|should|would|will|is|are|what|how|when|where|why)\s+"
     r"(?:you|i|we|he|she|they|it)\b)"
+    r"|,?\s+(?:and|or|but)\s+(?=if\b)|,?\s+(?:while|whilst)\s+(?=(?:it's|it\s+is|i|i'm|you|we|they)\b)"
+    r"|,\s+(?=that\s+(?:gives|means|way|should|will|would)\b)|\s+and\s+(?=what\s+i(?:'d|\s+would)\s+do\b)"
     r"|\s+(?=(?:do\s+you\s+fancy|fancy)\s+(?:it|that|this)\b|what\s+do\s+you\s+(?:think|reckon)\b"
     r"|how\s+does\s+that\s+sound\b|does\s+that\s+(?:sound|work)\b)"
     r"|;|\s+-\s+|:\s")
@@ -254,13 +256,13 @@ JOINT = re.compile(r"\s(?:and|but|so|then)\s|;\s")
 EVENT_FOR = re.compile(r"\b(?:invite|invitation|booking|slot|reservation|room)\s+for\s+$")
 """A day that names an event rather than a deadline: "I'll send the invite for Wednesday"."""
 ACCEPT_STRONG = re.compile(
-    r"^(?:(?:oh|well|yes|yeah|yep|yup|ok|okay|great|perfect|alright|all\s+right|right|sure)[,.!\s]+)*"
+    r"^(?:(?:oh|well|yes|yeah|yep|yup|ok|okay|great|perfect|alright|all\s+right|right|sure|ha|haha)[,.!\s]+)*"
     r"(?:will\s+do|can\s+do|no\s+problem|sure|absolutely|definitely|of\s+course|certainly|"
     r"consider\s+it\s+done|on\s+it|you\s+got\s+it|happy\s+to|i'd\s+be\s+happy\s+to|i'd\s+love\s+to|"
     r"leave\s+(?:it|that|this)\s+with\s+me|i\s+can\s+manage\s+(?:that|it)|"
     r"i\s+can\s+do\s+that|i'll\s+do\s+(?:that|it)|i\s+will|done|sure\s+thing|no\s+worries|"
     r"yes,?\s+i\s+(?:can|will)|i'm\s+on\s+it|deal|course(?=\s*[,.!]|\s*$|\s+i\s+(?:will|can)\b)|no\s+bother)\b")
-ACCEPT_WEAK = re.compile(r"^(?:yes|yeah|yep|yup|ok|okay|alright|all\s+right|sounds\s+good|got\s+it|"
+ACCEPT_WEAK = re.compile(r"^(?:(?:ha|haha|ah|oh),?\s+)?(?:yes|yeah|yep|yup|ok|okay|alright|all\s+right|sounds\s+good|got\s+it|"
                          r"fine|sure|sounds\s+like\s+a\s+plan)\b")
 ACCEPT_OFFER = re.compile(
     r"^(?:(?:oh|well|wow|honestly|ah|okay|ok|oh\s+my\s+god|gosh|god)[,\s]+)*"
@@ -272,7 +274,8 @@ ACCEPT_OFFER = re.compile(
 DECLINE = re.compile(r"\b(?:can't|cannot|won't\s+be\s+able|not\s+able\s+to|don't\s+think\s+i\s+"
                      r"(?:can|could|will)|i'd\s+rather\s+not|not\s+this\s+week|unfortunately|"
                      r"i'm\s+afraid|don't\s+have\s+(?:the\s+)?time|nope|not\s+really|i'll\s+pass|"
-                     r"no\s+thanks|no\s+need)\b|^no\b(?!\s+problem|\s+worries)")
+                     r"no\s+thanks|no\s+need|(?:i'd|i\s+would)\s+(?:love|like)\s+to,?\s+but)\b"
+                     r"|^no\b(?!\s+problem|\s+worries)")
 CANCEL = re.compile(
     r"\b(?:don't\s+worry\s+about|(?<!don't\s)(?<!never\s)forget\s+(?:about\s+)?(?=it\b|that\b|the\b|my\b|"
     r"your\b|those\b|this\b)|scratch\s+that|never\s*mind|no\s+need\s+(?:for|to\s+do)|cancel\b|skip\b|"
@@ -289,7 +292,8 @@ SUBORDINATE = re.compile(r"\b(?:so|so\s+that|if|when|then|because|since|once|unt
 """An offer in a subordinate clause is none: "send it by Wednesday, so I can look at it"."""
 REFERS_BACK = re.compile(r"\b(?:it|that|them|this|those|a\s+first\s+version|a\s+draft|the\s+same)\b")
 HAVE_IT_DONE = re.compile(r"^(?:have|get)\s+(?:it|that|this|them)\s+(?:done|finished|ready|sorted|"
-                          r"drafted|sent|written|over|back)(?:\s+to\s+you)?$")
+                          r"drafted|sent|written|over|back|live|up|in|booked|fixed|printed|uploaded|submitted|"
+                          r"up\s+and\s+running|running)(?:\s+to\s+you)?$")
 """Also only pointing back: "I'll have it done by the 1st"."""
 TOPIC = re.compile(r"\b(?:with|about|on|for)\s+(?P<topic>(?:the|your)\s+[\w-]+(?:\s+[\w-]+)?)\s*\?")
 """What a question is about: "where are you with the self-assessment?"."""

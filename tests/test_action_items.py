@@ -1250,3 +1250,41 @@ def test_a_bare_do_that_before_the_task_that_says_how_is_one_task():
     task = only(items(("mentor", "Why not ask the teachers first?"),
                       ("mentee", "Okay, so I'll actually do that then. I'll email Mrs Adeyemi this week.")))
     assert "Adeyemi" in task.text
+
+
+def test_a_fallback_after_and_if_is_no_condition_on_the_task_before_it():
+    task = only(items(("mentor", "So what's the alternative?"),
+                      ("mentee", "I'll message Priya tonight, and if she can't, I'll go to the bank office.")))
+    assert task.text == "Message Priya" and task.due == "2026-11-18"
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentee", "Could you look over the first report before I send it?"),
+     ("mentor", "I'd love to, but I'm in Lisbon all week without a laptop.")],
+    [("mentee", "Long shift. One of the nurses let me stay for the handover, which was good.")],
+    [("mentor", "Okay, let me flip it round. What's actually going well?")],
+    [("mentor", "I'm going to gently say that 'in my head' is how people end up behind.")],
+    [("mentor", "I'll send you my old sponsor deck actually no scratch that it's from years ago"),
+     ("mentee", "ha ok noted")],
+])
+def test_declined_others_leave_moves_of_talk_and_withdrawn_offers_are_no_tasks(turns):
+    assert items(*turns) == []
+
+
+def test_a_laughing_yes_takes_on_a_request():
+    task = only(items(("mentor", "oh and ask the book cover client for a deposit this time please"),
+                      ("mentee", "ha yes fifty percent up front i'm going to be so brave")))
+    assert task.owner == "mentee" and "deposit" in task.text
+
+
+def test_having_it_live_is_the_request_it_answers():
+    task = only(items(("mentor", "can you get the price list up on the website by the end of the month"),
+                      ("mentee", "um yeah okay i can have it live by the end of the month")))
+    assert "price list" in task.text and task.due == "2026-11-30"
+
+
+def test_a_look_at_the_draft_not_at_a_pair_of_eyes():
+    found = items(("mentor", "and send me a draft first if you want a second pair of eyes"),
+                  ("mentee", "yeah i'll send you a draft over the weekend"),
+                  ("mentor", "lovely i'll have a look on monday morning"))
+    assert found[-1].owner == "mentor" and "draft" in found[-1].text and "pair" not in found[-1].text
