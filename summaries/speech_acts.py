@@ -31,7 +31,8 @@ INTENSIFIER = (r"(?:(?:really|very|so|super|incredibly|extremely|genuinely|truly
                r"remarkably|wonderfully|pretty)\s+)*")
 
 STRONG_POSITIVE = (
-    r"(?:clever|vivid|clear|clearer|sharp|sharper|smart|bold|brave|courageous|careful|thorough|"
+    r"(?:clever|vivid|clear|clearer|sharp|sharper|smart|bold|brave|courageous|careful|thorough|sensible|grown-up|"
+    r"mature|wise|"
     r"rigorous|meticulous|thoughtful|insightful|creative|inventive|resourceful|imaginative|elegant|"
     r"polished|compelling|persuasive|convincing|impressive|remarkable|exceptional|outstanding|superb|"
     r"excellent|brilliant|stellar|masterful|skilful|skillful|textbook|exemplary|flawless|crisp|"
@@ -51,7 +52,7 @@ STRONG_POSITIVE = (
 WEAK_POSITIVE = (r"(?:great|good|nice|fantastic|amazing|awesome|wonderful|terrific|incredible|"
                  r"fabulous|cool|perfect)")
 """Positive words also used as mere enthusiasm ("great, let's move on")."""
-WORK_NOUN = (r"(?:work|job|effort|result|results|outcome|performance|piece of work|call|move|decision|"
+WORK_NOUN = (r"(?:work|job|effort|result|results|outcome|performance|piece of work|call|move|decision|reframe|"
              r"choice|catch|instinct|instincts|thinking|approach|answer|argument|analysis|writing|"
              r"presentation|pitch|draft|delivery|handling|response|fix|solution|stuff)")
 """What a verdict may be about; not "idea", "question" or "point", which acknowledge."""
@@ -145,8 +146,10 @@ REPORTED_ACTION = re.compile(
     r"(?:re)?(?:[a-z]+ed|did|made|wrote|built|ran|won|sent|got|gave|took|led|sold|shipped|finished|passed|"
     r"presented|submitted|delivered|launched|closed|landed|handled|managed)\b"
     r"|\b(?:went up|went down|came in|was accepted|got accepted|accepted it|signed off|went live|"
-    r"worked)\b")
-"""The other person's report of something they did ("I submitted the essay last Tuesday")."""
+    r"worked)\b"
+    r"|\bi(?:'d| would) rather (?:aim|focus|do|go|wait|take)\b|\bi(?:'ve| have) decided\b|\bi want to change it\b")
+"""The other person's report of something they did ("I submitted the essay last Tuesday"), or
+of a decision they took ("I'd rather aim for the certificate first")."""
 
 _ENTHUSIASM = re.compile(
     r"^(?:(?:oh|wow|okay|ok|so|well|yeah|yes|right)[,!\s]+)*(?:that's|that is|sounds|what) "
@@ -701,10 +704,11 @@ SPEAKER_WOULD = re.compile(
     r"(?:^|,\s+(?:so\s+|and\s+|but\s+)?)(?:(?:so|and|but|okay|ok|well|honestly|personally|myself|now|good|great|right|"
     r"yeah|yes|sure|fine|then|um|uh|one|two|three|first|second)[,\s]+)*"
     r"i(?:'d| would) (?:just |also |probably |"
-    r"personally |definitely |really |still )?(?!(?:love|like|say|be|have(?!\s+(?:a|an)\s)|need|want|think|guess|"
+    r"personally |definitely |really |still )?(?![a-z]+ed\b|(?:meant|been|gone|got|forgotten|thought|told|done|had|seen|heard|left|lent|sent|already|"
+    r"love|like|say|be|have(?!\s+(?:a|an)\s)|need|want|think|guess|"
     r"imagine|rather|"
     r"hate|prefer|bet|argue|expect|hope|appreciate|welcome|recommend you not)\b)[a-z]+ "
-    r"(?:the|your|it|that|this|them|those|with|more|less|a|an|one|two|three|out|back|down|up|off|[a-z]{3,}s)\b")
+    r"(?:the|your|it|that|this|them|those|with|to|more|less|a|an|one|two|three|out|back|down|up|off|[a-z]{3,}s)\b")
 """The speaker's own choice offered as advice: "I'd just tighten the recording"."""
 YOU_NEED = re.compile(
     r"\byou(?:'ll| will)? (?:really |probably |just |also |still |definitely )?need (?:to (?!(?:tell|let|send|give|"

@@ -1050,3 +1050,55 @@ def test_where_it_went_wrong_while_reviewing_the_work():
              ("mentee", "Thanks, I practised it."),
              ("mentor", "Where it went wrong was after the first question. You got defensive.")]
     assert [k[0] for k in kinds(*turns) if k[3] == 2] == ["constructive"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("That's a really sensible reframe, you've picked something you control.", "praise"),
+    ("the site drawings i saw last month were really clearly laid out like easy to follow", "praise"),
+    ("four hundred scans in three months on one scanner is actually really solid going", "praise"),
+    ("honestly your instinct on that is really good", "praise"),
+    ("The fact that you noticed the exact moment you lost them is half the battle.", "praise"),
+    ("the fact you're even willing to go back to him shows a lot of backbone", "praise"),
+    ("Okay. I'll be honest, I think you're overthinking it.", "constructive"),
+    ("And honestly, you undersell your work constantly.", "constructive"),
+    ("ok i'm gonna be blunt you're doing the thing again where new features feel like progress", "constructive"),
+    ("i did seven days a week for months and i really don't recommend it", "constructive"),
+    ("the thing is you're pricing your hours not the licence", "constructive"),
+    ("one more from me and this is a bit of a nudge", "constructive"),
+    ("maybe think of it as documenting your process rather than selling", "constructive"),
+    ("i'd also speak to whoever does legal at the council first", "constructive"),
+])
+def test_round_nine_mentor_shapes(text, kind):
+    assert kind in [k[0] for k in kinds(("mentee", "So that's where I'm at."), ("mentor", text))]
+
+
+@pytest.mark.parametrize("text", [
+    "Oh, I'd meant to send you my old notes, but I lent them to someone years ago.",
+    "You actually listen, and you don't just tell me what you'd do.",
+])
+def test_round_nine_not_advice(text):
+    assert "constructive" not in [k[0] for k in kinds(("mentee", "Okay."), ("mentor", text))]
+
+
+@pytest.mark.parametrize("turns, expected", [
+    ([("mentee", "um one thing about these calls actually"), ("mentor", "yeah go for it"),
+      ("mentee", "they've been moved quite last minute a couple of times so it'd be really good if we could keep "
+                 "them fixed")], ["constructive"]),
+    ([("mentee", "actually i've got some feedback on these calls if that's alright"), ("mentor", "yeah please"),
+      ("mentee", "between calls i kind of drift a month's a long time when nobody's checking on me")], ["constructive"]),
+    ([("mentor", "Anything you'd like me to do differently, while we're on the subject?"),
+      ("mentee", "Maybe, would it be possible to meet a bit more often?")], ["constructive"]),
+    ([("mentor", "Good luck with the launch."),
+      ("mentee", "thanks honestly the bit about the shop page was really useful")], ["praise"]),
+    ([("mentor", "Tuesday then."), ("mentee", "Brilliant. Honestly, show don't tell, that's going to stick with me.")],
+     ["praise"]),
+    ([("mentor", "Glad it landed."),
+      ("mentee", "The chapter you sent me last time, that was really, really useful.")], ["praise"]),
+])
+def test_round_nine_the_mentees_view_of_the_mentoring(turns, expected):
+    assert [f.kind for f in extract_feedback(context(*turns)) if f.giver == "mentee"] == expected
+
+
+def test_a_verdict_on_a_decision_just_taken():
+    assert [k[0] for k in kinds(("mentee", "Honestly, no. I'd rather aim to submit in February and do it properly."),
+                                ("mentor", "I think that's a grown-up call."))] == ["praise"]
