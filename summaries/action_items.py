@@ -382,7 +382,8 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         if kind == "must" and not (due and base_form(first) in TASK_VERBS):
             continue
         own_clause = _NEXT_CLAUSE.split(raw, 1)[0]  # "... by the end of the month there's usually gaps"
-        if phrases.HABIT.search(own_clause) or phrases.HABIT.search(norm[clause_start:m.start]) \
+        last_clause = re.split(r"[,;:]\s", norm[clause_start:m.start])[-1]  # not "Danny comes in on Thursdays, I'll"
+        if phrases.HABIT.search(own_clause) or phrases.HABIT.search(last_clause) \
                 or (kind == "both" and phrases.SHARED_RULE.search(words)) \
                 or (phrases.RECURRING.search(raw) and phrases.KEEPING_IN_TOUCH.match(words)) \
                 or phrases.RESPONSE_RULE.match(words) \

@@ -1288,3 +1288,20 @@ def test_a_look_at_the_draft_not_at_a_pair_of_eyes():
                   ("mentee", "yeah i'll send you a draft over the weekend"),
                   ("mentor", "lovely i'll have a look on monday morning"))
     assert found[-1].owner == "mentor" and "draft" in found[-1].text and "pair" not in found[-1].text
+
+
+@pytest.mark.parametrize("turns, text", [
+    ([("mentor", "Yeah, Priya's running the extension, I'll have a word with her today and see if there's room.")],
+     "Have a word with Priya"),
+    ([("mentor", "I could ask my friend Dani, she was with them for years. Do you want me to?"),
+      ("mentee", "Oh yes please."), ("mentor", "Okay, I'll message her this afternoon.")], "Ask my friend Dani"),
+    ([("mentee", "Yes, Mr Okoro in Mbale village, he is very serious. I will ask him on Monday.")], "Ask Mr Okoro"),
+    ([("mentee", "Before a shift, yeah. Danny comes in early on Thursdays, I'll catch him then.")], "Catch Danny"),
+])
+def test_him_or_her_is_the_person_just_named(turns, text):
+    assert any(i.text.startswith(text) for i in items(*turns)), [i.text for i in items(*turns)]
+
+
+def test_a_lower_case_transcript_keeps_its_pronoun():
+    task = only(items(("mentor", "yeah priya's running it i'll have a word with her today")))
+    assert task.text.startswith("Have a word with her")
