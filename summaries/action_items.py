@@ -1377,6 +1377,28 @@ def _step_asked(ctx: Context, sentence: Sentence) -> str | None:
     return None
 
 
+_CONTACT_ONLY = re.compile(
+    r"^(?:ask|check\s+with|email|e-mail|message|text|ring|call|phone|speak\s+to|talk\s+to|have\s+a\s+word\s+with|"
+    r"chase|ping)(?P<who>(?:\s+(?!and\b|then\b|first\b|about\b|round\b|around\b|to\b)[\w'-]+){1,2}?)"
+    r"(?=\s+and\s+let\s+you\s+know$|\s+(?:then|first|too|again)$|$)")
+"""A task of getting in touch that says nothing of what about: "check with HR and let you know"."""
+
+
+_NO_TOPIC = frozenset("alternative alternatives option options plan plans answer solution choice step steps".split())
+
+
+def _answer_names(ctx: Context, task: _Task) -> str | None:
+    """In an answer to a question, the thing the answer named before the task ("do trainees buy
+    their own boots?" - "there's a boot allowance, I think. I'll check with HR")."""
+    turn = ctx.turn_of(task.sentence.segment)
+    earlier = _earlier(ctx, task.sentence, 1)
+    asked = [s for s in earlier if ctx.turn_of(s.segment) == turn - 1]
+    if not asked or not _is_question(asked[0].norm):
+        return None
+    own = [_said_before(task)] + [s.norm for s in earlier if ctx.turn_of(s.segment) == turn]
+    return next((t for t in (_last_thing(text, False) for text in own) if t), None)
+
+
 def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,
                       dates: dict[int, list[DateMention]]) -> None:
     """Word tasks of this turn that only point back ("I'll dig them out", "those are on my
@@ -1396,6 +1418,16 @@ def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,
             link = " on " if bare.group(0) in _VIEWS else " of "
             confirmed[k] = replace(task, words=task.words[:bare.end()] + link + topic + task.words[bare.end():],
                                    restated=True)
+            continue
+        bare_contact = _CONTACT_ONLY.match(task.words)
+        topic = (_asked_about(ctx, task.sentence) or _answer_names(ctx, task)) if bare_contact else None
+        if topic is not None and topic.split()[-1] in _NO_TOPIC:
+            topic = None  # "what's the alternative?" asks what to do, not about what
+        if bare_contact is not None and topic is not None and not _words(topic) & _words(task.words) \
+                and not re.fullmatch(r"\s*(?:him|her|them|it)", bare_contact.group("who")):
+            # "do HCAs buy their own shoes?" - "I'll check with HR and let you know": about the shoes
+            at = bare_contact.end("who")
+            confirmed[k] = replace(task, words=task.words[:at] + " about " + topic + task.words[at:], restated=True)
             continue
         done = _DO_THAT.match(task.words)
         step = _step_asked(ctx, task.sentence) if done is not None else None

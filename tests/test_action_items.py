@@ -1305,3 +1305,13 @@ def test_him_or_her_is_the_person_just_named(turns, text):
 def test_a_lower_case_transcript_keeps_its_pronoun():
     task = only(items(("mentor", "yeah priya's running it i'll have a word with her today")))
     assert task.text.startswith("Have a word with her")
+
+
+def test_getting_in_touch_says_what_about():
+    task = only(items(("mentee", "Do trainees have to buy their own boots?"),
+                      ("mentor", "Ha. No, there's a boot allowance, I think. I'll check with HR and let you know.")))
+    assert task.text == "Check with HR about the boot allowance and let Sam know"
+    task = only(items(("mentee", "Can we put the donated plates online?"), ("mentor", "I'll email legal first.")))
+    assert task.text.startswith("Email legal about the donated plates")
+    assert only(items(("mentor", "What's the alternative?"), ("mentee", "I'll message Priya tonight."))).text \
+        == "Message Priya"  # a question of what to do is no topic
