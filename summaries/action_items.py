@@ -122,7 +122,7 @@ _SOMEDAY = re.compile(r"\b(?:eventually|one\s+day|some\s*day|sooner\s+or\s+later
 """...nor is "I'll finish it eventually" or "I'll support her where needed"."""
 _REPORTED_BEFORE = re.compile(
     r"\b(?:says|say|saying|tells?\s+(?:me|him|her|them|people|everyone)|thinks|reckons|swears|claims|insists|"
-    r"predicts|bets|keeps\s+saying|warned\s+(?:me|him|her|them))\s+(?:that\s+)?$")
+    r"predicts|bets|keeps\s+saying|warned\s+(?:me|him|her|them))(?:\s+to\s+(?:her|him|them|me))?\s+(?:that\s+)?$")
 """What someone else says the speaker will do: "my sister says I'll regret it", "he swears
 I'll love it"."""
 _INVERTED_CONDITION = re.compile(r"(?:^|,\s*)(?:should|were|had)\s+(?!i\b|you\b)[a-z]+\b[^,]*,\s*$")
@@ -316,7 +316,9 @@ _POLITE_IF = re.compile(r"\bif (?:you (?:like|want|prefer|need|'d like)|it (?:wo
 _POLITE_TAIL = re.compile(r",?\s+(?:if (?:you're|you are) (?:happy|okay|ok|free) to [^?]*|if that's (?:okay|ok|alright|"
                           r"all right|fine)|is that (?:okay|ok|alright|all right|fine))\?$")
 """A commitment asked as a favour: "I'll send you a draft by the end of the month, if you're happy to look at it?"."""
-_NO_PROMISES = re.compile(r"\bno promises\b|\bcan't promise\b")
+_NO_PROMISES = re.compile(r"\bno promises\b(?!,?\s+but\b)|\bcan't promise\b")
+"""A hedge that takes the promise back ("I'll try, no promises"); "no promises, but I'll message
+her over the weekend" still promises the message."""
 _HANG_ON = re.compile(r"\b(?:hang on|hold on|one sec(?:ond)?|give me a (?:sec(?:ond)?|minute|moment)|bear with me)\b")
 """An aside during the call: "hang on, I'll shut the window"."""
 
@@ -648,12 +650,17 @@ def _turn_requests(sentences: Sequence[Sentence], dates: dict[int, list[DateMent
 
 def _is_real_request(words: str, dates: list[DateMention]) -> bool:
     """Not a scheduling question ("could you do Tuesday at eleven?") or an action now."""
-    if re.search(r"\b(?:right\s+)?now$", words):
-        return False
+    if re.search(r"\b(?:right\s+)?now$", words) or re.match(r"go\s+and\s+", words) and phrases.NOT_TASK.match(words):
+        return False  # "go and eat something": care, not a task
     verb, _, rest = _strip_dates(words, dates).partition(" ")
     if not rest.strip():
         return False
     return bool(_content(rest)) or verb not in ("do", "make", "say", "meet", "try", "go", "get")
+
+
+_BUT_BETTER = re.compile(r",?\s+but\s+(?:honestly\s+|actually\s+|i\s+think\s+)?(?:it(?:'d|\s+would|'s|\s+is|\s+lands|"
+                         r"\s+comes)|you\s+(?:should|could|might)|better)\b")
+"""An offer made only to be set aside: "I could ..., but honestly it lands better coming from you"."""
 
 
 def _offers(s: Sentence, dates: list[DateMention]) -> list[_Task]:
@@ -668,6 +675,8 @@ def _offers(s: Sentence, dates: list[DateMention]) -> list[_Task]:
         if phrases.SUBORDINATE.search(s.norm[:m.start()]) and not question:
             continue  # "send it by Wednesday, so I can look at it"; "and want me to call Tom?" is one
         words = _clean_task(s.norm[m.end():])
+        if re.match(r"(?:maybe\s+)?i\s+could\b", m.group(0)) and _BUT_BETTER.search(s.norm, m.end()):
+            continue  # "I could mention it to her, but honestly it lands better coming from you"
         if words and m.group(0).rstrip().endswith(" i"):
             verb, _, rest = words.partition(" ")
             words = f"{_PAST_TO_BASE.get(verb, base_form(verb))} {rest}".strip()
@@ -1065,6 +1074,7 @@ me stay"), someone else gave leave."""
 _NOT_A_THING = re.compile(
     r"week|weekend|day|days|month|year|morning|afternoon|evening|night|time|minute|moment|"
     r"second|point|ones?|thing|things|stuff|lot|bit|way|end|rest|same|other|idea|question|problem|right|pair|eyes|"
+    r"whether|if|how|why|what|when|"
     r"sorts?|kinds?|types?|yeah|yes|okay|ok|um|uh|please|god|gosh|goodness|wow|"
     r"help|relief|shame|pity|pleasure|favou?r|look|go|try|shot|stab|crack|chance|sense|thought|feeling|worry|"
     r"read|listen|skim|glance|peek|once-over|call|choice|decision|move|"
@@ -1128,7 +1138,7 @@ send forward email share circulate upload post print submit bring update review 
 redo revise fix read proofread edit draft write rewrite run walk talk show give hand get pass file sign return do
 cut shorten trim tighten rework restructure simplify
 book mail text message attach save format tidy polish improve go look email
-drop pop fire shoot stick chuck dig pull knock whip
+drop pop fire shoot stick chuck dig pull knock whip turn draw sketch
 """.split())
 """Verbs done to a thing one hands over or works on: their "it" is worth naming."""
 _NOT_AN_OBJECT = re.compile(r"\b(?:make|take|keep|play|call|leave|let|wing|give|have)\s+$|\bfor\s+$")

@@ -20,7 +20,7 @@ delete deliver deploy design dig do document download draft drop edit email enro
 estimate evaluate expand extend file fill finalise finalize find finish fix flag follow
 forward gather get give go grab grade hand help hire hold host implement improve install
 interview introduce invite join keep jot label lead learn leave list log look loop make map mark
-measure meet merge message migrate mock move note nudge observe onboard open order organise
+measure mention meet merge message migrate mock move note nudge observe onboard open order organise
 organize outline pair pass pause pay pick ping pitch plan polish post practice practise
 prepare present print prioritise prioritize profile proofread propose prototype publish pull
 push put raise rank rate reach read rebook reconcile record redo reduce refactor reformat
@@ -132,13 +132,15 @@ NOT_TASK = re.compile(
     r"go\s+(?:first|next|ahead|back)|jump\s+in|share\s+my\s+screen|mute|unmute|"
     r"put\s+it\s+(?:this|that)\s+way|take\s+(?:it|things)\s+from\s+there|play\s+it\s+by\s+ear|"
     r"see\s+how\s+(?:it|things)\s+go(?:es)?|"
-    r"give\s+you\s+an\s+example|explain|repeat|rephrase|mention|need\s+to|have\s+to|"
+    r"give\s+you\s+an\s+example|explain|repeat|rephrase|mention(?!\s+(?:it|this|that|them|you)\s+to\s)|need\s+to|"
+    r"have\s+to|"
     r"let\s+you\s+know\s+(?:if|how|what\s+(?:happens|they\s+say))|"
     # Keeping in touch with the other participant is no task: "I'll call you Monday", "I'll
     # ring you after the meeting to see how it went" ("I'll text you the address" is one).
     r"(?:call|ring|phone|buzz|check\s+in\s+(?:with|on)|catch\s+up\s+with|touch\s+base\s+with)\s+(?:you|me)\b"
     r"(?!\s+(?:about|re|regarding|with)\b)|give\s+(?:you|me)\s+a\s+(?:call|ring|buzz|bell|shout)\b|"
-    r"share\s+what\s+i|ask\s+(?:you\s+)?(?:some\s+)?questions|"
+    r"share\s+what\s+i|ask\s+(?:you\s+)?(?:some\s+)?questions|ask\s+you\s+(?:about|something|one\s+thing)\b|"
+    r"go\s+and\s+(?:eat|sleep|rest|relax|enjoy|have\s+(?:a|some)|get\s+some)\b|"
     r"give\s+you\s+(?:honest\s+|my\s+|some\s+)?feedback|"
     r"support\s+you|help\s+you\b(?!\s+with)|listen|be\s+there|challenge\s+you|guide\s+you|"
     r"(?:figure|sort|work)\s+(?:it|something|things|this|that)\s+out|see\s+(?:what|how)|"

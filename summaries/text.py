@@ -239,6 +239,8 @@ _SPOKEN = (
     (re.compile(r"\bkinda\b"), "kind of"),
     (re.compile(r"\bi\s+m\b"), "i'm"),
     (re.compile(r"\bi\s+ll\b"), "i'll"),
+    # a hedge on a time: "the tenth-ish", "Thursday ish"
+    (re.compile(r"(?<=[a-z])(?:-|\s)ish\b"), ""),
     # "I'll" written without its apostrophe by a recogniser: "ill get my roommate to play it".
     # Adjective "ill" stands after a copula or degree word and before "with", "and", a noun of
     # health or a time; after a pause it opens a clause, and there it is "I'll". After "so" it is
@@ -317,7 +319,11 @@ def normalize(text: str) -> str:
     norm = _HYPHEN.sub("-", norm)
     norm = _COMMAS.sub(", ", norm)
     norm = _SPACES.sub(" ", norm).replace(" ?", "?").replace(" !", "!").strip(" ,")
-    return norm
+    return _STAMMER.sub(r"\1", norm)
+
+
+_STAMMER = re.compile(r"\b(by|to|the|a|an|on|at|for|in|and|i|we|my|your)(?:\s+\1)+\b(?!')")
+"""A small word said twice once fillers are gone: "by um by the tenth"."""
 
 
 # ---------------------------------------------------------------- context

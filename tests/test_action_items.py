@@ -1315,3 +1315,35 @@ def test_getting_in_touch_says_what_about():
     assert task.text.startswith("Email legal about the donated plates")
     assert only(items(("mentor", "What's the alternative?"), ("mentee", "I'll message Priya tonight."))).text \
         == "Message Priya"  # a question of what to do is no topic
+
+
+@pytest.mark.parametrize("turns, words, due", [
+    ([("mentee", "Oh, my knees are killing me on the boards."), ("mentor", "Tell Phil, it's a safety thing."),
+      ("mentee", "I'll mention it to Phil in the morning.")], "Mention it to Phil", "2026-11-19"),
+    ([("mentor", "I know the programmer on that tour, Siobhan. Want me to ask?"), ("mentee", "Yes. Massively."),
+      ("mentor", "She's very busy, so no promises, but I'll message her over the weekend.")], "Siobhan",
+     "2026-11-22"),
+    ([("mentee", "Could you look at my ninety day plan?"),
+      ("mentor", "Yes, happily. Send it whenever and I'll turn it round quickly.")], "ninety day plan", None),
+    ([("mentee", "yes please the deadline's the seventeenth so i'll get you a draft by um by the tenth ish")],
+     "draft", "2026-12-10"),
+])
+def test_round_ten_tasks(turns, words, due):
+    task = items(*turns)[-1]
+    assert words in task.text and task.due == due, (task.text, task.due)
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentor", "I will ask you about the skills bursary, though. Have you looked at it?")],
+    [("mentor", "Go and eat something."), ("mentee", "Ha. Will do. Cheers.")],
+    [("mentor", "have you thought about just saying to her i'll pick up messages from half seven")],
+    [("mentor", "I'll try, no promises.")],
+])
+def test_round_ten_no_tasks(turns):
+    assert items(*turns) == []
+
+
+def test_an_offer_set_aside_in_the_same_breath_is_not_taken_up():
+    task = only(items(("mentor", "I could mention it to her, but honestly it lands better coming from you."),
+                      ("mentee", "Okay. Yeah. I'll email Priya tomorrow.")))
+    assert task.owner == "mentee" and "Priya" in task.text
