@@ -32,7 +32,7 @@ INTENSIFIER = (r"(?:(?:really|very|so|super|incredibly|extremely|genuinely|truly
 
 STRONG_POSITIVE = (
     r"(?:clever|vivid|clear|clearer|sharp|sharper|smart|bold|brave|courageous|careful|thorough|sensible|grown-up|"
-    r"mature|wise|"
+    r"cracking|mature|wise|"
     r"rigorous|meticulous|thoughtful|insightful|creative|inventive|resourceful|imaginative|elegant|"
     r"polished|compelling|persuasive|convincing|impressive|remarkable|exceptional|outstanding|superb|"
     r"excellent|brilliant|stellar|masterful|skilful|skillful|textbook|exemplary|flawless|crisp|"
@@ -684,7 +684,8 @@ CRITIQUE = phrase_pattern(
     r"|\bwhere (?:it|this|that|the \w+)(?:'s| is| gets| goes) (?:a bit |a little |much |far )?(?:weaker|thinner|"
     r"less (?:strong|clear|convincing|sure)|wobbly|shaky)\b|\b(?:the )?weaker (?:bit|part|section|spot|side) (?:is|was)\b"
     r"|\b(?:which|and that|that) (?:isn't|wasn't|isnt|wasnt|is not|was not) (?:great|ideal|a good look)\b"
-    r"|\bwhere (?:it|you|things) (?:went wrong|fell apart|fell down|lost (?:me|them|the room))\b"
+    r"|\bwhere (?:it|you|things) (?:went wrong|fell apart|fell down|wobbled|dipped|sagged|dragged|"
+    r"lost (?:me|them|the room))\b"
     r"|\byou (?:got|get|went|were) (?:a bit |quite |really |very )?(?:defensive|flustered|rattled)\b"
     r"|\byou (?:haven't|havent|have not|didn't|didnt|did not|don't|dont|never) (?:actually |even |really |yet )?"
     r"(?:labelled|labeled|label|included|include|added|mentioned|mention|recorded|record|named|explained|explain|"

@@ -1102,3 +1102,47 @@ def test_round_nine_the_mentees_view_of_the_mentoring(turns, expected):
 def test_a_verdict_on_a_decision_just_taken():
     assert [k[0] for k in kinds(("mentee", "Honestly, no. I'd rather aim to submit in February and do it properly."),
                                 ("mentor", "I think that's a grown-up call."))] == ["praise"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("and look for what it's worth you're doing really well", "praise"),
+    ("the fact you sat down with the caterers in your first month that's really good", "praise"),
+    ("The fact that you're worrying about missing things tells me you care.", "praise"),
+    ("if you're winning every job you quote you're too cheap you're leaving money on the table", "constructive"),
+    ("right so that's your problem you want to be aggregating before you join", "constructive"),
+    ("One thing that helped me hugely was agreeing the agenda right at the start.", "constructive"),
+    ("Something that works for a lot of people is marking up the script.", "constructive"),
+    ("Honestly? It's not a story yet. What you need is a second source.", "constructive"),
+    ("and i wouldn't put the base price up yet not in your first six months", "constructive"),
+])
+def test_round_ten_mentor_shapes(text, kind):
+    assert kind in [k[0] for k in kinds(("mentee", "So that's where I'm at."), ("mentor", text))]
+
+
+def test_where_it_wobbled_while_reviewing_the_work():
+    turns = [("mentor", "I listened back to your package. That opening line is a cracking top line."),
+             ("mentee", "Oh. Okay. Phew."),
+             ("mentor", "Where it wobbled was the delivery. You were going at a hundred miles an hour.")]
+    assert [k[0] for k in kinds(*turns)] == ["praise", "constructive"]
+
+
+@pytest.mark.parametrize("turns, expected", [
+    ([("mentor", "Anything else before we wrap up?"),
+      ("mentee", "Actually, yeah, one bit of feedback on these calls. They've genuinely helped me a lot, but I'd find "
+                 "it easier if we had a rough agenda beforehand.")], ["praise", "constructive"]),
+    ([("mentee", "and can i um can i just say as well these calls are honestly the most useful thing i've got")],
+     ["praise"]),
+    ([("mentor", "Anything about these sessions you'd want to change? Be honest."),
+      ("mentee", "Sometimes I forget half the suggestions. Would it be a pain to pop a couple of lines in an email?")],
+     ["constructive"]),
+])
+def test_round_ten_the_mentees_view_of_the_sessions(turns, expected):
+    assert [f.kind for f in extract_feedback(context(*turns)) if f.giver == "mentee"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "And is there anything new you want to add, now we're halfway?",
+    "Do you want to grab a coffee after?",
+])
+def test_round_ten_not_advice(text):
+    assert "constructive" not in [k[0] for k in kinds(("mentee", "Okay."), ("mentor", text))]
