@@ -460,7 +460,7 @@ _AND_MORE = re.compile(r"(?:(?:oh|okay|ok|right|perfect|great|good|lovely)[,\s]+
 """A sentence that opens with "and" adds a task: "Perfect. And I'll check the margins."."""
 
 
-_BEHAVIOUR = re.compile(r"^[a-z]+(?:\s+(?:back|down|off|more|less|a\s+bit|a\s+little|harder|"
+_BEHAVIOUR = re.compile(r"^[a-z]+(?:\s+(?:back|down|off|more|less|a\s+bit|a\s+little|harder|and\s+[a-z]+\s+(?:more|less)|"
                         r"better|slower|faster|properly|carefully|for\s+(?:that|it|this)))+$"
                         r"|^(?:watch|mind)\s+(?:out\s+)?(?:for\s+)?(?:that|it|this)$")
 
@@ -650,7 +650,8 @@ def _turn_requests(sentences: Sequence[Sentence], dates: dict[int, list[DateMent
 
 def _is_real_request(words: str, dates: list[DateMention]) -> bool:
     """Not a scheduling question ("could you do Tuesday at eleven?") or an action now."""
-    if re.search(r"\b(?:right\s+)?now$", words) or re.match(r"go\s+and\s+", words) and phrases.NOT_TASK.match(words):
+    if re.search(r"\b(?:right\s+)?now$", words) or re.match(r"(?:go\s+and|pull\s+me|call\s+me)\s+", words) \
+            and phrases.NOT_TASK.match(words):
         return False  # "go and eat something": care, not a task
     verb, _, rest = _strip_dates(words, dates).partition(" ")
     if not rest.strip():
@@ -849,7 +850,7 @@ class _Wording:
         elif task.owner in ("mentor", "mentee"):
             other = _first_name(self.ctx, Context.other(task.owner))
             if other:
-                words = re.sub(r"\byou\b", other, words)
+                words = re.sub(r"\byou\b(?!\s+both\b)", other, words)
                 words = re.sub(r"\byour\b", f"{other}'s", words)
         if re.search(r"\b(?:him|her)\b", words):
             person = self.recent_person(task.sentence.segment)
@@ -1753,6 +1754,8 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
     pending = previous.requests
     if not pending or phrases.DECLINE.search(sentences[0].norm):
         return commitments
+    if any(phrases.STANDING.search(s.norm) and not phrases.STARTING.search(s.norm) for s in sentences):
+        return commitments  # "could you ask me first?" - "from now on I'll ask what you reckon": an arrangement
     opening = " ".join(s.norm for s in sentences[:2])
     # With no known speakers, "yeah" may be the asker still talking: only a clear yes counts.
     firm = any(t.firm for t in pending) and sentences[0].speaker != "unknown"

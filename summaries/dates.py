@@ -151,7 +151,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                  rf"(?:tomorrow|tmrw){_PART_OF_DAY}"),
     ("morning", r"(?:first\s+thing\s+)?in\s+the\s+morning"),
     ("today", r"(?:later\s+)?today|tonight|this\s+(?:afternoon|evening)|(?:the\s+)?end\s+of\s+"
-              r"(?:the\s+|to)?day|eod|cob|close\s+of\s+business|"
+              r"(?:the\s+|to)?day|eod|cob|close\s+of\s+business(?!\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
               r"(?:right|straight|directly|just|immediately|shortly)\s+after\s+(?:this|the\s+call|"
               r"the\s+meeting|the\s+session|we\s+hang\s+up)(?:\s+(?:call|meeting|session|chat))?|"
               r"after\s+(?:this|the)\s+(?:call|meeting|session|chat)|as\s+soon\s+as\s+we\s+hang\s+up|"
@@ -165,9 +165,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                       rf"today|time)"),
     ("span_in", rf"(?:in|within|inside\s+of|in\s+the\s+next|give\s+me|allow\s+me)\s+(?:about\s+|around\s+|roughly\s+)?"
                 rf"{_g(_COUNT, 'si_n')}\s+{_g(_UNIT, 'si_unit')}(?!\s*ago)"),
+    ("end_of_play", rf"(?:the\s+)?(?:end|close)\s+of\s+(?:play|business)(?:\s+(?:on\s+)?{_g(_WD, 'ep_wd')})?\b"),
     ("end_of", r"(?:the\s+)?(?:end|close)\s+(?:of|on|o)\s+(?:the\s+|this\s+)?(?P<eo_next>next\s+)?"
                r"(?P<eo_unit>week|month|year|quarter|q[1-4])\b|"
-               r"(?P<eo_unit2>week|month|year|quarter)(?:'s)?[\s-]end\b"),
+               r"(?P<eo_unit2>week|month|year|quarter)(?:'s)?[\s-]end\b"
+               r"|(?:before|by)\s+the\s+(?P<eo_unit3>month|week|year)(?:'s|\s+is)\s+out\b"),
     ("weekend", r"(?P<we_mod>over\s+the|on\s+the|this|during\s+the|next|by\s+the|before\s+the|"
                 r"over\s+this|the)\s+weekend\b"),
     ("vague", r"(?:early\s+|later\s+|late\s+|sometime\s+)?(?:next|this)\s+(?:week|month|year|"
@@ -429,8 +431,10 @@ def _resolve(kind: str, m: re.Match[str], ref: date, anchor: date | None) -> tup
         prefix = "sf" if kind == "span_from_now" else "si"
         count = _to_int(g(f"{prefix}_n"))
         return (_span(ref, count, g(f"{prefix}_unit")) if count else None), False
+    if kind == "end_of_play":  # "by end of play Wednesday", "close of business": the day's end
+        return (_weekday_after(ref, WEEKDAYS.index(g("ep_wd")), include_today=True) if g("ep_wd") else ref), False
     if kind == "end_of":
-        unit = g("eo_unit") or g("eo_unit2")
+        unit = g("eo_unit") or g("eo_unit2") or g("eo_unit3")
         nxt = bool(g("eo_next"))
         if unit == "week":
             return _friday_of_week(ref, 1 if nxt else 0) if nxt or ref.weekday() <= 4 \

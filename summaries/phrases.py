@@ -141,6 +141,8 @@ NOT_TASK = re.compile(
     r"(?!\s+(?:about|re|regarding|with)\b)|give\s+(?:you|me)\s+a\s+(?:call|ring|buzz|bell|shout)\b|"
     r"share\s+what\s+i|ask\s+(?:you\s+)?(?:some\s+)?questions|ask\s+you\s+(?:about|something|one\s+thing)\b|"
     r"go\s+and\s+(?:eat|sleep|rest|relax|enjoy|have\s+(?:a|some)|get\s+some)\b|"
+    r"(?:pull|call)\s+me\s+(?:up|out)\b|push\s+(?:on|back\s+on)\s+(?:that|this|it)\b|"
+    r"(?:ask|listen|talk|tell|speak)\s+(?:more|less)\s+and\s+(?:ask|listen|talk|tell|speak)\s+(?:more|less)\b|"
     r"give\s+you\s+(?:honest\s+|my\s+|some\s+)?feedback|"
     r"support\s+you|help\s+you\b(?!\s+with)|listen|be\s+there|challenge\s+you|guide\s+you|"
     r"(?:figure|sort|work)\s+(?:it|something|things|this|that)\s+out|see\s+(?:what|how)|"

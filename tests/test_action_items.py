@@ -1347,3 +1347,23 @@ def test_an_offer_set_aside_in_the_same_breath_is_not_taken_up():
     task = only(items(("mentor", "I could mention it to her, but honestly it lands better coming from you."),
                       ("mentee", "Okay. Yeah. I'll email Priya tomorrow.")))
     assert task.owner == "mentee" and "Priya" in task.text
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentee", "Could you ask what I think before you jump in?"),
+     ("mentor", "That's fair. Okay: from now on I'll ask what you reckon before I chip in. Pull me up if I forget."),
+     ("mentee", "Ha, deal.")],
+    [("mentor", "That's a habit of mine. I'll try to ask more and tell less. Call me out when I don't.")],
+    [("mentor", "Right. I'm going to push on that a bit, if that's okay.")],
+])
+def test_arrangements_and_manners_of_the_mentor_are_no_tasks(turns):
+    assert items(*turns) == []
+
+
+def test_end_of_play_on_a_weekday_and_you_both():
+    task = only(items(("mentee", "Oh my god, yes."), ("mentor", "Okay. Let me get that over to you by end of play "
+                                                                "Wednesday.")))
+    assert task.due == "2026-11-18" and "end of play" not in task.text
+    task = only(items(("mentor", "i'd like to introduce you to Fiona"), ("mentee", "oh yes that would be amazing"),
+                      ("mentor", "cool i'll email you both on monday")))
+    assert "both" in task.text and "Sam both" not in task.text
