@@ -32,7 +32,7 @@ INTENSIFIER = (r"(?:(?:really|very|so|super|incredibly|extremely|genuinely|truly
 
 STRONG_POSITIVE = (
     r"(?:clever|vivid|clear|clearer|sharp|sharper|smart|bold|brave|courageous|careful|thorough|sensible|grown-up|"
-    r"cracking|mature|wise|"
+    r"cracking|mature|wise|skilled|strong|"
     r"rigorous|meticulous|thoughtful|insightful|creative|inventive|resourceful|imaginative|elegant|"
     r"polished|compelling|persuasive|convincing|impressive|remarkable|exceptional|outstanding|superb|"
     r"excellent|brilliant|stellar|masterful|skilful|skillful|textbook|exemplary|flawless|crisp|"

@@ -1146,3 +1146,30 @@ def test_round_ten_the_mentees_view_of_the_sessions(turns, expected):
 ])
 def test_round_ten_not_advice(text):
     assert "constructive" not in [k[0] for k in kinds(("mentee", "Okay."), ("mentor", text))]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("can i just say the walking the herd thing you started thats exactly what a manager should be doing", "praise"),
+    ("you calmed him right down that was really skilled", "praise"),
+    ("Overall, really good. Your photos were really well chosen.", "praise"),
+    ("right ok so and this is me being straight with you youve been letting it slide", "constructive"),
+    ("that's why they promoted you but that's the trap", "constructive"),
+    ("The fact you don't know is the thing to fix.", "constructive"),
+    ("I think you're holding on too tight.", "constructive"),
+    ("you cant be the manager and the relief milker", "constructive"),
+])
+def test_round_eleven_mentor_shapes(text, kind):
+    assert kind in [k[0] for k in kinds(("mentee", "So that's where I'm at."), ("mentor", text))]
+
+
+@pytest.mark.parametrize("turns, expected", [
+    ([("mentor", "Anything for me? How am I doing, as a mentor?"),
+      ("mentee", "Honestly, good. The line by line reviews have been the most useful thing this year. The only thing "
+                 "is the voice notes, I can't search them. Could you write it down?")], ["praise", "constructive"]),
+    ([("mentor", "Done."), ("mentee", "Thanks. Honestly, the framing thing alone made this worth it.")], ["praise"]),
+    ([("mentor", "Done."), ("mentee", "Cheers, the checklist thing, I feel loads better about the brakes already.")],
+     ["praise"]),
+    ([("mentor", "Done."), ("mentee", "That's the most useful thing anyone's said to me about teaching.")], ["praise"]),
+])
+def test_round_eleven_the_mentees_view(turns, expected):
+    assert [f.kind for f in extract_feedback(context(*turns)) if f.giver == "mentee"] == expected
