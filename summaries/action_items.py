@@ -166,7 +166,8 @@ class _Task:
     names a task already agreed, it is that task said again."""
 
 
-_POLITENESS = re.compile(r",?\s+if\s+(?:you\s+(?:like|want|prefer|need\s+(?:it|them|me\s+to)|(?:can|could)(?=\s*(?:[,.!?]|$)))|"
+_POLITENESS = re.compile(r",?\s+if\s+(?:you\s+(?:like|want|prefer|need\s+(?:it|them|me\s+to)|(?:can"
+                         r"|could)(?=\s*(?:[,.!?]|$)))|"
                          r"that\s+helps|possible|"
                          r"that's\s+(?:ok|okay|alright|fine))\b.*$")
 """Said only to be polite, not part of the task: "I'll send it over if you like"."""
@@ -460,7 +461,8 @@ _AND_MORE = re.compile(r"(?:(?:oh|okay|ok|right|perfect|great|good|lovely)[,\s]+
 """A sentence that opens with "and" adds a task: "Perfect. And I'll check the margins."."""
 
 
-_BEHAVIOUR = re.compile(r"^[a-z]+(?:\s+(?:back|down|off|more|less|a\s+bit|a\s+little|harder|and\s+[a-z]+\s+(?:more|less)|"
+_BEHAVIOUR = re.compile(r"^[a-z]+(?:\s+(?:back|down|off|more|less|a\s+bit|a\s+little|harder|and\s+[a-z]+\s+(?:more"
+                        r"|less)|"
                         r"better|slower|faster|properly|carefully|for\s+(?:that|it|this)))+$"
                         r"|^(?:watch|mind)\s+(?:out\s+)?(?:for\s+)?(?:that|it|this)$")
 
@@ -1476,7 +1478,8 @@ _NEEDS_DOING = re.compile(r"(?:^|,\s*)(?P<thing>(?:the|our|your|my|this|that)\s+
                           r"(?:still\s+)?(?:needs|need)\s+(?:(?P<verb>[a-z]+)ing|to\s+be\s+(?P<pp>[a-z]+ed))\b")
 """A thing that needs doing, said to whoever will take it: "the onboarding checklist needs
 rewriting" - "I can take that"."""
-_LOOK_OVER = re.compile(r"^(?:have|take)\s+a\s+(?:quick\s+|proper\s+)?(?:look|read|peek|glance)\s+(?:at|over|through)\s+\w"
+_LOOK_OVER = re.compile(r"^(?:have|take)\s+a\s+(?:quick\s+|proper\s+)?(?:look|read|peek|glance)\s+(?:at|over"
+                        r"|through)\s+\w"
                         r"|^cast\s+an\s+eye\s+over\s+\w")
 """A request whose verb phrase is the task: "could you have a look at my portfolio?"."""
 _OPENING_AND = re.compile(r"^(?:(?:and|also|oh|so|plus)[,\s]+)+")

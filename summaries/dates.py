@@ -151,7 +151,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
                  rf"(?:tomorrow|tmrw){_PART_OF_DAY}"),
     ("morning", r"(?:first\s+thing\s+)?in\s+the\s+morning"),
     ("today", r"(?:later\s+)?today|tonight|this\s+(?:afternoon|evening)|(?:the\s+)?end\s+of\s+"
-              r"(?:the\s+|to)?day|eod|cob|close\s+of\s+business(?!\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
+              r"(?:the\s+|to)?day|eod|cob|close\s+of\s+business(?!\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur"
+              r"|sun)day)|"
               r"(?:right|straight|directly|just|immediately|shortly)\s+after\s+(?:this|the\s+call|"
               r"the\s+meeting|the\s+session|we\s+hang\s+up)(?:\s+(?:call|meeting|session|chat))?|"
               r"after\s+(?:this|the)\s+(?:call|meeting|session|chat)|as\s+soon\s+as\s+we\s+hang\s+up|"

@@ -36,7 +36,8 @@ type update upload use validate verify visit watch wireframe work write
 
 COMMITMENT = re.compile(
     r"\b(?:"
-    r"(?P<will>what\s+i(?:'ll|\s+will|'m\s+going\s+to)\s+do\s+is(?:\s+to)?|^going\s+to|i'll|i\s+will|i\s+shall|i'm\s+going\s+to|i\s+am\s+going\s+to|i'm\s+planning\s+to|"
+    r"(?P<will>what\s+i(?:'ll|\s+will|'m\s+going\s+to)\s+do\s+is(?:\s+to)?|^going\s+to|i'll|i\s+will|i\s+shall"
+    r"|i'm\s+going\s+to|i\s+am\s+going\s+to|i'm\s+planning\s+to|"
     r"i\s+plan\s+to|i\s+intend\s+to|i\s+promise\s+to|i'll\s+make\s+sure\s+to|i'll\s+make\s+sure\s+i|"
     r"(?:my|the)\s+plan\s+is\s+to|i\s+plan\s+on|i'm\s+planning\s+on)"
     r"|(?P<can>i\s+can)(?!')"
@@ -266,7 +267,8 @@ ACCEPT_STRONG = re.compile(
     r"leave\s+(?:it|that|this)\s+with\s+me|i\s+can\s+manage\s+(?:that|it)|"
     r"i\s+can\s+do\s+that|i'll\s+do\s+(?:that|it)|i\s+will|done|sure\s+thing|no\s+worries|"
     r"yes,?\s+i\s+(?:can|will)|i'm\s+on\s+it|deal|course(?=\s*[,.!]|\s*$|\s+i\s+(?:will|can)\b)|no\s+bother)\b")
-ACCEPT_WEAK = re.compile(r"^(?:(?:ha|haha|ah|oh),?\s+)?(?:yes|yeah|yep|yup|ok|okay|alright|all\s+right|sounds\s+good|got\s+it|"
+ACCEPT_WEAK = re.compile(r"^(?:(?:ha|haha|ah|oh),?\s+)?(?:yes|yeah|yep|yup|ok|okay|alright|all\s+right"
+                         r"|sounds\s+good|got\s+it|"
                          r"fine|sure|sounds\s+like\s+a\s+plan)\b")
 ACCEPT_OFFER = re.compile(
     r"^(?:(?:oh|well|wow|honestly|ah|okay|ok|oh\s+my\s+god|gosh|god)[,\s]+)*"

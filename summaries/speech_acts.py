@@ -226,7 +226,8 @@ _MENTORING = (r"(?:you|your (?:[\w-]+ ){0,3}?(?:advice|tips?|suggestions?|feedba
 APPRECIATION = re.compile(
     rf"(?:^|, |\band (?:thanks,? |thank you,? |honestly,? )?|\bthanks,? |\bbut |\b(?:say|admit|tell you) (?:that )?)"
     rf"(?:(?:and|honestly|also|but|so|thanks|thank you|incidentally|by the way|seriously|mate)[,\s]+)*"
-    rf"{_MENTORING}(?:'s| (?:has|have|is|are|was|were))?(?: been)?(?: \w+ly| really| so| just| all| always| still| truly)*"
+    rf"{_MENTORING}(?:'s| (?:has|have|is|are|was|were))?(?: been)?(?: \w+ly| really| so| just| all| always| still"
+    rf"| truly)*"
     r" (?:help|helps|helped|saved me|saved my|keeps? me (?:sane|going|grounded|on track)|"
     r"kept me (?:sane|going)|makes? a (?:\w+ )?difference|made a (?:\w+ )?difference|"
     r"made (?:it|things|everything) click|clicked|got me through|changed how i|takes? the edge off|took the edge off|"
@@ -682,7 +683,8 @@ CRITIQUE = phrase_pattern(
     r"gets lost|is throat-clearing)\b"
     r"|\b(?:is|are|'s) too (?:many|much|few|long|short|busy|crowded|dense|slow|fast|vague)\b"
     r"|\bwhere (?:it|this|that|the \w+)(?:'s| is| gets| goes) (?:a bit |a little |much |far )?(?:weaker|thinner|"
-    r"less (?:strong|clear|convincing|sure)|wobbly|shaky)\b|\b(?:the )?weaker (?:bit|part|section|spot|side) (?:is|was)\b"
+    r"less (?:strong|clear|convincing|sure)|wobbly|shaky)\b|\b(?:the )?weaker (?:bit|part|section|spot|side) (?:is"
+    r"|was)\b"
     r"|\b(?:which|and that|that) (?:isn't|wasn't|isnt|wasnt|is not|was not) (?:great|ideal|a good look)\b"
     r"|\bwhere (?:it|you|things) (?:went wrong|fell apart|fell down|wobbled|dipped|sagged|dragged|"
     r"lost (?:me|them|the room))\b"
@@ -705,7 +707,8 @@ SPEAKER_WOULD = re.compile(
     r"(?:^|,\s+(?:so\s+|and\s+|but\s+)?)(?:(?:so|and|but|okay|ok|well|honestly|personally|myself|now|good|great|right|"
     r"yeah|yes|sure|fine|then|um|uh|one|two|three|first|second)[,\s]+)*"
     r"i(?:'d| would) (?:just |also |probably |"
-    r"personally |definitely |really |still )?(?![a-z]+ed\b|(?:meant|been|gone|got|forgotten|thought|told|done|had|seen|heard|left|lent|sent|already|"
+    r"personally |definitely |really |still )?(?![a-z]+ed\b|(?:meant|been|gone|got|forgotten|thought|told|done|had"
+    r"|seen|heard|left|lent|sent|already|"
     r"love|like|say|be|have(?!\s+(?:a|an)\s)|need|want|think|guess|"
     r"imagine|rather|"
     r"hate|prefer|bet|argue|expect|hope|appreciate|welcome|recommend you not)\b)[a-z]+ "
@@ -803,7 +806,8 @@ EXCEEDED = re.compile(
     r"\byou (?:really |clearly |totally |absolutely |honestly )?(?:went above and beyond|went the extra mile|"
     r"nailed it|smashed it|knocked it out of the park|pulled (?:it|that|this) off|aced it|crushed it)\b")
 """The listener said to exceed: "you clearly went above and beyond"."""
-IT_WORKS = re.compile(r"\b(?:it|that|this)(?:'s| is) (?:clearly |really |definitely |obviously )?(?:working|paying off)\b")
+IT_WORKS = re.compile(r"\b(?:it|that|this)(?:'s| is) (?:clearly |really |definitely |obviously )?(?:working"
+                      r"|paying off)\b")
 """What the listener chose said to work: "it was your call and it's clearly working"."""
 
 

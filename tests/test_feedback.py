@@ -1085,7 +1085,8 @@ def test_round_nine_not_advice(text):
       ("mentee", "they've been moved quite last minute a couple of times so it'd be really good if we could keep "
                  "them fixed")], ["constructive"]),
     ([("mentee", "actually i've got some feedback on these calls if that's alright"), ("mentor", "yeah please"),
-      ("mentee", "between calls i kind of drift a month's a long time when nobody's checking on me")], ["constructive"]),
+      ("mentee", "between calls i kind of drift a month's a long time when nobody's checking on me")],
+     ["constructive"]),
     ([("mentor", "Anything you'd like me to do differently, while we're on the subject?"),
       ("mentee", "Maybe, would it be possible to meet a bit more often?")], ["constructive"]),
     ([("mentor", "Good luck with the launch."),
