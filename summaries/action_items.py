@@ -365,7 +365,7 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         # I'll send the invite right after this" (a recogniser's run-on sentence).
         due = _due_in(norm, m.end, clause_end, dates) or _due_in(norm, clause_start, m.start, dates)
         if due is None or due.vague:
-            due = _anchored_date(norm[:m.start], words, dates) or due
+            due = _date_of_meeting(norm[:m.start], words, dates) or due
         if not words or (phrases.NOT_TASK.match(words) and not _LISTEN_TO.match(words)) \
                 or re.search(r"\b(?:right\s+)?now$", words) or (kind != "mine" and _not_a_verb(words)):
             continue
@@ -964,7 +964,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         answering = said.turn == turn_index - 1 and (said.speaker != speaker or speaker == "unknown")
         previous = said if answering else _Said()
         turn_start = len(confirmed)
-        commitments = [_dated_before(_dated_after(c, sentences, dates), sentences, dates)
+        commitments = [_dated_after(_dated_before(c, sentences, dates), sentences, dates)
                        for s in sentences for c in _commitments(s, dates[id(s)], previous.requests)]
         commitments = _means_merged([c for c in commitments if not (_habitual(c, sentences)
                                                                       or _SCRATCHED.search(c.words))])
@@ -1512,13 +1512,16 @@ def _dated_after(task: _Task, sentences: Sequence[Sentence], dates: dict[int, li
 
 
 def _dated_before(task: _Task, sentences: Sequence[Sentence], dates: dict[int, list[DateMention]]) -> _Task:
-    """A task that points back to a day just said ("I've got my catch-up with her on Wednesday,
-    I'll raise it then"), where a recogniser's run-on put the day in the clause before."""
-    at = sentences.index(task.sentence)
-    if task.due is not None and not task.due.vague or not at \
+    """A task that points back to a day just said: "I'm in clinic on the twenty-second, I'll put
+    you down to shadow me that afternoon"; "I've got my catch-up with her on Wednesday, I'll
+    raise it then" (the day in the sentence before, where a recogniser's run-on was split)."""
+    if task.due is not None and not task.due.vague \
             or not (_THAT_DAY.search(task.words) or _THAT_DAY.search(task.sentence.norm.rstrip(".!?"))):
         return task
-    said = [m for m in dates[id(sentences[at - 1])] if not m.vague]
+    at = sentences.index(task.sentence)
+    begin = task.sentence.norm.find(task.words.split(" ", 1)[0])
+    said = [m for m in dates[id(task.sentence)] if not m.vague and m.end <= begin] \
+        or ([m for m in dates[id(sentences[at - 1])] if not m.vague] if at else [])
     return replace(task, due=said[-1]) if said else task
 
 
@@ -1538,15 +1541,10 @@ _THAT_DAY = re.compile(r"\b(?:then|that\s+(?:afternoon|morning|evening|day|night
 _SEEING = re.compile(r"\b(?:seeing|meeting|see|meet|catching\s+up\s+with|catch\s+up\s+with)\s+(?P<who>[a-z][\w-]+)\b")
 
 
-def _anchored_date(before: str, words: str, dates: list[DateMention]) -> DateMention | None:
-    """The date said earlier in the sentence that a task points back to: "I'm in clinic on the
-    twenty-second, I'll put you down to shadow me that afternoon"; "I'm seeing Priya on
-    Thursday, and I'll ask Priya whether ..."."""
+def _date_of_meeting(before: str, words: str, dates: list[DateMention]) -> DateMention | None:
+    """The day of a meeting said earlier in the sentence with the person the task is about:
+    "I'm seeing Priya on Thursday, and I'll ask Priya whether ..."."""
     said = [m for m in dates if m.end <= len(before) and not m.vague]
-    if not said:
-        return None
-    if _THAT_DAY.search(words):
-        return said[-1]
     for m in _SEEING.finditer(before):
         if re.search(rf"\b{re.escape(m.group('who'))}\b", words) and m.group("who") not in ("you", "it", "them"):
             return next((d for d in said if d.start > m.start()), None)

@@ -163,12 +163,12 @@ def _commitment_cuts(text: str) -> set[int]:
     I'll ...", "going forward I'll ..."), and not after another commitment, whose clause it
     may finish ("let me look into it I'll have the dates in two weeks")."""
     cuts: set[int] = set()
-    for match in _COMMITMENT_START.finditer(text):
+    for k, match in enumerate(_COMMITMENT_START.finditer(" " + text)):  # the space: one may open the run
         before = text[:match.start()].lower().split()
-        if not before or before[-1] in _BEFORE_A_COMMITMENT or _FRAMES_A_COMMITMENT.intersection(before[-4:]) \
-                or _COMMITMENT_START.search(" " + " ".join(before) + " "):
+        if k or not before or before[-1] in _BEFORE_A_COMMITMENT \
+                or _FRAMES_A_COMMITMENT.intersection(before[-4:]):
             continue
-        cuts.add(match.start() + 1)
+        cuts.add(match.start())
     return cuts
 
 
