@@ -1054,7 +1054,7 @@ _NOUN_PHRASE = re.compile(
     r"(?P<np>(?:[a-z][a-z-]*(?:'s)?\s+){0,3}?[a-z][a-z-]*[a-z])"
     r"(?=\s+(?:from|for|with|to|on|at|in|of|about|that|which|who|you|i|we|he|she|they|when|before|after|"
     r"by|and|but|so|is|are|was|were|still|last|this|next|yet|already|again|too|as|tonight|today|tomorrow|"
-    r"thats|its|theres|if|unless|once|until|because|since|while|or|please|"
+    r"thats|its|theres|if|unless|once|until|because|since|while|or|please|my|your|our|the|every|each|"
     r"now|later|soon|first|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow's)\b|\s*[,?!:]|\s*$)")
 """A noun phrase that a later "it" or "those" may stand for: "the old practice recordings",
 "three questions", or a bare plural object ("need horn parts")."""
@@ -1074,6 +1074,7 @@ maybe perhaps no also here look listen hmm ah perfect lovely brilliant fab sorry
 """.split())
 """Words after which "let me" is the speaker's own offer; after any other ("one of the nurses let
 me stay"), someone else gave leave."""
+_INTENSIFIERS = frozenset("really very quite pretty super".split())
 _NOT_A_THING = re.compile(
     r"week|weekend|day|days|month|year|morning|afternoon|evening|night|time|minute|moment|"
     r"second|point|ones?|thing|things|stuff|lot|bit|way|end|rest|same|other|idea|question|problem|right|pair|eyes|"
@@ -1097,6 +1098,9 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
     for m in _NOUN_PHRASE.finditer(norm):
         before = norm[:m.start()].split()
         words = m.group("np").split()
+        while len(words) > 1 and words[0] in _INTENSIFIERS:
+            words = words[1:]  # "a really good pricing guide"
+        np = " ".join(words)
         # "last spring's soil survey", "friday's handover notes": a time owning a thing
         owner = next((k for k, w in enumerate(words[:-1]) if w.endswith("'s") and w not in _CONTRACTED), None)
         named = words[owner + 1:] if owner is not None else words
@@ -1110,11 +1114,11 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
         if det is None and not words[-1].endswith("s") and owner is None:
             continue  # a bare object only when plural: "need horn parts", not "have time"
         keep = det in ("one", "two", "three", "four", "five", "six")
-        phrase = f"{det} {m.group('np')}" if keep else ("the " + m.group("np") if det else m.group("np"))
+        phrase = f"{det} {np}" if keep else ("the " + np if det else np)
         part_of = _PART_OF.match(norm, m.end()) if words[-1] in _PARTS else None
         if part_of is not None:  # "a draft of the abstract", "the latest version of the memo"
             phrase += part_of.group(0)
-        thing = (phrase, words[-1].endswith("s") and not words[-1].endswith("ss"))
+        thing = (phrase, words[-1].endswith("s") and not words[-1].endswith(("ss", "is", "us")))
         filler = len(before) > 1 and before[-1] == "like" and base_form(before[-2]) in TASK_VERBS
         if not (before and before[-1] in _PREPOSITIONS) or filler:  # "draft like a short email"
             things.append(thing)
@@ -1134,14 +1138,15 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
 _OBJECT_POINTER = re.compile(
     r"(?<=[a-z] )(?:it|them)\b(?!')|(?<=\blook )that(?=\s+up\b)"
     r"|(?<=[a-z] )(?:those|these)(?=\s*$|\s*,|\s+(?:to|for|with|by|on|at|in|over|"
-    r"before|after|tonight|today|tomorrow|and|first|again|back|up|out|off|through|as)\b)")
+    r"before|after|tonight|today|tomorrow|and|first|again|back|up|out|off|through|as)\b)"
+    r"|(?<=[a-z] )that(?=\s+(?:sent|done|finished|written|drafted|booked|sorted|over|across|off|back)\b)")
 """A pronoun standing for the object of a task that says more: "send it to Marco by Friday"."""
 _HANDLING = frozenset("""
 send forward email share circulate upload post print submit bring update review check finish finalise finalize
 redo revise fix read proofread edit draft write rewrite run walk talk show give hand get pass file sign return do
 cut shorten trim tighten rework restructure simplify
 book mail text message attach save format tidy polish improve go look email
-drop pop fire shoot stick chuck dig pull knock whip turn draw sketch
+drop pop fire shoot stick chuck dig pull knock whip turn draw sketch ping
 """.split())
 """Verbs done to a thing one hands over or works on: their "it" is worth naming."""
 _NOT_AN_OBJECT = re.compile(r"\b(?:make|take|keep|play|call|leave|let|wing|give|have)\s+$|\bfor\s+$")
@@ -1168,11 +1173,19 @@ def _object_named(task: _Task, ctx: Context) -> _Task:
             or not (causative or any(base_form(w) in _HANDLING for w in task.words[:pointer.start()].split())):
         return task  # "cap it at six" is not about a thing to hand over
     plural = pointer.group(0) in ("them", "those", "these")
+    whom = _contacted(task, pointer, ctx) if plural else None
+    if whom is not None:  # "confirm the date with the training office, I'll email them"
+        return replace(task, words=_put_thing(task.words, pointer, whom))
     named = [phrase.split()[-1] for phrase, is_plural in _things_in(task.words[:pointer.start()])
              if is_plural == plural and phrase.split()[-1].rstrip("s") not in _PEOPLE]
     thing = _last_thing(_said_before(task), plural)
     if thing is None:  # the nearest sentence before, up to two turns back, that names one
         thing = next((t for t in (_last_thing(e.norm, plural) for e in _earlier(ctx, task.sentence, 2)) if t), None)
+    if thing is None and plural and not _things_in(task.words[:pointer.start()]) \
+            and not task.words[:pointer.start()].endswith(" of ") \
+            and any(re.search(rf"\b{pointer.group(0)}\b", e.norm) for e in _earlier(ctx, task.sentence, 1)):
+        # "send them over" - "I'll ping them across": the same pronoun, said just before, points further back
+        thing = next((t for t in (_last_thing(e.norm, plural) for e in _earlier(ctx, task.sentence, 4)) if t), None)
     if thing is None or _words(thing) <= _words(task.words[pointer.end():]) \
             or _words(thing) <= _words(task.words[:pointer.start()]) \
             or (named and thing.split()[-1] not in named):
@@ -1182,6 +1195,25 @@ def _object_named(task: _Task, ctx: Context) -> _Task:
         # draft if you get it done" names it already.
         return task
     return replace(task, words=_put_thing(task.words, pointer, thing))
+
+
+_GET_IN_TOUCH = frozenset("email e-mail ring call phone message text ping chase contact".split())
+
+
+def _contacted(task: _Task, pointer: re.Match[str], ctx: Context) -> str | None:
+    """Who "them" is after a verb of getting in touch: the people said last before it in the
+    same sentence or the one before in the turn, when no other plural thing comes after them."""
+    before = task.words[:pointer.start()].split()
+    if not before or base_form(before[-1]) not in _GET_IN_TOUCH:
+        return None
+    previous = [s.norm for s in _earlier(ctx, task.sentence, 0)][:1]
+    for m in reversed(list(_NOUN_PHRASE.finditer(" ".join(previous + [_said_before(task)])))):
+        head = m.group("np").split()[-1]
+        if head.rstrip("s") in _PEOPLE or head == "office":
+            return f"the {m.group('np')}" if m.group("det") else m.group("np")
+        if head.endswith("s") and head not in phrases.STOP_WORDS:
+            return None
+    return None
 
 
 def _put_thing(words: str, pointer: re.Match[str], thing: str) -> str:
@@ -1464,7 +1496,8 @@ def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,
         if pointer is None:
             continue  # "send you my CV for this": no thing left to name
         plural = pointer.group(0) in ("them", "those", "these")
-        thing = _last_thing(_said_before(task), plural) or _antecedent(ctx, task.sentence, plural)
+        thing = (_contacted(task, pointer, ctx) if plural else None) or _last_thing(_said_before(task), plural) \
+            or _antecedent(ctx, task.sentence, plural)
         if thing is None and task.words == pointer.group(0):
             dropped.append(k)  # "that's on my plate" about nothing we can name
         elif thing is not None:

@@ -566,6 +566,39 @@ def test_an_accepted_pointer_request_names_the_thing_of_three_turns_back() -> No
         ("mentor", "Review Sam's slides", "2026-11-19"), ("mentee", "Send the slides", "2026-11-18")]
 
 
+def test_them_said_again_points_through_to_the_thing_before() -> None:
+    found = items(("mentor", "and if you want a second opinion you could send me your shift logs"),
+                  ("mentee", "would you i don't want to take up your saturday"),
+                  ("mentor", "no really it's fine post them to me and i'll go through them on monday"),
+                  ("mentee", "brilliant i'll ping them across on sunday"))
+    assert ("mentee", "Ping the shift logs across", "2026-11-22") in [(i.owner, i.text, i.due) for i in found]
+
+
+def test_that_got_sent_off_is_the_thing_owed() -> None:
+    task = only(items(("mentee", "I still owe the college my site diary from the spring. I'll get that sent off "
+                                 "by Friday.")))
+    assert (task.text, task.due) == ("Get the site diary sent off", "2026-11-20")
+
+
+def test_a_thing_ending_in_is_is_one_thing_and_it_names_it() -> None:
+    task = only(items(("mentor", "what i'd suggest is a quick risk analysis, just a table of each hazard"),
+                      ("mentee", "okay i'll do the risk analysis and send it over before we next talk")))
+    assert task.text == "Do the risk analysis and send it"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("i need to move the exam date with the assessment office i'll ring them in the morning", "assessment office"),
+    ("The visa paperwork goes through our HR team. I'll chase them this week.", "HR team"),
+])
+def test_them_after_getting_in_touch_is_the_people_just_named(text: str, who: str) -> None:
+    assert who in only(items(("mentee", text))).text
+
+
+def test_them_after_getting_in_touch_with_things_named_last_is_the_things() -> None:
+    task = only(items(("mentee", "I spoke to the agency about the drawings. I'll email them tonight.")))
+    assert "drawings" in task.text
+
+
 # ---------------------------------------------------------------- speech acts, not phrasings (c41-c50 round)
 
 @pytest.mark.parametrize("text", [
