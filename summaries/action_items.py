@@ -1178,7 +1178,7 @@ def _object_named(task: _Task, ctx: Context) -> _Task:
         return replace(task, words=_put_thing(task.words, pointer, whom))
     named = [phrase.split()[-1] for phrase, is_plural in _things_in(task.words[:pointer.start()])
              if is_plural == plural and phrase.split()[-1].rstrip("s") not in _PEOPLE]
-    thing = _last_thing(_said_before(task), plural)
+    thing = _introduced(ctx, task, plural) or _last_thing(_said_before(task), plural)
     if thing is None:  # the nearest sentence before, up to two turns back, that names one
         thing = next((t for t in (_last_thing(e.norm, plural) for e in _earlier(ctx, task.sentence, 2)) if t), None)
     if thing is None and plural and not _things_in(task.words[:pointer.start()]) \
@@ -1195,6 +1195,53 @@ def _object_named(task: _Task, ctx: Context) -> _Task:
         # draft if you get it done" names it already.
         return task
     return replace(task, words=_put_thing(task.words, pointer, thing))
+
+
+_INTRODUCING = re.compile(r"(?:\b(?:i've|i\s+have|we've|we\s+have|i've\s+just|we\s+just)\s+got|\bi\s+have|\bwe\s+have|"
+                          r"\bthere's|\bthere\s+is|\bi\s+know|\bi\s+use|\bwe\s+use|\bi\s+made|\bi\s+wrote|"
+                          r"\bi\s+put\s+together|\b(?:does|runs|do|run|did|put\s+out|puts\s+out|publishes))"
+                          r"\s+(?:(?:this|a)\s+(?:sort|kind)\s+of\s+)?$")
+"""Words that bring a new thing into the talk: "I've got a spreadsheet ...", "there's a guide ..."."""
+_OF_THINGS = re.compile(r"\s+of\s+(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*s\b")
+
+
+def _introduced(ctx: Context, task: _Task, plural: bool, people: bool = False) -> str | None:
+    """The thing the speaker has just brought into the talk in this turn, with "a" or "an"
+    ("I've got a reference pack of bat calls ... I'll drop it in the shared drive"), nearest
+    first; a group of people too if `people` ("there's a peer group, I'll send you the link")."""
+    for text in [_said_before(task)] + [s.norm for s in _earlier(ctx, task.sentence, 0)]:
+        text = re.sub(r"\b(?:a|this)\s+(?:sort|kind)\s+of\s+", "a ", text)
+        for m in reversed(list(_NOUN_PHRASE.finditer(text))):
+            words = m.group("np").split()
+            while len(words) > 1 and words[0] in _INTENSIFIERS:
+                words = words[1:]
+            if m.group("det") not in ("a", "an") or not _INTRODUCING.search(text[:m.start()]) \
+                    or (words[-1].endswith("s") and not words[-1].endswith(("ss", "is", "us"))) != plural \
+                    or (words[-1] in _PEOPLE and not people) or _NOT_A_THING.fullmatch(words[-1]) \
+                    or any(w in phrases.STOP_WORDS or _DATE_WORD.fullmatch(w) for w in words):
+                continue
+            of = _OF_THINGS.match(text, m.end())
+            return "the " + " ".join(words) + (of.group(0) if of else "")
+    return None
+
+
+_LINK = re.compile(r"\bthe\s+(?:link|website|web\s+page|details|contact\s+details|address|number|sign-?up\s+form)\b"
+                   r"(?!\s+(?:to|for|of|on|from)\b)|\bthe\s+(?P<which>latest|newest|current|most\s+recent|new)\s+one\b")
+"""What a task gives of a thing the speaker has just brought up: "the link", "the latest one"."""
+
+
+def _introduced_link(ctx: Context, task: _Task) -> str | None:
+    """The task's words with the thing just brought up that its link or "latest one" is of:
+    "there's a peer group for interpreters, I'll send you the link" - "the link to the peer
+    group"; "the guild does a rates survey, I'll forward you the latest one" - "the latest
+    rates survey"."""
+    link = _LINK.search(task.words)
+    thing = (_introduced(ctx, task, False, True) or _introduced(ctx, task, True, True)) if link is not None else None
+    if link is None or thing is None or _words(thing) & _words(task.words):
+        return None
+    if link.group("which"):
+        return f"{task.words[:link.start()]}the {link.group('which')} {thing[4:]}{task.words[link.end():]}"
+    return f"{task.words[:link.end()]} to {thing}{task.words[link.end():]}"
 
 
 _GET_IN_TOUCH = frozenset("email e-mail ring call phone message text ping chase contact".split())
@@ -1452,6 +1499,10 @@ def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,
     for k, task in enumerate(confirmed):
         if ctx.turn_of(task.sentence.segment) != turn or task.restated:
             continue
+        linked = _introduced_link(ctx, task)
+        if linked is not None:  # "there's a good pricing guide, I'll send you the link"
+            confirmed[k] = replace(task, words=linked, restated=True)
+            continue
         look = _LOOK_ALONE.match(task.words)
         if look and not _pointer_in(task.words[look.end():]):
             confirmed[k] = _look_at(task, look, ctx)  # "send me the draft and I'll have a look"
@@ -1496,8 +1547,8 @@ def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,
         if pointer is None:
             continue  # "send you my CV for this": no thing left to name
         plural = pointer.group(0) in ("them", "those", "these")
-        thing = (_contacted(task, pointer, ctx) if plural else None) or _last_thing(_said_before(task), plural) \
-            or _antecedent(ctx, task.sentence, plural)
+        thing = (_contacted(task, pointer, ctx) if plural else None) or _introduced(ctx, task, plural) \
+            or _last_thing(_said_before(task), plural) or _antecedent(ctx, task.sentence, plural)
         if thing is None and task.words == pointer.group(0):
             dropped.append(k)  # "that's on my plate" about nothing we can name
         elif thing is not None:

@@ -586,6 +586,26 @@ def test_a_thing_ending_in_is_is_one_thing_and_it_names_it() -> None:
     assert task.text == "Do the risk analysis and send it"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("I've got a checklist I use for site visits, nothing clever, dates and a notes column. I'll dig it out "
+     "tonight.", "Dig the checklist out"),
+    ("we have a kind of starter pack for new volunteers i'll send it over after this", "Send the starter pack"),
+    ("I've got a folder of old exam papers on my laptop. I'll share it with you.", "folder of old exam papers"),
+    ("There's a mentoring circle for new data engineers that meets on Zoom. I'll send you the link.",
+     "the link to the mentoring circle"),
+    ("so there's a really decent costing guide from the federation i'll send you the link later",
+     "the link to the decent costing guide"),
+    ("The union puts out a pay survey every spring. I'll forward you the latest one.", "the latest pay survey"),
+])
+def test_what_the_speaker_just_brought_up_is_what_they_hand_over(text: str, expected: str) -> None:
+    assert expected in only(items(("mentor", text))).text
+
+
+def test_the_link_to_a_thing_already_named_stays_as_it_is() -> None:
+    assert only(items(("mentor", "There's a good guide on the union site. I'll send you the link to the guide."))
+                ).text == "Send Sam the link to the guide"
+
+
 @pytest.mark.parametrize("text, who", [
     ("i need to move the exam date with the assessment office i'll ring them in the morning", "assessment office"),
     ("The visa paperwork goes through our HR team. I'll chase them this week.", "HR team"),
