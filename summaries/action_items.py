@@ -226,7 +226,8 @@ def _strip_dates(words: str, dates: list[DateMention], events: bool = True) -> s
     words = re.sub(r"\b(?:by|on|before|until|till|for|at|in|over|my|from|around|to)(?:\s\s+|\s+(?=,)|\s+$)", " ", words)
     words = re.sub(r"\b(?:by|before|until|till|for|at|my|from|around|to)\s*(?=,|$)", " ", words)
     words = re.sub(r"[\s,]*\b(?:probably|hopefully|ideally|maybe|latest|at\s+the\s+latest|then|"
-                   r"instead|please|okay|ok|either\s+way|anyway)\s*$", "", words.strip())
+                   r"instead|please|okay|ok|either\s+way|anyway|no\s+problem|no\s+worries|no\s+bother|for\s+sure|"
+                   r"definitely)\s*$", "", words.strip())
     return re.sub(r"\s+,", ",", re.sub(r"\s+", " ", words)).strip(" ,")
 
 
@@ -1054,7 +1055,7 @@ _NOUN_PHRASE = re.compile(
     r"(?P<np>(?:[a-z][a-z-]*(?:'s)?\s+){0,3}?[a-z][a-z-]*[a-z])"
     r"(?=\s+(?:from|for|with|to|on|at|in|of|about|that|which|who|you|i|we|he|she|they|when|before|after|"
     r"by|and|but|so|is|are|was|were|still|last|this|next|yet|already|again|too|as|tonight|today|tomorrow|"
-    r"thats|its|theres|if|unless|once|until|because|since|while|or|please|my|your|our|the|every|each|"
+    r"thats|its|theres|if|unless|once|until|because|since|while|or|please|my|your|our|the|every|each|a|an|"
     r"now|later|soon|first|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow's)\b|\s*[,?!:]|\s*$)")
 """A noun phrase that a later "it" or "those" may stand for: "the old practice recordings",
 "three questions", or a bare plural object ("need horn parts")."""
@@ -1329,7 +1330,7 @@ def _last_thing(norm: str, plural: bool) -> str | None:
 
 
 _DATE_WORD = re.compile(
-    r"week|weekend|day|days|month|year|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|"
+    r"week|weekend|fortnight|day|days|hour|hours|month|year|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|\d+(?:th|st|nd|rd)|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|next|last|tonight|today|tomorrow|yesterday")
 """Words of a time, anywhere in a phrase: "the next week", "the Friday meeting" is no thing to send."""
@@ -1341,7 +1342,8 @@ _IDIOM_PLACES = frozenset("plate list radar mind agenda desk side end way behalf
 """...but not "on my plate", "on my list", "on my mind"."""
 """Prepositions whose object may be what a later "it" names: "I'm stuck on the cover letter"."""
 _COUNTS = frozenset("one two three four five six seven eight nine ten twelve few couple dozen".split())
-_VERB_AFTER_THAT = frozenset("makes sounds seems looks means works helps feels is was depends happens".split())
+_VERB_AFTER_THAT = frozenset("makes sounds seems looks means works helps feels is was depends happens needs wants takes "
+                             "costs gets goes".split())
 
 
 def _asked_about(ctx: Context, sentence: Sentence) -> str | None:
@@ -1441,6 +1443,16 @@ _DO_THAT = re.compile(r"do\s+(?:that|it)\b")
 _HAVE_YOU_STEP = re.compile(r"\b(?:have|did)\s+you\s+(?:already\s+|actually\s+|ever\s+)?(?P<verb>[a-z]+)\s+"
                             r"(?P<rest>(?:up\s+|out\s+)?(?:for|to|with|on|the|a|an|your|my|our|in|into|at)\b[^?]*?)"
                             r"(?=\s+(?:so|because|yet|already)\b|\?|$)")
+
+
+def _planned_before(ctx: Context, task: _Task) -> str | None:
+    """What "I'll do that" takes on when the speaker has just said how much of something they
+    will do: "three timed questions a week, right up to the exam. I'll do that"."""
+    for text in [_said_before(task)] + [s.norm for s in _earlier(ctx, task.sentence, 0)][:1]:
+        things = [phrase for phrase, plural in _things_in(text) if plural and phrase.split()[0] in _COUNTS]
+        if things:
+            return things[0]
+    return None
 
 
 def _requested_thing(ctx: Context, sentence: Sentence) -> str | None:
@@ -1548,7 +1560,9 @@ def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,
             continue  # "send you my CV for this": no thing left to name
         plural = pointer.group(0) in ("them", "those", "these")
         thing = (_contacted(task, pointer, ctx) if plural else None) or _introduced(ctx, task, plural) \
-            or _last_thing(_said_before(task), plural) or _antecedent(ctx, task.sentence, plural)
+            or _last_thing(_said_before(task), plural) \
+            or (_planned_before(ctx, task) if _DO_THAT.match(task.words) else None) \
+            or _antecedent(ctx, task.sentence, plural)
         if thing is None and task.words == pointer.group(0):
             dropped.append(k)  # "that's on my plate" about nothing we can name
         elif thing is not None:

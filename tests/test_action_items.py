@@ -601,6 +601,19 @@ def test_what_the_speaker_just_brought_up_is_what_they_hand_over(text: str, expe
     assert expected in only(items(("mentor", text))).text
 
 
+def test_an_accepted_request_with_a_closing_no_problem_is_the_request() -> None:
+    task = only(items(("mentor", "could you get the budget tab updated and the two quotes attached by friday"),
+                      ("mentee", "yeah i can do that my friday no worries")))
+    assert (task.owner, task.text, task.due) == ("mentee", "Get the budget tab updated and the two quotes attached",
+                                                 "2026-11-20")
+
+
+def test_do_that_after_saying_how_much_is_that_much() -> None:
+    task = only(items(("mentor", "So how many could you manage, honestly?"),
+                      ("mentee", "Honestly? Two practice essays a fortnight, until the mocks. I'll do that.")))
+    assert task.text == "Do two practice essays"
+
+
 def test_the_link_to_a_thing_already_named_stays_as_it_is() -> None:
     assert only(items(("mentor", "There's a good guide on the union site. I'll send you the link to the guide."))
                 ).text == "Send Sam the link to the guide"
