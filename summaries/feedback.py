@@ -569,8 +569,15 @@ _LOGISTICS = phrase_pattern(
     r"\bhard stop\b|\bmake it (?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"\bkeep (?:it|them|these|the calls|the sessions) (?:to|under) (?:half an hour|an hour|\w+ minutes)\b|"
     r"\b(?:calls?|sessions?|meetings?|check-ins?) (?:of|for) (?:thirty|forty|forty-five|forty five|"
-    r"sixty|ninety|\d+) minutes\b")
-"""Suggestions about when and how to meet are decisions, not feedback."""
+    r"sixty|ninety|\d+) minutes\b|"
+    r"\b(?:could|can|shall) we (?:do|make it|say|move (?:it|them|that|the \w+) to)\b[^.?!]*"
+    r"\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|mornings?|afternoons?|evenings?|\d+(?:st|nd|rd|th)?|"
+    r"first|second|third|fourth|fifth|\w+teenth|\w+tieth|twenty[\w-]*|thirty[\w-]*|o'clock|half \w+)\b|"
+    r"\bsay (?:the )?(?:\w+ )?(?:\w+teenth|\w+tieth|twenty[\w-]*|thirty[\w-]*|first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)?|"
+    r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?) at\b")
+"""Suggestions about when and how to meet are decisions, not feedback: "could we do Thursday
+the fourth?", "say the fifteenth at ten"."""
 
 _NEGATED = re.compile(r"\b(?:not|n't|never|no longer|hardly|nothing|nobody)\b[^,;]*$")
 _NEGATION = re.compile(r"\b(?:not|n't|never|nothing)\b")
@@ -671,7 +678,11 @@ _FORMULA = re.compile(
     r"take (?:the|some) credit|be (?:honest|brutal|straight|frank)\b|don't be(?: sorry| silly| daft)?[.!]?$|"
     r"take a (?:deep )?breath|don't apologi[sz]e|no need to apologi[sz]e|don't dwell on it|"
     r"(?:start|begin|go) (?:wherever|whenever|where|when) you (?:like|want)|"
-    r"enjoy (?:it|that|this|the)|celebrate)\b"
+    r"enjoy (?:it|that|this|the)|celebrate|"
+    r"have a (?:(?:lovely|good|great|nice|restful|relaxing|brilliant|proper|safe|wonderful) )?(?:weekend|evening|"
+    r"holiday|break|day|christmas|summer|rest|trip|time|half-term|half term)|"
+    r"(?:drink|finish|eat) (?:your|that|the) (?:tea|coffee|sandwich|lunch|dinner|breakfast|cake|soup)|"
+    r"take a biscuit|(?:do )?come in|try not to (?:think|worry) about|shout if you need)\b"
     r"|^(?:start|begin) with (?:the|that|this|your|you) ?[\w-]*[.!]?$")
 """Formulae that look like imperatives: encouragement, leave-taking."""
 def _encouragement(text: str) -> bool:

@@ -850,6 +850,23 @@ def test_more_formulae(text):
     assert kinds(("mentee", "Sorry, where do I start?"), ("mentor", text)) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Have a great weekend, and try not to worry about the inspection.",
+    "Drink your coffee before it goes cold.",
+    "Do come in, sorry, the office is freezing today.",
+    "Okay, well, shout if you need a break at any point.",
+    "ok end of the month then say the twenty eighth at two",
+    "Lovely. Could we do Tuesday the ninth, in the afternoon?",
+])
+def test_leave_taking_manners_and_times_to_meet_are_not_advice(text):
+    assert kinds(("mentee", "That's everything from me."), ("mentor", text)) == []
+
+
+def test_a_time_to_meet_said_with_real_advice_keeps_the_advice():
+    assert [k[0] for k in kinds(("mentee", "What should I do about the backlog?"),
+                                ("mentor", "Triage it by risk before you touch anything else."))] == ["constructive"]
+
+
 @pytest.mark.parametrize("turns, expected", [
     ([("mentor", "Is this format working better?"),
       ("mentee", "Much better, honestly. Having the agenda in advance really helps.")], ["praise"]),
