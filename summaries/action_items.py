@@ -321,6 +321,8 @@ _POLITE_TAIL = re.compile(r",?\s+(?:if (?:you're|you are) (?:happy|okay|ok|free)
 _NO_PROMISES = re.compile(r"\bno promises\b(?!,?\s+but\b)|\bcan't promise\b")
 """A hedge that takes the promise back ("I'll try, no promises"); "no promises, but I'll message
 her over the weekend" still promises the message."""
+_ANSWERED_NOW = re.compile(r"^(?:look|check|see|think)\s+(?:yeah|yes|yep|ok|okay|right|so|um|er|hmm)\b")
+"""A look answered in the same breath: "let me look, yeah, Wednesday the 27th is fine"."""
 _HANG_ON = re.compile(r"\b(?:hang on|hold on|one sec(?:ond)?|give me a (?:sec(?:ond)?|minute|moment)|bear with me)\b")
 """An aside during the call: "hang on, I'll shut the window"."""
 
@@ -372,7 +374,8 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
             continue
         if due is None and not asked and _behaviour_only(words, dates):
             continue
-        if kind == "let" and phrases.IMMEDIATE.match(words) and (due is None or due.start < m.start):
+        if kind == "let" and phrases.IMMEDIATE.match(words) and (due is None or due.start < m.start
+                                                                 or _ANSWERED_NOW.match(words)):
             continue  # "let me check" now; "let me pull the logs tomorrow" is a task
         if due is None and (_SOMEDAY.search(raw) or not asked and (
                 phrases.META.match(words) or _PROBABLY.search(norm[clause_start:m.end + 12]))):

@@ -186,7 +186,8 @@ IMMEDIATE = re.compile(
     r"mute|unmute|write\s+(?:that|this|it)\s+down|note\s+(?:that|this)|jot|take\s+a\s+note|read|"
     r"double-check|confirm\s+i|suggest|propose|recommend|add\b|point\s+out|clarify|put\s+it|"
     r"give\s+you\s+(?:an?\s+)?(?:example|idea|sense|two|three|some\s+context)|"
-    r"ask\s+(?:you|a|one|something|the\s+group|everyone)\b"
+    r"ask\s+(?:you|a|one|something|the\s+group|everyone|about\s+you)\b|"
+    r"make\s+(?:it|this|that|the\s+\w+)\s+(?:bigger|smaller|larger|louder|full[\s-]?screen)\b"
     # moving about during the call: "hang on, let me get away from the fermenters"
     r"|get\s+(?:away\s+from|out\s+of|closer\s+to)|find\s+a\s+(?:quieter|better)\s+(?:spot|room|place)|"
     r"close\s+(?:the|my)\s+(?:door|window)|plug\s+(?:in|my)|grab\s+my\s+(?:headphones|charger|notes))")
