@@ -1968,6 +1968,8 @@ def _withdraw(confirmed: list[_Task], sentences: Sequence[Sentence], ctx: Contex
             elif k > 0:
                 recent = [i for i, t in enumerate(confirmed) if before(t)
                           and ctx.turn_of(t.sentence.segment) == turn]
+            elif _answers_an_offer(ctx, s, dates):
+                recent = []  # "I could ask Maggie, do you want me to" - "um actually no, I'll go through the council"
             else:
                 recent = [i for i, t in enumerate(confirmed)
                           if 1 <= turn - ctx.turn_of(t.sentence.segment) <= 2
@@ -1982,6 +1984,16 @@ def _withdraw(confirmed: list[_Task], sentences: Sequence[Sentence], ctx: Contex
                 confirmed[recent[-1]] = replace(moved, due=redated, words=words or moved.words)
             elif recent:
                 del confirmed[recent[-1]]
+
+
+def _answers_an_offer(ctx: Context, sentence: Sentence, dates: dict[int, list[DateMention]]) -> bool:
+    """Whether the sentence opens a turn that answers the other person's offer or question just
+    made: its "no" declines that, it takes back nothing of its own."""
+    turn = ctx.turn_of(sentence.segment)
+    asked = [s for s in _earlier(ctx, sentence, 1) if ctx.turn_of(s.segment) == turn - 1]
+    return bool(asked) and asked[0].speaker != sentence.speaker and (
+        _is_question(asked[0].norm) or re.search(r"\b(?:want|like)\s+me\s+to\s*$", asked[0].norm) is not None
+        or any(not _DO_THAT.match(offer.words) for offer in _offers(asked[0], dates[id(asked[0])])))
 
 
 def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,

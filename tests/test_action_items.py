@@ -191,6 +191,24 @@ def test_withdrawing_something_else_keeps_the_tasks() -> None:
     assert len(found) == 1
 
 
+@pytest.mark.parametrize("offer", [
+    "I could ring a friend of mine at the trust, she's done this before, do you want me to",
+    "Ha, good. I can send you our old policy as a starting point if that helps.",
+    "Would it help if I came along to the first meeting?",
+])
+def test_no_to_the_others_offer_takes_back_nothing_of_ones_own(offer: str) -> None:
+    found = items(("mentee", "okay i'll write to the records office by friday before i chicken out"),
+                  ("mentor", offer),
+                  ("mentee", "Um, actually, no, I think I should do this one myself. But thank you."))
+    assert [(i.owner, i.due) for i in found] == [("mentee", "2026-11-20")]
+
+
+def test_no_after_ones_own_acceptance_still_takes_the_task_back() -> None:
+    assert items(("mentor", "head office wants someone to write up the audit findings"),
+                 ("mentee", "i can do that i'll have it done by the end of the month"),
+                 ("mentor", "perfect actually no hang on priya already started it let her finish it")) == []
+
+
 def test_the_same_task_said_twice_is_kept_once() -> None:
     found = items(("mentee", "I'll send you the budget table by Friday."),
                   ("mentor", "Great."),
