@@ -206,9 +206,13 @@ def _not_a_verb(words: str) -> bool:
     return first in phrases.NOT_VERBS or not first[0].isalpha() or bool(re.match(r"let\s+(?:me|us)\b", words))
 
 
+_PREPOSITIONS_TOO = frozenset("before after until till during since within without across".split())
+
+
 def _content(words: str) -> set[str]:
+    """The words that say what a task is about: no function words, prepositions or task verbs."""
     return {w for w in re.findall(r"[a-z][a-z'-]+", words)
-            if w not in phrases.STOP_WORDS and w not in TASK_VERBS and len(w) > 2}
+            if w not in phrases.STOP_WORDS and w not in TASK_VERBS and w not in _PREPOSITIONS_TOO and len(w) > 2}
 
 
 def _strip_dates(words: str, dates: list[DateMention], events: bool = True) -> str:

@@ -209,6 +209,16 @@ def test_no_after_ones_own_acceptance_still_takes_the_task_back() -> None:
                  ("mentor", "perfect actually no hang on priya already started it let her finish it")) == []
 
 
+def test_two_things_to_have_done_before_something_are_two_tasks() -> None:
+    found = items(("mentee", "I'll get the rota done before the staff meeting on Tuesday."),
+                  ("mentor", "Good. And the appraisals?"),
+                  ("mentee", "Okay."),
+                  ("mentor", "It's a lot, I know."),
+                  ("mentee", "I'll get the first three appraisals done before Christmas, then."))
+    assert [i.text for i in found] == ["Get the rota done before the staff meeting",
+                                       "Get the first three appraisals done before Christmas"]
+
+
 def test_the_same_task_said_twice_is_kept_once() -> None:
     found = items(("mentee", "I'll send you the budget table by Friday."),
                   ("mentor", "Great."),
