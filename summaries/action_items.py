@@ -2070,5 +2070,5 @@ def _gist(text: str) -> set[str]:
     """The words that say what a task is, verbs included, in the singular: "Go practise those
     ballads" is {practise, ballad}."""
     words = {base_form(w) for w in re.findall(r"[a-z][a-z'-]+", text.lower())
-             if w not in phrases.STOP_WORDS and w not in _GENERIC_VERBS}
+             if w not in phrases.STOP_WORDS and w not in _GENERIC_VERBS and w not in _PREPOSITIONS_TOO}
     return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words}

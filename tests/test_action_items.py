@@ -219,6 +219,14 @@ def test_two_things_to_have_done_before_something_are_two_tasks() -> None:
                                        "Get the first three appraisals done before Christmas"]
 
 
+def test_a_summing_up_so_shares_more_than_before_with_an_earlier_task() -> None:
+    found = items(("mentee", "I'll book a call with Omar before the planning meeting."),
+                  ("mentor", "Good."), ("mentee", "What next?"),
+                  ("mentor", "How about a first outline of the report before the month's out?"),
+                  ("mentee", "So I'll do it by the twentieth, if that's okay."))
+    assert len(found) == 2 and "outline" in found[1].text
+
+
 def test_the_same_task_said_twice_is_kept_once() -> None:
     found = items(("mentee", "I'll send you the budget table by Friday."),
                   ("mentor", "Great."),
