@@ -1893,9 +1893,9 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
             vague = _is_pronoun_only(group[0].words, dates[id(group[0].sentence)]) \
                 or not _content(_strip_dates(group[0].words, dates[id(group[0].sentence)]))
             own = [c for c in binding if not (c.pronoun_only or c.noun_only)
-                   and (vague or not phrases.REFERS_BACK.search(c.words))
+                   and (vague or not phrases.REFERS_BACK.search(_strip_dates(c.words, dates[id(c.sentence)])))
                    and len(_content(_strip_dates(c.words, dates[id(c.sentence)])))
-                   > len(_content(group[0].words))]
+                   >= len(_content(group[0].words))]
         taken = next((k for k, t in enumerate(confirmed) if t.owner == sentences[0].speaker
                       and 0 <= group[0].sentence.segment - t.sentence.segment <= 1), None)
         if not own and taken is not None and _is_pronoun_only(group[0].words, dates[id(group[0].sentence)]):

@@ -227,6 +227,13 @@ def test_a_summing_up_so_shares_more_than_before_with_an_earlier_task() -> None:
     assert len(found) == 2 and "outline" in found[1].text
 
 
+def test_an_accepted_request_is_worded_by_the_answer_that_says_as_much_this_week() -> None:
+    task = only(items(("mentee", "There's a first-aid course in March. The request goes in by the end of the month."),
+                      ("mentor", "So put it in."),
+                      ("mentee", "I will, I'll get the booking form done this week.")))
+    assert (task.owner, task.text) == ("mentee", "Get the booking form done this week")
+
+
 def test_the_same_task_said_twice_is_kept_once() -> None:
     found = items(("mentee", "I'll send you the budget table by Friday."),
                   ("mentor", "Great."),
