@@ -2024,7 +2024,8 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
         again = next((k for k, (owner, words, said, at) in enumerate(seen) if owner == task.owner
                       and (ready or recap or not _other_day(items[k].due, when)) and (
             (content and len(content & words) >= max(1, len(content) * 2 // 3) and turn - at <= 3)
-            or ((ready or recap) and content & words) or (recap and (gist & said) - _WEAK_VERBS)
+            or ((ready or recap) and (content & words) - _VAGUE_WORDS)
+            or (recap and (gist & said) - _WEAK_VERBS - _VAGUE_WORDS)
             or (not (content and words) and len(gist) >= 2 and gist <= said and turn - at <= 3)
             or (loose and len(gist) >= 2 and gist <= said))), None)
         if again is not None:
@@ -2064,6 +2065,10 @@ _EVERY = re.compile(r"\b(?:every|each)\s+(?:single\s+|other\s+)?(?:day|morning|e
 _WEAK_VERBS = frozenset("see know say tell look come want need think try go get make take keep give put let".split())
 """Verbs too common to say two tasks are one."""
 _GENERIC_VERBS = frozenset("go do get make have take try start keep give put".split())
+_VAGUE_WORDS = frozenset("every each next last first full whole properly through point bit thing time week day "
+                         "month couple few".split())
+"""Words two different tasks easily share: "try it on my next shifts, a full sweep after every
+transmission" and "so I'll go through the replay and write down every point"."""
 
 
 def _gist(text: str) -> set[str]:

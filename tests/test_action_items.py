@@ -234,6 +234,13 @@ def test_an_accepted_request_is_worded_by_the_answer_that_says_as_much_this_week
     assert (task.owner, task.text) == ("mentee", "Get the booking form done this week")
 
 
+def test_a_so_sentence_sharing_only_every_with_an_earlier_task_is_a_task_of_its_own() -> None:
+    found = items(("mentee", "ok i'll try that on my next runs, a full check after every stop"),
+                  ("mentor", "good"), ("mentee", "and the audit"), ("mentor", "mm hm"),
+                  ("mentee", "so i'll sit down with the audit log and note every point where it went wrong"))
+    assert len(found) == 2 and "audit log" in found[1].text
+
+
 def test_the_same_task_said_twice_is_kept_once() -> None:
     found = items(("mentee", "I'll send you the budget table by Friday."),
                   ("mentor", "Great."),
