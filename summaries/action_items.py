@@ -1849,9 +1849,12 @@ later", "Yeah, no, I've got it already", "Okay. Oh, I think Ana already did"."""
 
 
 _PLEDGE_CLAUSE = re.compile(r"(?:^|[,.;]\s*|\s(?:so|and|just)\s+)(?:leave\s+(?:it|that|this)(?:\s+one)?\s+with\s+me|"
-                            r"consider\s+it\s+done|i'm\s+on\s+it|that's\s+on\s+me)\s*[.!]?(?:\s|$)")
+                            r"consider\s+it\s+done|i'm\s+on\s+it|that's\s+on\s+me|will\s+do|i'm\s+there|"
+                            r"i'll\s+be\s+there|count\s+me\s+in|(?:(?:this\s+|next\s+)?(?:monday|tuesday|wednesday|"
+                            r"thursday|friday|saturday|sunday|tomorrow|tonight)|the\s+\w+(?:\s+\w+)?)\s+it\s+is)"
+                            r"\s*[.!]?(?:\s|$)")
 """Taking a task on at the end of a clause: "I've got an idea about the bus contracts, leave
-that one with me"."""
+that one with me", "daylight photo, will do", "I'm off Sunday, I'll be there", "Monday it is"."""
 
 
 def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments: list[_Task],

@@ -718,6 +718,13 @@ def test_a_task_taken_on_at_the_end_of_a_clause() -> None:
     assert task.owner == "mentee" and "pitch" in task.text.lower()
 
 
+@pytest.mark.parametrize("answer", ["Ha, okay, a scan of the receipts, will do.", "okay scan of the receipts, will do"])
+def test_will_do_after_saying_back_what_was_asked_takes_it_on(answer: str) -> None:
+    task = only(items(("mentor", "And send me a scan of the receipts, not a photo, the photos are unreadable."),
+                      ("mentee", answer)))
+    assert task.owner == "mentee" and "scan of the receipts" in task.text
+
+
 def test_an_offer_in_the_past_of_a_condition_and_its_restated_date() -> None:
     task = only(items(("mentor", "Would it help if I sent you a couple of anonymised notes?"),
                       ("mentee", "Yes please, that would really help.")))
