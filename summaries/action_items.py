@@ -890,12 +890,17 @@ class _Said:
 _TRY_THAT = re.compile(r"(?:try|do)\s+(?:that|it|this)(?=\s+(?:for|at|in|on|with|during|next|this|tomorrow|tonight|"
                        r"from|when)\b)")
 """Taking up the other's suggestion for an occasion: "I'll try that for the family meeting"."""
-_ONE_OBJECT = re.compile(r"(?P<verb>[a-z]+(?:\s+(?:up|out|together))?)\s+one\b(?!\s+(?:of|more|day|page|thing|"
-                         r"week|time|or|another|last|two|hour|minute|month|year|by\s+one))")
+_ONE_OBJECT = re.compile(r"(?P<verb>[a-z]+(?:\s+(?:up|out|together))?)\s+(?:one\b(?!\s+(?:of|more|day|page|thing|"
+                         r"week|time|or|another|last|two|hour|minute|month|year|by\s+one))"
+                         r"|(?P<count>two|three|four|five|a\s+couple|a\s+few)\b(?=\s*$|\s+(?:from|for|to|by|at|in|"
+                         r"this|next|tonight|today|tomorrow|before|after|straight|and|then|over)\b))")
 """A task whose object is "one" of a kind named before: "order one", "set one up"."""
 _BARE_VERB = re.compile(r"^(go|come|try|do|join|visit|attend)(?:\s+(?:along|there|in|too|then))?$")
 """A task that is a bare verb echoing a suggestion: "then I'll go along this Friday"."""
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?P<np>(?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)")
+_COUNTED = re.compile(r"\b(?:two|three|four|five|a\s+couple\s+of|a\s+few|some)\s+(?P<np>(?:[a-z][a-z-]*\s+){0,3}"
+                      r"[a-z][a-z-]*)")
+"""Kinds of thing named with a count, for "grab two" ("get yourself two thermoses")."""
 
 
 def _earlier(ctx: Context, sentence: Sentence, turns: int) -> list[Sentence]:
@@ -909,19 +914,21 @@ def _earlier(ctx: Context, sentence: Sentence, turns: int) -> list[Sentence]:
     return found
 
 
-def _kind_before(ctx: Context, task: _Task) -> str | None:
-    """The first kind of thing named with "a" or "an" in the nearest text before the task that
-    names one, in its turn or the turn before: "a hoof gauge", "a shared rota"."""
+def _kind_before(ctx: Context, task: _Task, plural: bool = False) -> str | None:
+    """The first kind of thing named with "a" or "an" (with a count if `plural`) in the
+    nearest text before the task that names one, in its turn or the turn before: "a hoof
+    gauge", "a shared rota", "two thermoses"."""
     for text in [_said_before(task)] + [s.norm for s in _earlier(ctx, task.sentence, 1)]:
-        for m in _INDEFINITE.finditer(text):  # the first: "a shared rota, a spreadsheet you both edit"
+        for m in (_COUNTED if plural else _INDEFINITE).finditer(text):  # the first: "a shared rota, a spreadsheet"
             words: list[str] = []
             for w in m.group("np").split():
                 if w in phrases.STOP_WORDS or w in _PREPOSITIONS or _DATE_WORD.fullmatch(w):
                     break
                 words.append(w)
             if words and not _NOT_A_THING.fullmatch(words[-1]) and words[-1] not in _PEOPLE \
-                    and words[-1] not in _INTERJECTIONS and not words[-1].endswith(("ly", "ing")):
-                return "a " + " ".join(words)
+                    and words[-1] not in _INTERJECTIONS and not words[-1].endswith(("ly", "ing")) \
+                    and (not plural or words[-1].endswith("s")):
+                return " ".join(words) if plural else "a " + " ".join(words)
     return None
 
 
@@ -1007,7 +1014,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
             offered = next((o for o in reversed(own_offers) if c.pronoun_only and o.owner == c.owner
                             and sentences.index(o.sentence) < sentences.index(c.sentence)), None)
             one = _ONE_OBJECT.match(c.words)
-            kind = _kind_before(ctx, c) if one is not None else None
+            kind = _kind_before(ctx, c) if one is not None and not one.group("count") else None
             echo = _BARE_VERB.match(_strip_dates(c.words, dates[id(c.sentence)]).strip())
             suggested = next((w for w in reversed(previous.suggestions) if echo and w.split()[0] == echo.group(1)),
                              None)
@@ -1521,6 +1528,13 @@ def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,
         linked = _introduced_link(ctx, task)
         if linked is not None:  # "there's a good pricing guide, I'll send you the link"
             confirmed[k] = replace(task, words=linked, restated=True)
+            continue
+        counted = _ONE_OBJECT.match(task.words)
+        kind = _kind_before(ctx, task, True) if counted is not None and counted.group("count") else None
+        if counted is not None and kind is not None:  # "get yourself two thermoses" - "I'll grab two"
+            of = " of" if counted.group("count").startswith("a ") else ""  # "a couple of flasks"
+            confirmed[k] = replace(task, words=f"{task.words[:counted.end()]}{of} {kind}{task.words[counted.end():]}",
+                                   restated=True)
             continue
         look = _LOOK_ALONE.match(task.words)
         if look and not _pointer_in(task.words[look.end():]):

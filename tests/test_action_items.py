@@ -725,6 +725,16 @@ def test_will_do_after_saying_back_what_was_asked_takes_it_on(answer: str) -> No
     assert task.owner == "mentee" and "scan of the receipts" in task.text
 
 
+@pytest.mark.parametrize("answer, expected", [
+    ("Flasks. Of course. Okay, I'll grab two from the stores after this.", "Grab two flasks from the stores"),
+    ("yeah i'll pick up a couple tomorrow", "Pick up a couple of flasks"),
+])
+def test_a_count_taken_on_is_a_count_of_the_kind_just_named(answer: str, expected: str) -> None:
+    task = only(items(("mentor", "Don't leave it on the hob. Get yourself two flasks, big ones, and keep the stock in "
+                                 "those."), ("mentee", answer)))
+    assert task.text == expected
+
+
 def test_an_offer_in_the_past_of_a_condition_and_its_restated_date() -> None:
     task = only(items(("mentor", "Would it help if I sent you a couple of anonymised notes?"),
                       ("mentee", "Yes please, that would really help.")))
