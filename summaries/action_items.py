@@ -824,8 +824,9 @@ class _Wording:
                 if not words or not all(self._name_like(w) for w in words):
                     continue
                 if m.start() == 0 and len(words) == len(m.group(1).split()) \
-                        and not phrases.PERSON_VERB.match(sentence[m.end():]):
-                    continue
+                        and not phrases.PERSON_VERB.match(sentence[m.end():]) \
+                        and not (m.group(0).endswith("'s") and not _DATE_WORD.fullmatch(words[-1].lower())):
+                    continue  # "Boyle's old school" is a person all the same
                 if _PLACE_AFTER.match(sentence[m.end():]) or _PLACE_BEFORE.search(sentence[:m.start()]):
                     continue  # "Mr Okello in Kabale village": a place, not a person
                 names.append(" ".join(words))

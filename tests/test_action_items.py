@@ -136,6 +136,15 @@ def test_him_and_her_become_the_person_just_named() -> None:
     assert item.text == "Ask Lena" and item.due == "2026-11-23"
 
 
+def test_a_name_opening_a_sentence_with_s_is_a_person_but_a_day_is_not() -> None:
+    item = only(items(("mentee", "The course money needs the station manager's signature."),
+                      ("mentor", "Mm. Okafor's a stickler. Have you asked him?"),
+                      ("mentee", "I'll talk to him on Thursday.")))
+    assert item.text == "Talk to Okafor"
+    item = only(items(("mentor", "Shall we meet again?"), ("mentee", "Monday's good. Ask Tom, I'll email him.")))
+    assert "Monday" not in item.text
+
+
 def test_without_a_session_date_nothing_is_dated() -> None:
     assert only(items(("mentee", "I'll send it by Friday."), session=None)).due is None
 
