@@ -801,7 +801,8 @@ def _first_name(ctx: Context, role: str) -> str | None:
 
 _PLACE_AFTER = re.compile(r"\s+(?:village|town|city|street|road|county|district|hospital|school|station|park|"
                           r"river|lake|bay|airport|university|college|office|branch|site|region|province)\b")
-_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+$|\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?$")
+"""Before a place, or a name used as a word of a thing: "at Ashdown", "the Pelham trial"."""
 
 
 @dataclass(frozen=True)
@@ -867,7 +868,20 @@ class _Wording:
             person = self.recent_person(task.sentence.segment)
             if person:
                 words = re.sub(r"\b(?:him|her)\b", person, words, count=1)
+        introduced = _INTRODUCE_TO_NOBODY.match(task.words)
+        person = self.recent_person(task.sentence.segment) if introduced else None
+        if introduced and person and person.lower() not in words.lower():
+            # "Gloria does the court work - I'll introduce you": to Gloria
+            link = " with " if introduced.group(0).startswith("put") else " to "
+            at = len(words) - len(task.words) + introduced.end() if words.lower().endswith(task.words[introduced.end():]) \
+                else len(words)
+            words = words[:at] + link + person + words[at:]
         return restore_case(words, self.casing)
+
+
+_INTRODUCE_TO_NOBODY = re.compile(r"^(?:introduce|intro)\s+(?:you|me)(?:\s+two|\s+both)?\b(?!.*\b(?:to|with)\b)"
+                                  r"|^put\s+(?:you|me)(?:\s+two|\s+both)?\s+in\s+touch\b(?!.*\bwith\b)")
+"""An introduction that does not say to whom: the person just named."""
 
 
 # ---------------------------------------------------------------- the conversation

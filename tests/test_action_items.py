@@ -145,6 +145,13 @@ def test_a_name_opening_a_sentence_with_s_is_a_person_but_a_day_is_not() -> None
     assert "Monday" not in item.text
 
 
+def test_an_introduction_that_says_not_to_whom_is_to_the_person_just_named() -> None:
+    found = items(("mentor", "Did you hear Marisol's retiring? She ran the whole Halden inquiry single-handed."),
+                  ("mentee", "Wow. I'd love to meet her. Could you introduce me?"),
+                  ("mentor", "Of course. I'll introduce you, she's around all spring."))
+    assert [(i.owner, i.text) for i in found] == [("mentor", "Introduce Sam to Marisol")]
+
+
 def test_without_a_session_date_nothing_is_dated() -> None:
     assert only(items(("mentee", "I'll send it by Friday."), session=None)).due is None
 
