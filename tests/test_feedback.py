@@ -850,6 +850,12 @@ def test_more_formulae(text):
     assert kinds(("mentee", "Sorry, where do I start?"), ("mentor", text)) == []
 
 
+def test_do_you_before_a_past_tense_in_unpunctuated_speech_is_no_question():
+    assert [k[0] for k in kinds(("mentee", "go on then be gentle"),
+                                ("mentor", "gentle i can do you handled the angry parents really well on tuesday"))] \
+        == ["praise"]
+
+
 @pytest.mark.parametrize("text", [
     "Have a great weekend, and try not to worry about the inspection.",
     "Drink your coffee before it goes cold.",
