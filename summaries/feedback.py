@@ -45,6 +45,7 @@ into several segments.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .questions import LEAD, RUN_ON, question_kind
 from .phrases import TASK_VERBS
@@ -817,6 +818,18 @@ def _general_constructive(sentence: Sentence, answering: str = "", about_listene
     return suggests(text) or bool(SPEAKER_WOULD.search(text) or YOU_NEED.search(text) or THINK_ABOUT.search(text))
 
 
+def _before_run_on_question(sentence: Sentence) -> Sentence | None:
+    """In a run of speech with no punctuation, what was said before the question it runs on
+    into, if that is most of it."""
+    if re.search(r"[,.;:?!]", sentence.text):
+        return None
+    run_on = RUN_ON.search(sentence.norm)
+    if run_on is None or len(sentence.norm[:run_on.start()].split()) < 4:
+        return None
+    before = sentence.norm[:run_on.start()].strip()
+    return replace(sentence, norm=before, text=before)
+
+
 def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = False,
               after_report: str = "", difficulty_before: bool = False,
               reviewing: bool = False) -> tuple[bool, bool]:
@@ -832,10 +845,14 @@ def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = Fa
     if sentence.speaker == "mentee" and BARE_THANKS.match(sentence.norm):
         return False, False
     # a run-on that opened with "can I say something about these calls" still says what helped
-    praise = (question_kind(sentence) is None or bool(HELPED_MOST.search(sentence.norm))
+    asked = question_kind(sentence) is not None
+    praise = (not asked or bool(HELPED_MOST.search(sentence.norm))
               or bool(_CAN_I_SAY.match(sentence.norm))) and (
         approval or _praise(sentence) or _general_praise(sentence, turn_about_listener, after_report)
         or (reviewing and sentence.speaker == "mentor" and bool(TRAILING_VERDICT.match(sentence.norm))))
+    before_question = _before_run_on_question(sentence) if asked and not praise else None
+    if before_question is not None:  # "you said it perfectly just now ... have you read the report"
+        praise = _praise(before_question) or _general_praise(before_question, turn_about_listener, after_report)
     constructive = _constructive(sentence, granting) or (sentence.speaker == "mentee"
                                                           and bool(LESS_OF.search(sentence.norm))) or (
         not granting and not praise and _general_constructive(

@@ -850,6 +850,12 @@ def test_more_formulae(text):
     assert kinds(("mentee", "Sorry, where do I start?"), ("mentor", text)) == []
 
 
+def test_praise_before_a_question_it_runs_on_into_still_counts():
+    assert [k[0] for k in kinds(("mentee", "i'd tell him we're too low and i'm going around"),
+                                ("mentor", "yes that's it you said it perfectly just now have you read the "
+                                           "report on the glasgow incident"))] == ["praise"]
+
+
 def test_do_you_before_a_past_tense_in_unpunctuated_speech_is_no_question():
     assert [k[0] for k in kinds(("mentee", "go on then be gentle"),
                                 ("mentor", "gentle i can do you handled the angry parents really well on tuesday"))] \
