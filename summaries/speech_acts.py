@@ -378,6 +378,8 @@ _HABIT_CRITIQUE = re.compile(
     r"(?!(?:deliver|do (?:well|great)|get it right|nail|impress|help|make me|bring|come through|"
     r"breaking up|cutting out|freezing|dropping|going quiet|asking|say|said)\b)[a-z']+"
     r"|\byou (?:do|did|say|said) (?:it|that|this) (?:every time|all the time|a lot|heaps|twice|again)\b"
+    r"|(?:^|[,;]\s*|\b(?:but|and|just|thing is|only thing is)\s+)(?:sometimes|often|a lot of the time) you "
+    r"(?:kind of |sort of |do )?(?!(?:need|have|want|can|could|might|get to|just have)\b)[a-z']+"
     r"|\byou (?:talk|put|sell|run) yourself down\b"
     r"|\byou (?!(?:help|care|work|listen|prepare|learn|improve|read|practi[cs]e|think)\b)[a-z]{3,} (?:a lot|too much|"
     r"too often|all the time|every time|constantly|heaps)\b")
