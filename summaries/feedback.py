@@ -734,8 +734,18 @@ def _general_praise(sentence: Sentence, turn_about_listener: bool, report: str) 
     if not evaluates_work(norm, turn_about_listener, bool(report), report):
         return False
     before_you = _DISCOURSE_IF.sub("", norm.split(" you", 1)[0])
-    return not (_NEGATION.search(norm) or _HYPOTHESIS.search(before_you)
+    verdict = _VERDICT_AFTER.search(norm)
+    judged = norm[verdict.start():] if verdict is not None and evaluates_work(
+        norm[verdict.start():], turn_about_listener, bool(report), report) else norm
+    return not (_NEGATION.search(judged) or _HYPOTHESIS.search(before_you)
                 or (_THIRD_PARTY.search(norm) and not _ADDRESSED.search(norm)))
+
+
+_VERDICT_AFTER = re.compile(r"(?<=\s)(?:that's|that is|which is|which was|that was)\s(?!.*\b(?:that's|that is|which is|"
+                            r"which was|that was)\s)")
+"""The last verdict of a sentence that first says what was done: "the fact you noticed she's not
+progressing and you're asking about it, that's really good clinical reasoning" - a "not" in
+what was done does not negate the verdict."""
 
 
 _WHEN_CLAUSE = re.compile(r"^(?:when|whenever|once|before|after|next time) (?!i\b|i'm\b|we\b)[^,]{3,50}, ")

@@ -862,6 +862,14 @@ def test_praise_before_a_question_it_runs_on_into_still_counts():
                                            "report on the glasgow incident"))] == ["praise"]
 
 
+def test_a_not_in_what_was_done_does_not_negate_the_verdict_after_it():
+    assert [k[0] for k in kinds(
+        ("mentee", "i froze for a minute before i rang the registrar and i keep replaying it"),
+        ("mentor", "right well a minute is nothing nobody gets it perfect the first time and you rang the "
+                   "registrar which was exactly the right call"))] == ["praise"]
+    assert kinds(("mentee", "I rang the registrar."), ("mentor", "That wasn't exactly the right call.")) == []
+
+
 def test_do_you_before_a_past_tense_in_unpunctuated_speech_is_no_question():
     assert [k[0] for k in kinds(("mentee", "go on then be gentle"),
                                 ("mentor", "gentle i can do you handled the angry parents really well on tuesday"))] \
