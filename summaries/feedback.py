@@ -809,8 +809,8 @@ def _general_constructive(sentence: Sentence, answering: str = "", about_listene
         if difficulty_before and (asks_step or SOMEONE_WHO_COULD.match(text)):
             return True
         return bool(ADVICE_QUESTION.search(text)) and not _DEADLINE.search(text)
-    if _DEADLINE.search(text) or _LOGISTICS.search(text) or _encouragement(text):
-        return False
+    if (_DEADLINE.search(text) and not SPEAKER_WOULD.search(text)) or _LOGISTICS.search(text) or _encouragement(text):
+        return False  # "I'd get back to him tomorrow" advises all the same
     if (_REPORTED.search(text) or _HYPOTHESIS.match(text)) and not SPEAKER_WOULD.search(text):
         return False
     if imperative(text):

@@ -862,6 +862,12 @@ def test_praise_before_a_question_it_runs_on_into_still_counts():
                                            "report on the glasgow incident"))] == ["praise"]
 
 
+def test_what_the_speaker_would_do_advises_even_with_a_day():
+    assert [k[0] for k in kinds(("mentee", "I said I'd call the landlord back. I haven't."),
+                                ("mentor", "Okay. So I'd ring him tomorrow, even if it's only to say you're on it."))] \
+        == ["constructive"]
+
+
 def test_a_not_in_what_was_done_does_not_negate_the_verdict_after_it():
     assert [k[0] for k in kinds(
         ("mentee", "i froze for a minute before i rang the registrar and i keep replaying it"),
