@@ -714,7 +714,8 @@ SPEAKER_WOULD = re.compile(
     r"love|like|say|be|have(?!\s+(?:a|an)\s)|need|want|think|guess|"
     r"imagine|rather|"
     r"hate|prefer|bet|argue|expect|hope|appreciate|welcome|recommend you not)\b)[a-z]+ "
-    r"(?:the|your|it|that|this|them|those|with|to|more|less|a|an|one|two|three|out|back|down|up|off|[a-z]{3,}s)\b")
+    r"(?:the|your|it|that|this|them|him|her|those|with|to|more|less|a|an|one|two|three|out|back|down|up|off|"
+    r"[a-z]{3,}s)\b")
 """The speaker's own choice offered as advice: "I'd just tighten the recording"."""
 YOU_NEED = re.compile(
     r"\byou(?:'ll| will)? (?:really |probably |just |also |still |definitely )?need (?:to (?!(?:tell|let|send|give|"
