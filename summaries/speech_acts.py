@@ -418,9 +418,12 @@ _HEDGED = re.compile(
     r"|(?<!\bi )(?<!\bi'll )(?<!\bwe )(?<!\bto )(?<!\bwill )(?<!\bcan )(?<!\blet me )(?<!\byou'll )"
     r"(?<!\bthey )(?<!\bhe )(?<!\bshe )(?<!\bgoing to )(?<!\bcould )(?<!\bshould )(?<!\bi'd )"
     r"\btry (?:\w+ing\b|to (?!be\b)\w+|not to)"
-    r"|\bsomething to (?:consider|think about|try|keep in mind)\b|\bit might be an idea to\b")
+    r"|\bsomething to (?:consider|think about|try|keep in mind)\b|\bit might be an idea to\b"
+    r"|(?:^|[,.;:]\s*|\b(?:so|and|but)\s+)(?:what (?:works|helps|tends to work) (?:much |a lot |far )?(?:better|best)|"
+    r"the (?:trick|key|secret)(?: here)?) is (?:to |a |an |usually |just |often |always )")
 """Hedged advice: "I wonder if a phone call would cut through", "in your shoes I'd write
-three bullet points", "try standing near the back row", "something to consider: ..."."""
+three bullet points", "try standing near the back row", "something to consider: ...", "what
+works better is a short, quiet word"."""
 
 
 def suggests(norm: str) -> bool:

@@ -862,6 +862,15 @@ def test_praise_before_a_question_it_runs_on_into_still_counts():
                                            "report on the glasgow incident"))] == ["praise"]
 
 
+@pytest.mark.parametrize("text", [
+    "Right. What works better is a quick private chat with the two who are actually late.",
+    "The trick is to write the summary before you open the spreadsheet.",
+])
+def test_what_works_better_and_the_trick_are_advice(text):
+    assert [k[0] for k in kinds(("mentee", "I put up a notice about lateness but nothing changed."),
+                                ("mentor", text))] == ["constructive"]
+
+
 def test_what_the_speaker_would_do_advises_even_with_a_day():
     assert [k[0] for k in kinds(("mentee", "I said I'd call the landlord back. I haven't."),
                                 ("mentor", "Okay. So I'd ring him tomorrow, even if it's only to say you're on it."))] \
