@@ -270,7 +270,7 @@ _SPOKEN = (
     (re.compile(r"\b(at|by|before|after|until|till|for)\s+(monday|tuesday|wednesday|thursday|friday|saturday|"
                 r"sunday)s\b(?=\s+(?!and\b|or\b|too\b|as\b)[a-z])"), r"\1 \2's"),
     (re.compile(r"\bi(m|ve|d)\b"), r"i'\1"),
-    (re.compile(r"\b(that|there|what|who|she|he)s\b(?=\s+(?:a|an|the|not|just|really|been|going|what|how|why|"
+    (re.compile(r"\b(that|there|what|who|she|he|it)s\b(?=\s+(?:a|an|the|not|just|really|been|going|what|how|why|"
                 r"when|where|all|it|my|your|our|their|his|her|so|too|very|still|also|always|never)\b)"), r"\1's"),
     (re.compile(r"\b(you|they)re\b"), r"\1're"),
     (re.compile(r"\blets\s+(?=(?:do|go|meet|talk|try|keep|make|say|start|move|get|see|call|aim|plan|schedule|"

@@ -109,6 +109,9 @@ def test_sentences_quote_the_segment_and_normalise_speech() -> None:
                                                     "and i'll send you the revised version my friday okay"]
     assert normalize("Um, like, I'm gonna send it {disfmarker} by 3 p.m., you know?") == \
         "i'm going to send it by 3 pm?"
+    # a recogniser's "its" is "it's" before what only a verb can take; the possessive stays
+    assert normalize("its really good having you and its not long") == "it's really good having you and it's not long"
+    assert normalize("the team and its own budget") == "the team and its own budget"
     context = build_context(parse_transcript({"segments": [
         {"speaker": "mentee", "text": "I'll send you the", "start": 0.0, "end": 1.0},
         {"speaker": "mentee", "text": "revised version by Monday.", "start": 1.2, "end": 2.5},
