@@ -309,7 +309,15 @@ def _only_looks_like_a_task(kind: str, norm: str, cue: _Cue, raw: str, words: st
     if "plan" in norm[cue.start:cue.end] and (_ONCE.search(raw) or _ONCE.search(norm[:cue.start])):
         return True
     condition = _CONDITION_AFTER.search(raw)
-    return kind != "mine" and condition is not None and not _ASKING.search(raw[:condition.start()])
+    return kind != "mine" and condition is not None and not _ASKING.search(raw[:condition.start()]) \
+        and not _STEP_BEFORE.search(raw[:condition.start()])
+
+
+_STEP_BEFORE = re.compile(r"^\s*\w+\s+(?:[\w'-]+\s+){1,8}?[\w'-]+(?:\s+and\b,?|,)\s*(?:then\s+)?"
+                          r"try\s+(?:and|to)\s+\w+")
+"""A first step said before an attempt that the condition is on: "I'll look up the training days
+and try to get booked on one if there's space" promises the looking up (`_clean_task` keeps it
+whole); "I'll take the job and move if they offer it" promises nothing."""
 
 
 _NEXT_CLAUSE = re.compile(r"(?<!\bif)(?<!\bwhether)(?<!\bthat)(?<!\bwhat)(?<!\bhow)(?<!\bwhy)(?<!\bwhen)(?<!\bwhere)"
@@ -322,6 +330,10 @@ _POLITE_IF = re.compile(r"\bif (?:you (?:like|want|prefer|need|'d like)|it (?:wo
 _POLITE_TAIL = re.compile(r",?\s+(?:if (?:you're|you are) (?:happy|okay|ok|free) to [^?]*|if that's (?:okay|ok|alright|"
                           r"all right|fine)|is that (?:okay|ok|alright|all right|fine))\?$")
 """A commitment asked as a favour: "I'll send you a draft by the end of the month, if you're happy to look at it?"."""
+_DATE_ASKED = re.compile(r",\s*(?:(?:say|maybe|like|probably|or|by)\s+)*(?:(?:this|next)\s+)?(?:monday|tuesday|wednesday|"
+                         r"thursday|friday|saturday|sunday|tomorrow|tonight|the\s+\w+|end\s+of\s+(?:the\s+)?\w+)"
+                         r"(?:\s+\w+)?\?$")
+"""A day put as a question after a promise: "I'll draft the one-pager, Thursday-ish?"."""
 _NO_PROMISES = re.compile(r"\bno promises\b(?!,?\s+but\b)|\bcan't promise\b")
 """A hedge that takes the promise back ("I'll try, no promises"); "no promises, but I'll message
 her over the weekend" still promises the message."""
@@ -353,7 +365,7 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         before_cue = _POLITE_IF.sub(" ", norm[:m.start])  # "if it would help, I'll forward the template"
         if phrases.HEDGE_BEFORE.search(before_cue[clause_start:]) or phrases.HYPOTHETICAL.search(norm) \
                 or re.search(r"\b(?:if|unless)\b", before_cue) or _NO_PROMISES.search(norm) \
-                or (_is_question(_POLITE_TAIL.sub("", norm)) and kind != "mine") \
+                or (_is_question(_DATE_ASKED.sub("", _POLITE_TAIL.sub("", norm))) and kind != "mine") \
                 or _HANG_ON.search(norm[:m.start]) and phrases.IMMEDIATE.match(_clean_task(raw) or "-"):
             continue
         words = _clean_task(raw)

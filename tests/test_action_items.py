@@ -751,6 +751,19 @@ def test_a_count_taken_on_is_a_count_of_the_kind_just_named(answer: str, expecte
     assert task.text == expected
 
 
+def test_a_day_put_as_a_question_after_a_promise_keeps_the_promise() -> None:
+    task = only(items(("mentor", "Put the case on one page."),
+                      ("mentee", "Okay, I'll draft the one-pager, Friday-ish? Would you look at it before it goes?")))
+    assert (task.owner, task.text, task.due) == ("mentee", "Draft the one-pager", "2026-11-20")
+
+
+def test_a_condition_on_an_attempt_leaves_the_step_before_it_promised() -> None:
+    task = only(items(("mentor", "Have you looked at the manufacturer's training?"),
+                      ("mentee", "I'll look up the training days and try to get booked on one, if there's space.")))
+    assert "training days" in task.text
+    assert items(("mentor", "Any news?"), ("mentee", "I'll take the job and move to Leeds if they offer it.")) == []
+
+
 def test_an_offer_in_the_past_of_a_condition_and_its_restated_date() -> None:
     task = only(items(("mentor", "Would it help if I sent you a couple of anonymised notes?"),
                       ("mentee", "Yes please, that would really help.")))
