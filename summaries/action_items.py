@@ -343,8 +343,10 @@ _HANG_ON = re.compile(r"\b(?:hang on|hold on|one sec(?:ond)?|give me a (?:sec(?:
 """An aside during the call: "hang on, I'll shut the window"."""
 
 
-def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, ...] = ()) -> list[_Task]:
-    """First-person (or both-person) commitments in one sentence; `requests`: what was just asked."""
+def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, ...] = (),
+                 suggested: bool = False) -> list[_Task]:
+    """First-person (or both-person) commitments in one sentence; `requests`: what was just
+    asked; `suggested`: the other person has just suggested something ("I can do that" takes it)."""
     norm = s.norm
     asked = bool(requests)
     found: list[_Task] = []
@@ -398,7 +400,8 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
             continue
         first = words.split()[0]
         if kind == "can" and (re.search(r"\bso\s+(?:that\s+)?$", norm[:m.start]) or not (
-                due or re.match(r"take\s+(?:that|it|this)\b", words) or _answers(words, requests, dates))):
+                due or re.match(r"take\s+(?:that|it|this)\b", words) or _answers(words, requests, dates)
+                or (suggested and _is_pronoun_only(words, dates)))):
             continue  # "so I can look at it" is a purpose; "I can hear you" no promise
         if kind in ("bare", "prog") and not (due or phrases.FUTURE.search(norm[m.end:clause_end])):
             continue
@@ -794,9 +797,16 @@ _ADVICE = re.compile(r"\b(?:(?:here's\s+)?what\s+i'd\s+(?:try|do)(?:\s+is)?|if\s
 """Advice said as what the speaker would do: "here's what I'd try: practise the ballads ..."."""
 
 
+_SUGGESTION_LEAD = re.compile(r"\b(?:(?:i'd|i\s+would)\s+(?:suggest|recommend)|(?:what|how)\s+about\s+this)\s*[,:]\s*"
+                              r"(?:and\s+[^,]{3,40},\s*)?(?=[a-z])")
+"""A suggestion set off by a comma or colon: "I'd suggest, and this is what I did, block twenty
+minutes a day", "so what about this: write up the review work as one piece"."""
+
+
 def _suggestions(s: Sentence) -> list[str]:
     found = []
-    for pattern, begin_at_match in ((phrases.SUGGESTION, False), (phrases.SUGGEST_PHRASE, True), (_ADVICE, False)):
+    for pattern, begin_at_match in ((phrases.SUGGESTION, False), (phrases.SUGGEST_PHRASE, True), (_ADVICE, False),
+                                    (_SUGGESTION_LEAD, False)):
         for m in pattern.finditer(s.norm):
             words = _clean_task(s.norm[m.start() if begin_at_match else m.end():])
             if words and _content(words):
@@ -1007,7 +1017,8 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         previous = said if answering else _Said()
         turn_start = len(confirmed)
         commitments = [_dated_after(_dated_before(c, sentences, dates), sentences, dates)
-                       for s in sentences for c in _commitments(s, dates[id(s)], previous.requests)]
+                       for s in sentences
+                       for c in _commitments(s, dates[id(s)], previous.requests, bool(previous.suggestions))]
         commitments = _means_merged([c for c in commitments if not (_habitual(c, sentences)
                                                                       or _SCRATCHED.search(c.words))])
         commitments = [_joined(c, confirmed, ctx, turn_index) for c in commitments]

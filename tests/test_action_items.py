@@ -751,6 +751,14 @@ def test_a_count_taken_on_is_a_count_of_the_kind_just_named(answer: str, expecte
     assert task.text == expected
 
 
+def test_i_can_do_that_after_a_suggestion_takes_the_suggestion_on() -> None:
+    task = only(items(("mentor", "I'd suggest, and it's what I did myself, spend ten minutes every evening on one "
+                                 "reflection."),
+                      ("mentee", "Ten minutes an evening. Yes, I can do that.")))
+    assert task.owner == "mentee" and "reflection" in task.text
+    assert items(("mentor", "Your notes were clear."), ("mentee", "Thanks. I can do that standing on my head.")) == []
+
+
 def test_a_day_put_as_a_question_after_a_promise_keeps_the_promise() -> None:
     task = only(items(("mentor", "Put the case on one page."),
                       ("mentee", "Okay, I'll draft the one-pager, Friday-ish? Would you look at it before it goes?")))
