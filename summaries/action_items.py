@@ -334,6 +334,15 @@ _DATE_ASKED = re.compile(r",\s*(?:(?:say|maybe|like|probably|or|by)\s+)*(?:(?:th
                          r"thursday|friday|saturday|sunday|tomorrow|tonight|the\s+\w+|end\s+of\s+(?:the\s+)?\w+)"
                          r"(?:\s+\w+)?\?$")
 """A day put as a question after a promise: "I'll draft the one-pager, Thursday-ish?"."""
+_ASKED_AFTER = re.compile(r"(?:,|\band\b)[\s,]*(?:and[\s,]+)?(?:could|can|would|will|shall|should|may)\s+(?:i|you|we)\b"
+                          r"[^,]*\?$")
+"""A question asked after the promise, in the same breath: "I'll work out my day rate this
+weekend, and could I send it to you to check?"."""
+_ASKING_NEXT = re.compile(r"(?:,[\s,]*(?:and[\s,]+)?|\s+and[\s,]+)(?:could|can|would|will|shall|should|may)"
+                          r"(?:\s+(?:i|you|we)\b.*)?\s*$")
+"""The start of that question, cut off the promise before it."""
+_SENT_TO_ME = re.compile(r"\b(?:send|email|forward|give|get|pass|share)\s+(?:me|(?:it|them|that)\s+(?:over\s+)?to\s+me)\b")
+"""A thing to be sent first: what "I'll go through it" then does is work on it, not steer the talk."""
 _NO_PROMISES = re.compile(r"\bno promises\b(?!,?\s+but\b)|\bcan't promise\b")
 """A hedge that takes the promise back ("I'll try, no promises"); "no promises, but I'll message
 her over the weekend" still promises the message."""
@@ -367,10 +376,11 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         before_cue = _POLITE_IF.sub(" ", norm[:m.start])  # "if it would help, I'll forward the template"
         if phrases.HEDGE_BEFORE.search(before_cue[clause_start:]) or phrases.HYPOTHETICAL.search(norm) \
                 or re.search(r"\b(?:if|unless)\b", before_cue) or _NO_PROMISES.search(norm) \
-                or (_is_question(_DATE_ASKED.sub("", _POLITE_TAIL.sub("", norm))) and kind != "mine") \
+                or (_is_question(_DATE_ASKED.sub("", _POLITE_TAIL.sub("", norm))) and kind != "mine"
+                    and not _ASKED_AFTER.search(norm, m.end)) \
                 or _HANG_ON.search(norm[:m.start]) and phrases.IMMEDIATE.match(_clean_task(raw) or "-"):
             continue
-        words = _clean_task(raw)
+        words = _clean_task(_ASKING_NEXT.sub("", raw))
         if words and kind == "will" and norm[m.start:m.end].startswith("what") and _not_a_verb(words):
             words = "do " + words  # "so what I'll do is a test panel over the weekend"
         if words and _only_looks_like_a_task(kind, norm, m, raw, words):
@@ -396,7 +406,8 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
                                                                  or _ANSWERED_NOW.match(words)):
             continue  # "let me check" now; "let me pull the logs tomorrow" is a task
         if due is None and (_SOMEDAY.search(raw) or not asked and (
-                phrases.META.match(words) or _PROBABLY.search(norm[clause_start:m.end + 12]))):
+                (phrases.META.match(words) and not _SENT_TO_ME.search(norm[:m.start]))
+                or _PROBABLY.search(norm[clause_start:m.end + 12]))):
             continue
         first = words.split()[0]
         if kind == "can" and (re.search(r"\bso\s+(?:that\s+)?$", norm[:m.start]) or not (
@@ -1108,6 +1119,7 @@ _NOUN_PHRASE = re.compile(
     r"(?=\s+(?:from|for|with|to|on|at|in|of|about|that|which|who|you|i|we|he|she|they|when|before|after|"
     r"by|and|but|so|is|are|was|were|still|last|this|next|yet|already|again|too|as|tonight|today|tomorrow|"
     r"thats|its|theres|if|unless|once|until|because|since|while|or|please|my|your|our|the|every|each|a|an|"
+    r"earlier|instead|anyway|though|"
     r"now|later|soon|first|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow's)\b|\s*[,?!:]|\s*$)")
 """A noun phrase that a later "it" or "those" may stand for: "the old practice recordings",
 "three questions", or a bare plural object ("need horn parts")."""
@@ -1158,6 +1170,7 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
         owner = next((k for k, w in enumerate(words[:-1]) if w.endswith("'s") and w not in _CONTRACTED), None)
         named = words[owner + 1:] if owner is not None else words
         if any(w in phrases.STOP_WORDS or "'" in w or _DATE_WORD.fullmatch(w) or w in _INTERJECTIONS for w in named) \
+                or any(w in _VERB_AFTER_THAT for w in named[:-1]) \
                 or any(w in _CONTRACTED for w in words) \
                 or _NOT_A_THING.fullmatch(words[-1]) or (len(words) == 1 and words[0] in _QUALIFIERS):
             continue

@@ -125,7 +125,8 @@ ADVERBS = re.compile(
 NOT_TASK = re.compile(
     r"^(?:be\b(?!\s+\w+ing\b)|admit|confess|say|said|tell\s+you\s+(?:what|something|this|the\s+truth)|"
     r"bet|guess|see\s+(?:you|ya)|talk\s+to\s+you|speak\s+to\s+you|catch\s+you|hear|miss|"
-    r"let\s+you\s+go|leave\s+(?:it|that|you)\b|stop\s+(?:you|there|here|sharing)|wrap\s+up|pass\b|"
+    r"let\s+you\s+go|leave\s+(?:it|that|you)\b|stop\s+(?:you|there|here|sharing)|wrap\s+up|"
+    r"pass\b(?!\s+(?:it|this|that|them|those|these|the\s+[\w-]+)\s+(?:on|along|over|back)\s+to\s+(?!you\b)\w)|"
     r"keep\s+(?:it|that|this)\s+(?:short|brief|in\s+mind)|keep\s+you\s+posted|think\s+about\s+it|"
     r"do\s+my\s+best|try\s+my\s+best|take\s+(?:that|it)\s+as|take\s+your\s+word|look\s+forward|"
     r"remember\s+(?:that|this)|never|not|no\b|answer\s+(?:that|your)|start\s+(?:with|by|off)|"
@@ -170,10 +171,12 @@ NOT_TASK = re.compile(
 META = re.compile(
     # Steering the conversation itself: "I'll move on", "I'll come back to that", "I'll show you".
     # With a date ("I'll present it on Friday") these are tasks after all.
-    r"^(?:move\s+on|wrap\s+(?:it|this|things)\s+up|show\b|present\b|go\s+(?:over|into|through|to|on)\b(?!\s+your\b)|"
+    r"^(?:move\s+on|wrap\s+(?:it|this|things)\s+up|show\b|present\b|"
+    r"go\s+(?:over|into|through|to|on)\b(?!\s+your\b|\s+(?:the\s+)?next\s+one\b|\s+one\s+of\b)|"
     r"come\s+(?:back\s+)?to\s+(?:that|this|it|you)\b|leave\s+(?:space|the\s+decision|it)|wait\b|"
     r"let\s+\w+(?:\s+\w+){0,4}\s+(?:speak|go|talk|present|finish|answer)\b|agree\b|carry\s+on|continue\b|"
-    r"hand\s+(?:it\s+)?over|pass\s+(?:it\s+)?(?:over|on)|get\s+(?:it|this|that)\s+right|plug\b|"
+    r"hand\s+(?:it\s+)?over|pass\s+(?:it\s+)?(?:over|on)(?!\s+to\s+(?!you\b)\w)|get\s+(?:it|this|that)\s+right|"
+    r"plug\b|"
     r"do$|try$|have\s+a\s+go$|keep\s+it\s+(?:simple|short|brief)|stop\s+there|review\s+what\s+we|"
     r"raise\s+(?:another|a|one)\s+(?:point|question|thing)|point\s+out|add\s+(?:one|something|to\s+that)|"
     r"suggest|propose\s+(?:that|we)|take\s+(?:this|that|it)$)")

@@ -759,6 +759,29 @@ def test_i_can_do_that_after_a_suggestion_takes_the_suggestion_on() -> None:
     assert items(("mentor", "Your notes were clear."), ("mentee", "Thanks. I can do that standing on my head.")) == []
 
 
+@pytest.mark.parametrize("turns, expected", [
+    ((("mentor", "The growers' forum meets at the library once a month, you should go."),
+      ("mentee", "i went once in the spring ok ill go to the next one")), ("mentee", "Go to the next one")),
+    ((("mentee", "I wish the budgeting module had come earlier in the programme."),
+      ("mentor", "That's fair, and I'll pass it on to Farah at the programme office, she asked for comments.")),
+     ("mentor", "Farah")),
+    ((("mentor", "Divide what you need by a hundred and fifty days."),
+      ("mentee", "Okay. I'll work out my day rate this weekend, and could I send it to you to check?")),
+     ("mentee", "Work out my day rate")),
+    ((("mentee", "I'm hopeless at the client letters."),
+      ("mentor", "You're not. Send me the latest letter and I'll go through it with you, the tone mostly.")),
+     ("mentor", "Go through the latest letter")),
+])
+def test_attending_passing_on_asking_after_and_going_through_what_is_sent_are_tasks(turns, expected) -> None:
+    assert any(i.owner == expected[0] and expected[1] in i.text for i in items(*turns)), \
+        [(i.owner, i.text) for i in items(*turns)]
+
+
+@pytest.mark.parametrize("text", ["I'll pass, thanks.", "Let me go through the next slide.", "I'll pass it over to you."])
+def test_passing_and_steering_the_talk_stay_no_tasks(text: str) -> None:
+    assert items(("mentor", "Shall we look at the numbers?"), ("mentee", text)) == []
+
+
 def test_a_day_put_as_a_question_after_a_promise_keeps_the_promise() -> None:
     task = only(items(("mentor", "Put the case on one page."),
                       ("mentee", "Okay, I'll draft the one-pager, Friday-ish? Would you look at it before it goes?")))
