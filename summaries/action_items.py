@@ -190,6 +190,8 @@ def _clean_task(words: str) -> str:
     words = re.sub(r"(?<!\bthe)(?<!\ba),?\s+(?:cheers|thanks|thank\s+you|ta|bye)(?:\s+[a-z]+){0,2}$", "", words)
     # "... by then cheers imogen", "i'll try thank you ines bye"
     words = re.sub(r"^to\s+", "", words)
+    words = re.sub(r"^(?:come|pop)\s+(?:over\s+|along\s+|up\s+|round\s+|down\s+)?and\s+(?=[a-z]{3,}\s+\S)", "", words)
+    # "come and sit in on one of my clinics" is the sitting in
     words = re.sub(r"^try\s+to,?\s+(?=\w)", "", words)  # "I'll try to, like, keep it calmer"
     words = _NEXT_CLAUSE.split(words, 1)[0]  # "book a slot by Friday there's usually gaps"
     words = re.sub(r",?\s+if\s+(?:you're|you\s+are)\s+(?:happy|okay|ok|free)\s+to\b.*$", "", words)

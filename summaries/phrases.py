@@ -251,6 +251,7 @@ CLAUSE_CUT = re.compile(
     r"|\s+and\s+(?=(?:i'll|i\s+will|i'm|let\s+me|we'll|you|he|she|they|then\s+i)\b)"
     r"|\s+and\s+(?=(?:can|could|may|should|shall|will|would|do|did)\s+(?:i|we|you)\b)"
     r"|\s+and\s+(?=we\s+(?:can|could|should|will|might)\b)|,?\s+as\s+soon\s+as\b"
+    r"|\s+(?=i'd\s+(?:love|like|rather|prefer|hate)\b)"  # "... just once i'd love someone to watch"
     r"|,\s+and\s+(?=(?:my|our|his|her|their)\b)"
     r"|,?\s+and\s+(?:as\s+)?for\s+(?=(?:the|my|your|our|his|her|their)\s)"  # "... and for the marshals, ..."
     r"|,\s+(?=(?:do|does|did|can|could|should|would|will|is|are|what|how|when|where|why)\s+"

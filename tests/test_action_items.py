@@ -782,6 +782,13 @@ def test_passing_and_steering_the_talk_stay_no_tasks(text: str) -> None:
     assert items(("mentor", "Shall we look at the numbers?"), ("mentee", text)) == []
 
 
+def test_an_accepted_come_and_request_is_the_doing_and_stops_at_a_new_clause() -> None:
+    task = only(items(("mentee", "would you be able to come and watch one of my ward rounds just once i'd love "
+                                 "someone to see me do it"),
+                      ("mentor", "yes absolutely i can do that")))
+    assert (task.owner, task.text) == ("mentor", "Watch one of Sam's ward rounds just once")
+
+
 def test_a_day_put_as_a_question_after_a_promise_keeps_the_promise() -> None:
     task = only(items(("mentor", "Put the case on one page."),
                       ("mentee", "Okay, I'll draft the one-pager, Friday-ish? Would you look at it before it goes?")))
