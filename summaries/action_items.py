@@ -627,7 +627,8 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
         if words and re.match(r"let\s+me\b", words):
             continue  # "could you let me have a go?" asks leave; the asker does it
         if words and (base_form(words.split()[0]) in TASK_VERBS or _LOOK_OVER.match(words)
-                      or (m.lastgroup == "open" and words.startswith("do "))):
+                      or (m.lastgroup == "open" and words.startswith("do "))
+                      or re.search(r"\bmind\s*$", m.group(0))):  # "would you mind riding (writing) down ..."
             firm = m.lastgroup != "ask" or norm.endswith(("?", "please"))
             # The request's own date: said in it, or just before it ("by Friday, could you ...").
             tasks.append(_Task(s, addressee, words, _due_in(norm, max(0, m.start() - 16), len(norm), dates),

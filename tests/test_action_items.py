@@ -789,6 +789,12 @@ def test_an_accepted_come_and_request_is_the_doing_and_stops_at_a_new_clause() -
     assert (task.owner, task.text) == ("mentor", "Watch one of Sam's ward rounds just once")
 
 
+def test_would_you_mind_takes_any_verb_a_recogniser_heard() -> None:
+    task = only(items(("mentor", "For Friday, will you mind riding down the free questions you dread most?"),
+                      ("mentee", "Sure we'll do.")))
+    assert task.owner == "mentee" and "questions you dread" in task.text and task.due == "2026-11-20"
+
+
 def test_a_day_put_as_a_question_after_a_promise_keeps_the_promise() -> None:
     task = only(items(("mentor", "Put the case on one page."),
                       ("mentee", "Okay, I'll draft the one-pager, Friday-ish? Would you look at it before it goes?")))
