@@ -571,6 +571,8 @@ _LOGISTICS = phrase_pattern(
     r"\bkeep (?:it|them|these|the calls|the sessions) (?:to|under) (?:half an hour|an hour|\w+ minutes)\b|"
     r"\b(?:calls?|sessions?|meetings?|check-ins?) (?:of|for) (?:thirty|forty|forty-five|forty five|"
     r"sixty|ninety|\d+) minutes\b|"
+    r"\b(?:before|after|at the (?:start|end) of|ahead of) (?:(?:each|every|our) (?:call|chat|catch-up)|"
+    r"our (?:sessions?|meetings?))\b|"
     r"\b(?:could|can|shall) we (?:do|make it|say|move (?:it|them|that|the \w+) to)\b[^.?!]*"
     r"\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|mornings?|afternoons?|evenings?|\d+(?:st|nd|rd|th)?|"
     r"first|second|third|fourth|fifth|\w+teenth|\w+tieth|twenty[\w-]*|thirty[\w-]*|o'clock|half \w+)\b|"

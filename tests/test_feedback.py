@@ -903,6 +903,14 @@ def test_leave_taking_manners_and_times_to_meet_are_not_advice(text):
     assert kinds(("mentee", "That's everything from me."), ("mentor", text)) == []
 
 
+def test_how_the_calls_are_prepared_is_an_arrangement_not_advice():
+    assert kinds(("mentee", "We always run out of time before my list."),
+                 ("mentor", "Fair. How about you send me three bullet points the day before each call?")) == []
+    assert [k[0] for k in kinds(("mentee", "I freeze in the board meetings."),
+                                ("mentor", "Pick one agenda item before each meeting and prepare a question on it."))] \
+        == ["constructive"]
+
+
 def test_a_time_to_meet_said_with_real_advice_keeps_the_advice():
     assert [k[0] for k in kinds(("mentee", "What should I do about the backlog?"),
                                 ("mentor", "Triage it by risk before you touch anything else."))] == ["constructive"]
