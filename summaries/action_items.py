@@ -332,8 +332,9 @@ _POLITE_IF = re.compile(r"\bif (?:you (?:like|want|prefer|need|'d like)|it (?:wo
 _POLITE_TAIL = re.compile(r",?\s+(?:if (?:you're|you are) (?:happy|okay|ok|free) to [^?]*|if that's (?:okay|ok|alright|"
                           r"all right|fine)|is that (?:okay|ok|alright|all right|fine))\?$")
 """A commitment asked as a favour: "I'll send you a draft by the end of the month, if you're happy to look at it?"."""
-_DATE_ASKED = re.compile(r",\s*(?:(?:say|maybe|like|probably|or|by)\s+)*(?:(?:this|next)\s+)?(?:monday|tuesday|wednesday|"
-                         r"thursday|friday|saturday|sunday|tomorrow|tonight|the\s+\w+|end\s+of\s+(?:the\s+)?\w+)"
+_DATE_ASKED = re.compile(r",\s*(?:(?:say|maybe|like|probably|or|by)\s+)*(?:(?:this|next)\s+)?(?:monday|tuesday|"
+                         r"wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the\s+\w+|"
+                         r"end\s+of\s+(?:the\s+)?\w+)"
                          r"(?:\s+\w+)?\?$")
 """A day put as a question after a promise: "I'll draft the one-pager, Thursday-ish?"."""
 _ASKED_AFTER = re.compile(r"(?:,|\band\b)[\s,]*(?:and[\s,]+)?(?:could|can|would|will|shall|should|may)\s+(?:i|you|we)\b"
@@ -343,7 +344,8 @@ weekend, and could I send it to you to check?"."""
 _ASKING_NEXT = re.compile(r"(?:,[\s,]*(?:and[\s,]+)?|\s+and[\s,]+)(?:could|can|would|will|shall|should|may)"
                           r"(?:\s+(?:i|you|we)\b.*)?\s*$")
 """The start of that question, cut off the promise before it."""
-_SENT_TO_ME = re.compile(r"\b(?:send|email|forward|give|get|pass|share)\s+(?:me|(?:it|them|that)\s+(?:over\s+)?to\s+me)\b")
+_SENT_TO_ME = re.compile(r"\b(?:send|email|forward|give|get|pass|share)\s+"
+                         r"(?:me|(?:it|them|that)\s+(?:over\s+)?to\s+me)\b")
 """A thing to be sent first: what "I'll go through it" then does is work on it, not steer the talk."""
 _NO_PROMISES = re.compile(r"\bno promises\b(?!,?\s+but\b)|\bcan't promise\b")
 """A hedge that takes the promise back ("I'll try, no promises"); "no promises, but I'll message
@@ -904,19 +906,20 @@ class _Wording:
             person = self.recent_person(task.sentence.segment)
             if person:
                 words = re.sub(r"\b(?:him|her)\b", person, words, count=1)
-        introduced = _INTRODUCE_TO_NOBODY.match(task.words)
+        introduced = _INTRODUCTION.match(words) if _INTRODUCE_TO_NOBODY.match(task.words) else None
         person = self.recent_person(task.sentence.segment) if introduced else None
         if introduced and person and person.lower() not in words.lower():
             # "Gloria does the court work - I'll introduce you": to Gloria
             link = " with " if introduced.group(0).startswith("put") else " to "
-            at = len(words) - len(task.words) + introduced.end() if words.lower().endswith(task.words[introduced.end():]) \
-                else len(words)
-            words = words[:at] + link + person + words[at:]
+            words = words[:introduced.end()] + link + person + words[introduced.end():]
         return restore_case(words, self.casing)
 
 
 _INTRODUCE_TO_NOBODY = re.compile(r"^(?:introduce|intro)\s+(?:you|me)(?:\s+two|\s+both)?\b(?!.*\b(?:to|with)\b)"
                                   r"|^put\s+(?:you|me)(?:\s+two|\s+both)?\s+in\s+touch\b(?!.*\bwith\b)")
+_INTRODUCTION = re.compile(r"^(?:introduce|intro)\s+[\w'-]+(?:\s+two|\s+both)?\b"
+                           r"|^put\s+[\w'-]+(?:\s+two|\s+both)?\s+in\s+touch\b")
+"""The introduction in the worded task, the names in place: "introduce Jordan"."""
 """An introduction that does not say to whom: the person just named."""
 
 
@@ -1398,7 +1401,8 @@ def _last_thing(norm: str, plural: bool) -> str | None:
 
 
 _DATE_WORD = re.compile(
-    r"week|weekend|fortnight|day|days|hour|hours|month|year|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|"
+    r"week|weekend|fortnight|day|days|hour|hours|month|year|morning|afternoon|evening|night|"
+    r"monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|\d+(?:th|st|nd|rd)|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|next|last|tonight|today|tomorrow|yesterday")
 """Words of a time, anywhere in a phrase: "the next week", "the Friday meeting" is no thing to send."""
@@ -1410,8 +1414,8 @@ _IDIOM_PLACES = frozenset("plate list radar mind agenda desk side end way behalf
 """...but not "on my plate", "on my list", "on my mind"."""
 """Prepositions whose object may be what a later "it" names: "I'm stuck on the cover letter"."""
 _COUNTS = frozenset("one two three four five six seven eight nine ten twelve few couple dozen".split())
-_VERB_AFTER_THAT = frozenset("makes sounds seems looks means works helps feels is was depends happens needs wants takes "
-                             "costs gets goes".split())
+_VERB_AFTER_THAT = frozenset("makes sounds seems looks means works helps feels is was depends happens needs wants "
+                             "takes costs gets goes".split())
 
 
 def _asked_about(ctx: Context, sentence: Sentence) -> str | None:

@@ -777,7 +777,8 @@ def test_attending_passing_on_asking_after_and_going_through_what_is_sent_are_ta
         [(i.owner, i.text) for i in items(*turns)]
 
 
-@pytest.mark.parametrize("text", ["I'll pass, thanks.", "Let me go through the next slide.", "I'll pass it over to you."])
+@pytest.mark.parametrize("text", ["I'll pass, thanks.", "Let me go through the next slide.",
+                                  "I'll pass it over to you."])
 def test_passing_and_steering_the_talk_stay_no_tasks(text: str) -> None:
     assert items(("mentor", "Shall we look at the numbers?"), ("mentee", text)) == []
 
