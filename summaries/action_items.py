@@ -717,8 +717,6 @@ def _offers(s: Sentence, dates: list[DateMention]) -> list[_Task]:
         if phrases.SUBORDINATE.search(s.norm[:m.start()]) and not question:
             continue  # "send it by Wednesday, so I can look at it"; "and want me to call Tom?" is one
         words = _clean_task(s.norm[m.end():])
-        if m.re is _JOINT_OFFER:
-            words = re.sub(r"^(?:both|each|all)\s+", "", words)  # "how about we both read it by our next call?"
         if re.match(r"(?:maybe\s+)?i\s+could\b", m.group(0)) and _BUT_BETTER.search(s.norm, m.end()):
             continue  # "I could mention it to her, but honestly it lands better coming from you"
         if words and m.group(0).rstrip().endswith(" i"):
@@ -1914,7 +1912,7 @@ _OUTCOME = re.compile(r"(?:have|get)\s+(?:you\s+)?(?:the|some|an?)\s+(?:[\w-]+\s
 
 _PUT_OFF = re.compile(r"\b(?:maybe\s+later|not\s+(?:yet|now|ready|until|before)|in\s+the\s+new\s+year|"
                       r"let's\s+talk\s+about\s+it|"
-                      r"(?:already|just)\s+(?:did|done|have|got|sent|booked|sorted)\b(?!')|(?:has|have|'s|'ve)\s+already|"
+                      r"(?:already|just)\s+(?:did|done|have|got|sent|booked|sorted)|(?:has|have|'s|'ve)\s+already|"
                       r"already\s+\w+ed|i've\s+got\s+(?:it|one|them)|"
                       r"i\s+have\s+(?:it|one|them)\s+already|no\s+need|don't\s+need|i'm\s+good|"
                       r"(?:yeah|yes|okay|ok),?\s+no\b)")

@@ -796,13 +796,6 @@ def test_would_you_mind_takes_any_verb_a_recogniser_heard() -> None:
     assert task.owner == "mentee" and "questions you dread" in task.text and task.due == "2026-11-20"
 
 
-def test_a_joint_proposal_with_both_taken_up_despite_a_just_havent() -> None:
-    found = items(("mentor", "How about we both read the new safeguarding guidance before our next call?"),
-                  ("mentee", "Deal. I've had it open for weeks, I just haven't read it."))
-    assert [(i.owner, i.text) for i in found] == [("both", "Read the new safeguarding guidance")]
-    assert items(("mentor", "Want me to send you the template?"), ("mentee", "Yeah, I just have it already.")) == []
-
-
 def test_a_day_put_as_a_question_after_a_promise_keeps_the_promise() -> None:
     task = only(items(("mentor", "Put the case on one page."),
                       ("mentee", "Okay, I'll draft the one-pager, Friday-ish? Would you look at it before it goes?")))
