@@ -337,13 +337,11 @@ _DATE_ASKED = re.compile(r",\s*(?:(?:say|maybe|like|probably|or|by)\s+)*(?:(?:th
                          r"end\s+of\s+(?:the\s+)?\w+)"
                          r"(?:\s+\w+)?\?$")
 """A day put as a question after a promise: "I'll draft the one-pager, Thursday-ish?"."""
-_ASKED_AFTER = re.compile(r"(?:,|\band\b)[\s,]*(?:and[\s,]+)?(?:could|can|would|will|shall|should|may)\s+(?:i|you|we)\b"
-                          r"[^,]*\?$")
-"""A question asked after the promise, in the same breath: "I'll work out my day rate this
-weekend, and could I send it to you to check?"."""
 _ASKING_NEXT = re.compile(r"(?:,[\s,]*(?:and[\s,]+)?|\s+and[\s,]+)(?:could|can|would|will|shall|should|may)"
                           r"(?:\s+(?:i|you|we)\b.*)?\s*$")
-"""The start of that question, cut off the promise before it."""
+"""A question asked after the promise, in the same breath, or its first word where the next
+cue cuts it short: "I'll work out my day rate this weekend, and could I send it to you to
+check?" promises the day rate."""
 _SENT_TO_ME = re.compile(r"\b(?:send|email|forward|give|get|pass|share)\s+"
                          r"(?:me|(?:it|them|that)\s+(?:over\s+)?to\s+me)\b")
 """A thing to be sent first: what "I'll go through it" then does is work on it, not steer the talk."""
@@ -380,8 +378,8 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         before_cue = _POLITE_IF.sub(" ", norm[:m.start])  # "if it would help, I'll forward the template"
         if phrases.HEDGE_BEFORE.search(before_cue[clause_start:]) or phrases.HYPOTHETICAL.search(norm) \
                 or re.search(r"\b(?:if|unless)\b", before_cue) or _NO_PROMISES.search(norm) \
-                or (_is_question(_DATE_ASKED.sub("", _POLITE_TAIL.sub("", norm))) and kind != "mine"
-                    and not _ASKED_AFTER.search(norm, m.end)) \
+                or (_is_question(_DATE_ASKED.sub("", _POLITE_TAIL.sub("", norm[:m.end] + _ASKING_NEXT.sub(
+                    "", norm[m.end:])))) and kind != "mine") \
                 or _HANG_ON.search(norm[:m.start]) and phrases.IMMEDIATE.match(_clean_task(raw) or "-"):
             continue
         words = _clean_task(_ASKING_NEXT.sub("", raw))
@@ -902,12 +900,12 @@ class _Wording:
             if other:
                 words = re.sub(r"\byou\b(?!\s+both\b)", other, words)
                 words = re.sub(r"\byour\b", f"{other}'s", words)
-        if re.search(r"\b(?:him|her)\b", words):
-            person = self.recent_person(task.sentence.segment)
-            if person:
-                words = re.sub(r"\b(?:him|her)\b", person, words, count=1)
+        pronoun = re.search(r"\b(?:him|her)\b", words)
         introduced = _INTRODUCTION.match(words) if _INTRODUCE_TO_NOBODY.match(task.words) else None
-        person = self.recent_person(task.sentence.segment) if introduced else None
+        person = self.recent_person(task.sentence.segment) if pronoun or introduced else None
+        if pronoun and person:
+            words = re.sub(r"\b(?:him|her)\b", person, words, count=1)
+            introduced = _INTRODUCTION.match(words) if introduced else None
         if introduced and person and person.lower() not in words.lower():
             # "Gloria does the court work - I'll introduce you": to Gloria
             link = " with " if introduced.group(0).startswith("put") else " to "
@@ -981,7 +979,7 @@ def _kind_before(ctx: Context, task: _Task, plural: bool = False) -> str | None:
                 words.append(w)
             if words and not _NOT_A_THING.fullmatch(words[-1]) and words[-1] not in _PEOPLE \
                     and words[-1] not in _INTERJECTIONS and not words[-1].endswith(("ly", "ing")) \
-                    and (not plural or words[-1].endswith("s")):
+                    and (not plural or _plural(words[-1])):
                 return " ".join(words) if plural else "a " + " ".join(words)
     return None
 
@@ -1098,7 +1096,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                 # a bare "do that" beside a real task adds nothing, unless it has its own date:
                 # "the route map's on me, I'll have it finished by Friday, and I'll post ... tomorrow"
                 confirmed.append(c)
-        _withdraw(confirmed, sentences, ctx, dates)
+        _withdraw(confirmed, sentences, ctx, dates, previous)
         _delivery_merged(confirmed, turn_start, ctx, dates)
         _resolve_pointers(confirmed, turn_index, ctx, dates)
         offers = [o for s in sentences for o in _offers(s, dates[id(s)]) if not _SCRATCHED.search(o.words)]
@@ -1162,15 +1160,26 @@ _INTERJECTIONS = frozenset("yes yeah yep please god gosh goodness wow okay ok".s
 """Words of an exclamation, never of a thing: "oh my god yes please"."""
 
 
+def _np_words(m: re.Match[str]) -> list[str]:
+    """A noun phrase's words without the intensifiers it opens with: "a really good guide"."""
+    words = m.group("np").split()
+    while len(words) > 1 and words[0] in _INTENSIFIERS:
+        words = words[1:]
+    return words
+
+
+def _plural(noun: str) -> bool:
+    """"guides" is plural; "glass", "analysis", "status" are not."""
+    return noun.endswith("s") and not noun.endswith(("ss", "is", "us"))
+
+
 def _things_in(norm: str) -> list[tuple[str, bool]]:
     """Noun phrases of one sentence that a pronoun may point back to, with whether each is
     plural; not the objects of prepositions ("on the line check") nor times and dates."""
     things, objects = [], []
     for m in _NOUN_PHRASE.finditer(norm):
         before = norm[:m.start()].split()
-        words = m.group("np").split()
-        while len(words) > 1 and words[0] in _INTENSIFIERS:
-            words = words[1:]  # "a really good pricing guide"
+        words = _np_words(m)
         np = " ".join(words)
         # "last spring's soil survey", "friday's handover notes": a time owning a thing
         owner = next((k for k, w in enumerate(words[:-1]) if w.endswith("'s") and w not in _CONTRACTED), None)
@@ -1190,7 +1199,7 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
         part_of = _PART_OF.match(norm, m.end()) if words[-1] in _PARTS else None
         if part_of is not None:  # "a draft of the abstract", "the latest version of the memo"
             phrase += part_of.group(0)
-        thing = (phrase, words[-1].endswith("s") and not words[-1].endswith(("ss", "is", "us")))
+        thing = (phrase, _plural(words[-1]))
         filler = len(before) > 1 and before[-1] == "like" and base_form(before[-2]) in TASK_VERBS
         if not (before and before[-1] in _PREPOSITIONS) or filler:  # "draft like a short email"
             things.append(thing)
@@ -1284,11 +1293,9 @@ def _introduced(ctx: Context, task: _Task, plural: bool, people: bool = False) -
     for text in [_said_before(task)] + [s.norm for s in _earlier(ctx, task.sentence, 0)]:
         text = re.sub(r"\b(?:a|this)\s+(?:sort|kind)\s+of\s+", "a ", text)
         for m in reversed(list(_NOUN_PHRASE.finditer(text))):
-            words = m.group("np").split()
-            while len(words) > 1 and words[0] in _INTENSIFIERS:
-                words = words[1:]
+            words = _np_words(m)
             if m.group("det") not in ("a", "an") or not _INTRODUCING.search(text[:m.start()]) \
-                    or (words[-1].endswith("s") and not words[-1].endswith(("ss", "is", "us"))) != plural \
+                    or _plural(words[-1]) != plural \
                     or (words[-1] in _PEOPLE and not people) or _NOT_A_THING.fullmatch(words[-1]) \
                     or any(w in phrases.STOP_WORDS or _DATE_WORD.fullmatch(w) for w in words):
                 continue
@@ -2024,7 +2031,7 @@ the link."."""
 
 
 def _withdraw(confirmed: list[_Task], sentences: Sequence[Sentence], ctx: Context,
-              dates: dict[int, list[DateMention]]) -> None:
+              dates: dict[int, list[DateMention]], previous: _Said) -> None:
     """Drop tasks this turn withdraws. "forget the one-pager" drops a recent task about the
     one-pager; a bare "scratch that" / "don't worry about it" drops one said earlier in the
     same turn, or, opening the turn, the last one of the two turns before that its speaker
@@ -2047,7 +2054,7 @@ def _withdraw(confirmed: list[_Task], sentences: Sequence[Sentence], ctx: Contex
             elif k > 0:
                 recent = [i for i, t in enumerate(confirmed) if before(t)
                           and ctx.turn_of(t.sentence.segment) == turn]
-            elif _answers_an_offer(ctx, s, dates):
+            elif _answers_an_offer(ctx, s, previous):
                 recent = []  # "I could ask Maggie, do you want me to" - "um actually no, I'll go through the council"
             else:
                 recent = [i for i, t in enumerate(confirmed)
@@ -2065,14 +2072,14 @@ def _withdraw(confirmed: list[_Task], sentences: Sequence[Sentence], ctx: Contex
                 del confirmed[recent[-1]]
 
 
-def _answers_an_offer(ctx: Context, sentence: Sentence, dates: dict[int, list[DateMention]]) -> bool:
+def _answers_an_offer(ctx: Context, sentence: Sentence, previous: _Said) -> bool:
     """Whether the sentence opens a turn that answers the other person's offer or question just
-    made: its "no" declines that, it takes back nothing of its own."""
-    turn = ctx.turn_of(sentence.segment)
-    asked = [s for s in _earlier(ctx, sentence, 1) if ctx.turn_of(s.segment) == turn - 1]
-    return bool(asked) and asked[0].speaker != sentence.speaker and (
+    made (`previous`, what their turn left open): its "no" declines that, it takes back nothing
+    of its own."""
+    asked = [s for s in _earlier(ctx, sentence, 1) if ctx.turn_of(s.segment) == previous.turn]
+    return bool(asked) and previous.speaker != sentence.speaker and (
         _is_question(asked[0].norm) or re.search(r"\b(?:want|like)\s+me\s+to\s*$", asked[0].norm) is not None
-        or any(not _DO_THAT.match(offer.words) for offer in _offers(asked[0], dates[id(asked[0])])))
+        or any(not _DO_THAT.match(offer.words) for offer in previous.offers))
 
 
 def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
