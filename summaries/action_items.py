@@ -1156,6 +1156,8 @@ _NOT_A_THING = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december")
 """Words of times and dates, and words too general to name a thing ("the same", "one thing")."""
 _POINTER = re.compile(r"\b(?:it|that|this|them|those|these)\b")
+_WOULD_LIKE = re.compile(r"(?:'d|\bwould|\bshould)(?:\s+(?:really|also|just|quite))?$")
+"""Before "like", a wish: "I'd like a written plan ..." names a thing; "like" is no preposition there."""
 _INTERJECTIONS = frozenset("yes yeah yep please god gosh goodness wow okay ok".split())
 """Words of an exclamation, never of a thing: "oh my god yes please"."""
 
@@ -1201,7 +1203,8 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
             phrase += part_of.group(0)
         thing = (phrase, _plural(words[-1]))
         filler = len(before) > 1 and before[-1] == "like" and base_form(before[-2]) in TASK_VERBS
-        if not (before and before[-1] in _PREPOSITIONS) or filler:  # "draft like a short email"
+        wish = before[-1:] == ["like"] and bool(_WOULD_LIKE.search(" ".join(before[-3:-1])))
+        if not (before and before[-1] in _PREPOSITIONS) or filler or wish:  # "draft like a short email"
             things.append(thing)
         elif det is not None and (before[-1] in _THING_AFTER or before[-2:] in (["look", "at"], ["looking", "at"]))\
                 and not objects and words[-1] not in _IDIOM_PLACES:

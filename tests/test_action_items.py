@@ -1577,3 +1577,14 @@ def test_end_of_play_on_a_weekday_and_you_both():
     task = only(items(("mentor", "i'd like to introduce you to Fiona"), ("mentee", "oh yes that would be amazing"),
                       ("mentor", "cool i'll email you both on monday")))
     assert "both" in task.text and "Sam both" not in task.text
+
+
+@pytest.mark.parametrize("wish, thing", [
+    ("And I'd like a short write-up of the pilot.", "short write-up"),
+    ("I would really like a costed option for the second site.", "costed option"),
+])
+def test_what_the_asker_would_like_is_what_that_names(wish, thing):
+    task = items(("mentee", "I meant to pull the old survey numbers, but the survey got scrapped."),
+                 ("mentor", f"No matter. {wish} Could you get that to me before Friday?"),
+                 ("mentee", "Leave it with me."))[-1]
+    assert thing in task.text and "survey" not in task.text, task.text
