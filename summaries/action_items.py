@@ -1149,12 +1149,16 @@ _NOT_A_THING = re.compile(
     r"second|point|ones?|thing|things|stuff|lot|bit|way|end|rest|same|other|idea|question|problem|right|pair|eyes|"
     r"whether|if|how|why|what|when|"
     r"sorts?|kinds?|types?|yeah|yes|okay|ok|um|uh|please|god|gosh|goodness|wow|"
-    r"help|relief|shame|pity|pleasure|favou?r|look|go|try|shot|stab|crack|chance|sense|thought|feeling|worry|"
+    r"help|relief|shame|pity|pleasure|favou?r|look|go|try|shot|stab|crack|chance|sense|thought|feeling|worry|life|own|"
     r"read|listen|skim|glance|peek|once-over|call|choice|decision|move|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+(?:th|st|nd|rd)|first|third|"
     r"[a-z]*(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|ieth)|twenty|thirty|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december")
-"""Words of times and dates, and words too general to name a thing ("the same", "one thing")."""
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"(?!(?:family|supply|reply|assembly|rally|anomaly|ally|jelly|belly|butterfly|monopoly|holly|lily|bully|"
+    r"italy|july|folly|trolley|alley|valley|volley|jolly|melancholy|doily|daily|weekly|monthly|quarterly))"
+    r"[a-z]{2,}[^aeiou]ly")
+"""Words of times and dates, words too general to name a thing ("the same", "one thing"), and
+adverbs ("tell her directly": "her" is no owner of a thing there)."""
 _POINTER = re.compile(r"\b(?:it|that|this|them|those|these)\b")
 _WOULD_LIKE = re.compile(r"(?:'d|\bwould|\bshould)(?:\s+(?:really|also|just|quite))?$")
 """Before "like", a wish: "I'd like a written plan ..." names a thing; "like" is no preposition there."""

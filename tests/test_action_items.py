@@ -1588,3 +1588,13 @@ def test_what_the_asker_would_like_is_what_that_names(wish, thing):
                  ("mentor", f"No matter. {wish} Could you get that to me before Friday?"),
                  ("mentee", "Leave it with me."))[-1]
     assert thing in task.text and "survey" not in task.text, task.text
+
+
+@pytest.mark.parametrize("said", [
+    "You need the budget. Tell her directly.",
+    "I want the budget and I want to run my own.",
+    "I want the budget, and I want a life.",
+])
+def test_adverbs_own_and_a_life_are_no_things_that_it_names(said):
+    task = items(("mentor", said), ("mentee", "Okay, I'll raise it at my review."))[-1]
+    assert task.text.startswith("Raise the budget"), task.text
