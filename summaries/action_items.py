@@ -1982,9 +1982,9 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
             vague = _is_pronoun_only(group[0].words, dates[id(group[0].sentence)]) \
                 or not _content(_strip_dates(group[0].words, dates[id(group[0].sentence)]))
             own = [c for c in binding if not (c.pronoun_only or c.noun_only)
-                   and (vague or not phrases.REFERS_BACK.search(_strip_dates(c.words, dates[id(c.sentence)])))
-                   and len(_content(_strip_dates(c.words, dates[id(c.sentence)])))
-                   >= len(_content(group[0].words))]
+                   and ((vague or not phrases.REFERS_BACK.search(_strip_dates(c.words, dates[id(c.sentence)])))
+                        and len(_content(_strip_dates(c.words, dates[id(c.sentence)])))
+                        >= len(_content(group[0].words)) or _says_more(c, group[0], dates))]
         taken = next((k for k, t in enumerate(confirmed) if t.owner == sentences[0].speaker
                       and 0 <= group[0].sentence.segment - t.sentence.segment <= 1), None)
         if not own and taken is not None and _is_pronoun_only(group[0].words, dates[id(group[0].sentence)]):
@@ -1998,6 +1998,13 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
             words = " and ".join(r.words for r in group[:2])
             confirmed.append(_Task(where, sentences[0].speaker, words, due, group[0].requester))
     return [c for c in commitments if c not in binding]
+
+
+def _says_more(answer: _Task, request: _Task, dates: dict[int, list[DateMention]]) -> bool:
+    """"Could you look at them before the weekend?" - "I'll go through them Friday and send you
+    notes back": an answer that points back but adds a step of its own says more than the ask."""
+    steps = _strip_dates(answer.words, dates[id(answer.sentence)]).split(" and ")
+    return len(steps) > 1 and bool(_content(steps[-1]) - _content(request.words))
 
 
 def _same_verb_for_them(answer: _Task, request: _Task, dates: dict[int, list[DateMention]]) -> bool:

@@ -1598,3 +1598,12 @@ def test_what_the_asker_would_like_is_what_that_names(wish, thing):
 def test_adverbs_own_and_a_life_are_no_things_that_it_names(said):
     task = items(("mentor", said), ("mentee", "Okay, I'll raise it at my review."))[-1]
     assert task.text.startswith("Raise the budget"), task.text
+
+
+def test_an_answer_that_adds_a_step_is_worded_by_the_answer():
+    task = items(("mentee", "I've redone my cover letter. Could you read it before Thursday?"),
+                 ("mentor", "Sure. I'll go over it tonight and send you some comments."))[-1]
+    assert task.owner == "mentor" and "cover letter" in task.text and "comments" in task.text, task.text
+    task = items(("mentee", "Could you read my cover letter before Thursday?"),
+                 ("mentor", "Sure, I'll read it tonight."))[-1]
+    assert task.text.startswith("Read my cover letter") or task.text.startswith("Read Sam's cover letter"), task.text
