@@ -278,14 +278,19 @@ _APPRECIATION_EFFECT = phrase_pattern(
     r"tapes|recordings|calls|sessions|chats|framework|exercises?|examples?)\b[^.?!]{0,70}?\b"
     r"(?:(?:like|really|genuinely|honestly|so|easily|actually) )*(?:helps|helped|(?:is|'s) going to save|will save|"
     r"saved me|takes? (?:the|a lot of|some of the) (?:pressure|weight|stress) off|"
-    r"(?:were|was|are|is) (?:honestly |genuinely |really |easily )?(?:the most useful|the best|the most helpful|"
-    r"super useful|so useful|really useful))\b"
+    r"(?:were|was|are|is|have been|has been|'ve been) (?:honestly |genuinely |really |easily )?(?:the most useful|"
+    r"the best|the most helpful|super useful|so useful|really useful))\b"
     r"|\b(?:the|those|these|that) (?:[\w-]+ ){1,3}you (?:sent|set up|gave|shared|recommended|suggested|made|wrote|lent|"
     r"showed)(?: me)?\b[^.?!]{0,40}?\b(?:were|was|are|is) (?:honestly |genuinely |really |easily )?(?:the most useful|"
     r"the best|the most helpful|super useful|so useful|really useful|a huge help)\b"
     r"|\byou(?:'re| are) (?:a |such a )?(?:really |so |genuinely )?(?:good|great|brilliant|fantastic|excellent) "
     r"(?:explainer|listener|teacher|mentor|sounding board|coach)\b"
     r"|\byou always (?:talk me down|calm me down|know (?:what|how|just)|make me (?:feel|see|think))\b"
+    rf"|\bi (?:really |genuinely |honestly )?find (?:these|our|your|the) (?:[\w-]+ )?{_MENTOR_THINGS} "
+    r"(?:(?:really|so|super|very|incredibly|genuinely|hugely),? )*(?:helpful|useful|valuable)\b"
+    r"|\b(?:made|makes) (?:way |so much |much |a lot |far )?more sense than\b"
+    r"|\bwhat you (?:said|suggested|told me|showed me)\b[^.?!]{0,60}\b(?:is|was|'s) (?:honestly |really )?"
+    r"the (?:only |main |whole |real )?reason (?:i|we)\b"
     r"|\bthe way you\b[^.?!]{0,80}\b(?:really )?(?:helps|helped) me\b")
 """The mentee naming what the mentoring does for them: "the agency idea really helps",
 "that tip is going to save me a lot of grief", "the practice tapes you sent were the most

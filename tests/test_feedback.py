@@ -1240,3 +1240,13 @@ def test_round_eleven_mentor_shapes(text, kind):
 ])
 def test_round_eleven_the_mentees_view(turns, expected):
     assert [f.kind for f in extract_feedback(context(*turns)) if f.giver == "mentee"] == expected
+
+
+@pytest.mark.parametrize("said", [
+    "And honestly, these calls have been the most useful part of my week.",
+    "I find our chats really valuable, having someone to think out loud with.",
+    "When you walked me through the budget line by line, that made way more sense than the course did.",
+    "Honestly, what you said about saying no early is the reason I got the promotion.",
+])
+def test_the_mentee_praises_the_mentoring_unasked(said):
+    assert kinds(("mentor", "Shall we say Thursday then?"), ("mentee", said)) == [("praise", "mentee", "mentor", 1)]
