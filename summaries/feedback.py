@@ -249,7 +249,7 @@ _APPRECIATION = phrase_pattern(
     r"|\bthank(?:s| you) for (?:the|that|your) (?:thing|bit|point|tip|advice|idea|line|trick) (?:about|on|with)\b"
     r"|\bi feel (?:so |a lot |much |way |so much |loads )?(?:lighter|calmer|better about)\b"
     r"|\bmade (?:this|it|today|the call) worth it\b|\b(?:really|genuinely|honestly) mattered\b"
-    r"|\bthe most useful thing (?:anyone|anybody|someone)(?:'s| has)? (?:ever )?(?:said|told|given)\b"
+    r"|\bthe most useful thing (?:anyone|anybody|someone)(?:'s|s| has)? (?:ever )?(?:said|told|given)\b"
     r"|\b(?:this|the|that|our) (?:format|setup|set-up|structure|rhythm|arrangement)"
     r" (?:really |just )?works (?:really |so |very |brilliantly )?well\b")
 """The mentee's praise of the mentoring: only counted from the mentee."""
@@ -291,7 +291,11 @@ _APPRECIATION_EFFECT = phrase_pattern(
     r"|\b(?:made|makes) (?:way |so much |much |a lot |far )?more sense than\b"
     r"|\bwhat you (?:said|suggested|told me|showed me)\b[^.?!]{0,60}\b(?:is|was|'s) (?:honestly |really )?"
     r"the (?:only |main |whole |real )?reason (?:i|we)\b"
-    r"|\bthe way you\b[^.?!]{0,80}\b(?:really )?(?:helps|helped) me\b")
+    r"|\bthe way you\b[^.?!]{0,80}\b(?:really )?(?:helps|helped) me\b"
+    r"|\b(?:the|that|those|these) (?:[\w'-]+ ){0,3}?(?:that )?you (?:said|suggested|mentioned|told me(?: about)?|"
+    r"gave me|sent(?: me)?|showed me|pushed me on|recommended|shared|taught me)\b[^.?!]{0,90}?\b"
+    r"(?:(?:really|actually|genuinely|honestly|totally|completely|already|just) )*(?:helped|changed|"
+    r"made (?:a|all the) (?:big |huge |real )?difference)\b")
 """The mentee naming what the mentoring does for them: "the agency idea really helps",
 "that tip is going to save me a lot of grief", "the practice tapes you sent were the most
 useful thing", "you're a really good explainer", "you always talk me down off the ledge"."""
@@ -760,7 +764,7 @@ _WHEN_CLAUSE = re.compile(r"^(?:when|whenever|once|before|after|next time) (?!i\
 _WHEN_ADVICE = re.compile(r"(?:just |always |then |simply )?(?:tell|say|ask|give|take|explain|write|stop|wait|pause|"
                           r"breathe|count|step back|walk away)\b")
 """Verbs the shape test leaves out ("tell me about it" is no advice) that advise after such a clause."""
-_CAN_I_SAY = re.compile(r"^(?:(?:and|so|oh|um|actually)[,\s]+)*can i (?:also |just )?say,? (?!something\b|one\b|a\b)")
+_CAN_I_SAY = re.compile(r"^(?:(?:and|so|oh|um|actually|yeah|yes|okay|ok|well|thanks|right)[,\s]+)*can i (?:also |just )?say,? (?!something\b|one\b|a\b)")
 """A statement put as leave to say it: "Can I also say, these sessions have really helped."."""
 _LOVE_IT = re.compile(r"\bi (?:really |absolutely |just |honestly )?(?:love|loved) (?:it|them|this|that)\b(?! when)")
 _REQUESTED = re.compile(r"\b(?:could|can|would|will) you\b[^?]*\?")

@@ -1250,3 +1250,14 @@ def test_round_eleven_the_mentees_view(turns, expected):
 ])
 def test_the_mentee_praises_the_mentoring_unasked(said):
     assert kinds(("mentor", "Shall we say Thursday then?"), ("mentee", said)) == [("praise", "mentee", "mentor", 1)]
+
+
+@pytest.mark.parametrize("said", [
+    "yeah can i just say the checklist idea from last time that really helped i used it every shift",
+    "thanks and the rota trick you suggested in march with the the split weekends that actually changed my "
+    "whole month",
+    "so the reading list you sent me honestly i went through all of it its the most useful thing anyones "
+    "given me",
+])
+def test_the_mentee_says_what_the_mentors_advice_did_in_a_run_on(said):
+    assert kinds(("mentor", "okay good"), ("mentee", said)) == [("praise", "mentee", "mentor", 1)]
