@@ -166,6 +166,13 @@ _PRAISE_MORE = word_start(
     r"|\bnot many (?:people|\w+s) (?:could|would|can|will) (?:have )?(?:pull(?:ed)? (?:that|it) off|done that|"
     r"manage(?:d)? that|caught that|handle(?:d)? that)\b"
     r"|\b(?:better|stronger|more \w+) than you (?:give yourself credit for|think|reali[sz]e)\b"
+    r"|\b(?:more|better) than most (?:people|[a-z]+s)(?: (?:i know|i work with|i see|manage|do))?\b"
+    r"|\b(?:which|that|what) (?:a lot of|lots of|loads of|most|many|plenty of) (?:[a-z]+ ){0,2}?(?:people|[a-z]+s) "
+    r"(?:wouldn't|would not|don't|dont|do not|never|can't|cannot|miss|forget|skip)\b"
+    r"|\b(?:(?:that's|that is|that was|it's|it was|you had|you've got|that shows) )(?:exactly |absolutely )?"
+    r"the right instincts?\b"
+    r"|\byou(?:'re| are) (?:handling|managing|running|leading) (?:[\w-]+ ){0,4}?(?:really |so |very |incredibly )?"
+    r"(?:well|brilliantly)\b"
     r"|\band it shows\b|\bthe fact that you\b[^.?!]{0,60}\b(?:is|was|'s) (?:really |so |just )?(?:great|impressive|"
     r"brilliant|huge|fantastic|amazing|excellent)\b"
     r"|\b(?:is|are|was|were|looks?|reads?|feels?|sounds?)\s+(?:so |much |way |a lot |far )+(?:sharper|clearer|better|"
@@ -600,7 +607,8 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|would|'d be|could|will be|whether|unless)\b
 _DISCOURSE_IF = re.compile(r"\bif (?:anything|i'm honest|i am honest|you ask me|i'm being honest|nothing else)\b")
 """Conditionals that only mark discourse: "if anything, people noticed"."""
 _REPORTED = re.compile(
-    r"(?<!\byou )\b(?:said|says|told me|tells me|mentioned|wrote|thinks|thought|according to|"
+    r"(?<!\byou )\b(?:said|says|told (?:me|him|her|them|everyone|everybody)|tells me|mentioned|wrote|thinks|thought|"
+    r"according to|"
     r"heard)\b")
 """Someone else's words reported; not what the listener said or wrote ("the debrief you wrote")."""
 
@@ -622,6 +630,7 @@ def _praise(sentence: Sentence) -> bool:
     before = _DISCOURSE_IF.sub("", norm[:match.start()])
     if _NEGATED.search(before) or (_NEGATION.search(match.group(0))
                                    and not match.group(0).startswith(("not many", "most people"))
+                                   and not match.group(0).endswith("not nothing")
                                    and not match.group(0).endswith("unnoticed")):
         return False
     clause = _CLAUSE_BREAK.split(before)[-1] + match.group(0)

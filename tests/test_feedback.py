@@ -1261,3 +1261,20 @@ def test_the_mentee_praises_the_mentoring_unasked(said):
 ])
 def test_the_mentee_says_what_the_mentors_advice_did_in_a_run_on(said):
     assert kinds(("mentor", "okay good"), ("mentee", said)) == [("praise", "mentee", "mentor", 1)]
+
+
+@pytest.mark.parametrize("said", [
+    "And for what it's worth, you're handling that team really well for someone two months in.",
+    "Passing it first time, that's not nothing.",
+    "That's the right instinct.",
+    "Honestly, checking your own numbers like that is more than most people manage in their first year.",
+    "Good, you stopped it quickly, which a lot of supervisors wouldn't.",
+])
+def test_the_mentor_acknowledges_what_few_would_have_done(said):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "I stopped the job and rang the engineer."),
+                                                      ("mentor", said))
+
+
+def test_what_the_mentee_told_someone_else_is_no_advice():
+    assert kinds(("mentor", "How did it go with the contractor?"),
+                 ("mentee", "I told him I wouldn't sign it.")) == []
