@@ -162,11 +162,13 @@ _PRAISE_MORE = word_start(
     r"|\byou made the right (?:call|choice|decision|move)\b"
     r"|\byou should be (?:really |very |so )?(?:pleased|chuffed|happy with (?:that|yourself|it))\b"
     r"|\b(?:that|this|it)(?:'s| is| was) (?:\w+ ){0,2}?(?:tidy|good|great|nice|lovely|quality|solid|excellent|"
-    r"beautiful|clean|brilliant|fantastic|first-class|classy|impressive|careful|thorough) (?:work|job|effort)\b"
+    r"beautiful|clean|brilliant|fantastic|first-class|first[- ]rate|classy|impressive|careful|thorough) "
+    r"(?:work|job|effort)\b"
     r"|\bnot many (?:people|\w+s) (?:could|would|can|will) (?:have )?(?:pull(?:ed)? (?:that|it) off|done that|"
     r"manage(?:d)? that|caught that|handle(?:d)? that)\b"
     r"|\b(?:better|stronger|more \w+) than you (?:give yourself credit for|think|reali[sz]e)\b"
-    r"|\b(?:more|better) than most (?:people|[a-z]+s)(?: (?:i know|i work with|i see|manage|do))?\b"
+    r"|\b(?:more|better) than most (?:[a-z]+ )?(?:people|[a-z]+s)(?: (?:i know|i work with|i see|manage|do))?\b"
+    r"|\b(?:is|that's|that is|thats) half the battle\b"
     r"|\b(?:which|that|what) (?:a lot of|lots of|loads of|most|many|plenty of) (?:[a-z]+ ){0,2}?(?:people|[a-z]+s) "
     r"(?:wouldn't|would not|don't|dont|do not|never|can't|cannot|miss|forget|skip)\b"
     r"|\b(?:(?:that's|that is|that was|it's|it was|you had|you've got|that shows) )(?:exactly |absolutely )?"
@@ -607,7 +609,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|would|'d be|could|will be|whether|unless)\b
 _DISCOURSE_IF = re.compile(r"\bif (?:anything|i'm honest|i am honest|you ask me|i'm being honest|nothing else)\b")
 """Conditionals that only mark discourse: "if anything, people noticed"."""
 _REPORTED = re.compile(
-    r"(?<!\byou )\b(?:said|says|told (?:me|him|her|them|everyone|everybody)|tells me|mentioned|wrote|thinks|thought|"
+    r"(?<!\byou )(?<!\byou've )(?<!\byou have )\b(?:said|says|told (?:me|him|her|them|everyone|everybody)|tells me|mentioned|wrote|thinks|thought|"
     r"according to|"
     r"heard)\b")
 """Someone else's words reported; not what the listener said or wrote ("the debrief you wrote")."""

@@ -1278,3 +1278,13 @@ def test_the_mentor_acknowledges_what_few_would_have_done(said):
 def test_what_the_mentee_told_someone_else_is_no_advice():
     assert kinds(("mentor", "How did it go with the contractor?"),
                  ("mentee", "I told him I wouldn't sign it.")) == []
+
+
+@pytest.mark.parametrize("said", [
+    "from what i saw of your site diary your notes are clear you're better than most third years i know",
+    "And for what it's worth, from everything you've told me today, you're running that ward really well.",
+    "the fact you spotted the leak before the plasterers came in thats half the battle",
+    "the survey you dug out of the records office that was first rate work",
+])
+def test_more_shapes_of_the_mentors_praise(said):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "So that's where it is."), ("mentor", said))
