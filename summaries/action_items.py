@@ -354,6 +354,11 @@ _HANG_ON = re.compile(r"\b(?:hang on|hold on|one sec(?:ond)?|give me a (?:sec(?:
 """An aside during the call: "hang on, I'll shut the window"."""
 
 
+_ASKED_IF = re.compile(r"\b(?:if|whether)\s+$")
+"""A cue inside what a task asks ("ask her tomorrow if I can have five minutes at the briefing")
+is part of that task, not the start of the next one."""
+
+
 def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, ...] = (),
                  suggested: bool = False) -> list[_Task]:
     """First-person (or both-person) commitments in one sentence; `requests`: what was just
@@ -367,7 +372,7 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         clause_start = matches[k - 1].end if k else 0
         for joint in phrases.JOINT.finditer(norm, clause_start, m.start):
             clause_start = joint.end()
-        clause_end = matches[k + 1].start if k + 1 < len(matches) else len(norm)
+        clause_end = next((n.start for n in matches[k + 1:] if not _ASKED_IF.search(norm[:n.start])), len(norm))
         raw = norm[m.end:clause_end]
         if kind == "mine" and phrases.COMMITMENT.match(raw + " "):
             continue

@@ -1607,3 +1607,10 @@ def test_an_answer_that_adds_a_step_is_worded_by_the_answer():
     task = items(("mentee", "Could you read my cover letter before Thursday?"),
                  ("mentor", "Sure, I'll read it tonight."))[-1]
     assert task.text.startswith("Read my cover letter") or task.text.startswith("Read Sam's cover letter"), task.text
+
+
+def test_a_cue_inside_what_is_asked_belongs_to_the_asking():
+    task = only(items(("mentee", "Okay. I'll ask Priya on Monday if I can present the numbers at the huddle.")))
+    assert task.text == "Ask Priya if I can present the numbers at the huddle" and task.due == "2026-11-23", task
+    task = only(items(("mentee", "i'll check with facilities whether i can book the big room for the workshop")))
+    assert task.text.endswith("book the big room for the workshop"), task.text
