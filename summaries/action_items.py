@@ -1128,7 +1128,7 @@ _NOUN_PHRASE = re.compile(
     r"(?=\s+(?:from|for|with|to|on|at|in|of|about|that|which|who|you|i|we|he|she|they|when|before|after|"
     r"by|and|but|so|is|are|was|were|still|last|this|next|yet|already|again|too|as|tonight|today|tomorrow|"
     r"thats|its|theres|if|unless|once|until|because|since|while|or|please|my|your|our|the|every|each|a|an|"
-    r"earlier|instead|anyway|though|"
+    r"earlier|instead|anyway|though|somewhere|anywhere|here|there|around|"
     r"now|later|soon|first|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow's)\b|\s*[,?!:]|\s*$)")
 """A noun phrase that a later "it" or "those" may stand for: "the old practice recordings",
 "three questions", or a bare plural object ("need horn parts")."""
@@ -1139,6 +1139,11 @@ _PARTS = frozenset("draft drafts version copy copies summary outline section cha
                    "photos pictures scan printout breakdown review first second final".split())
 _PART_OF = re.compile(r"\s+of\s+(?:the|my|your|our|this|that|his|her|their)\s+[a-z][a-z-]*")
 """A part or version of a thing keeps the thing: "a draft of the abstract"."""
+_WRITINGS = frozenset("piece article paper guide book report podcast post blog video talk course chapter template "
+                      "checklist study list thread episode".split())
+_ABOUT_TOPIC = re.compile(r"\s+(?:on|about)\s+(?:[a-z][a-z'-]*\s+){0,4}?[a-z][a-z'-]*(?=\s*(?:[,.?!]|$)|\s+(?:and|but|"
+                          r"so|that|which|i|i'll|we|you|it|from|by|before|tomorrow|tonight|today|next|this|later)\b)")
+"""What a piece of writing is about stays with it: "a great article about pricing for freelancers"."""
 _PREPOSITIONS = frozenset("on at in of for with from about to by after before during under like than".split())
 _SCRATCHED = re.compile(r"\b(?:actually\s+)?(?:no\s+)?(?:scratch\s+that|forget\s+(?:that|it)|never\s*mind)\b")
 """A task taken back as it is said: "I'll send you my old deck actually no scratch that"."""
@@ -1210,6 +1215,9 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
         part_of = _PART_OF.match(norm, m.end()) if words[-1] in _PARTS else None
         if part_of is not None:  # "a draft of the abstract", "the latest version of the memo"
             phrase += part_of.group(0)
+        about = _ABOUT_TOPIC.match(norm, m.end()) if words[-1] in _WRITINGS else None
+        if about is not None:  # "that piece on designing for vulnerable customers"
+            phrase += about.group(0)
         thing = (phrase, _plural(words[-1]))
         filler = len(before) > 1 and before[-1] == "like" and base_form(before[-2]) in TASK_VERBS
         wish = before[-1:] == ["like"] and bool(_WOULD_LIKE.search(" ".join(before[-3:-1])))
@@ -1311,7 +1319,8 @@ def _introduced(ctx: Context, task: _Task, plural: bool, people: bool = False) -
                     or (words[-1] in _PEOPLE and not people) or _NOT_A_THING.fullmatch(words[-1]) \
                     or any(w in phrases.STOP_WORDS or _DATE_WORD.fullmatch(w) for w in words):
                 continue
-            of = _OF_THINGS.match(text, m.end())
+            of = _OF_THINGS.match(text, m.end()) or (_ABOUT_TOPIC.match(text, m.end()) if words[-1] in _WRITINGS
+                                                     else None)
             return "the " + " ".join(words) + (of.group(0) if of else "")
     return None
 
@@ -1355,10 +1364,12 @@ def _contacted(task: _Task, pointer: re.Match[str], ctx: Context) -> str | None:
 
 
 def _put_thing(words: str, pointer: re.Match[str], thing: str) -> str:
-    """`words` with the thing in the pronoun's place; "look that up" becomes "look up the course"."""
+    """`words` with the thing in the pronoun's place; "look that up" becomes "look up the course",
+    and a long thing goes after its verb's particle ("dig out the piece on pricing")."""
     rest = words[pointer.end():]
-    if rest.startswith(" up") and not rest[3:4].isalpha():
-        return words[:pointer.start()] + "up " + thing + rest[3:]
+    particle = re.match(r" (up|out|over|back|off|through|round|across)(?![\w'-])", rest)
+    if particle and (particle.group(1) == "up" or len(thing.split()) > 3):
+        return words[:pointer.start()] + particle.group(1) + " " + thing + rest[particle.end():]
     return words[:pointer.start()] + thing + rest
 
 

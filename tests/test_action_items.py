@@ -990,7 +990,7 @@ def test_a_pointer_is_not_that_sort_of_thing_and_may_be_a_time_owned_thing():
     found = _texts(("mentor", "They want hard numbers, that sort of thing. Have you still got last "
                               "week's site survey?"),
                    ("mentee", "Somewhere. I'll dig it out tomorrow."))
-    assert found == [("mentee", "Dig last week's site survey out", "2026-11-19")]
+    assert found == [("mentee", "Dig out last week's site survey", "2026-11-19")]
 
 
 def test_a_pointing_task_with_its_own_date_beside_another_task():
@@ -1614,3 +1614,16 @@ def test_a_cue_inside_what_is_asked_belongs_to_the_asking():
     assert task.text == "Ask Priya if I can present the numbers at the huddle" and task.due == "2026-11-23", task
     task = only(items(("mentee", "i'll check with facilities whether i can book the big room for the workshop")))
     assert task.text.endswith("book the big room for the workshop"), task.text
+
+
+def test_what_a_piece_of_writing_is_about_stays_with_it():
+    task = only(items(("mentor", "There's a great article about pricing for freelancers. I'll send it over tomorrow.")))
+    assert task.text == "Send over the great article about pricing for freelancers", task.text
+    task = only(items(("mentor", "Oh, I was meant to send you that piece on managing up. Sorry. "
+                                 "I'll dig it out tonight.")))
+    assert task.text == "Dig out the piece on managing up", task.text
+
+
+def test_a_short_thing_stays_before_its_particle():
+    task = only(items(("mentee", "I've got the draft somewhere."), ("mentee", "I'll dig it out tonight.")))
+    assert task.text == "Dig the draft out", task.text
