@@ -692,8 +692,15 @@ def _turn_requests(sentences: Sequence[Sentence], dates: dict[int, list[DateMent
     return tuple(r for r in requests if not r.noun_only)
 
 
+_LEAVE_IT_WITH_ME = re.compile(r"^leave\s+(?:it|that|this|them|those)(?:\s+one)?\s+(?:with|to)\s+me\b")
+"""The speaker's own pledge put as an imperative: "leave it with me"."""
+
+
 def _is_real_request(words: str, dates: list[DateMention]) -> bool:
-    """Not a scheduling question ("could you do Tuesday at eleven?") or an action now."""
+    """Not a scheduling question ("could you do Tuesday at eleven?"), an action now, or the
+    speaker's own "leave it with me"."""
+    if _LEAVE_IT_WITH_ME.match(words):
+        return False
     if re.search(r"\b(?:right\s+)?now$", words) or re.match(r"(?:go\s+and|pull\s+me|call\s+me)\s+", words) \
             and phrases.NOT_TASK.match(words):
         return False  # "go and eat something": care, not a task

@@ -1627,3 +1627,11 @@ def test_what_a_piece_of_writing_is_about_stays_with_it():
 def test_a_short_thing_stays_before_its_particle():
     task = only(items(("mentee", "I've got the draft somewhere."), ("mentee", "I'll dig it out tonight.")))
     assert task.text == "Dig the draft out", task.text
+
+
+def test_leave_it_with_me_is_the_speakers_pledge_not_a_request():
+    found = items(("mentor", "Okay, leave it with me. I'll email Dolores and get you on the list by Monday."),
+                  ("mentee", "Thank you. And the goal sheet, I'll finish it and send it to you before the 30th."))
+    assert [(i.owner, i.text) for i in found] == [
+        ("mentor", "Email Dolores and get Sam on the list"),
+        ("mentee", "Finish the goal sheet and send it to Dana")], [(i.owner, i.text) for i in found]
