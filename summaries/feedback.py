@@ -609,9 +609,9 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|would|'d be|could|will be|whether|unless)\b
 _DISCOURSE_IF = re.compile(r"\bif (?:anything|i'm honest|i am honest|you ask me|i'm being honest|nothing else)\b")
 """Conditionals that only mark discourse: "if anything, people noticed"."""
 _REPORTED = re.compile(
-    r"(?<!\byou )(?<!\byou've )(?<!\byou have )\b(?:said|says|told (?:me|him|her|them|everyone|everybody)|tells me|mentioned|wrote|thinks|thought|"
-    r"according to|"
-    r"heard)\b")
+    r"(?<!\byou )(?<!\byou've )(?<!\byou have )"
+    r"\b(?:said|says|told (?:me|him|her|them|everyone|everybody)|tells me|mentioned|wrote|thinks|thought|"
+    r"according to|heard)\b")
 """Someone else's words reported; not what the listener said or wrote ("the debrief you wrote")."""
 
 
@@ -775,7 +775,8 @@ _WHEN_CLAUSE = re.compile(r"^(?:when|whenever|once|before|after|next time) (?!i\
 _WHEN_ADVICE = re.compile(r"(?:just |always |then |simply )?(?:tell|say|ask|give|take|explain|write|stop|wait|pause|"
                           r"breathe|count|step back|walk away)\b")
 """Verbs the shape test leaves out ("tell me about it" is no advice) that advise after such a clause."""
-_CAN_I_SAY = re.compile(r"^(?:(?:and|so|oh|um|actually|yeah|yes|okay|ok|well|thanks|right)[,\s]+)*can i (?:also |just )?say,? (?!something\b|one\b|a\b)")
+_CAN_I_SAY = re.compile(r"^(?:(?:and|so|oh|um|actually|yeah|yes|okay|ok|well|thanks|right)[,\s]+)*"
+                        r"can i (?:also |just )?say,? (?!something\b|one\b|a\b)")
 """A statement put as leave to say it: "Can I also say, these sessions have really helped."."""
 _LOVE_IT = re.compile(r"\bi (?:really |absolutely |just |honestly )?(?:love|loved) (?:it|them|this|that)\b(?! when)")
 _REQUESTED = re.compile(r"\b(?:could|can|would|will) you\b[^?]*\?")

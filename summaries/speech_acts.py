@@ -366,7 +366,8 @@ def imperative(norm: str) -> bool:
 _MODAL_YOU = re.compile(
     r"(?<!\bso )(?<!\bthat )(?<!\bif )(?<!\bwhen )(?<!\bwhere )(?<!\bthan )(?<!\bwhich )"
     r"\byou (?:could|might|may want to|might want to|could always|might try|may wish to|ought to|"
-    r"could even|could also|might also|should also|should probably|might consider) "
+    r"could even|could also|might also|should also|should probably|might consider|should|should really|"
+    r"should definitely|should just) "
     r"(?!(?:be|see|tell|hear|imagine|say|have|know|remember|feel|guess|notice|argue|call|get away|"
     r"find that|think|expect|wonder|recall|recognise|recognize|like|enjoy|already|do (?:it|that|this)$)\b)"
     r"[a-z']{2,}")
@@ -709,7 +710,8 @@ YOUR_TOO = re.compile(
 "you're washing too wet"."""
 
 SPEAKER_WOULD = re.compile(
-    r"(?:^|,\s+(?:so\s+|and\s+|but\s+)?)(?:(?:so|and|but|okay|ok|well|honestly|personally|myself|now|good|great|right|"
+    r"(?:^|,\s+(?:so\s+|and\s+|but\s+)?|\sbut\s+)"
+    r"(?:(?:so|and|but|okay|ok|well|honestly|personally|myself|now|good|great|right|"
     r"yeah|yes|sure|fine|then|um|uh|one|two|three|first|second)[,\s]+)*"
     r"i(?:'d| would) (?:just |also |probably |"
     r"personally |definitely |really |still )?(?![a-z]+ed\b|(?:meant|been|gone|got|forgotten|thought|told|done|had"

@@ -1312,3 +1312,15 @@ def test_a_short_bare_directive_is_said_in_passing(said):
 ])
 def test_a_directive_with_grounds_or_about_the_listeners_work_is_advice(said):
     assert [k[0] for k in kinds(("mentee", "So that's where I'm at."), ("mentor", said))] == ["constructive"]
+
+
+@pytest.mark.parametrize("said", [
+    "And you should get a pre-check from the platform's account manager.",
+    "not too soon but id get the chartership application in first",
+])
+def test_you_should_and_an_unpunctuated_id_advise(said):
+    assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "So that's where I'm at."), ("mentor", said))
+
+
+def test_you_should_be_and_you_should_have_seen_are_no_advice():
+    assert kinds(("mentee", "I got the contract."), ("mentor", "You should have seen his face when I told him.")) == []
