@@ -233,7 +233,7 @@ def _strip_dates(words: str, dates: list[DateMention], events: bool = True) -> s
     words = re.sub(r"\b(?:by|before|until|till|for|at|my|from|around|to)\s*(?=,|$)", " ", words)
     words = re.sub(r"[\s,]*\b(?:probably|hopefully|ideally|maybe|latest|at\s+the\s+latest|then|"
                    r"instead|please|okay|ok|either\s+way|anyway|no\s+problem|no\s+worries|no\s+bother|for\s+sure|"
-                   r"definitely)\s*$", "", words.strip())
+                   r"definitely|obviously|of\s+course)\s*$", "", words.strip())
     return re.sub(r"\s+,", ",", re.sub(r"\s+", " ", words)).strip(" ,")
 
 

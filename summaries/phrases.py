@@ -123,7 +123,7 @@ ADVERBS = re.compile(
     r"make\s+sure\s+(?:to|i)|try\s+and|get\s+around\s+to)\s+)*")
 
 NOT_TASK = re.compile(
-    r"^(?:be\b(?!\s+\w+ing\b)|admit|confess|say|said|tell\s+you\s+(?:what|something|this|the\s+truth)|"
+    r"^(?:be\b(?!\s+\w+ing\b|\s+(?:one\s+of\s+)?(?:your|his|her|their)\s+[\w-]+)|admit|confess|say|said|tell\s+you\s+(?:what|something|this|the\s+truth)|"
     r"bet|guess|see\s+(?:you|ya)|talk\s+to\s+you|speak\s+to\s+you|catch\s+you|hear|miss|"
     r"let\s+you\s+go|leave\s+(?:it|that|you)\b|stop\s+(?:you|there|here|sharing)|wrap\s+up|"
     r"pass\b(?!\s+(?:it|this|that|them|those|these|the\s+[\w-]+)\s+(?:on|along|over|back)\s+to\s+(?!you\b)\w)|"
@@ -131,7 +131,7 @@ NOT_TASK = re.compile(
     r"do\s+my\s+best|try\s+my\s+best|take\s+(?:that|it)\s+as|take\s+your\s+word|look\s+forward|"
     r"remember\s+(?:that|this)|never|not|no\b|answer\s+(?:that|your)|start\s+(?:with|by|off)|"
     r"give\s+(?:him|her|them|you)\s+that\b|"
-    r"go\s+(?:first|next|ahead|back)|jump\s+in|share\s+my\s+screen|mute|unmute|"
+    r"go\s+(?:first|next|ahead|back(?!\s+(?:through|over|into)\b))|jump\s+in|share\s+my\s+screen|mute|unmute|"
     r"put\s+it\s+(?:this|that)\s+way|take\s+(?:it|things)\s+from\s+there|play\s+it\s+by\s+ear|"
     r"see\s+how\s+(?:it|things)\s+go(?:es)?|"
     r"give\s+you\s+an\s+example|explain|repeat|rephrase|mention(?!\s+(?:it|this|that|them|you)\s+to\s)|need\s+to|"

@@ -1635,3 +1635,18 @@ def test_leave_it_with_me_is_the_speakers_pledge_not_a_request():
     assert [(i.owner, i.text) for i in found] == [
         ("mentor", "Email Dolores and get Sam on the list"),
         ("mentee", "Finish the goal sheet and send it to Dana")], [(i.owner, i.text) for i in found]
+
+
+@pytest.mark.parametrize("said, text", [
+    ("I'll go back through the transcript and strip them all out before Friday.",
+     "Go back through the transcript and strip them all out"),
+    ("Two references, yeah. I'll be one of your referees, obviously.", "Be one of Sam's referees"),
+])
+def test_going_back_through_a_thing_and_a_role_taken_on_are_tasks(said, text):
+    assert only(items(("mentor", said))).text == text
+
+
+@pytest.mark.parametrize("said", ["I'll go back to my desk after this.", "I'll be honest, it was rough.",
+                                  "I'll go back and forth on it."])
+def test_going_back_and_being_honest_are_still_no_tasks(said):
+    assert items(("mentee", said)) == []
