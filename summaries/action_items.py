@@ -567,8 +567,8 @@ def _split_steps(task: _Task, dates: list[DateMention]) -> list[_Task]:
     rest_due = _due_in(norm, rest_at, len(norm), dates)
     rest = _strip_dates(m.group("rest"), dates)
     if first_due is None or rest_due is None or first_due.day == rest_due.day \
-            or _is_pronoun_only(m.group("rest"), dates) or not _content(rest):
-        return [task]
+            or _is_pronoun_only(m.group("rest"), dates) or not _words(rest.partition(" ")[2]):
+        return [task]  # "do the build over the weekend" is a step of its own: "build" is its thing there
     return [replace(task, words=m.group("first"), due=first_due), replace(task, words=m.group("rest"), due=rest_due)]
 
 

@@ -1650,3 +1650,9 @@ def test_going_back_through_a_thing_and_a_role_taken_on_are_tasks(said, text):
                                   "I'll go back and forth on it."])
 def test_going_back_and_being_honest_are_still_no_tasks(said):
     assert items(("mentee", said)) == []
+
+
+def test_a_step_whose_thing_is_also_a_verb_is_a_step_of_its_own():
+    found = items(("mentee", "Okay. I'll ask Kev about the rims tomorrow and do the build over the weekend."))
+    assert [(i.text, i.due) for i in found] == [("Ask Kev about the rims", "2026-11-19"),
+                                                ("Do the build", "2026-11-22")]
