@@ -692,8 +692,9 @@ def _turn_requests(sentences: Sequence[Sentence], dates: dict[int, list[DateMent
     return tuple(r for r in requests if not r.noun_only)
 
 
-_LEAVE_IT_WITH_ME = re.compile(r"^leave\s+(?:it|that|this|them|those)(?:\s+one)?\s+(?:with|to)\s+me\b")
-"""The speaker's own pledge put as an imperative: "leave it with me"."""
+_LEAVE_IT_WITH_ME = re.compile(r"^(?:leave\s+(?:it|that|this|them|those)(?:\s+one)?\s+(?:with|to)\s+me|"
+                               r"hold\s+me\s+to)\b")
+"""The speaker's own pledge put as an imperative: "leave it with me", "hold me to it"."""
 
 
 def _is_real_request(words: str, dates: list[DateMention]) -> bool:
@@ -2088,7 +2089,9 @@ def _withdraw(confirmed: list[_Task], sentences: Sequence[Sentence], ctx: Contex
                 recent = [i for i, t in enumerate(confirmed) if before(t) and (
                     target <= _content(t.words)
                     or (turn - ctx.turn_of(t.sentence.segment) <= 2 and target & _content(t.words)))]
-            elif k > 0:
+            elif k > 0 or len(s.norm[:m.start()].split()) > _OPENING_WORDS:
+                # said after something of this turn's own ("I could get you on the ward round as well,
+                # but they're not taking anyone, so forget that"): it takes back only this turn's
                 recent = [i for i, t in enumerate(confirmed) if before(t)
                           and ctx.turn_of(t.sentence.segment) == turn]
             elif _answers_an_offer(ctx, s, previous):
@@ -2107,6 +2110,11 @@ def _withdraw(confirmed: list[_Task], sentences: Sequence[Sentence], ctx: Contex
                 confirmed[recent[-1]] = replace(moved, due=redated, words=words or moved.words)
             elif recent:
                 del confirmed[recent[-1]]
+
+
+_OPENING_WORDS = 4
+"""How far into a turn's first sentence a "scratch that" still opens the turn ("Actually, no,
+scratch that")."""
 
 
 def _answers_an_offer(ctx: Context, sentence: Sentence, previous: _Said) -> bool:

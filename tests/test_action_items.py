@@ -1656,3 +1656,17 @@ def test_a_step_whose_thing_is_also_a_verb_is_a_step_of_its_own():
     found = items(("mentee", "Okay. I'll ask Kev about the rims tomorrow and do the build over the weekend."))
     assert [(i.text, i.due) for i in found] == [("Ask Kev about the rims", "2026-11-19"),
                                                 ("Do the build", "2026-11-22")]
+
+
+def test_forget_that_after_an_aside_of_its_own_takes_back_only_the_aside():
+    found = items(("mentor", "And send me your CV draft when it's done."),
+                  ("mentee", "I'll send it Sunday night, promise."),
+                  ("mentor", "great i was going to say i could get you on the ward round as well but actually "
+                             "theyre not taking anyone till january so forget that"))
+    assert [(i.owner, i.due) for i in found] == [("mentee", "2026-11-22")], [i.text for i in found]
+
+
+def test_hold_me_to_it_is_no_request():
+    found = items(("mentor", "Okay, when you bring me a problem, I'll ask what you'd try first. Hold me to it."),
+                  ("mentee", "I will, ha."))
+    assert all(i.owner == "mentor" for i in found), [(i.owner, i.text) for i in found]
