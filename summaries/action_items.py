@@ -164,6 +164,9 @@ class _Task:
     restated: bool = False
     """Worded from what was said before (an accepted reminder, "I'll dig them out"): if it
     names a task already agreed, it is that task said again."""
+    invited: bool = False
+    """An invitation to the listener ("come and do a shift with us on Sunday"): taken up
+    ("I'll be there"), it is the listener's task."""
 
 
 _POLITENESS = re.compile(r",?\s+if\s+(?:you\s+(?:like|want|prefer|need\s+(?:it|them|me\s+to)|(?:can"
@@ -749,7 +752,22 @@ def _offers(s: Sentence, dates: list[DateMention]) -> list[_Task]:
             continue
         offers.append(_Task(s, "both" if joint else s.speaker, words,
                             _due_in(s.norm, m.start(), len(s.norm), dates), pronoun_only=pronoun_only))
+    for m in _INVITATION.finditer(s.norm):
+        words = _clean_task(re.split(r"\s+(?:you'll|youll|you\s+will|it'll|itll)\b", s.norm[m.end():])[0])
+        if words and base_form(words.split()[0]) in TASK_VERBS | _INVITED_TO and not _is_question(s.norm) \
+                and len(_strip_dates(words, dates).split()) > 1:
+            offers.append(_Task(s, Context.other(s.speaker), words, _due_in(s.norm, m.start(), len(s.norm), dates),
+                                requester=s.speaker, invited=True))
     return offers
+
+
+_INVITATION = re.compile(r"(?:^|[,.;]\s*|\b(?:and|also|so|oh|first|then|just|why\s+not|you\s+should|you\s+could|"
+                         r"you're\s+welcome\s+to|feel\s+free\s+to)\s+)come\s+(?:along\s+)?(?:and\s+|to\s+)?(?=[a-z])")
+"""An invitation to come and do something: "also come do a shift with us Sunday"."""
+_INVITED_TO = frozenset("watch help see sit shadow observe join".split())
+_ATTENDING = re.compile(r"\b(?:i'll|i\s+will|ill)\s+be\s+there\b|\bi'm\s+there\b|\bcount\s+me\s+in\b"
+                        r"|\bput\s+me\s+down\b")
+"""Taking up an invitation: "I'll be there", "I'm there", "count me in"."""
 
 
 def _date_asked_after(offer: _Task, ctx: Context, dates: dict[int, list[DateMention]]) -> DateMention | None:
@@ -1064,7 +1082,8 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         if previous.offers and (not opening_answered or whole_table) and speaker != "unknown" \
                 and not phrases.DECLINE.search(sentences[0].norm) and not _PUT_OFF.search(opening) \
                 and (phrases.ACCEPT_OFFER.match(opening) or (
-                    any(o.counter for o in previous.offers) and _ACCEPT_TERMS.match(sentences[0].norm))):
+                    any(o.counter for o in previous.offers) and _ACCEPT_TERMS.match(sentences[0].norm))
+                    or (any(o.invited for o in previous.offers) and _ATTENDING.search(opening))):
             offer = next((o for o in reversed(previous.offers) if not o.pronoun_only), previous.offers[-1])
             due = offer.due or _date_asked_after(offer, ctx, dates) \
                 or _due_in(sentences[0].norm, 0, len(sentences[0].norm), dates[id(sentences[0])])

@@ -123,7 +123,8 @@ ADVERBS = re.compile(
     r"make\s+sure\s+(?:to|i)|try\s+and|get\s+around\s+to)\s+)*")
 
 NOT_TASK = re.compile(
-    r"^(?:be\b(?!\s+\w+ing\b|\s+(?:one\s+of\s+)?(?:your|his|her|their)\s+[\w-]+)|admit|confess|say|said|tell\s+you\s+(?:what|something|this|the\s+truth)|"
+    r"^(?:be\b(?!\s+\w+ing\b|\s+(?:one\s+of\s+)?(?:your|his|her|their)\s+[\w-]+)|admit|confess|say|said|"
+    r"tell\s+you\s+(?:what|something|this|the\s+truth)|"
     r"bet|guess|see\s+(?:you|ya)|talk\s+to\s+you|speak\s+to\s+you|catch\s+you|hear|miss|"
     r"let\s+you\s+go|leave\s+(?:it|that|you)\b|stop\s+(?:you|there|here|sharing)|wrap\s+up|"
     r"pass\b(?!\s+(?:it|this|that|them|those|these|the\s+[\w-]+)\s+(?:on|along|over|back)\s+to\s+(?!you\b)\w)|"

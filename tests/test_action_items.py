@@ -1670,3 +1670,18 @@ def test_hold_me_to_it_is_no_request():
     found = items(("mentor", "Okay, when you bring me a problem, I'll ask what you'd try first. Hold me to it."),
                   ("mentee", "I will, ha."))
     assert all(i.owner == "mentor" for i in found), [(i.owner, i.text) for i in found]
+
+
+@pytest.mark.parametrize("invite, answer, text", [
+    ("Also, come and do a shift with us on Sunday, you'll see how we run the pass.",
+     "Wait, really? Yes, I'm off Sunday, I'll be there.", "Do a shift with us"),
+    ("so first come and watch me present the appeal at committee", "yeah count me in", "Watch Dana present the appeal"),
+])
+def test_an_invitation_taken_up_is_the_listeners_task(invite, answer, text):
+    task = only(items(("mentor", invite), ("mentee", answer)))
+    assert task.owner == "mentee" and task.text.startswith(text), task.text
+
+
+def test_an_invitation_declined_or_asked_about_is_no_task():
+    assert items(("mentor", "Come along to the clinic on Wednesday."), ("mentee", "No, I can't, sorry.")) == []
+    assert items(("mentor", "Do you want to come to the clinic on Wednesday?"), ("mentee", "Maybe.")) == []
