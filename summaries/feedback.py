@@ -1168,8 +1168,10 @@ _YOUR = re.compile(r"\byour\b")
 def _instruction_in_passing(text: str) -> bool:
     """A short bare directive with nothing that makes it advice ("Ask anyway.", "Bring coffee.",
     "Use adults.", "Then bring him cake.") is said in passing, as the conversation moves on: not
-    feedback on the listener's work. Measured on the labelled conversations, such items were
-    feedback in under two of five cases, on sets read and unread alike."""
+    feedback on the listener's work. Measured on the labelled conversations: the labels count
+    such items as feedback one time in four on the sets read here and one in six on unread ones
+    (bench/heldout/blind17-19); on three later unread sets (blind20-22), three in eight, where
+    dropping them no longer gains (see docs/PERFORMANCE.md)."""
     norm = text.lower()
     return len(norm.split()) <= _PASSING_WORDS and bool(_BARE_DIRECTIVE.match(norm)) and not _GROUNDS.search(norm) \
         and not _YOUR.search(norm)
