@@ -752,7 +752,7 @@ def _offers(s: Sentence, dates: list[DateMention]) -> list[_Task]:
             continue
         offers.append(_Task(s, "both" if joint else s.speaker, words,
                             _due_in(s.norm, m.start(), len(s.norm), dates), pronoun_only=pronoun_only))
-    for m in _INVITATION.finditer(s.norm):
+    for m in _INVITATION.finditer(s.norm) if "come" in s.norm else ():
         words = _clean_task(re.split(r"\s+(?:you'll|youll|you\s+will|it'll|itll)\b", s.norm[m.end():])[0])
         if words and base_form(words.split()[0]) in TASK_VERBS | _INVITED_TO and not _is_question(s.norm) \
                 and len(_strip_dates(words, dates).split()) > 1:
