@@ -695,15 +695,18 @@ def _turn_requests(sentences: Sequence[Sentence], dates: dict[int, list[DateMent
     return tuple(r for r in requests if not r.noun_only)
 
 
-_LEAVE_IT_WITH_ME = re.compile(r"^(?:leave\s+(?:it|that|this|them|those)(?:\s+one)?\s+(?:with|to)\s+me|"
-                               r"hold\s+me\s+to)\b")
+_LEAVE_IT_WITH_ME = r"leave\s+(?:it|that|this|them|those)(?:\s+one)?\s+(?:with|to)\s+me"
+_ATTENDANCE = r"i(?:'ll|\s+will)\s+be\s+there|i'm\s+there|count\s+me\s+in|put\s+me\s+down"
+"""Words that take a task on or take up an invitation, used as a clause of their own
+(`_PLEDGE_CLAUSE`) and as the answer to an invitation (`_ATTENDING`)."""
+_OWN_PLEDGE = re.compile(rf"^(?:{_LEAVE_IT_WITH_ME}|hold\s+me\s+to)\b")
 """The speaker's own pledge put as an imperative: "leave it with me", "hold me to it"."""
 
 
 def _is_real_request(words: str, dates: list[DateMention]) -> bool:
     """Not a scheduling question ("could you do Tuesday at eleven?"), an action now, or the
     speaker's own "leave it with me"."""
-    if _LEAVE_IT_WITH_ME.match(words):
+    if _OWN_PLEDGE.match(words):
         return False
     if re.search(r"\b(?:right\s+)?now$", words) or re.match(r"(?:go\s+and|pull\s+me|call\s+me)\s+", words) \
             and phrases.NOT_TASK.match(words):
@@ -765,8 +768,7 @@ _INVITATION = re.compile(r"(?:^|[,.;]\s*|\b(?:and|also|so|oh|first|then|just|why
                          r"you're\s+welcome\s+to|feel\s+free\s+to)\s+)come\s+(?:along\s+)?(?:and\s+|to\s+)?(?=[a-z])")
 """An invitation to come and do something: "also come do a shift with us Sunday"."""
 _INVITED_TO = frozenset("watch help see sit shadow observe join".split())
-_ATTENDING = re.compile(r"\b(?:i'll|i\s+will|ill)\s+be\s+there\b|\bi'm\s+there\b|\bcount\s+me\s+in\b"
-                        r"|\bput\s+me\s+down\b")
+_ATTENDING = re.compile(rf"\b(?:{_ATTENDANCE})\b")
 """Taking up an invitation: "I'll be there", "I'm there", "count me in"."""
 
 
@@ -1977,9 +1979,9 @@ _PUT_OFF = re.compile(r"\b(?:maybe\s+later|not\s+(?:yet|now|ready|until|before)|
 later", "Yeah, no, I've got it already", "Okay. Oh, I think Ana already did"."""
 
 
-_PLEDGE_CLAUSE = re.compile(r"(?:^|[,.;]\s*|\s(?:so|and|just)\s+)(?:leave\s+(?:it|that|this)(?:\s+one)?\s+with\s+me|"
-                            r"consider\s+it\s+done|i'm\s+on\s+it|that's\s+on\s+me|will\s+do|i'm\s+there|"
-                            r"i'll\s+be\s+there|count\s+me\s+in|(?:(?:this\s+|next\s+)?(?:monday|tuesday|wednesday|"
+_PLEDGE_CLAUSE = re.compile(rf"(?:^|[,.;]\s*|\s(?:so|and|just)\s+)(?:{_LEAVE_IT_WITH_ME}|{_ATTENDANCE}|"
+                            r"consider\s+it\s+done|i'm\s+on\s+it|that's\s+on\s+me|will\s+do|"
+                            r"(?:(?:this\s+|next\s+)?(?:monday|tuesday|wednesday|"
                             r"thursday|friday|saturday|sunday|tomorrow|tonight)|the\s+\w+(?:\s+\w+)?)\s+it\s+is)"
                             r"\s*[.!]?(?:\s|$)")
 """Taking a task on at the end of a clause: "I've got an idea about the bus contracts, leave

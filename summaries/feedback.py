@@ -1158,11 +1158,10 @@ _BARE_DIRECTIVE = re.compile(
 """A sentence that opens with its verb: "Ask anyway.", "And bring coffee."."""
 _GROUNDS = re.compile(
     r"\b(?:you should|you need|you'd|you could|you might|have you|i'd|i would|try|too|instead|rather than|weaker|"
-    r"missing|didn't|wasn't|but|consider|suggest|recommend|thought about|what if|how about)\b")
-"""What makes a directive advice on the listener's work: a reason, a critique, a suggestion."""
+    r"missing|didn't|wasn't|but|consider|suggest|recommend|thought about|what if|how about|your)\b")
+"""What makes a directive advice on the listener's work: a reason, a critique, a suggestion,
+or the work named ("Push your blacks harder")."""
 _PASSING_WORDS = 8
-_YOUR = re.compile(r"\byour\b")
-"""...unless it names the listener's own work ("Push your blacks harder")."""
 
 
 def _instruction_in_passing(text: str) -> bool:
@@ -1173,8 +1172,7 @@ def _instruction_in_passing(text: str) -> bool:
     (bench/heldout/blind17-19); on three later unread sets (blind20-22), three in eight, where
     dropping them no longer gains (see docs/PERFORMANCE.md)."""
     norm = text.lower()
-    return len(norm.split()) <= _PASSING_WORDS and bool(_BARE_DIRECTIVE.match(norm)) and not _GROUNDS.search(norm) \
-        and not _YOUR.search(norm)
+    return len(norm.split()) <= _PASSING_WORDS and bool(_BARE_DIRECTIVE.match(norm)) and not _GROUNDS.search(norm)
 
 
 def extract_feedback(ctx: Context) -> list[Feedback]:
