@@ -21,16 +21,15 @@ MEETINGS = ROOT.parent / "shared" / "fixtures" / "meetings" / "qmsum_test"
 from summaries.extract import extract_json  # noqa: E402
 from summaries.text import normalize  # noqa: E402
 
-try:
-    from summaries.prefilter import word_starts  # noqa: E402
-except ImportError:  # code before summaries.prefilter, measured side by side
-    word_starts = None
-
 
 def clear_caches() -> None:
-    """Start every round cold, as a transcript seen once is."""
-    if word_starts is not None:
-        word_starts.cache_clear()
+    """Start every round cold, as a transcript seen once is: empty every cache of the
+    extractors (the word starts of sentences, the dates found in them, question kinds)."""
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").startswith("summaries."):
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
 
 
 def main() -> None:

@@ -1,13 +1,18 @@
-"""Long phrase alternations, run only where they can match.
+"""Long phrase alternations, run only where they can match, and lean.
 
 The extractors' phrase patterns are alternations of dozens of phrasings, run on every sentence
 of an hour of talk; most sentences match none of them. `phrase_pattern` reads the parse tree
 of each alternative and works out a set of words one of which any match of it must contain
-("lose", "waste" … in `i(?:'ve| have)? (?:lose|waste) (?:\\w+ )?hours`). The alternatives whose
-words are rare in talk go behind one check: a sentence holding none of their words is given to
-a pattern of the other alternatives alone, which answers exactly as the whole would, since
-the rare ones cannot match anywhere in it. Only patterns without groups are split, so that
-matches keep their meaning.
+("lose", "waste" … in `i(?:'ve| have)? (?:lose|waste) (?:\\w+ )?hours`), and sorts the
+alternatives into tiers by how rare those words are in talk. A sentence runs the alternatives
+of the rarest tier whose words it holds and of every commoner tier, in their order in the
+whole pattern; it answers exactly as the whole would, since the rarer alternatives cannot match
+anywhere in it. Only patterns without groups are split, so that matches keep their meaning.
+
+Behind a guard that no word character precedes a match (WORD_START, or NO_WORD_BEFORE where
+every alternative begins with `\\b`), an alternative's leading `\\b` is implied whenever the
+alternative always begins with a word character; dropping it lets the regular expression engine
+test each alternative's first character before entering it (`_lean`).
 """
 from __future__ import annotations
 
@@ -169,17 +174,21 @@ def word_starts(text: str) -> frozenset[str]:
 
 
 class PhrasePattern:
-    """A compiled alternation whose rare alternatives run only where one of their words is.
+    """A compiled alternation whose alternatives run only where one of their words may be.
 
-    Offers the methods the extractors use (search, match, fullmatch, finditer, findall, sub,
-    subn, split), each answering exactly as the whole pattern would; every other attribute
-    (pattern, flags, groups) is the whole pattern's own."""
+    Its alternatives are sorted into tiers by how rare their words are. A text runs the
+    alternatives of the rarest tier whose words it holds and of every commoner tier, in their
+    order in the whole pattern; the rarer ones cannot match in it. Offers the methods the
+    extractors use (search, match, fullmatch, finditer, findall, sub, subn, split), each
+    answering exactly as the whole pattern would; every other attribute (pattern, flags,
+    groups) is the whole pattern's own."""
 
-    __slots__ = ("_whole", "_needs", "_rest")
+    __slots__ = ("_whole", "_tiers", "_rest")
 
-    def __init__(self, whole: re.Pattern[str], needs: Need, rest: re.Pattern[str] | None) -> None:
+    def __init__(self, whole: re.Pattern[str], tiers: tuple[tuple[Need, re.Pattern[str]], ...],
+                 rest: re.Pattern[str] | None) -> None:
         self._whole = whole
-        self._needs = needs
+        self._tiers = tiers
         self._rest = rest
 
     def __getattr__(self, name: str) -> Any:
@@ -189,8 +198,13 @@ class PhrasePattern:
         return f"PhrasePattern({self._whole!r})"
 
     def _for(self, text: str) -> re.Pattern[str] | None:
-        """The whole pattern if a rare alternative may match `text`, else the others alone."""
-        return self._rest if self._needs.isdisjoint(word_starts(text)) else self._whole
+        """The alternatives that may match `text`: from the rarest tier whose words it holds
+        on, or the untiered ones alone (None if there are none)."""
+        starts = word_starts(text)
+        for needs, pattern in self._tiers:
+            if not needs.isdisjoint(starts):
+                return pattern
+        return self._rest
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         pattern = self._for(text)
@@ -225,31 +239,83 @@ class PhrasePattern:
         return pattern.split(text, maxsplit) if pattern else [text]
 
 
+TIERS = (0.01, 0.03, 0.08, 0.2)
+"""Tiers of alternatives by the share of sentences holding one of their words: at most 1 %,
+3 %, 8 % and 20 %. Alternatives whose words are commoner, or unknown, run on every text."""
+
+
+def _first_chars(items: Any) -> set[str] | None:
+    """The characters any match of a parsed sequence begins with, or None when that is not
+    known (a class of categories, a repeat that may be skipped, a match that may be empty)."""
+    for op, arg in items:
+        if op is sre.LITERAL:
+            return {chr(arg)}
+        if op is sre.IN:
+            if any(kind not in (sre.LITERAL, sre.RANGE) for kind, _ in arg):
+                return None
+            return {chr(c) for kind, code in arg
+                    for c in ([code] if kind is sre.LITERAL else range(code[0], code[1] + 1))}
+        if op is sre.SUBPATTERN:
+            return _first_chars(arg[3])
+        if op is sre.BRANCH:
+            found = [_first_chars(a) for a in arg[1]]
+            return set().union(*found) if all(found) else None  # type: ignore[arg-type]
+        if op in _REPEATS:
+            return _first_chars(arg[2]) if arg[0] >= 1 else None
+        if not (op is sre.AT and arg is sre.AT_BOUNDARY or op in (sre.ASSERT, sre.ASSERT_NOT)):
+            return None  # zero-width \b and look-arounds are passed over
+    return None
+
+
+def _lean(alternative: str, flags: int) -> str:
+    """The alternative without its leading `\\b` when it always begins with a word character:
+    behind a guard that no word character precedes the match, that `\\b` always holds. The
+    engine then tests an alternative's first character before it enters it, which makes a
+    long alternation two to three times as fast."""
+    if not alternative.startswith("\\b"):
+        return alternative
+    try:
+        chars = _first_chars(sre_parse.parse(alternative[2:], flags))
+    except re.error:
+        return alternative
+    return alternative[2:] if chars and all(_WORD.fullmatch(c) for c in chars) else alternative
+
+
 WORD_START = r"(?:(?<![\w'])|(?=['\s,]))"
 """A match may start only at the start of a word or at an apostrophe, space or comma."""
 
-RARE = 0.03
-"""An alternative is rare when at most this share of sentences holds one of its words."""
-
+NO_WORD_BEFORE = r"(?<!\w)"
+"""The guard of an alternation every alternative of which begins with \\b and a word character."""
 
 def phrase_pattern(pattern: str, flags: int = 0, word_start: bool = False) -> re.Pattern[str]:
-    """Compile an alternation of phrasings (behind WORD_START if `word_start`), its rare
-    alternatives behind their words' check; a pattern with groups, case-insensitive or
-    verbose, or without rare alternatives, is compiled as it is."""
+    """Compile an alternation of phrasings (behind WORD_START if `word_start`): its alternatives
+    lean (`_lean`) and, unless it has groups, its rarer ones behind their words' check (TIERS).
+    A case-insensitive or verbose pattern, or one with nothing to gain, is compiled as it is."""
     whole = re.compile(f"{WORD_START}(?:{pattern})" if word_start else pattern, flags)
-    if whole.groups or flags & (re.IGNORECASE | re.ASCII | re.VERBOSE):
+    if flags & (re.IGNORECASE | re.ASCII | re.VERBOSE):
         return whole
-    rare: list[str] = []
-    rest: list[str] = []
-    needs: set[str] = set()
-    for alternative in _split(pattern):
+    alternatives = _split(pattern)
+    lean = [_lean(alternative, flags) for alternative in alternatives]
+    if word_start:
+        guard = WORD_START
+    elif all(thin != alternative for thin, alternative in zip(lean, alternatives)):
+        guard = NO_WORD_BEFORE
+    else:
+        guard, lean = "", alternatives
+    tier_of = [len(TIERS)] * len(alternatives)
+    needs: list[set[str]] = [set() for _ in TIERS]
+    for k, alternative in enumerate([] if whole.groups else alternatives):
         need = _needs(sre_parse.parse(alternative, flags), word_start)
-        if need and sum(map(_cost, need)) <= RARE:
-            rare.append(alternative)
-            needs |= need
-        else:
-            rest.append(alternative)
-    if not rare:
+        cost = sum(map(_cost, need)) if need else 1.0
+        tier_of[k] = next((t for t, share in enumerate(TIERS) if cost <= share), len(TIERS))
+        if tier_of[k] < len(TIERS):
+            needs[tier_of[k]] |= need  # type: ignore[arg-type]
+    if lean == alternatives and not any(needs):
         return whole
-    others = re.compile(f"{WORD_START if word_start else ''}(?:{'|'.join(rest)})", flags) if rest else None
-    return PhrasePattern(whole, frozenset(needs), others)  # type: ignore[return-value]
+
+    def compiled(lowest: int) -> re.Pattern[str] | None:
+        kept = [thin for thin, tier in zip(lean, tier_of) if tier >= lowest]
+        return re.compile(f"{guard}(?:{'|'.join(kept)})", flags) if kept else None
+
+    gated = tuple((frozenset(needs[t]), compiled(t)) for t in range(len(TIERS)) if needs[t])
+    return PhrasePattern(whole, gated, compiled(len(TIERS)))  # type: ignore[arg-type,return-value]

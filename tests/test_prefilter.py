@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import summaries
-from summaries.prefilter import PhrasePattern, _split, phrase_pattern, required_words, word_starts
+from summaries.prefilter import (WORD_START, PhrasePattern, _lean, _split, phrase_pattern, required_words,
+                                 word_starts)
 from summaries.text import normalize
 
 DATA = Path(__file__).parent / "data" / "conversations"
@@ -78,10 +79,44 @@ def test_leftmost_match_and_alternative_order_are_kept():
     assert [m.group() for m in pattern.finditer(text)] == ["i wasted hours", "see you"]
 
 
-def test_patterns_with_groups_or_ignorecase_are_compiled_as_they_are():
-    assert isinstance(phrase_pattern(r"\b(lost) hours\b|\bsee you\b"), re.Pattern)
+def test_patterns_with_groups_are_lean_but_not_split():
+    pattern = phrase_pattern(r"\b(lost) hours\b|\bsee you\b")
+    assert isinstance(pattern, PhrasePattern) and pattern._tiers == ()
+    assert pattern._rest.pattern == r"(?<!\w)(?:(lost) hours\b|see you\b)"
+    assert pattern.search("we lost hours").group(1) == "lost"
+
+
+def test_ignorecase_or_nothing_to_gain_is_compiled_as_it_is():
     assert isinstance(phrase_pattern(r"\blost hours\b|\bsee you\b", re.IGNORECASE), re.Pattern)
-    assert isinstance(phrase_pattern(r"\bthe\b|\bit\b"), re.Pattern)  # nothing rare to skip
+    assert isinstance(phrase_pattern(r"\bthe\b|it\b"), re.Pattern)  # nothing rare, nothing lean
+
+
+@pytest.mark.parametrize("alternative,lean", [
+    (r"\bcan you", "can you"),
+    (r"\b(?:can|could)\s+we", r"(?:can|could)\s+we"),
+    (r"\b[a-z]+ing", "[a-z]+ing"),
+    (r"\b(?=(?:i|we)\b)(?:i am|we are)", r"(?=(?:i|we)\b)(?:i am|we are)"),
+    (r"\b(?:'s|is)\b", r"\b(?:'s|is)\b"),  # an apostrophe may open it: \b is not implied
+    (r"\b\w+ing", r"\b\w+ing"),  # a class of categories: not known
+    (r"\bi?x", r"\bi?x"),  # an optional first character: not known
+    (r"\b(?:a|b|)c", r"\b(?:a|b|)c"),  # an empty alternative: not known
+])
+def test_a_leading_word_boundary_is_dropped_only_where_it_is_implied(alternative: str, lean: str):
+    assert _lean(alternative, 0) == lean
+
+
+@pytest.mark.parametrize("source", [
+    r"\bsee you\b|\b(?:'s|is) (?:really|so) good\b|\bi (?:lost|wasted) hours\b",
+    r"\bs\w+|\bt\w+",
+])
+@pytest.mark.parametrize("word_start", [False, True])
+def test_lean_alternations_find_what_the_source_finds(source: str, word_start: bool):
+    texts = ["it's so good, see you", "it 's really good", "i lost hours", "oh,see you", "that'sso",
+             "st at it's t", "x_see you", "_s s"]
+    lean = phrase_pattern(source, word_start=word_start)
+    whole = re.compile(f"{WORD_START}(?:{source})" if word_start else source)
+    for text in texts:
+        assert [m.span() for m in lean.finditer(text)] == [m.span() for m in whole.finditer(text)], text
 
 
 def test_required_words_are_word_starts_or_whole_words():
@@ -102,3 +137,16 @@ def test_word_starts_of_a_text():
 
 def test_splitting_keeps_classes_escapes_and_groups_whole():
     assert _split(r"a|b[|]c|(x|y)|[]|]z|[^]|]w|\|q") == ["a", "b[|]c", "(x|y)", "[]|]z", "[^]|]w", r"\|q"]
+
+
+def test_a_text_runs_only_the_tiers_its_words_allow():
+    # "swamped" is rare in talk, "see" less so, "think" common; "^\w+ly" names no word
+    pattern = phrase_pattern(r"\bi'm swamped\b|\bi think so\b|\bsee you\b|^\w+ly\b")
+    runs = {text: pattern._for(text).pattern for text in
+            ("i'm swamped, see you", "see you, i think so", "i think so", "really then")}
+    assert "swamped" in runs["i'm swamped, see you"]
+    assert "swamped" not in runs["see you, i think so"] and "see you" in runs["see you, i think so"]
+    assert "see you" not in runs["i think so"] and "think" in runs["i think so"]
+    assert runs["really then"] == r"(?:^\w+ly\b)"  # no word of any tier: the untiered alone
+    for text in runs:
+        assert pattern.search(text).span() == pattern._whole.search(text).span()
