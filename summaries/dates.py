@@ -39,6 +39,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
+from .prefilter import word_starts
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
@@ -217,6 +219,11 @@ _TIME_RE = re.compile(
     r"|(?P<t_noon>noon|midday|lunchtime)"
     r"|(?P<t_same>(?:same|usual|normal|regular)\s+(?:time|hour|slot))"
     r")")
+
+
+_TIME_WORDS = frozenset([*"0123456789", *_HOUR_WORDS, "noon", "midday", "luncht", "time", "hour", "slot"])
+"""Every clock time above begins a word with a digit or one of these words (word starts of at
+most six letters: "luncht" for "lunchtime"): a sentence without any says no time."""
 
 
 @dataclass(frozen=True)
@@ -493,7 +500,9 @@ def _minutes_apart(a: time, b: time) -> int:
 
 def find_times(text: str, ref: datetime | None = None) -> list[TimeMention]:
     """Clock times in normalised text: "at ten", "3pm", "10:30", "half past two", "noon"."""
-    found = []
+    found: list[TimeMention] = []
+    if _TIME_WORDS.isdisjoint(word_starts(text)):
+        return found
     session = time(ref.hour, ref.minute) if ref is not None and (ref.hour, ref.minute) != (0, 0) else None
     for m in _TIME_RE.finditer(text):
         g = m.group

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -63,6 +63,8 @@ class Context:
     an "unknown" speaker are one turn each, since consecutive ones may be different people."""
     _by_segment: tuple[tuple[Sentence, ...], ...] = ()
     _turn_of: tuple[int, ...] = ()
+    _pieces: tuple[tuple[tuple[int, str], ...], ...] = ()
+    """`split_sentences` of each segment's text."""
 
     def by_segment(self, index: int) -> tuple[Sentence, ...]:
         """The sentences that begin in segment `index`, in order."""
@@ -91,7 +93,7 @@ class Context:
     @cached_property
     def casing(self) -> dict[str, str]:
         """Spellings of the transcript's always-capitalised words (see `casing_of`)."""
-        return casing_of(self.transcript)
+        return casing_of(self.transcript, self.lower_case, self._pieces or None)
 
     @cached_property
     def lower_case(self) -> frozenset[str]:
@@ -412,6 +414,7 @@ def build_context(transcript: Transcript, session_date: datetime | None = None) 
         turns=tuple(tuple(t) for t in turns),
         _by_segment=tuple(tuple(s) for s in per_segment),
         _turn_of=tuple(turn_of),
+        _pieces=tuple(tuple(pieces) for pieces in split),
     )
 
 
@@ -516,25 +519,33 @@ _CASED_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 def lower_case_words(transcript: Transcript) -> frozenset[str]:
     """Every word the transcript writes in lower case somewhere (so: not only a name)."""
-    return frozenset(w.replace("’", "'") for seg in transcript.segments
-                     for w in _CASED_WORD.findall(seg.text) if w == w.lower())
+    words = set(_CASED_WORD.findall("\n".join(seg.text for seg in transcript.segments)))
+    return frozenset(w.replace("’", "'") for w in words if w == w.lower())
 
 
-def casing_of(transcript: Transcript) -> dict[str, str]:
+def casing_of(transcript: Transcript, lower: frozenset[str] | None = None,
+              pieces: Sequence[Sequence[tuple[int, str]]] | None = None) -> dict[str, str]:
     """Spellings of words that are capitalised wherever they occur ("Maria", "CV", "Figma").
 
     Lets extractors, which match lower-case text, show such words as said. A word also
-    written in lower case somewhere ("Doc" in "Google Doc" but "the doc") keeps lower case.
+    written in lower case somewhere ("Doc" in "Google Doc" but "the doc") keeps lower case;
+    the first word of a sentence tells nothing. `lower` (`lower_case_words`) and `pieces`
+    (`split_sentences` of each segment) may be given when already known.
     """
-    lower = lower_case_words(transcript)
+    if lower is None:
+        lower = lower_case_words(transcript)
+    if pieces is None:
+        pieces = [split_sentences(seg.text) for seg in transcript.segments]
+    later: list[str] = []  # every word but the first of each sentence, in order
+    for seg, sentences in zip(transcript.segments, pieces):
+        if seg.text != seg.text.lower():
+            for _, sentence in sentences:
+                later.extend(_CASED_WORD.findall(sentence)[1:])
     casing: dict[str, str] = {}
-    for seg in transcript.segments:
-        for offset, sentence in split_sentences(seg.text):
-            for k, match in enumerate(_CASED_WORD.finditer(sentence)):
-                word = match.group(0).replace("’", "'")
-                if k == 0 or word == word.lower() or word.lower() in lower:
-                    continue
-                casing.setdefault(word.lower(), word)
+    for said in dict.fromkeys(later):
+        word = said.replace("’", "'")
+        if word != word.lower() and word.lower() not in lower:
+            casing.setdefault(word.lower(), word)
     casing["i"] = "I"
     return casing
 

@@ -2,11 +2,13 @@
 periods, times of day, across month and year boundaries, and as speech recognisers write them."""
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
-from summaries.dates import find_dates, find_times, resolve
+from summaries.dates import _TIME_RE, find_dates, find_times, resolve
 from summaries.text import normalize
 
 WED_DEC_30 = datetime(2026, 12, 30, 10, 0)
@@ -149,6 +151,20 @@ def test_clock_times(phrase: str, expected: str) -> None:
                                     "i'll do five slides", "half of them"])
 def test_numbers_that_are_not_times(phrase: str) -> None:
     assert [t for t in find_times(normalize(phrase), WED_JUN_3) if t.time] == []
+
+
+def test_sentences_without_a_time_word_are_passed_over_without_missing_a_time() -> None:
+    """find_times runs its pattern only where a word starts with a digit or an hour word: on
+    every sentence of the test conversations and on times written every way, it finds what
+    the pattern alone finds."""
+    data = Path(__file__).parent / "data" / "conversations"
+    texts = [normalize(turn["text"]) for path in sorted(data.glob("*.json"))
+             for turn in json.loads(path.read_text())["turns"]]
+    texts += ["10:30", "3pm sharp", "at lunchtime", "the usual slot", "same hour", "noon", "midday",
+              "eleven-fifteen", "tenpm", "12am", "half past two", "at 9", "say seven", "nothing here"]
+    for text in texts:
+        assert [t.text for t in find_times(text, WED_JUN_3)] == [m.group(0) for m in _TIME_RE.finditer(text)]
+    assert find_times("nothing here", WED_JUN_3) == []
 
 
 def test_same_time_is_the_sessions_time() -> None:
