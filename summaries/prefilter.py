@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -164,13 +165,17 @@ def _split(pattern: str) -> list[str]:
     return [*parts, pattern[start:]]
 
 
+@lru_cache(maxsize=65536)
+def _starts_of_word(word: str) -> tuple[str, ...]:
+    """A word's starts (1 to PREFIX characters) and the word followed by a space."""
+    return (*[word[:k] for k in range(1, min(len(word), PREFIX) + 1)], word + " ")
+
+
 @lru_cache(maxsize=1024)
 def word_starts(text: str) -> frozenset[str]:
     """Every start (1 to PREFIX characters) of every `\\w+` word of `text`, and every whole
     word followed by a space."""
-    words = _WORD.findall(text)
-    return frozenset([w[:k] for w in words for k in range(1, min(len(w), PREFIX) + 1)]
-                     + [w + " " for w in words])
+    return frozenset(chain.from_iterable(map(_starts_of_word, set(_WORD.findall(text)))))
 
 
 class PhrasePattern:

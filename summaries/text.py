@@ -231,18 +231,19 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
 
 # ---------------------------------------------------------------- normal form
 
+# (pattern, replacement, text one of which a match holds: the rule runs only where it is)
 _SPOKEN = (
-    (re.compile(r"\b([ap])\.\s?m\b\.?"), r"\1m"),
-    (re.compile(r"\bgonna\b"), "going to"),
-    (re.compile(r"\bwanna\b"), "want to"),
-    (re.compile(r"\bgotta\b"), "got to"),
-    (re.compile(r"\bgimme\b"), "give me"),
-    (re.compile(r"\blemme\b"), "let me"),
-    (re.compile(r"\bkinda\b"), "kind of"),
-    (re.compile(r"\bi\s+m\b"), "i'm"),
-    (re.compile(r"\bi\s+ll\b"), "i'll"),
+    (re.compile(r"\b([ap])\.\s?m\b\.?"), r"\1m", (".",)),
+    (re.compile(r"\bgonna\b"), "going to", ("gonna",)),
+    (re.compile(r"\bwanna\b"), "want to", ("wanna",)),
+    (re.compile(r"\bgotta\b"), "got to", ("gotta",)),
+    (re.compile(r"\bgimme\b"), "give me", ("gimme",)),
+    (re.compile(r"\blemme\b"), "let me", ("lemme",)),
+    (re.compile(r"\bkinda\b"), "kind of", ("kinda",)),
+    (re.compile(r"\bi\s+m\b"), "i'm", ()),
+    (re.compile(r"\bi\s+ll\b"), "i'll", ("ll",)),
     # a hedge on a time: "the tenth-ish", "Thursday ish"
-    (re.compile(r"(?<=[a-z])(?:-|\s)ish\b"), ""),
+    (re.compile(r"(?<=[a-z])(?:-|\s)ish\b"), "", ("ish",)),
     # "I'll" written without its apostrophe by a recogniser: "ill get my roommate to play it".
     # Adjective "ill" stands after a copula or degree word and before "with", "and", a noun of
     # health or a time; after a pause it opens a clause, and there it is "I'll". After "so" it is
@@ -261,28 +262,28 @@ _SPOKEN = (
                 r"\bill\s+(?!(?:with|and|or|for|at|health|effects?|advised|will|in|from|since|of|patients?|"
                 r"people|enough|today|again|but|so|the|a|an|to|because|all|after|ease|feeling|treated|"
                 r"prepared|equipped|suited|fitting|tempered|informed|timed|afford|repute|will)\b)[a-z]"),
-     lambda m: "i'll " + m.group(0)[-1]),
-    (re.compile(r"\bit'd\s+(?=be\b)"), "it would "),
+     lambda m: "i'll " + m.group(0)[-1], ("ill",)),
+    (re.compile(r"\bit'd\s+(?=be\b)"), "it would ", ("it'd",)),
     # Contractions a recogniser wrote without the apostrophe: "i cant get them to use it".
     (re.compile(r"\b(can|don|didn|doesn|isn|wasn|weren|aren|haven|hasn|hadn|couldn|wouldn|shouldn)t\b"),
-     r"\1't"),
-    (re.compile(r"\bwont\b"), "won't"),
+     r"\1't", ("nt",)),
+    (re.compile(r"\bwont\b"), "won't", ("wont",)),
     # A weekday's possessive without its apostrophe, after a preposition and before a noun:
     # "at mondays team meeting" ("on mondays" is a habit and stays).
     (re.compile(r"\b(at|by|before|after|until|till|for)\s+(monday|tuesday|wednesday|thursday|friday|saturday|"
-                r"sunday)s\b(?=\s+(?!and\b|or\b|too\b|as\b)[a-z])"), r"\1 \2's"),
-    (re.compile(r"\bi(m|ve|d)\b"), r"i'\1"),
+                r"sunday)s\b(?=\s+(?!and\b|or\b|too\b|as\b)[a-z])"), r"\1 \2's", ("days",)),
+    (re.compile(r"\bi(m|ve|d)\b"), r"i'\1", ()),
     (re.compile(r"\b(that|there|what|who|she|he|it)s\b(?=\s+(?:a|an|the|not|just|really|been|going|what|how|why|"
-                r"when|where|all|it|my|your|our|their|his|her|so|too|very|still|also|always|never)\b)"), r"\1's"),
-    (re.compile(r"\b(you|they)re\b"), r"\1're"),
+                r"when|where|all|it|my|your|our|their|his|her|so|too|very|still|also|always|never)\b)"), r"\1's", ()),
+    (re.compile(r"\b(you|they)re\b"), r"\1're", ("youre", "theyre")),
     (re.compile(r"\blets\s+(?=(?:do|go|meet|talk|try|keep|make|say|start|move|get|see|call|aim|plan|schedule|"
                 r"pick|book|focus|use|spend|catch|agree|stick|switch|put|have|wrap|check|look|chat|sync|review|"
                 r"both|each)\b)"),
-     "let's "),
+     "let's ", ("lets",)),
     # Recognisers hear "by Friday" as "high Friday" or "bye Friday" ("my Friday" too, but
     # "my" is a word of its own; the extractors allow for it where a deadline may stand).
     (re.compile(r"\b(?:high|bye|buy)\s+(?=(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                r"tomorrow|tonight|the\s+end|end\s+of|next\s+\w+|the\s+\d)\b)"), "by "),
+                r"tomorrow|tonight|the\s+end|end\s+of|next\s+\w+|the\s+\d)\b)"), "by ", ("high", "bye", "buy")),
 )
 _FILLERS = (
     re.compile(r"\b(?:u+m+|u+h+|e+rm|e+r|h+m+|m+h?m+|a+h)\b[,.]?"),
@@ -312,14 +313,17 @@ def normalize(text: str) -> str:
     norm = _ANNOTATION.sub(" ", text.lower())
     norm = norm.replace("’", "'").replace("‘", "'").replace("“", " ").replace("”", " ")
     norm = norm.replace("—", ", ").replace("–", ", ")
-    for pattern, replacement in _SPOKEN:
-        norm = pattern.sub(replacement, norm)
+    for pattern, replacement, needed in _SPOKEN:
+        if not needed or any(part in norm for part in needed):
+            norm = pattern.sub(replacement, norm)
     norm = _KEEP.sub(" ", norm)
     norm = _STRAY_STOP.sub(" ", norm)
-    for filler in _FILLERS:
+    for filler in _FILLERS if "," in norm else _FILLERS[:1]:  # all but the first need a comma
         norm = filler.sub(" ", norm)
-    norm = _HYPHEN.sub("-", norm)
-    norm = _COMMAS.sub(", ", norm)
+    if "-" in norm:
+        norm = _HYPHEN.sub("-", norm)
+    if "," in norm:
+        norm = _COMMAS.sub(", ", norm)
     norm = _SPACES.sub(" ", norm).replace(" ?", "?").replace(" !", "!").strip(" ,")
     return _STAMMER.sub(r"\1", norm)
 

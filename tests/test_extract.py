@@ -122,6 +122,23 @@ def test_sentences_quote_the_segment_and_normalise_speech() -> None:
     assert context.by_segment(1) == () and context.turns == ((0, 1), (2,))
 
 
+def test_a_rule_of_speech_runs_only_where_its_words_are_without_missing_a_match() -> None:
+    """normalize() skips a rule whose text is absent: every match of every rule, on every turn
+    of our test conversations and the spoken forms written out below, holds that text."""
+    from summaries.text import _SPOKEN
+    texts = [turn["text"].lower() for path in OURS for turn in json.loads(path.read_text())["turns"]]
+    texts += ["i'm gonna, wanna, gotta, gimme, lemme, kinda", "at 3 p. m.", "i m sure i ll go", "tenth-ish",
+              "ill send it", "it'd be good", "i cant and they dont", "wont", "at mondays meeting", "im ive id",
+              "thats really it", "youre and theyre", "lets do it", "bye friday high tomorrow buy the 3rd"]
+    matched = set()
+    for text in texts:
+        for k, (pattern, _, needed) in enumerate(_SPOKEN):
+            for match in pattern.finditer(text):
+                matched.add(k)
+                assert not needed or any(part in match.group(0) for part in needed), (k, match.group(0))
+    assert matched == set(range(len(_SPOKEN)))
+
+
 def test_word_start_patterns_match_as_plain_ones_at_word_starts_and_apostrophes() -> None:
     from summaries.text import word_start
     pattern = word_start(r"\bis great\b|'s great\b")
