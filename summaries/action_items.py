@@ -1091,8 +1091,10 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                 or _due_in(sentences[0].norm, 0, len(sentences[0].norm), dates[id(sentences[0])])
             provisional = replace(offer, sentence=sentences[0], due=due)
             confirmed.append(provisional)
+        # what a bare "I'll do that" may point back to in its own turn (looked for only then)
         own_offers = [replace(o, sentence=s) for s in sentences
-                      for o in _offers(replace(s, norm=_OPENING_AND.sub("", s.norm)), []) if not o.pronoun_only]
+                      for o in _offers(replace(s, norm=_OPENING_AND.sub("", s.norm)), []) if not o.pronoun_only] \
+            if any(c.pronoun_only for c in commitments) else []
         for c in commitments:
             if c.pronoun_only and c.words.startswith("do ") and any(
                     o.owner == c.owner and not (o.pronoun_only or o.separate)

@@ -564,11 +564,13 @@ _DATE_WORDS = frozenset(
      after soon asap hang end""".split()])
 """Every pattern above needs one of these words or a digit: most sentences have none."""
 _TOKENS = re.compile(r"[a-z0-9]+")
+_DIGIT_STARTS = re.compile(r"(?<![a-z0-9])[0-9]")
+"""A token of `_TOKENS` that starts with a digit."""
 
 
 @lru_cache(maxsize=8192)
 def _find_dates(text: str, ref: datetime | None) -> tuple[DateMention, ...]:
-    if not any(t in _DATE_WORDS or t[0].isdigit() for t in _TOKENS.findall(text)):
+    if _DATE_WORDS.isdisjoint(_TOKENS.findall(text)) and not _DIGIT_STARTS.search(text):
         return ()
     mentions: list[DateMention] = []
     anchor: date | None = None

@@ -188,13 +188,14 @@ class PhrasePattern:
     answering exactly as the whole pattern would; every other attribute (pattern, flags,
     groups) is the whole pattern's own."""
 
-    __slots__ = ("_whole", "_tiers", "_rest")
+    __slots__ = ("_whole", "_tiers", "_rest", "_any")
 
     def __init__(self, whole: re.Pattern[str], tiers: tuple[tuple[Need, re.Pattern[str]], ...],
                  rest: re.Pattern[str] | None) -> None:
         self._whole = whole
         self._tiers = tiers
         self._rest = rest
+        self._any: Need = frozenset().union(*(needs for needs, _ in tiers))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._whole, name)
@@ -206,6 +207,8 @@ class PhrasePattern:
         """The alternatives that may match `text`: from the rarest tier whose words it holds
         on, or the untiered ones alone (None if there are none)."""
         starts = word_starts(text)
+        if self._any.isdisjoint(starts):
+            return self._rest
         for needs, pattern in self._tiers:
             if not needs.isdisjoint(starts):
                 return pattern

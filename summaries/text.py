@@ -314,8 +314,10 @@ def normalize(text: str) -> str:
     norm = norm.replace("’", "'").replace("‘", "'").replace("“", " ").replace("”", " ")
     norm = norm.replace("—", ", ").replace("–", ", ")
     for pattern, replacement, needed in _SPOKEN:
-        if not needed or any(part in norm for part in needed):
-            norm = pattern.sub(replacement, norm)
+        for part in needed or ("",):
+            if part in norm:
+                norm = pattern.sub(replacement, norm)
+                break
     norm = _KEEP.sub(" ", norm)
     norm = _STRAY_STOP.sub(" ", norm)
     for filler in _FILLERS if "," in norm else _FILLERS[:1]:  # all but the first need a comma
