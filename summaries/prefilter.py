@@ -17,7 +17,7 @@ test each alternative's first character before entering it (`_lean`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -188,14 +188,17 @@ class PhrasePattern:
     answering exactly as the whole pattern would; every other attribute (pattern, flags,
     groups) is the whole pattern's own."""
 
-    __slots__ = ("_whole", "_tiers", "_rest", "_any")
+    __slots__ = ("_whole", "_needs", "_any", "_sources", "_compiled")
 
-    def __init__(self, whole: re.Pattern[str], tiers: tuple[tuple[Need, re.Pattern[str]], ...],
-                 rest: re.Pattern[str] | None) -> None:
+    def __init__(self, whole: re.Pattern[str], needs: Sequence[Need], sources: Sequence[str | None]) -> None:
+        """`needs[k]`: the words of tier k; `sources[k]`: the alternatives run from tier k on,
+        and last the untiered ones alone (None where there are none). Each is compiled when a
+        text first needs it."""
         self._whole = whole
-        self._tiers = tiers
-        self._rest = rest
-        self._any: Need = frozenset().union(*(needs for needs, _ in tiers))
+        self._needs = tuple(needs)
+        self._any: Need = frozenset().union(*needs)
+        self._sources = tuple(sources)
+        self._compiled: list[re.Pattern[str] | None | bool] = [False] * len(sources)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._whole, name)
@@ -203,16 +206,22 @@ class PhrasePattern:
     def __repr__(self) -> str:
         return f"PhrasePattern({self._whole!r})"
 
+    def _tier(self, text: str) -> int:
+        """The rarest tier whose words `text` holds, or the number of tiers if none."""
+        starts = word_starts(text)
+        if self._any.isdisjoint(starts):
+            return len(self._needs)
+        return next(k for k, needs in enumerate(self._needs) if not needs.isdisjoint(starts))
+
     def _for(self, text: str) -> re.Pattern[str] | None:
         """The alternatives that may match `text`: from the rarest tier whose words it holds
         on, or the untiered ones alone (None if there are none)."""
-        starts = word_starts(text)
-        if self._any.isdisjoint(starts):
-            return self._rest
-        for needs, pattern in self._tiers:
-            if not needs.isdisjoint(starts):
-                return pattern
-        return self._rest
+        k = self._tier(text)
+        compiled = self._compiled[k]
+        if compiled is False:
+            source = self._sources[k]
+            compiled = self._compiled[k] = re.compile(source, self._whole.flags) if source is not None else None
+        return compiled  # type: ignore[return-value]
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         pattern = self._for(text)
@@ -275,17 +284,22 @@ def _first_chars(items: Any) -> set[str] | None:
     return None
 
 
-def _lean(alternative: str, flags: int) -> str:
+def _parsed(alternative: str, flags: int) -> Any | None:
+    """The parse tree of one alternative, or None if it cannot be parsed apart from the rest."""
+    try:
+        return sre_parse.parse(alternative, flags)
+    except re.error:
+        return None
+
+
+def _lean(alternative: str, parsed: Any | None) -> str:
     """The alternative without its leading `\\b` when it always begins with a word character:
     behind a guard that no word character precedes the match, that `\\b` always holds. The
     engine then tests an alternative's first character before it enters it, which makes a
-    long alternation two to three times as fast."""
-    if not alternative.startswith("\\b"):
+    long alternation two to three times as fast. `parsed`: its parse tree (`_parsed`)."""
+    if parsed is None or not alternative.startswith("\\b"):
         return alternative
-    try:
-        chars = _first_chars(sre_parse.parse(alternative[2:], flags))
-    except re.error:
-        return alternative
+    chars = _first_chars(list(parsed)[1:])
     return alternative[2:] if chars and all(_WORD.fullmatch(c) for c in chars) else alternative
 
 
@@ -303,7 +317,8 @@ def phrase_pattern(pattern: str, flags: int = 0, word_start: bool = False) -> re
     if flags & (re.IGNORECASE | re.ASCII | re.VERBOSE):
         return whole
     alternatives = _split(pattern)
-    lean = [_lean(alternative, flags) for alternative in alternatives]
+    parsed = [_parsed(alternative, flags) for alternative in alternatives]
+    lean = [_lean(alternative, tree) for alternative, tree in zip(alternatives, parsed)]
     if word_start:
         guard = WORD_START
     elif all(thin != alternative for thin, alternative in zip(lean, alternatives)):
@@ -312,8 +327,8 @@ def phrase_pattern(pattern: str, flags: int = 0, word_start: bool = False) -> re
         guard, lean = "", alternatives
     tier_of = [len(TIERS)] * len(alternatives)
     needs: list[set[str]] = [set() for _ in TIERS]
-    for k, alternative in enumerate([] if whole.groups else alternatives):
-        need = _needs(sre_parse.parse(alternative, flags), word_start)
+    for k, tree in enumerate([] if whole.groups else parsed):
+        need = _needs(tree, word_start)
         cost = sum(map(_cost, need)) if need else 1.0
         tier_of[k] = next((t for t, share in enumerate(TIERS) if cost <= share), len(TIERS))
         if tier_of[k] < len(TIERS):
@@ -321,9 +336,10 @@ def phrase_pattern(pattern: str, flags: int = 0, word_start: bool = False) -> re
     if lean == alternatives and not any(needs):
         return whole
 
-    def compiled(lowest: int) -> re.Pattern[str] | None:
+    def source(lowest: int) -> str | None:
         kept = [thin for thin, tier in zip(lean, tier_of) if tier >= lowest]
-        return re.compile(f"{guard}(?:{'|'.join(kept)})", flags) if kept else None
+        return f"{guard}(?:{'|'.join(kept)})" if kept else None
 
-    gated = tuple((frozenset(needs[t]), compiled(t)) for t in range(len(TIERS)) if needs[t])
-    return PhrasePattern(whole, gated, compiled(len(TIERS)))  # type: ignore[arg-type,return-value]
+    tiers = [t for t in range(len(TIERS)) if needs[t]]
+    return PhrasePattern(whole, [frozenset(needs[t]) for t in tiers],  # type: ignore[return-value]
+                         [*(source(t) for t in tiers), source(len(TIERS))])

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import summaries
-from summaries.prefilter import (WORD_START, PhrasePattern, _lean, _split, phrase_pattern, required_words,
-                                 word_starts)
+from summaries.prefilter import (WORD_START, PhrasePattern, _lean, _parsed, _split, phrase_pattern,
+                                 required_words, word_starts)
 from summaries.text import normalize
 
 DATA = Path(__file__).parent / "data" / "conversations"
@@ -81,8 +81,8 @@ def test_leftmost_match_and_alternative_order_are_kept():
 
 def test_patterns_with_groups_are_lean_but_not_split():
     pattern = phrase_pattern(r"\b(lost) hours\b|\bsee you\b")
-    assert isinstance(pattern, PhrasePattern) and pattern._tiers == ()
-    assert pattern._rest.pattern == r"(?<!\w)(?:(lost) hours\b|see you\b)"
+    assert isinstance(pattern, PhrasePattern) and pattern._needs == ()
+    assert pattern._for("we lost hours").pattern == r"(?<!\w)(?:(lost) hours\b|see you\b)"
     assert pattern.search("we lost hours").group(1) == "lost"
 
 
@@ -102,7 +102,7 @@ def test_ignorecase_or_nothing_to_gain_is_compiled_as_it_is():
     (r"\b(?:a|b|)c", r"\b(?:a|b|)c"),  # an empty alternative: not known
 ])
 def test_a_leading_word_boundary_is_dropped_only_where_it_is_implied(alternative: str, lean: str):
-    assert _lean(alternative, 0) == lean
+    assert _lean(alternative, _parsed(alternative, 0)) == lean
 
 
 @pytest.mark.parametrize("source", [
