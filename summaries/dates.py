@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
-from .prefilter import word_starts
+from .prefilter import phrase_pattern, word_starts
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -180,7 +180,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
               r"(?:days|weeks|months)"),
 )
 
-_DATE_RE = re.compile("|".join(rf"(?P<k_{name}>\b(?:{body}))" for name, body in _PATTERNS))
+_DATE_RE = phrase_pattern("|".join(rf"\b(?P<k_{name}>{body})" for name, body in _PATTERNS))
 
 _HOUR_WORDS = {w: n for w, n in NUMBERS.items() if 1 <= n <= 12 and " " not in w and "-" not in w
                and w not in ("a", "an")}

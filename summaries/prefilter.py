@@ -208,6 +208,8 @@ class PhrasePattern:
 
     def _tier(self, text: str) -> int:
         """The rarest tier whose words `text` holds, or the number of tiers if none."""
+        if not self._needs:
+            return 0
         starts = word_starts(text)
         if self._any.isdisjoint(starts):
             return len(self._needs)
@@ -261,26 +263,36 @@ TIERS = (0.01, 0.03, 0.08, 0.2)
 3 %, 8 % and 20 %. Alternatives whose words are commoner, or unknown, run on every text."""
 
 
-def _first_chars(items: Any) -> set[str] | None:
-    """The characters any match of a parsed sequence begins with, or None when that is not
-    known (a class of categories, a repeat that may be skipped, a match that may be empty)."""
+_WORD_CLASSES = (sre.CATEGORY_DIGIT, sre.CATEGORY_WORD)
+
+
+def _begins_a_word(items: Any) -> bool | None:
+    """Does every match of a parsed sequence begin with a word character? None when it may
+    match nothing (then what follows it decides); False when not known."""
     for op, arg in items:
         if op is sre.LITERAL:
-            return {chr(arg)}
+            return bool(_WORD.match(chr(arg)))
         if op is sre.IN:
-            if any(kind not in (sre.LITERAL, sre.RANGE) for kind, _ in arg):
-                return None
-            return {chr(c) for kind, code in arg
-                    for c in ([code] if kind is sre.LITERAL else range(code[0], code[1] + 1))}
+            return all(kind is sre.LITERAL and _WORD.match(chr(code))
+                       or kind is sre.RANGE and all(_WORD.match(chr(c)) for c in range(code[0], code[1] + 1))
+                       or kind is sre.CATEGORY and code in _WORD_CLASSES for kind, code in arg)
         if op is sre.SUBPATTERN:
-            return _first_chars(arg[3])
-        if op is sre.BRANCH:
-            found = [_first_chars(a) for a in arg[1]]
-            return set().union(*found) if all(found) else None  # type: ignore[arg-type]
-        if op in _REPEATS:
-            return _first_chars(arg[2]) if arg[0] >= 1 else None
-        if not (op is sre.AT and arg is sre.AT_BOUNDARY or op in (sre.ASSERT, sre.ASSERT_NOT)):
-            return None  # zero-width \b and look-arounds are passed over
+            inner = _begins_a_word(arg[3])
+        elif op is sre.BRANCH:
+            branches = [_begins_a_word(a) for a in arg[1]]
+            if False in branches:
+                return False
+            inner = None if None in branches else True
+        elif op in _REPEATS:
+            inner = _begins_a_word(arg[2])
+            if inner is not False and arg[0] == 0:
+                continue  # it may be skipped: what follows must begin a word too
+        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero-width: ^, \\b, look-arounds
+        else:
+            return False
+        if inner is not None:
+            return inner
     return None
 
 
@@ -299,8 +311,7 @@ def _lean(alternative: str, parsed: Any | None) -> str:
     long alternation two to three times as fast. `parsed`: its parse tree (`_parsed`)."""
     if parsed is None or not alternative.startswith("\\b"):
         return alternative
-    chars = _first_chars(list(parsed)[1:])
-    return alternative[2:] if chars and all(_WORD.fullmatch(c) for c in chars) else alternative
+    return alternative[2:] if _begins_a_word(list(parsed)[1:]) else alternative
 
 
 WORD_START = r"(?:(?<![\w'])|(?=['\s,]))"

@@ -97,9 +97,15 @@ def test_ignorecase_or_nothing_to_gain_is_compiled_as_it_is():
     (r"\b[a-z]+ing", "[a-z]+ing"),
     (r"\b(?=(?:i|we)\b)(?:i am|we are)", r"(?=(?:i|we)\b)(?:i am|we are)"),
     (r"\b(?:'s|is)\b", r"\b(?:'s|is)\b"),  # an apostrophe may open it: \b is not implied
-    (r"\b\w+ing", r"\b\w+ing"),  # a class of categories: not known
-    (r"\bi?x", r"\bi?x"),  # an optional first character: not known
-    (r"\b(?:a|b|)c", r"\b(?:a|b|)c"),  # an empty alternative: not known
+    (r"\b\w+ing", r"\w+ing"),
+    (r"\b\d{4}", r"\d{4}"),
+    (r"\bi?x", "i?x"),  # an optional first character: the next one begins a word too
+    (r"\b(?:a|b|)c", "(?:a|b|)c"),
+    (r"\b^the", "^the"),
+    (r"\b(?:a|)", r"\b(?:a|)"),  # it may match nothing: not known
+    (r"\b\W+", r"\b\W+"),
+    (r"\b.x", r"\b.x"),
+    (r"\b(?:\s|a)", r"\b(?:\s|a)"),
 ])
 def test_a_leading_word_boundary_is_dropped_only_where_it_is_implied(alternative: str, lean: str):
     assert _lean(alternative, _parsed(alternative, 0)) == lean
