@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
-from .dates import DateMention, find_dates, find_times, format_when
+from .dates import DateMention, TimeMention, find_dates, find_times, format_when
 from .text import Context, Sentence, provenance, word_start
 from .types import NextCheckin
 
@@ -99,12 +99,28 @@ def _is_proposal(s: Sentence, mentions: list[DateMention], turn_proposes: bool) 
     return bare and (s.norm.endswith("?") or turn_proposes or timed)
 
 
+_PROPOSING_TIME = re.compile(r"\b(?:(?:can|could|shall)\s+we\s+(?:do|say|make\s+it)|how\s+about|what\s+about)\s+$")
+"""Words that put a time forward: "could we do six", "can we make it eight", "how about five"."""
+_SET_ASIDE = re.compile(r"\b(?:instead\s+of|rather\s+than|not)\s+$")
+"""Words that set a time aside: "six instead of half five"."""
+_INSTEAD = re.compile(r"\s+instead\b(?!\s+of\b)")
+
+
+def _proposed_time(s: Sentence, times: list[TimeMention]) -> TimeMention | None:
+    """The last time the sentence puts forward ("could we do six instead?"), if it does."""
+    return next((t for t in reversed(times) if _PROPOSING_TIME.search(s.norm[:t.start])
+                 or _INSTEAD.match(s.norm, t.end)), None)
+
+
 def _time_in(s: Sentence, ctx: Context, pending: _Proposal | None) -> time | None:
-    """The last clock time said; "same time" while a timed proposal is open means its time."""
+    """The time the sentence offers: one it puts forward, else the last one said, leaving out
+    times set aside ("instead of half five"); "same time" while a timed proposal is open means
+    its time."""
     times = find_times(s.norm, ctx.session_date)
     if not times:
         return None
-    last = times[-1]
+    times = [t for t in times if not _SET_ASIDE.search(s.norm[:t.start])] or times
+    last = _proposed_time(s, times) or times[-1]
     if last.text.startswith(("same", "usual", "normal", "regular")) and pending is not None and pending.at is not None:
         return pending.at
     return last.time
@@ -115,6 +131,11 @@ def _other_time(s: Sentence, at: time | None, pending: _Proposal) -> bool:
     instead?" after "in two weeks, same time?" (4 pm); "four on the eighth works" agrees."""
     return at is not None and pending.at is not None and at != pending.at \
         and bool(_PROPOSE.search(s.norm) or s.norm.endswith("?")) and not _AGREE.search(s.norm)
+
+
+def _own(pending: _Proposal, speaker: str) -> bool:
+    """Is the open proposal the speaker's own (a known speaker's)?"""
+    return pending.speaker == speaker and speaker != "unknown"
 
 
 def _same_day(mention: DateMention, day: date) -> bool:
@@ -175,12 +196,22 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
                         and (s.norm.endswith("?") or _PROPOSE.search(s.norm)):
                     # "Monday the 29th at four. Actually wait, I've got a briefing at four. Half four?"
                     pending = _Proposal(agreed.day, said_time, speaker, s)
+                elif pending is not None and _own(pending, speaker) and pending.at is None and said_time is not None:
+                    # "The twenty-fourth. Eight o'clock."
+                    pending = _Proposal(pending.day, said_time, speaker, pending.sentence)
                 continue
             said_time = _time_in(s, ctx, pending)
             echoed = [m for m in days if pending is not None and _same_day(m, pending.day)]
             counter = [m for m in days if m.specific and m not in echoed]
-            if answering and pending is not None and echoed and not counter:
+            if pending is not None and _own(pending, speaker) and echoed and not counter and not answering:
+                # "The thirteenth? Wednesday, half one again?": one's own day said again, with its hour
                 at = next((m.time for m in echoed if m.time), None) or said_time
+                pending = _Proposal(pending.day, at or pending.at, speaker, pending.sentence)
+                continue
+            if answering and pending is not None and echoed and not counter:
+                proposed = _proposed_time(s, find_times(s.norm, ctx.session_date))
+                at = (proposed.time if proposed else None) or next((m.time for m in echoed if m.time), None) \
+                    or said_time
                 if _other_time(s, at, pending):
                     pending = _Proposal(pending.day, at, speaker, s)
                     accepted = answering = False

@@ -190,7 +190,7 @@ _MINUTE_WORDS.update({f"oh {_UNITS[n]}": n for n in range(1, 10)})
 _MINUTES = rf"(?:{_alternation(_MINUTE_WORDS)})"
 # "at ten" is a time only when nothing noun-like follows: "look at one chapter" is not.
 _AT_FOLLOW = (r"(?=\s*(?:$|[,?!.]|(?:on|works?|is|then|and|or|so|okay|ok|please|would|could|should|"
-              r"that|instead|too|tomorrow|today|tonight|sharp|your|my|our|time|again|same|if|for|"
+              r"that|instead|too|tomorrow|today|tonight|sharp|your|my|our|time|again|same|if|for|does|"
               r"with|in|i|we|you|it|maybe|right|good|fine|perfect|great|next|this|latest|then|"
               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))")
 _MERIDIEM = r"(?P<{}>am|pm|in\s+the\s+morning|in\s+the\s+afternoon|in\s+the\s+evening|at\s+night|tonight)"
@@ -207,10 +207,10 @@ _TIME_RE = re.compile(
     rf"hours?|percent|people|slides?|pages?|of|times?))"
     # "cap it at six": a number a quantity is held to, not a clock time.
     rf"|(?<!\bcap\sit\sat\s)(?<!\bcap\sthem\sat\s)(?<!\bcapped\sat\s)(?<!\blimit\sit\sat\s)"
-    rf"(?<!\bmax\sout\sat\s)(?<!\bpeg\sit\sat\s)(?:(?<=\bat\s)|(?<=\bdo\s)|(?<=\bsay\s))(?P<t_at>{_HOUR})\b"
+    rf"(?<!\bmax\sout\sat\s)(?<!\bpeg\sit\sat\s)(?:(?<=\bat\s)|(?<=\bdo\s)|(?<=\bsay\s)|(?<=\bmake\sit\s))(?P<t_at>{_HOUR})\b"
     rf"{_AT_FOLLOW}"
     # "Let's talk on the 23rd, seven again": an hour restated after a comma.
-    rf"|(?<=,\s)(?P<t_again>{_HOUR})(?=\s+(?:again|sharp|as\s+usual)\b)"
+    rf"|(?:(?<=,\s)|^)(?P<t_again>{_HOUR})(?=\s+(?:again|sharp|as\s+usual)\b)"
     rf"|(?:(?<=\blike\s)|(?<=\baround\s))(?P<t_about>{_HOUR})\b"
     rf"(?=\s*(?:$|[,?!.]|(?:then|instead|or|on|"
     rf"works?|maybe|okay|ok|please|if|that)\b))"

@@ -317,3 +317,42 @@ def test_an_echo_ending_in_yes_agrees_and_replaces_an_earlier_agreement() -> Non
     assert checkin(("mentor", "I'll have comments back by Tuesday."), ("mentee", "Tuesday works for me."),
                    ("mentor", "Next call. Thursday the 10th, six o'clock?"),
                    ("mentee", "The 10th at six, yes.")) == "2026-12-10T18:00"
+
+
+@pytest.mark.parametrize("turns, expected", [
+    # the day agreed, another hour put forward in the same breath; the hour set aside is not it
+    ([("mentor", "Same slot in a fortnight, so Friday the fourth?"),
+      ("mentee", "The fourth suits me, but could we do four instead of three?"),
+      ("mentor", "Four on the fourth, then.")], "2026-12-04T16:00"),
+    ([("mentor", "Let's say Thursday the 3rd at two."),
+      ("mentee", "The 3rd at two is fine, oh hang on, I've got the depot briefing at one, can we say half two"),
+      ("mentor", "Half two is fine.")], "2026-12-03T14:30"),
+    # "make it" an hour, after the day was accepted
+    ([("mentor", "Next call, Monday the 7th, same time?"),
+      ("mentee", "Monday the 7th, yes. Actually, can we make it four? I've got the school pick-up."),
+      ("mentor", "Four.")], "2026-12-07T16:00"),
+    # "<hour> instead" is the hour put forward, an event's hour after it is not
+    ([("mentor", "Same time in two weeks, Friday the 4th."),
+      ("mentee", "can we do four instead i have a fire drill at half two that day"),
+      ("mentor", "four is fine")], "2026-12-04T16:00"),
+])
+def test_an_hour_put_forward_in_answer_keeps_the_day(turns: list[tuple[str, str]], expected: str) -> None:
+    assert checkin(*turns) == expected
+
+
+@pytest.mark.parametrize("turns, expected", [
+    # the hour in a sentence of its own after the day
+    ([("mentor", "So the next one is the first Tuesday of December. The first. Ten o'clock."),
+      ("mentee", "See you then.")], "2026-12-01T10:00"),
+    # the proposer names the day again by its weekday, with the hour
+    ([("mentor", "Next time. The 9th? Wednesday, half three again?"),
+      ("mentee", "The 9th is good. Half three.")], "2026-12-09T15:30"),
+    # "at ten does that work", and an hour asked again on its own
+    ([("mentor", "two weeks today, friday the fourth at ten does that work"),
+      ("mentee", "yeah the fourth works")], "2026-12-04T10:00"),
+    ([("mentee", "Could we do Tuesday the 8th?"),
+      ("mentor", "The 8th is fine. Eleven again?"),
+      ("mentee", "Eleven again, yes.")], "2026-12-08T11:00"),
+])
+def test_the_proposers_own_follow_up_gives_the_hour(turns: list[tuple[str, str]], expected: str) -> None:
+    assert checkin(*turns) == expected
