@@ -245,6 +245,9 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
                 if at is not None and agreed.at is None:
                     agreed = _Proposal(agreed.day, at, agreed.speaker, agreed.sentence)
                 continue
+            if agreed is not None and pending is None and chosen.day < agreed.day and _CONFIRM.search(s.norm) \
+                    and not _MOVE.search(s.norm) and not s.norm.endswith("?"):
+                continue  # "see you Sunday" once the next call is set: a meeting before it, not the call
             pending = _Proposal(chosen.day, at, speaker, s)
             accepted = answering = False
             if _CONFIRM.search(s.norm) and not s.norm.endswith("?"):

@@ -356,3 +356,11 @@ def test_an_hour_put_forward_in_answer_keeps_the_day(turns: list[tuple[str, str]
 ])
 def test_the_proposers_own_follow_up_gives_the_hour(turns: list[tuple[str, str]], expected: str) -> None:
     assert checkin(*turns) == expected
+
+
+@pytest.mark.parametrize("closing", ["See you Sunday at the market.", "see you on the 30th for the site walk",
+                                     "Good luck Wednesday, see you there."])
+def test_see_you_on_an_earlier_day_once_the_next_call_is_set_is_another_meeting(closing: str) -> None:
+    assert checkin(("mentor", "Next call in three weeks, Friday the 11th of December, same time?"),
+                   ("mentee", "The 11th at three works."),
+                   ("mentor", closing)) == "2026-12-11T15:00"
