@@ -88,15 +88,19 @@ def _is_proposal(s: Sentence, mentions: list[DateMention], turn_proposes: bool) 
         return True
     if _TASK.search(s.norm):
         return False
+    # A day and an hour said alone ("So next Monday at ten.") name a meeting slot.
+    timed = any(m.time is not None for m in mentions)
+    return _bare(s, mentions) and (s.norm.endswith("?") or turn_proposes or timed)
+
+
+def _bare(s: Sentence, mentions: list[DateMention]) -> bool:
+    """Does the sentence say little but days and times ("Thursday the 28th at two, then.")?"""
     rest = s.norm
     for m in mentions:
         rest = rest.replace(m.text, " ")
     for t in find_times(rest):
         rest = rest.replace(t.text, " ")
-    bare = len([w for w in re.findall(r"[a-z']+", rest) if w not in _FILLER_WORDS]) <= 1
-    # A day and an hour said alone ("So next Monday at ten.") name a meeting slot.
-    timed = any(m.time is not None for m in mentions)
-    return bare and (s.norm.endswith("?") or turn_proposes or timed)
+    return len([w for w in re.findall(r"[a-z']+", rest) if w not in _FILLER_WORDS]) <= 1
 
 
 _PROPOSING_TIME = re.compile(r"\b(?:(?:can|could|shall)\s+we\s+(?:do|say|make\s+it)|how\s+about|what\s+about)\s+$")
@@ -227,7 +231,8 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
                     if _other_time(s, said_time, pending):
                         pending = _Proposal(pending.day, said_time, speaker, s)
                         accepted = answering = False
-                    elif pending.at is None:
+                    elif pending.at is None or pending.at == said_time and not s.norm.endswith("?"):
+                        # the hour given, or echoed ("Thirtieth, half two, here."; "same time?" asks)
                         pending = _Proposal(pending.day, said_time, pending.speaker, pending.sentence)
                         accepted = True
                 continue
@@ -242,7 +247,8 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
             if chosen.day is None:
                 continue
             if agreed is not None and _same_day(chosen, agreed.day) and pending is None:
-                if at is not None and agreed.at is None:
+                # the agreed day said again with its hour, or with a new one and nothing else
+                if at is not None and (agreed.at is None or at != agreed.at and _bare(s, mentions)):
                     agreed = _Proposal(agreed.day, at, agreed.speaker, agreed.sentence)
                 continue
             if agreed is not None and pending is None and chosen.day < agreed.day and _CONFIRM.search(s.norm) \

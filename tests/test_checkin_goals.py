@@ -364,3 +364,29 @@ def test_see_you_on_an_earlier_day_once_the_next_call_is_set_is_another_meeting(
     assert checkin(("mentor", "Next call in three weeks, Friday the 11th of December, same time?"),
                    ("mentee", "The 11th at three works."),
                    ("mentor", closing)) == "2026-12-11T15:00"
+
+
+def test_an_answer_that_echoes_the_proposed_hour_accepts_it() -> None:
+    # the earlier plan (a visit on Thursday) gives way to the call proposed and answered by its hour
+    assert checkin(("mentor", "Shall we visit the depot together? Thursday afternoon?"),
+                   ("mentee", "Thursday's great."),
+                   ("mentee", "And our next call, can we do Monday the 7th? Same time?"),
+                   ("mentor", "Monday, three o'clock, on video. Done.")) == "2026-12-07T15:00"
+
+
+def test_same_time_asked_back_does_not_accept_the_day() -> None:
+    assert checkin(("mentor", "Same time in two weeks? Friday the 4th, three o'clock."),
+                   ("mentee", "Hang on, I'm on a course that day. Can we go a day earlier? Same time?"),
+                   ("mentor", "Thursday the 3rd, three o'clock. Done.")) == "2026-12-03T15:00"
+
+
+def test_the_agreed_day_said_again_with_a_new_hour_and_nothing_else_moves_the_hour() -> None:
+    assert checkin(("mentor", "Next one, the 10th? It's a Thursday, half ten again?"),
+                   ("mentee", "The 10th, yes... oh no, the 10th I have the dentist in the morning. "
+                              "Can we do the afternoon?"),
+                   ("mentor", "Three o'clock then. Thursday the 10th at three.")) == "2026-12-10T15:00"
+    # a sentence about something else on that day keeps the agreed hour
+    assert checkin(("mentor", "Thursday the 10th at ten?"),
+                   ("mentee", "The 10th at ten works."),
+                   ("mentor", "Great, I have the board on Thursday the 10th at three, so ten is perfect.")) \
+        == "2026-12-10T10:00"
