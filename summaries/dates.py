@@ -207,7 +207,8 @@ _TIME_RE = re.compile(
     rf"hours?|percent|people|slides?|pages?|of|times?))"
     # "cap it at six": a number a quantity is held to, not a clock time.
     rf"|(?<!\bcap\sit\sat\s)(?<!\bcap\sthem\sat\s)(?<!\bcapped\sat\s)(?<!\blimit\sit\sat\s)"
-    rf"(?<!\bmax\sout\sat\s)(?<!\bpeg\sit\sat\s)(?:(?<=\bat\s)|(?<=\bdo\s)|(?<=\bsay\s)|(?<=\bmake\sit\s))(?P<t_at>{_HOUR})\b"
+    rf"(?<!\bmax\sout\sat\s)(?<!\bpeg\sit\sat\s)"
+    rf"(?:(?<=\bat\s)|(?<=\bdo\s)|(?<=\bsay\s)|(?<=\bmake\sit\s))(?P<t_at>{_HOUR})\b"
     rf"{_AT_FOLLOW}"
     # "Let's talk on the 23rd, seven again": an hour restated after a comma.
     rf"|(?:(?<=,\s)|^)(?P<t_again>{_HOUR})(?=\s+(?:again|sharp|as\s+usual)\b)"
