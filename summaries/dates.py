@@ -558,20 +558,19 @@ def find_dates(text: str, ref: datetime | None) -> list[DateMention]:
 
 
 _DATE_WORDS = frozenset(
-    [*WEEKDAYS, *MONTHS, *_MONTH_ABBREVIATIONS,
-     *(w for ordinal in ORDINALS for w in re.split(r"[ -]", ordinal)),
-     *"""day days week weeks fortnight fortnights month months year years quarter q1 q2 q3 q4 today tomorrow
-     tmrw tonight morning afternoon evening weekend weekends eod cob business next meet talk speak chat then
-     after soon asap hang end""".split()])
-"""Every pattern above needs one of these words or a digit: most sentences have none."""
-_TOKENS = re.compile(r"[a-z0-9]+")
-_DIGIT_STARTS = re.compile(r"(?<![a-z0-9])[0-9]")
-"""A token of `_TOKENS` that starts with a digit."""
+    [*(w + " " for w in (*WEEKDAYS, *MONTHS, *_MONTH_ABBREVIATIONS,
+                         *(w for ordinal in ORDINALS for w in re.split(r"[ -]", ordinal)),
+                         *"""day days week weeks fortnight fortnights month months year years quarter q1 q2 q3 q4
+                         today tomorrow tmrw tonight morning afternoon evening weekend weekends eod cob business
+                         next meet talk speak chat then after soon asap hang end""".split())),
+     *"0123456789"])
+"""Every pattern above needs one of these whole words or a word starting with a digit (in the
+form of `word_starts`, as `_TIME_WORDS`): most sentences have none."""
 
 
 @lru_cache(maxsize=8192)
 def _find_dates(text: str, ref: datetime | None) -> tuple[DateMention, ...]:
-    if _DATE_WORDS.isdisjoint(_TOKENS.findall(text)) and not _DIGIT_STARTS.search(text):
+    if _DATE_WORDS.isdisjoint(word_starts(text)):
         return ()
     mentions: list[DateMention] = []
     anchor: date | None = None

@@ -366,8 +366,7 @@ def imperative(norm: str) -> bool:
 _MODAL_YOU = re.compile(
     r"(?<!\bso )(?<!\bthat )(?<!\bif )(?<!\bwhen )(?<!\bwhere )(?<!\bthan )(?<!\bwhich )"
     r"\byou (?:could|might|may want to|might want to|could always|might try|may wish to|ought to|"
-    r"could even|could also|might also|should also|should probably|might consider|should|should really|"
-    r"should definitely|should just) "
+    r"could even|could also|might also|should also|should probably|might consider|should) "
     r"(?!(?:be|see|tell|hear|imagine|say|have|know|remember|feel|guess|notice|argue|call|get away|"
     r"find that|think|expect|wonder|recall|recognise|recognize|like|enjoy|already|do (?:it|that|this)$)\b)"
     r"[a-z']{2,}")
