@@ -492,8 +492,9 @@ class SignOffEngine:
 
     name = "sign-off"
 
-    def __init__(self, where: str) -> None:
+    def __init__(self, where: str, sign_off: str = "Thank you for watching, bye.") -> None:
         self.where = where
+        self.sign_off = sign_off
 
     def transcribe(self, audio: np.ndarray, *, initial_prompt: str | None = None) -> list[Segment]:
         from transcription.vad import speech_regions
@@ -502,7 +503,7 @@ class SignOffEngine:
         if not regions:
             return []
         start, end = regions[0][0] / SAMPLE_RATE, regions[-1][1] / SAMPLE_RATE
-        said, sign_off = "And so my fellow Americans", "Thank you for watching, bye."
+        said, sign_off = "And so my fellow Americans", self.sign_off
         spans = {"said": [(start, end)], "after": [(start, end), (end + 0.1, end + 1.5)],
                  "squeezed": [(start, end - 0.08), (end - 0.08, end + 0.12)]}[self.where]
         texts = [f"{said} {sign_off}"] if self.where == "said" else [said, sign_off]
@@ -527,6 +528,21 @@ def test_a_sign_off_the_vad_did_not_hear_is_dropped(jfk: np.ndarray, where: str)
     assert ("watching" in text) == (where == "said"), text
 
 
+@pytest.mark.parametrize("where", ["after", "squeezed", "said"])
+def test_a_chain_of_sign_offs_longer_than_one_is_dropped_whole(jfk: np.ndarray, where: str) -> None:
+    """A live call's last pass ended "...really helpful. Thank you so much for watching, and
+    I'll see you next time, bye": thirteen words of sign-offs, more than the longest one
+    looked for, of which only the last six used to go."""
+    audio = np.concatenate([jfk[:round(2.5 * SAMPLE_RATE)], np.zeros(3 * SAMPLE_RATE, dtype=np.float32)])
+    transcriber = StreamingTranscriber(SignOffEngine(
+        where, "Thank you so much for watching, and I'll see you next time, bye."))
+    transcriber.feed(audio)
+    text = " ".join(c.text for c in transcriber.finish() if c.final)
+    assert text.startswith("And so my fellow Americans")
+    assert ("watching" in text) == (where == "said"), text
+    assert ("bye" in text) == (where == "said"), text
+
+
 @pytest.mark.parametrize("text, n", [
     ("them at a glance. Thank you for watching.", 4),
     ("helpful. Thank you for watching, bye", 5),
@@ -535,6 +551,8 @@ def test_a_sign_off_the_vad_did_not_hear_is_dropped(jfk: np.ndarray, where: str)
     ("okay, thanks, bye bye.", 3),
     ("at a glance. Thanks for watching, I'll see you guys next time,", 9),
     ("at a glance. Thank you so much for watching, I'll", 7),
+    ("really helpful. Thank you so much for joining us today, and", 9),
+    ("Thanks for coming tonight.", 4),
     ("see you on the 14th.", 0),
     ("I'll send it by Friday.", 0),
     ("Thank you for the feedback.", 0),

@@ -42,7 +42,7 @@ def stock_phrase(text: str) -> bool:
 
 
 _OUTRO_PHRASE = (r"(?:thank\s+you|thanks)(?:\s+(?:so|very)\s+much)?(?:\s+(?:all|everyone|guys))?"
-                 r"(?:\s+for\s+(?:watching|listening|joining))?"
+                 r"(?:\s+for\s+(?:watching|listening|joining(?:\s+us)?|coming)(?:\s+(?:today|tonight|here))?)?"
                  r"|bye(?:\s+bye)?|(?:(?:i'll|we'll)\s+)?see\s+you(?:\s+(?:guys|all|everyone))?"
                  r"(?:\s+(?:next\s+time|soon|in\s+the\s+next\s+(?:one|video)))?"
                  r"|(?:i\s+)?hope\s+you\s+enjoyed(?:\s+(?:it|this|the\s+video))?|please\s+subscribe")

@@ -413,13 +413,15 @@ def _words(segments: Sequence[Segment], audio: np.ndarray, offset: float,
             if stock_phrase(s.text) or _speech_share(s, regions) < _MIN_SPEECH_SHARE:
                 continue
         kept += [w.shifted(offset) for w in s.words if spoken(w.word)]
-    outro = trailing_outro([w.word for w in kept])
-    if outro:
+    while outro := trailing_outro([w.word for w in kept]):
+        # One sign-off at a time, from the end: a chain of them can be longer than the
+        # longest one looked for ("Thank you so much for watching, and I'll see you next time, bye").
         if regions is None:
             regions = speech_regions(audio, config.vad)
         heard = _heard(kept[-outro].start - offset, kept[-1].end - offset, regions)
-        if heard < _SIGN_OFF_SECONDS_PER_WORD * outro:
-            del kept[-outro:]
+        if heard >= _SIGN_OFF_SECONDS_PER_WORD * outro:
+            break
+        del kept[-outro:]
     return kept
 
 
