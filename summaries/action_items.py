@@ -182,10 +182,18 @@ _NEW_SUBJECT = re.compile(r",\s+(?:the|my|our|his|her|their)\s+[\w-]+\s+(?:wants
 wants it on the tenth")."""
 
 
+_POINTER_TASK = re.compile(r"(?:do|try)\s+(?:that|it|this)\b")
+_RUN_ON = re.compile(r"\s(?:i|i've|i'm|i'd|we|we've|we're|they|they're|you're|it's|there's|"
+                     r"the\s+[a-z]+(?:'s|\s+is|\s+are|\s+was))\s")
+"""A new clause run on after a task that only points back: "do that friday afternoon the
+room's empty then", "do that i've already got an idea"."""
+
+
 def _clean_task(words: str) -> str:
     """The task's own words: no adverbs up front, no reasons or new clauses after it."""
     words = phrases.ADVERBS.sub("", words.strip(" ,"))
-    for cut in (phrases.CLAUSE_CUT.search(words), _NEW_SUBJECT.search(words)):
+    for cut in (phrases.CLAUSE_CUT.search(words), _NEW_SUBJECT.search(words),
+                _POINTER_TASK.match(words) and _RUN_ON.search(words)):
         if cut:
             words = words[:cut.start()]
     words = _POLITENESS.sub("", words)

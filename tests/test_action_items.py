@@ -1685,3 +1685,19 @@ def test_an_invitation_taken_up_is_the_listeners_task(invite, answer, text):
 def test_an_invitation_declined_or_asked_about_is_no_task():
     assert items(("mentor", "Come along to the clinic on Wednesday."), ("mentee", "No, I can't, sorry.")) == []
     assert items(("mentor", "Do you want to come to the clinic on Wednesday?"), ("mentee", "Maybe.")) == []
+
+
+@pytest.mark.parametrize("request_turn, answer, keyword, stray", [
+    ("could you redo the sample board by thursday",
+     "yeah i can do that thursday morning the shop's quiet then", "sample board", "quiet"),
+    ("i'd like two mock interviews from you before the fifth",
+     "two mock interviews before the fifth, sure, i can do that i've already booked a room",
+     "mock interviews", "booked"),
+])
+def test_an_answer_that_runs_on_after_i_can_do_that_takes_the_request(
+        request_turn: str, answer: str, keyword: str, stray: str) -> None:
+    """A recogniser's run-on answer: what follows "I can do that" and its day is a clause
+    of its own ("the shop's quiet then"), not the task, so "that" still points back."""
+    item = only(items(("mentor", request_turn), ("mentee", answer)))
+    assert item.owner == "mentee"
+    assert keyword in item.text.lower() and stray not in item.text.lower(), item.text
