@@ -84,7 +84,7 @@ _PRAISE = word_start(
     rf"|\b(?:that's|that is|that was|this is|this was|it's|it was)\s+{_INT}"
     r"(?:impressive|remarkable|outstanding)\b"
     r"|\byou (?:really |clearly |totally |absolutely )?(?:nailed|crushed|aced|smashed) (?:it|that|this|the)\b"
-    r"|\byou (?:really |clearly |also |just )?(?:handled|did|managed|ran|explained|presented|"
+    r"|\byou(?:'ve| have)? (?:really |clearly |also |just )?(?:handled|did|managed|ran|explained|presented|"
     r"structured|delivered|dealt with|wrote|framed|pitched|led|navigated|answered|said|put|"
     r"described|articulated|summari[sz]ed|responded|replied|followed up|reacted|adapted|"
     r"picked (?:it|that|this) up)\b[^,.;?!]{0,50}?(?<!too )(?<!a bit )\b"

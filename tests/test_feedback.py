@@ -180,6 +180,8 @@ def test_feedback_f1_on_labelled_conversations(directory):
     "This draft is much stronger than the last one.",
     "Going to HR first was a smart call.",
     "The mock-ups you showed me last week were really clear.",
+    "You've handled the handover really well, Ruth.",
+    "you have dealt with the complaints calmly",
 ])
 def test_more_mentor_praise(text):
     assert kinds(("mentee", "Here's what I did."), ("mentor", text)) == [
