@@ -638,7 +638,10 @@ def _praise(sentence: Sentence) -> bool:
     clause = _CLAUSE_BREAK.split(before)[-1] + match.group(0)
     if _THIRD_PARTY.search(before) and not _ADDRESSED.search(clause):
         return False
-    return not (_HYPOTHETICAL.search(before) or _REPORTED.search(before))
+    reported = _REPORTED.search(before)
+    if reported and sentence.speaker == "mentor" and _ADDRESSED.search(norm, reported.end()):
+        reported = None  # the mentor passes on others' praise: "Greg told me your outline was excellent"
+    return not (_HYPOTHETICAL.search(before) or reported)
 
 
 def _advice_clause(text: str) -> re.Match[str] | None:

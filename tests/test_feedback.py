@@ -1326,3 +1326,13 @@ def test_you_should_and_an_unpunctuated_id_advise(said):
 
 def test_you_should_be_and_you_should_have_seen_are_no_advice():
     assert kinds(("mentee", "I got the contract."), ("mentor", "You should have seen his face when I told him.")) == []
+
+
+def test_praise_the_mentor_passes_on_from_others_is_the_mentors() -> None:
+    """The mentor relays what others said of the mentee's work: praise to the mentee. The
+    mentee reporting their manager's praise is not feedback between the two."""
+    assert kinds(("mentee", "The audit went fine."),
+                 ("mentor", "Priya told me your handover notes were excellent, by the way.")) == [
+        ("praise", "mentor", "mentee", 1)]
+    assert kinds(("mentor", "How did the audit go?"),
+                 ("mentee", "Priya told me my handover notes were excellent.")) == []
