@@ -263,8 +263,15 @@ _APPRECIATION = phrase_pattern(
     r" (?:really |just )?works (?:really |so |very |brilliantly )?well\b")
 """The mentee's praise of the mentoring: only counted from the mentee."""
 _APPRECIATION_MORE = re.compile(
-    r"\bi (?:really |so |truly |genuinely )?(?:appreciated?|valued?|loved|enjoyed) (?:you|how you|that you|"
+    r"\bi(?:'ve| have)? (?:really |so |truly |genuinely )?(?:appreciated?|valued?|loved|enjoyed) (?:you|how you|that you|"
     r"it when you|the way you|your)\b"
+    r"|\byou(?:'ve| have) been (?:(?:really|so|super|incredibly|genuinely|hugely|such|a|an|absolutely|amazingly) )*"
+    r"(?:helpful|supportive|generous|patient|amazing|brilliant|great|fantastic|(?:huge |big |real |massive )?help"
+    r"|(?:brilliant |great |fantastic |amazing |good )?mentor)\b"
+    r"|\bthank(?:s| you)(?: so much| again)? for being (?:so |really |that |this )?(?:straight|honest|direct|open"
+    r"|patient|generous|candid|frank|supportive|understanding|clear)\b"
+    r"|\bthank(?:s| you)(?: so much| again)? for (?:the|that|your) (?:[\w-]+ )?(?:point|tips?|advice|idea|steer"
+    r"|nudge|pointers?|suggestions?)\b(?! (?:about|on|with)\b)"
     rf"|\b(?:the|that|this|your) (?:[\w-]+ ){{0,2}}{_MENTOR_THINGS}\b[^.?!]{{0,60}}?\b(?:really |genuinely |"
     r"honestly |truly )?(?:made (?:a|all the) (?:big |huge |real )?difference|paid off|(?:has |have )?helped|stuck|"
     r"clicked|landed|resonated|(?:really |actually |totally )?worked)\b"
@@ -285,7 +292,8 @@ last time made a difference", "having someone who's done it makes me feel less a
 _APPRECIATION_EFFECT = phrase_pattern(
     r"\b(?:the|that|this|your|these|those) (?:[\w-]+ ){0,3}(?:tips?|advice|ideas?|suggestions?|trick|pointers?|notes|"
     r"tapes|recordings|calls|sessions|chats|framework|exercises?|examples?)\b[^.?!]{0,70}?\b"
-    r"(?:(?:like|really|genuinely|honestly|so|easily|actually) )*(?:helps|helped|(?:is|'s) going to save|will save|"
+    r"(?:(?:like|really|genuinely|honestly|so|easily|actually) )*(?:helps|helped|unblocked me|got me unstuck|"
+    r"(?:is|'s) going to save|will save|"
     r"saved me|takes? (?:the|a lot of|some of the) (?:pressure|weight|stress) off|"
     r"(?:were|was|are|is|have been|has been|'ve been) (?:honestly |genuinely |really |easily )?(?:the most useful|"
     r"the best|the most helpful|super useful|so useful|really useful))\b"

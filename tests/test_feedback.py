@@ -230,6 +230,11 @@ def test_more_mentor_constructive(text):
     "Thanks, the pounds-per-dollar idea alone made this call worth it.",
     "The way you walked me through the records requests, one at a time, that's the only reason I got them.",
     "this is the first time somebody explained the civilian side in a way that made sense",
+    "Thanks so much, Alan, you've been incredibly supportive.",
+    "And thank you for being so honest about the portfolio.",
+    "Thanks for the pricing tip, I'd have undercharged again.",
+    "Honestly, the checklist idea unblocked me.",
+    "I've really valued your patience this term.",
 ])
 def test_more_mentee_appreciation(text):
     assert kinds(("mentor", "Anything else?"), ("mentee", text)) == [("praise", "mentee", "mentor", 1)]
