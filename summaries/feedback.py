@@ -263,8 +263,8 @@ _APPRECIATION = phrase_pattern(
     r" (?:really |just )?works (?:really |so |very |brilliantly )?well\b")
 """The mentee's praise of the mentoring: only counted from the mentee."""
 _APPRECIATION_MORE = re.compile(
-    r"\bi(?:'ve| have)? (?:really |so |truly |genuinely )?(?:appreciated?|valued?|loved|enjoyed) (?:you|how you|that you|"
-    r"it when you|the way you|your)\b"
+    r"\bi(?:'ve| have)? (?:really |so |truly |genuinely )?(?:appreciated?|valued?|loved|enjoyed) "
+    r"(?:you|how you|that you|it when you|the way you|your)\b"
     r"|\byou(?:'ve| have) been (?:(?:really|so|super|incredibly|genuinely|hugely|such|a|an|absolutely|amazingly) )*"
     r"(?:helpful|supportive|generous|patient|amazing|brilliant|great|fantastic|(?:huge |big |real |massive )?help"
     r"|(?:brilliant |great |fantastic |amazing |good )?mentor)\b"
