@@ -131,7 +131,7 @@ _PRAISE = word_start(
 
 _PRAISE_MORE = word_start(
     rf"\b(?:is|was|'s|are|were)\s+{_INT}(?:impressive|remarkable|a (?:genuine|real|huge|big) achievement|"
-    r"no small (?:thing|feat)|a (?:really |very )?big deal|exactly right|spot on|the right call|"
+    r"no small (?:thing|feat)|a (?:really |very )?big deal|exactly right|spot on|the right call|the right one|"
     r"the right move|brave|courageous|gutsy|mature|not nothing)\b"
     r"|\btook (?:real |a lot of |some )?(?:guts|courage|nerve|bravery)\b"
     r"|\bi (?:really )?(?:love|loved|like|liked|admire|admired) (?:that|it that) you\b"

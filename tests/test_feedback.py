@@ -182,6 +182,7 @@ def test_feedback_f1_on_labelled_conversations(directory):
     "The mock-ups you showed me last week were really clear.",
     "You've handled the handover really well, Ruth.",
     "you have dealt with the complaints calmly",
+    "Of the two layouts, the one you picked was the right one.",
 ])
 def test_more_mentor_praise(text):
     assert kinds(("mentee", "Here's what I did."), ("mentor", text)) == [
