@@ -714,7 +714,7 @@ _OWN_PLEDGE = re.compile(rf"^(?:{_LEAVE_IT_WITH_ME}|hold\s+me\s+to)\b")
 def _is_real_request(words: str, dates: list[DateMention]) -> bool:
     """Not a scheduling question ("could you do Tuesday at eleven?"), an action now, or the
     speaker's own "leave it with me"."""
-    if _OWN_PLEDGE.match(words):
+    if _OWN_PLEDGE.match(words) or phrases.LEAVE_TAKING.match(words):
         return False
     if re.search(r"\b(?:right\s+)?now$", words) or re.match(r"(?:go\s+and|pull\s+me|call\s+me)\s+", words) \
             and phrases.NOT_TASK.match(words):

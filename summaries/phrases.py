@@ -122,6 +122,12 @@ ADVERBS = re.compile(
     r"personally|totally|absolutely|certainly|gladly|happily|at\s+least|go\s+ahead\s+and|"
     r"make\s+sure\s+(?:to|i)|try\s+and|get\s+around\s+to)\s+)*")
 
+_LEAVE_TAKING = (
+    r"(?:take\s+care\b(?!\s+of)|look\s+after\s+yourself|stay\s+(?:safe|warm|dry|well|sane)\b|rest\s+up\b|"
+    r"enjoy\s+(?:the|your)\s+(?:weekend|break|holiday|evening|day|trip|time\s+off)\b|"
+    r"have\s+a\s+(?:good|great|nice|lovely|safe)\s+(?:one|weekend|evening|day|break|holiday|trip|flight)\b)")
+LEAVE_TAKING = re.compile(_LEAVE_TAKING)
+"""Good wishes at parting, no task: "take care, and try to get some sleep" / "will do"."""
 NOT_TASK = re.compile(
     r"^(?:be\b(?!\s+\w+ing\b|\s+(?:one\s+of\s+)?(?:your|his|her|their)\s+[\w-]+)|admit|confess|say|said|"
     r"tell\s+you\s+(?:what|something|this|the\s+truth)|"
@@ -164,6 +170,7 @@ NOT_TASK = re.compile(
     r"(?:give|send|show)\s+you$|"
     # Rest is no task: "I'm going to go and sleep for fourteen hours".
     r"(?:go\s+(?:and\s+)?)?(?:sleep|nap|collapse|crash)\b|get\s+some\s+(?:sleep|rest)\b|"
+    + _LEAVE_TAKING + "|"
     r"see\s+(?:that|it|this|why|the\s+point|where)|imagine|understand|relate|feel|totally|"
     # "tell you ..." steers the talk; telling others about something is a task.
     r"tell\b(?!\s+(?!you\b|ya\b)(?:them|him|her|everyone|everybody|the\s+[\w-]+|my\s+[\w-]+|[a-z]+)"

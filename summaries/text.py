@@ -295,7 +295,9 @@ _FILLERS = (
 _ANNOTATION = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]*>|\((?:laughs?|laughter|inaudible|crosstalk|"
                          r"pause|silence|coughs?|noise|music|applause)\)")
 """Transcriber annotations, not speech: "{disfmarker}", "[inaudible]", "(laughs)"."""
-_KEEP = re.compile(r"[^a-z0-9' ,?!:.$%&/\-]")
+_KEEP = re.compile(r"[^\w' ,?!:.$%&/\-]|_")
+"""What normalising drops: all but letters (any alphabet: "José" stays a word), digits and
+the punctuation extractors read."""
 _STRAY_STOP = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
 _SPACES = re.compile(r"\s+")
 _HYPHEN = re.compile(r"(?<=\w)\s+-(?=\w)|(?<=\w)-\s+(?=\w)")

@@ -1701,3 +1701,19 @@ def test_an_answer_that_runs_on_after_i_can_do_that_takes_the_request(
     item = only(items(("mentor", request_turn), ("mentee", answer)))
     assert item.owner == "mentee"
     assert keyword in item.text.lower() and stray not in item.text.lower(), item.text
+
+
+def test_good_wishes_at_parting_are_not_a_request_that_will_do_accepts() -> None:
+    assert items(("mentor", "Right, that's us. Look after yourself, Aoife, and enjoy the long weekend."),
+                 ("mentee", "Will do, thanks.")) == []
+    assert items(("mentor", "Take care, and have a safe flight."), ("mentee", "Will do!")) == []
+    item = only(items(("mentor", "Could you take care of the room booking by Friday?"), ("mentee", "Will do.")))
+    assert (item.owner, item.text) == ("mentee", "Take care of the room booking")
+
+
+def test_names_with_accents_keep_their_letters() -> None:
+    """Normalising kept only a-z: "José" became "jos", "Tomás" two words."""
+    item = only(items(("mentor", "Could you email Zoë the rota by Friday?"), ("mentee", "Will do.")))
+    assert item.text == "Email Zoë the rota"
+    item = only(items(("mentee", "I'll ask Søren about the kiln on Monday.")))
+    assert "Søren" in item.text and "kiln" in item.text
