@@ -113,8 +113,10 @@ SUGGESTION = re.compile(
     r"why\s+don't\s+you|consider|(?:(?:one|a|my)\s+)?(?:[a-z]+\s+)?(?:suggestion|tip|idea)\s*:|"
     r"here's\s+what\s+i'd\s+do\s*:|(?:it's|it\s+is)\s+worth)\s+")
 LEAD_IN = re.compile(
-    r"^(?:(?:and|so|also|oh|then|just|okay|ok|now|first|right|alright|all\s+right|great|perfect|"
-    r"good|yes|yeah|well|sure|of\s+course|absolutely|definitely|no\s+problem|fine|next\s+time|"
+    r"^(?:(?:and|so|also|oh|then|just|okay|ok|now|first|right|alright|all\s+right|"
+    r"(?:great|perfect|good|fine)(?!\s+(?:call|work|job|catch|point|idea|luck|question|shout|stuff|show|start|"
+    r"effort|try|move|thinking|plan|news)\b)|yes|yeah|well|sure|of\s+course|absolutely|definitely|no\s+problem|"
+    r"next\s+time|"
     r"for\s+now|in\s+the\s+meantime|meanwhile|after\s+that|actually|and\s+also|oh\s+and|but|"
     r"tell\s+you\s+what|here's\s+what|how\s+about\s+this|look|listen|honestly)[,\s]+)*")
 ADVERBS = re.compile(

@@ -1717,3 +1717,14 @@ def test_names_with_accents_keep_their_letters() -> None:
     assert item.text == "Email Zoë the rota"
     item = only(items(("mentee", "I'll ask Søren about the kiln on Monday.")))
     assert "Søren" in item.text and "kiln" in item.text
+
+
+def test_good_call_is_praise_not_an_order_to_call() -> None:
+    """ "Good call on the masterclass." opened with an acknowledgement ("good") before an
+    imperative ("call on the masterclass"); "Good, call him" still asks for a call."""
+    assert [(i.owner, i.text) for i in items(
+        ("mentor", "Good call on the night course. Could you do one unit a week until June?"),
+        ("mentee", "One a week won't happen. But I'll do one unit every fortnight."))] == [
+        ("mentee", "Do one unit every fortnight")]
+    item = only(items(("mentor", "Good, call the landlord tomorrow then."), ("mentee", "Will do.")))
+    assert item.text == "Call the landlord"
