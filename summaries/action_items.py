@@ -469,6 +469,15 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
             pointer = thing in ("it", "them", "those", "that")
             words = f"send {thing} to you" if pointer else f"send you {thing}"
             found.append(_Task(s, s.speaker, words, due, pronoun_only=pointer))
+    for m in _WITH_YOU.finditer(norm):
+        due = _due_in(norm, m.end(), len(norm), dates)
+        thing = m.group("thing")
+        bare = not re.match(r"(?:the|a|my|our|an)\s", thing)  # "corrected log to you": not "email it to you"
+        named = thing.split() if bare else thing.split()[1:]
+        if due is not None and not _is_question(norm) and not phrases.HYPOTHETICAL.search(norm) \
+                and not (bare and named[0] in TASK_VERBS) and not any(w in phrases.STOP_WORDS for w in named) \
+                and named[-1] not in _SAID_TO:
+            found.append(_Task(s, s.speaker, f"send you the {thing}" if bare else f"send you {thing}", due))
     for m in phrases.ON_ME.finditer(norm):
         words = m.group("task").strip()
         if words and not _is_question(norm):
@@ -483,6 +492,17 @@ _YOU_WILL_HAVE = re.compile(
     r"(?=\s+(?:by|before|tomorrow|tonight|today|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|week|weekend|month)|first thing|end of)\b|\s*[,.]|\s*$)")
 """A promise put as what the listener will have: "you'll have my comments by Monday"."""
+_WITH_YOU = re.compile(
+    r"(?:^|[,.;]\s*|\b(?:so|and|then)\s+)(?:(?:okay|ok|right|sure|yes|yeah|fine|great|deal|so|and|then)[,\s]+)*"
+    r"(?P<thing>(?:(?:the|a|my|our|an)\s+)?(?!(?:i|it|that|this|they|we|you|he|she|back|over|up|next|close|"
+    r"thanks|talk|speak|listen|good|nice|new|sent|given|said|read|shown|due|down|all|one)\b)"
+    r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)\s+"
+    r"(?:(?:will|'ll)\s+be\s+with|(?:comes?|will\s+come|'ll\s+come|goes|will\s+go)\s+(?:over\s+|back\s+)?to"
+    r"|(?:over\s+|back\s+)?to)\s+you\b")
+"""A promise without its verb: "corrected log to you by the 3rd", "the outline comes to you end of
+next week", "the revised draft will be with you by Friday" (a date must follow)."""
+_SAID_TO = frozenset("talk speak chat listen write reply report say mention explain read go come".split())
+"""Verbs before "to you" that say nothing is delivered: "cool, talk to you on the 28th"."""
 _TOPIC_FIRST = re.compile(
     r"(?:^|[,.]\s*)(?:(?:and|so|okay|ok|right|now|then)[,\s]+)*(?P<prep>for|on|about|regarding|re|as\s+for|as\s+to)\s+"
     r"(?P<np>(?:the|my|your|our|this|that|his|her|their)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)"

@@ -1728,3 +1728,25 @@ def test_good_call_is_praise_not_an_order_to_call() -> None:
         ("mentee", "Do one unit every fortnight")]
     item = only(items(("mentor", "Good, call the landlord tomorrow then."), ("mentee", "Will do.")))
     assert item.text == "Call the landlord"
+
+
+@pytest.mark.parametrize("answer, thing, due", [
+    ("Okay, updated rota to you by the 3rd.", "updated rota", "2026-12-03"),
+    ("Fine, so the costings come to you end of next week.", "costings", "2026-11-27"),
+    ("The second chapter will be with you by Friday.", "second chapter", "2026-11-20"),
+])
+def test_a_promise_said_without_its_verb(answer: str, thing: str, due: str) -> None:
+    item = only(items(("mentor", "When could I see it?"), ("mentee", answer)))
+    assert (item.owner, item.due) == ("mentee", due)
+    assert thing in item.text, item.text
+
+
+@pytest.mark.parametrize("text", [
+    "I emailed it to you on Friday.",
+    "Text me for quick things, and I'll get back to you within a day.",
+    "It's up to you by Friday, honestly.",
+    "Will the second chapter be with you by Friday?",
+    "cool talk to you on the 28th same time",
+])
+def test_what_only_looks_like_a_promise_without_its_verb(text: str) -> None:
+    assert items(("mentor", "When could I see it?"), ("mentee", text)) == []
