@@ -767,6 +767,8 @@ def _offers(s: Sentence, dates: list[DateMention]) -> list[_Task]:
         if words and m.group(0).rstrip().endswith(" i"):
             verb, _, rest = words.partition(" ")
             words = f"{_PAST_TO_BASE.get(verb, base_form(verb))} {rest}".strip()
+        if words and m.re is _JOINT_OFFER and re.match(r"(?:a|an)\s", words):
+            words = f"do {words}"  # "what we can do is a mock run-through together"
         if not words or base_form(words.split()[0]) not in TASK_VERBS | _MORE_VERBS \
                 or (phrases.NOT_TASK.match(words) and not _LISTEN_TO.match(words)):
             continue
@@ -812,14 +814,24 @@ def _date_asked_after(offer: _Task, ctx: Context, dates: dict[int, list[DateMent
     return None
 
 
-_JOINT_OFFER = re.compile(r"\b(?:what\s+if\s+we|how\s+about\s+we|shall\s+we|why\s+don't\s+we|"
-                          r"maybe\s+we\s+(?:could|should)|we\s+could(?:\s+always)?(?!\s+have\b))\s+")
+_JOINT_OFFER = re.compile(r"\b(?:(?:what\s+if\s+we|how\s+about\s+we|shall\s+we|why\s+don't\s+we|"
+                          r"maybe\s+we\s+(?:could|should)|we\s+could(?:\s+always)?(?!\s+have\b))"
+                          r"(?:\s+(?:both|each|all|just|also))?"
+                          r"|(?:let's|what\s+we\s+(?:can|could)\s+do\s+is|would\s+you\s+be\s+up\s+for)"
+                          r"(?:\s+(?:both|just|also))?(?=\s[^,.?!;]*\b(?<!put\s)(?<!putting\s)(?<!get\s)"
+                          r"(?<!getting\s)(?<!pull\s)(?<!pulling\s)(?<!bring\s)(?<!bringing\s)"
+                          r"(?:together|with\s+me)\b))\s+")
 """A joint proposal: "what if we go in together and run a session with the team?"; taken up,
 it is both people's task."""
+_TIME_NAMED_BACK = re.compile(r"^(?:(?:yes|yeah|sure|okay|ok)[,.!\s]+)*(?!(?:nothing|neither|none|no|not)\b)"
+                              r"(?:[\w'-]+,?\s+){1,6}?(?:works|is\s+(?:good|great|perfect|fine))\b")
+"""Taking up a proposal by naming its time: "Monday after two works for the dive plan"."""
 _THIRD_PARTY_NEXT = re.compile(
     r"(?:meet|talk|chat|catch\s+up|speak|do\s+(?:it|this|that))\b"
     r"|(?:book|schedule|arrange|set\s+up|pencil\s+in|put\s+in|fix)\s+(?:the\s+|a\s+)?(?:next|another|follow-up)\b"
-    r"|.*\b(?:every|each)\s+(?:single\s+|other\s+)?(?:call|session|meeting|time|week|month|check-in)\b"
+    r"|keep\s+(?:it|them|this|that|things)\b"
+    r"|.*\b(?:every|each)\s+(?:single\s+|other\s+|two\s+|three\s+|four\s+|couple\s+of\s+)?"
+    r"(?:call|session|meeting|time|weeks?|months?|check-in)\b"
     r"|.*\b(?:right\s+now|now$|here$|(?:over|by|on|via)\s+(?:email|e-mail|slack|teams|whatsapp|text|phone|zoom)\b"
     r"|shared\s+(?:doc|document|folder|drive|channel|sheet|spreadsheet|notebook|board)\b)")
 """Proposals of meeting, of doing "it", of doing something now, or of a channel to work
@@ -1111,7 +1123,8 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         whole_table = opening_answered and len(sentences[0].norm.split()) <= 4
         if previous.offers and (not opening_answered or whole_table) and speaker != "unknown" \
                 and not phrases.DECLINE.search(sentences[0].norm) and not _PUT_OFF.search(opening) \
-                and (phrases.ACCEPT_OFFER.match(opening) or (
+                and (phrases.ACCEPT_OFFER.match(opening) or (_TIME_NAMED_BACK.match(sentences[0].norm)
+                                                             and dates[id(sentences[0])]) or (
                     any(o.counter for o in previous.offers) and _ACCEPT_TERMS.match(sentences[0].norm))
                     or (any(o.invited for o in previous.offers) and _ATTENDING.search(opening))):
             offer = next((o for o in reversed(previous.offers) if not o.pronoun_only), previous.offers[-1])

@@ -1750,3 +1750,27 @@ def test_a_promise_said_without_its_verb(answer: str, thing: str, due: str) -> N
 ])
 def test_what_only_looks_like_a_promise_without_its_verb(text: str) -> None:
     assert items(("mentor", "When could I see it?"), ("mentee", text)) == []
+
+
+@pytest.mark.parametrize("proposal, answer, keyword, due", [
+    ("Let's go over your portfolio together. Are you free Tuesday afternoon?",
+     "Tuesday after three works for the portfolio.", "portfolio", "2026-11-24"),
+    ("I can't that week. What we can do is a practice interview together on Friday the 27th.",
+     "Yes please, that would really help.", "practice interview", "2026-11-27"),
+    ("Would you be up for checking the site drawings with me on Thursday?", "Yes, Thursday morning works.", "drawings",
+     "2026-11-19"),
+    ("How about we both read the new standard by Friday and compare notes?", "Deal.", "standard", "2026-11-20"),
+])
+def test_a_joint_task_proposed_and_taken_up_belongs_to_both(proposal: str, answer: str, keyword: str,
+                                                             due: str) -> None:
+    item = only(items(("mentor", proposal), ("mentee", answer)))
+    assert (item.owner, item.due) == ("both", due)
+    assert keyword in item.text.lower(), item.text
+
+
+def test_what_is_not_a_joint_task() -> None:
+    """ "Putting together" is no company; keeping the calls fortnightly is an arrangement."""
+    item = only(items(("mentor", "Would you be up for putting together a rota for the team?"),
+                      ("mentee", "Yes, I'll do it by Friday.")))
+    assert item.owner == "mentee"
+    assert items(("mentor", "Shall we keep it every two weeks?"), ("mentee", "Every two weeks works for me.")) == []
