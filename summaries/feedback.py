@@ -264,7 +264,8 @@ _APPRECIATION = phrase_pattern(
 """The mentee's praise of the mentoring: only counted from the mentee."""
 _APPRECIATION_MORE = re.compile(
     r"\bi(?:'ve| have)? (?:really |so |truly |genuinely )?(?:appreciated?|valued?|loved|enjoyed) "
-    r"(?:you|how you|that you|it when you|the way you|your)\b"
+    r"(?:you(?! (?:giving|making|taking|finding|fitting|squeezing|carving) (?:up |out |in )?(?:\w+ ){0,2}"
+    r"(?:time|mornings?|evenings?|lunch|hour|weekend))|how you|that you|it when you|the way you|your(?! time\b))\b"
     r"|\byou(?:'ve| have) been (?:(?:really|so|super|incredibly|genuinely|hugely|such|a|an|absolutely|amazingly) )*"
     r"(?:helpful|supportive|generous|patient|amazing|brilliant|great|fantastic|(?:huge |big |real |massive )?help"
     r"|(?:brilliant |great |fantastic |amazing |good )?mentor)\b"

@@ -250,6 +250,17 @@ def test_help_from_others_is_not_appreciation_of_the_mentor(text):
     assert kinds(("mentor", "Anything else?"), ("mentee", text)) == []
 
 
+@pytest.mark.parametrize("text, praise", [
+    ("I really appreciate you giving up your Friday evening for this.", False),
+    ("Thanks, I appreciate you making the time so early.", False),
+    ("I appreciate your time, honestly.", False),
+    ("I really appreciate you pushing me on the pricing.", True),
+])
+def test_thanks_for_the_mentors_time_is_not_feedback_on_the_mentoring(text, praise):
+    assert kinds(("mentor", "Anything else?"), ("mentee", text)) == (
+        [("praise", "mentee", "mentor", 1)] if praise else [])
+
+
 def test_mentee_feedback_on_how_the_sessions_are_spent():
     text = "Could we maybe spend a bit less time on the day-to-day stuff in these calls?"
     assert kinds(("mentor", "Anything else?"), ("mentee", text)) == [("constructive", "mentee", "mentor", 1)]
