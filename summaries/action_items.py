@@ -171,7 +171,7 @@ class _Task:
 
 _POLITENESS = re.compile(r",?\s+if\s+(?:you\s+(?:like|want|prefer|need\s+(?:it|them|me\s+to)|(?:can"
                          r"|could)(?=\s*(?:[,.!?]|$)))|"
-                         r"that\s+helps|possible|"
+                         r"that\s+helps|possible|that\s+(?:works|suits)|"
                          r"that's\s+(?:ok|okay|alright|fine))\b.*$")
 """Said only to be polite, not part of the task: "I'll send it over if you like"."""
 
@@ -341,7 +341,8 @@ _POLITE_IF = re.compile(r"\bif (?:you (?:like|want|prefer|need|'d like)|it (?:wo
                         r"that (?:helps|would help|works)|it helps)\b,?")
 """A conditional that only offers politely: "and if you like, I'll look over the complaint"."""
 _POLITE_TAIL = re.compile(r",?\s+(?:if (?:you're|you are) (?:happy|okay|ok|free) to [^?]*|if that's (?:okay|ok|alright|"
-                          r"all right|fine)|is that (?:okay|ok|alright|all right|fine))\?$")
+                          r"all right|fine)|is that (?:okay|ok|alright|all right|fine|realistic)|if that (?:works|suits)"
+                          r"(?: for you)?|(?:does|would|will) that (?:work|suit)(?: for you| you)?)\?$")
 """A commitment asked as a favour: "I'll send you a draft by the end of the month, if you're happy to look at it?"."""
 _DATE_ASKED = re.compile(r",\s*(?:(?:say|maybe|like|probably|or|by)\s+)*(?:(?:this|next)\s+)?(?:monday|tuesday|"
                          r"wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the\s+\w+|"

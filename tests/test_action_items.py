@@ -1774,3 +1774,14 @@ def test_what_is_not_a_joint_task() -> None:
                       ("mentee", "Yes, I'll do it by Friday.")))
     assert item.owner == "mentee"
     assert items(("mentor", "Shall we keep it every two weeks?"), ("mentee", "Every two weeks works for me.")) == []
+
+
+@pytest.mark.parametrize("answer, text, due", [
+    ("I'll aim to get the cost plan to you by Friday, if that works for you?", "Get the cost plan to Dana",
+     "2026-11-20"),
+    ("I'll send the floor plan over by Monday, does that work?", "Send the floor plan over", "2026-11-23"),
+    ("I'll have the quotes to you by the 30th. Is that realistic?", "Have the quotes to Dana", "2026-11-30"),
+])
+def test_a_commitment_that_ends_asking_if_it_suits_is_still_one(answer: str, text: str, due: str) -> None:
+    item = only(items(("mentor", "When's the deadline?"), ("mentee", answer)))
+    assert (item.owner, item.text, item.due) == ("mentee", text, due)
