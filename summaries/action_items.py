@@ -340,9 +340,10 @@ the question a task asks ("ask Rachel if there's budget for it")."""
 _POLITE_IF = re.compile(r"\bif (?:you (?:like|want|prefer|need|'d like)|it (?:would|'d|will|might) help|"
                         r"that (?:helps|would help|works)|it helps)\b,?")
 """A conditional that only offers politely: "and if you like, I'll look over the complaint"."""
-_POLITE_TAIL = re.compile(r",?\s+(?:if (?:you're|you are) (?:happy|okay|ok|free) to [^?]*|if that's (?:okay|ok|alright|"
-                          r"all right|fine)|is that (?:okay|ok|alright|all right|fine|realistic)|if that (?:works|suits)"
-                          r"(?: for you)?|(?:does|would|will) that (?:work|suit)(?: for you| you)?)\?$")
+_POLITE_TAIL = re.compile(r",?\s+(?:if (?:you're|you are) (?:happy|okay|ok|free) to [^?]*|if that's (?:okay|ok|"
+                          r"alright|all right|fine)|is that (?:okay|ok|alright|all right|fine|realistic)|"
+                          r"if that (?:works|suits)(?: for you)?|(?:does|would|will) that (?:work|suit)"
+                          r"(?: for you| you)?)\?$")
 """A commitment asked as a favour: "I'll send you a draft by the end of the month, if you're happy to look at it?"."""
 _DATE_ASKED = re.compile(r",\s*(?:(?:say|maybe|like|probably|or|by)\s+)*(?:(?:this|next)\s+)?(?:monday|tuesday|"
                          r"wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the\s+\w+|"
