@@ -1785,3 +1785,12 @@ def test_what_is_not_a_joint_task() -> None:
 def test_a_commitment_that_ends_asking_if_it_suits_is_still_one(answer: str, text: str, due: str) -> None:
     item = only(items(("mentor", "When's the deadline?"), ("mentee", answer)))
     assert (item.owner, item.text, item.due) == ("mentee", text, due)
+
+
+@pytest.mark.parametrize("promise, text, due", [
+    ("Lovely. You'll get comments back from me by Friday.", "Send Sam comments", "2026-11-20"),
+    ("You'll have feedback on it by Monday, promise.", "Send Sam feedback on the chapter", "2026-11-23"),
+])
+def test_what_the_listener_will_get_back_is_the_speakers_promise(promise: str, text: str, due: str) -> None:
+    item = only(items(("mentee", "Here's the chapter, I sent it this morning."), ("mentor", promise)))
+    assert (item.owner, item.text, item.due) == ("mentor", text, due)
