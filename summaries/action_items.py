@@ -492,8 +492,8 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
 _YOU_WILL_HAVE = re.compile(
     r"\byou(?:'ll| will) (?:have|get) (?P<thing>it|them|those|that|(?:my|the|our) (?:[\w'-]+ ){0,5}?[\w'-]+?"
     r"|(?:comments|feedback|notes|thoughts|edits|corrections|a reply|an answer)(?: on (?:it|that|them|the [\w'-]+))?)"
-    r"(?:\s+back)?(?:\s+from\s+me)?(?=\s+(?:by|before|tomorrow|tonight|today|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|week|weekend|month)|first thing|end of)\b|\s*[,.]|\s*$)")
+    r"(?:\s+back)?(?:\s+from\s+me)?(?=\s+(?:by|before|tomorrow|tonight|today|(?:on |this |next )?(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|week|weekend|month)|first thing|end of)\b|\s*[,.]|\s*$)")
 """A promise put as what the listener will have: "you'll have my comments by Monday"."""
 _WITH_YOU = re.compile(
     r"(?:^|[,.;]\s*|\b(?:so|and|then)\s+)(?:(?:okay|ok|right|sure|yes|yeah|fine|great|deal|so|and|then)[,\s]+)*"
