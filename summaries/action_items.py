@@ -471,7 +471,7 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
             pointer = thing in ("it", "them", "those", "that")
             words = f"send {thing} to you" if pointer else f"send you {thing}"
             found.append(_Task(s, s.speaker, words, due, pronoun_only=pointer))
-    for m in _WITH_YOU.finditer(norm) if " you" in norm else ():
+    for m in _WITH_YOU.finditer(norm) if "to you" in norm or "with you" in norm else ():
         due = _due_in(norm, m.end(), len(norm), dates)
         thing = m.group("thing")
         bare = not re.match(r"(?:the|a|my|our|an)\s", thing)  # "corrected log to you": not "email it to you"
