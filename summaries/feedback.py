@@ -336,7 +336,9 @@ _MENTOR_DID = re.compile(
 
 _SUGGESTION = word_start(
     r"\b(?:one|a|my|small|quick|little|another) (?:[\w-]+ )?(?:suggestion|tip|trick|recommendation|"
-    r"piece of advice)\b"
+    r"piece of advice)\b|\bhere's (?:a|one|my) (?:habit|rule of thumb|rule)\b"
+    r"|\b(?:the way|how) i(?:'d| would) (?:do|approach|handle|tackle) (?:it|this|that) is\b"
+    r"|\bi(?:'d| would) (?:start|begin|open) (?:with|from|by)\b"
     r"|\bmy (?:advice|suggestion|recommendation) (?:is|would be)\b"
     r"|\bi(?:'d| would)? (?:strongly |actually |really |honestly |gently )?(?:suggest|recommend|advise)\b"
     r"(?! we\b| that we\b)"

@@ -219,6 +219,9 @@ def test_approval_of_a_plan_is_only_enthusiasm():
     "Instead of emailing him again, call him.",
     "It'd be worth asking finance for last year's numbers.",
     "okay try to keep it to ten hours a week shall we meet again in two weeks",
+    "Here's a rule of thumb that works: price the labour first, then the materials.",
+    "honestly the way i'd do it is split the report into three parts and do the summary last",
+    "I'd start with the customer's problem, not your company history.",
 ])
 def test_more_mentor_constructive(text):
     assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "That's the plan."), ("mentor", text))
