@@ -339,6 +339,7 @@ _SUGGESTION = word_start(
     r"piece of advice)\b|\bhere's (?:a|one|my) (?:habit|rule of thumb|rule)\b"
     r"|\b(?:the way|how) i(?:'d| would) (?:do|approach|handle|tackle) (?:it|this|that) is\b"
     r"|\bi(?:'d| would) (?:start|begin|open) (?:with|from|by)\b"
+    r"|\bbut (?:it|this|that|the [\w-]+) (?:still )?(?:reads like|reads as|comes across as)\b"
     r"|\bmy (?:advice|suggestion|recommendation) (?:is|would be)\b"
     r"|\bi(?:'d| would)? (?:strongly |actually |really |honestly |gently )?(?:suggest|recommend|advise)\b"
     r"(?! we\b| that we\b)"
