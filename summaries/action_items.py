@@ -2,15 +2,19 @@
 
 Tasks come about in four ways, all matched on normalised sentences (see text.py):
 - a first-person commitment ("I'll ...", "I'm going to ...", "let me ...", "action item
-  for me: ...", "my homework is ...", "X is on my plate"); "let's both ..." / "we'll each
-  ..." belong to both;
+  for me: ...", "my homework is ...", "X is on my plate", or without its verb: "corrected log
+  to you by the 3rd", "you'll get comments back from me by Tuesday"); "let's both ..." /
+  "we'll each ..." belong to both;
 - a request to the other person ("could you ...", "would you mind ...", "I'd like you to
   ...", "your homework is to ...", or an imperative such as "send me the slides") that the
   other accepts in their next turn ("sure", "will do", "I'll get it to you by Friday"). The
   item is theirs, worded as the request and placed where it was accepted; its date is the
   one said on accepting, else the one requested;
 - an offer ("want me to set that up?", "I could send you the dates", "would it help if I
-  looked over your notes?") that the other accepts ("yes, please"). It is the offerer's,
+  looked over your notes?") that the other accepts ("yes, please"); a joint one ("how about
+  we both read it", "let's sit down together and do the dive plan", "what we can do is a mock
+  run-through together") taken up, also by naming its time back ("Monday after two works
+  for the dive plan"), belongs to both. An offer is the offerer's,
   unless it was as short as "want me to introduce you?" / "shall I put you in touch?" and
   the offerer then says what exactly they will do ("I'll email her tomorrow"): that is
   the item;
@@ -42,7 +46,8 @@ parties ("Maria will", "Rick won't let me near terminations"), questions, workin
 a recurring task of one's own, "a practice exam every Saturday", is an action item),
 declined requests ("I don't think I can") and withdrawn ones ("actually, forget the
 one-pager", "scratch that", named at any distance: "oh, and scrap the invoices"), feelings
-one means to manage ("I'll try not to worry"), outcomes one will learn ("I'll find out Friday
+one means to manage ("I'll try not to worry"), good wishes at parting ("take care, and try to
+get some sleep" - "will do"), outcomes one will learn ("I'll find out Friday
 if I got it"), keeping in touch with the other ("I'll call you Monday"), what is done during
 the call ("I'll put the link in the chat"), "eventually" and "where needed", an offer put off
 ("yeah, maybe later") and "I can ..." that neither answers a request nor names a day.
