@@ -472,6 +472,9 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
     for m in _YOU_WILL_HAVE.finditer(norm):
         due = _due_in(norm, m.end(), len(norm), dates)
         thing = m.group("thing")
+        if thing.startswith(("a ", "an ")) and (due is None or not re.fullmatch(
+                r"\s*(?:(?:by|before|on|until|till|for)\s+)?", norm[m.end():due.start])):
+            continue  # "you'll have a draft by Friday"; not "you'll get a shock, they're leaving Friday"
         if due is not None and not _is_question(norm) and not phrases.HYPOTHETICAL.search(norm):
             pointer = thing in ("it", "them", "those", "that")
             words = f"send {thing} to you" if pointer else f"send you {thing}"
@@ -495,7 +498,7 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
 
 
 _YOU_WILL_HAVE = re.compile(
-    r"\byou(?:'ll| will) (?:have|get) (?P<thing>it|them|those|that|(?:my|the|our) (?:[\w'-]+ ){0,5}?[\w'-]+?"
+    r"\byou(?:'ll| will) (?:have|get) (?P<thing>it|them|those|that|(?:my|the|our|a|an) (?:[\w'-]+ ){0,5}?[\w'-]+?"
     r"|(?:comments|feedback|notes|thoughts|edits|corrections|a reply|an answer)(?: on (?:it|that|them|the [\w'-]+))?)"
     r"(?:\s+back)?(?:\s+from\s+me)?(?=\s+(?:by|before|tomorrow|tonight|today|(?:on |this |next )?(?:monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|week|weekend|month)|first thing|end of)\b|\s*[,.]|\s*$)")

@@ -1794,3 +1794,9 @@ def test_a_commitment_that_ends_asking_if_it_suits_is_still_one(answer: str, tex
 def test_what_the_listener_will_get_back_is_the_speakers_promise(promise: str, text: str, due: str) -> None:
     item = only(items(("mentee", "Here's the chapter, I sent it this morning."), ("mentor", promise)))
     assert (item.owner, item.text, item.due) == ("mentor", text, due)
+
+
+def test_what_the_listener_will_have_may_be_a_thing_not_yet_named() -> None:
+    item = only(items(("mentor", "When can I see it?"), ("mentee", "You'll have a first cut by Friday.")))
+    assert (item.owner, item.text, item.due) == ("mentee", "Send Dana a first cut", "2026-11-20")
+    assert items(("mentor", "Any news?"), ("mentee", "You'll get a shock, the whole team is leaving by Friday.")) == []
