@@ -473,7 +473,8 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         due = _due_in(norm, m.end(), len(norm), dates)
         thing = m.group("thing")
         if thing.startswith(("a ", "an ")) and (due is None or not re.fullmatch(
-                r"\s*(?:(?:by|before|on|until|till|for)\s+)?", norm[m.end():due.start])):
+                r"\s*(?:(?:by|before|on|until|till|for)\s+)?", norm[m.end():due.start])
+                or _NOT_SENT.search(thing)):
             continue  # "you'll have a draft by Friday"; not "you'll get a shock, they're leaving Friday"
         if due is not None and not _is_question(norm) and not phrases.HYPOTHETICAL.search(norm):
             pointer = thing in ("it", "them", "those", "that")
@@ -503,6 +504,8 @@ _YOU_WILL_HAVE = re.compile(
     r"(?:\s+back)?(?:\s+from\s+me)?(?=\s+(?:by|before|tomorrow|tonight|today|(?:on |this |next )?(?:monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|week|weekend|month)|first thing|end of)\b|\s*[,.]|\s*$)")
 """A promise put as what the listener will have: "you'll have my comments by Monday"."""
+_NOT_SENT = re.compile(r"\b(?:your|you|lot|bit|chance|laugh|shock|surprise|break|rest|think|feeling|go|look)\b")
+"""What one will "have" that nobody sends: "you'll have a lot on your plate by Friday"."""
 _WITH_YOU = re.compile(
     r"(?:^|[,.;]\s*|\b(?:so|and|then)\s+)(?:(?:okay|ok|right|sure|yes|yeah|fine|great|deal|so|and|then)[,\s]+)*"
     r"(?P<thing>(?:(?:the|a|my|our|an)\s+)?(?!(?:i|it|that|this|they|we|you|he|she|back|over|up|next|close|"
