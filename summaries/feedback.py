@@ -1185,9 +1185,21 @@ def _instruction_in_passing(text: str) -> bool:
     feedback on the listener's work. Measured on the labelled conversations: the labels count
     such items as feedback one time in four on the sets read here and one in six on unread ones
     (bench/heldout/blind17-19); on three later unread sets (blind20-22), three in eight, where
-    dropping them no longer gains (see docs/PERFORMANCE.md)."""
+    dropping them no longer gains (see docs/PERFORMANCE.md). One said right after fault found
+    with the work is kept by the caller (`_critique`)."""
     norm = text.lower()
     return len(norm.split()) <= _PASSING_WORDS and bool(_BARE_DIRECTIVE.match(norm)) and not _GROUNDS.search(norm)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my)\b")
+_FAULT = re.compile(r"\b(?:not|n't|nobody|never|no one|too|wrong|backwards|though|instead|missing|buried)\b")
+
+
+def _critique(sentence: Sentence | None) -> bool:
+    """A sentence that finds fault with the work ("Nobody reads to paragraph nine on a
+    phone."), said just before a short directive: the directive is the fix, so advice."""
+    return sentence is not None and len(sentence.norm.split()) >= 6 and bool(_FAULT.search(sentence.norm)) \
+        and not _FIRST_PERSON.search(sentence.norm) and question_kind(sentence) is None
 
 
 def extract_feedback(ctx: Context) -> list[Feedback]:
@@ -1203,10 +1215,13 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
     _progress_noticed(ctx, kinds)
     _story_advice(ctx, kinds)
     found: list[tuple[int, int, Feedback]] = []
+    said_before = {(b.segment, b.char_start): a for sentences in ctx.turn_sentences
+                   for a, b in zip(sentences, sentences[1:])}
     for index, kind in enumerate(("praise", "constructive")):
         for first, last in group_items(ctx, lambda s: kinds[s.segment, s.char_start][index]):
             text, source = span(ctx, first, last)
-            if kind == "constructive" and first.speaker == "mentor" and _instruction_in_passing(text):
+            if kind == "constructive" and first.speaker == "mentor" and _instruction_in_passing(text) \
+                    and not _critique(said_before.get((first.segment, first.char_start))):
                 continue
             found.append((first.segment, first.char_start,
                           Feedback(kind=kind, giver=first.speaker,

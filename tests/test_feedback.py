@@ -1337,6 +1337,18 @@ def test_a_directive_with_grounds_or_about_the_listeners_work_is_advice(said):
     assert [k[0] for k in kinds(("mentee", "So that's where I'm at."), ("mentor", said))] == ["constructive"]
 
 
+@pytest.mark.parametrize("said, advice", [
+    ("The price is on page four. Nobody turns to page four on a phone. Lead with the price.", True),
+    ("You buried the figures at the bottom of the email, so nobody saw them. Put them in the first line.", True),
+    ("Fair enough, it's your call and I'm not going to push. Ask anyway.", False),
+    ("Nobody? Ask anyway.", False),
+])
+def test_a_short_directive_after_fault_found_with_the_work_is_its_fix(said, advice):
+    """A short directive that follows a sentence finding fault with the work is the fix for it."""
+    found = [k[0] for k in kinds(("mentee", "So that's where I'm at."), ("mentor", said))]
+    assert ("constructive" in found) == advice, found
+
+
 @pytest.mark.parametrize("said", [
     "And you should get a pre-check from the platform's account manager.",
     "not too soon but id get the chartership application in first",
