@@ -240,6 +240,9 @@ def test_more_mentor_constructive(text):
     "Thanks for the pricing tip, I'd have undercharged again.",
     "Honestly, the checklist idea unblocked me.",
     "I've really valued your patience this term.",
+    "Thanks, the trick about reading the brief out loud to the client is going to make a real difference.",
+    "Honestly, you've really helped me see what my time is worth.",
+    "The pricing chat alone was worth the whole afternoon.",
 ])
 def test_more_mentee_appreciation(text):
     assert kinds(("mentor", "Anything else?"), ("mentee", text)) == [("praise", "mentee", "mentor", 1)]
@@ -249,6 +252,7 @@ def test_more_mentee_appreciation(text):
     "My sister's advice really helped me.",
     "The new tool made things easier for the whole team.",
     "You told me to wait, but it didn't help.",
+    "The budget conversation with Alan on Monday, and the rota with Farah's help.",
 ])
 def test_help_from_others_is_not_appreciation_of_the_mentor(text):
     assert kinds(("mentor", "Anything else?"), ("mentee", text)) == []
