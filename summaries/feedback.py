@@ -510,8 +510,12 @@ _MENTEE_ASKS = re.compile(
     r"if (?:we|you) (?:could |can )?(?:spend|spent|focus|focused|do|did|have|had|talk|talked|use|used|cover|covered)"
     r" (?:[\w-]+ ){0,3}?(?:more|less|fewer)\b"
     r"|\b(?:could|can|would) you (?:maybe |perhaps |also |please )?(?:share|give|tell|show|bring|be|push|challenge|"
-    r"spend|talk|use) (?:me |us )?(?:a (?:bit|little|lot) )?(?:more|less|fewer)\b")
-"""The mentee's wishes for the mentoring: "I'd love more concrete examples in our sessions"."""
+    r"spend|talk|use) (?:me |us )?(?:a (?:bit|little|lot) )?(?:more|less|fewer)\b"
+    r"|\bwhen you (?:[\w'-]+ ){1,6}?(?:could|can|would) you (?:maybe |perhaps |please |just )?(?!tell me\b)\w+"
+    r"|\byou (?:can|could) (?:be|go) (?:a (?:bit|little|lot) )?(?:harsher|tougher|blunter"
+    r"|more (?:direct|critical|honest|blunt))\b")
+"""The mentee's wishes for the mentoring: "I'd love more concrete examples in our sessions",
+"when you edit my copy could you leave comments instead", "you can be harsher"."""
 _SCENE_MORE = re.compile(
     r"^(?:rather than|instead of) [^,]{2,40}?,? (?:just |maybe |try (?:to )?)?(?:state|walk|say|tell|speak|stick|lead|"
     r"go|keep|let|phrase|describe|name|offer|explain|acknowledge|own|focus|spend|wait|stay|pause|pick|take|"

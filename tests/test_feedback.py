@@ -68,6 +68,8 @@ def test_mentor_constructive(text):
     ("Thanks for being so patient with me.", "praise"),
     ("I'd find it more useful if we looked at real examples from my week.", "constructive"),
     ("It would help me if you pushed back harder on my plans.", "constructive"),
+    ("when you mark my drafts could you leave notes in the margin instead of rewriting the lines", "constructive"),
+    ("Honestly, you can be blunter. I'd rather hear it from you than from the client.", "constructive"),
 ])
 def test_mentee_feedback_on_the_mentoring(text, kind):
     assert kinds(("mentor", "Anything else?"), ("mentee", text)) == [(kind, "mentee", "mentor", 1)]
