@@ -245,6 +245,7 @@ def test_more_mentor_constructive(text):
     "Thanks, the trick about reading the brief out loud to the client is going to make a real difference.",
     "Honestly, you've really helped me see what my time is worth.",
     "The pricing chat alone was worth the whole afternoon.",
+    "Thanks. The read-it-aloud thing is going to change how I revise.",
 ])
 def test_more_mentee_appreciation(text):
     assert kinds(("mentor", "Anything else?"), ("mentee", text)) == [("praise", "mentee", "mentor", 1)]
