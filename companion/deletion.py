@@ -1,5 +1,5 @@
 """Deleting for good: a session's recordings (keeping its transcript), and the files a
-deleted session leaves on disk.
+deleted session leaves on disk (recordings, a live call's spool, recap emails in the outbox).
 
 Rows go first, in the caller's transaction; files are removed only after it commits
 (``remove_files``), so a failed delete never leaves rows that point at missing audio.
@@ -15,6 +15,7 @@ from typing import Final
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from companion.mailer import OutboxTransport
 from companion.models import Job, Recording
 from companion.store import InvalidState, RecordNotFound, session_of
 from companion.tokens import Participant
@@ -49,9 +50,15 @@ def live_directory(data_dir: Path, session_id: str) -> Path:
 
 
 def remove_files(recordings_dir: Path, stored_names: Iterable[str], *,
-                 live_dir: Path | None = None) -> None:
-    """Remove recordings (and a live call's spool directory) after the rows are gone."""
+                 live_dir: Path | None = None, outbox_dir: Path | None = None,
+                 outbox_ids: Iterable[str] = ()) -> None:
+    """Remove recordings (a live call's spool directory, the recap emails a session wrote to
+    the outbox) after the rows are gone."""
     for name in stored_names:
         (recordings_dir / name).unlink(missing_ok=True)
     if live_dir is not None:
         shutil.rmtree(live_dir, ignore_errors=True)
+    if outbox_dir is not None:
+        outbox = OutboxTransport(outbox_dir)
+        for delivery_id in outbox_ids:
+            outbox.path(delivery_id).unlink(missing_ok=True)

@@ -35,6 +35,7 @@ from companion.models import (
     OWNERS,
     ROLES,
     SPEAKERS,
+    Delivery,
     Item,
     Job,
     Mentorship,
@@ -54,6 +55,15 @@ EXTRACTION_LISTS: Final = (
     ("decisions", "decision"),
 )
 """The extraction JSON's lists, in contract order, and the item kind each one holds."""
+
+@dataclass(frozen=True)
+class DeletedFiles:
+    """What a deleted session leaves on disk for the caller to remove once the rows are gone:
+    its recordings' stored names and the ids of its recap emails written to the outbox."""
+
+    recordings: list[str]
+    outbox: list[str]
+
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?")
 _UPLOADABLE = ("created", "done", "failed")
@@ -217,16 +227,19 @@ class Store:
                 select(Session).where(Session.mentorship_id == participant.mentorship_id)
                 .order_by(func.coalesce(Session.started_at, Session.created_at), Session.id)))
 
-    async def delete_session(self, session_id: str, participant: Participant) -> list[str]:
-        """Delete the session and everything in it; returns its recordings' stored names,
-        so that the caller can delete the files."""
+    async def delete_session(self, session_id: str, participant: Participant) -> DeletedFiles:
+        """Delete the session and everything in it; returns the files it leaves (its
+        recordings, its recap emails in the outbox), so that the caller can delete them."""
         async with self._transaction() as db:
             await _session(db, session_id, participant)
             stored = list(await db.scalars(
                 select(Recording.stored_name).where(Recording.session_id == session_id)
                 .order_by(Recording.created_at)))
+            written = list(await db.scalars(
+                select(Delivery.id).where(Delivery.session_id == session_id, Delivery.channel == "outbox")
+                .order_by(Delivery.created_at)))
             await db.execute(delete(Session).where(Session.id == session_id))
-            return stored
+            return DeletedFiles(recordings=stored, outbox=written)
 
     async def get_transcript(self, session_id: str, participant: Participant, *,
                              with_words: bool = True) -> list[TranscriptSegment]:

@@ -602,6 +602,27 @@ async def test_the_outbox_default_and_turning_recaps_off(
                        expect=400, json={"to": "everyone"})
 
 
+async def test_deleting_a_session_deletes_its_recap_emails_from_the_outbox(
+        make_service: ServiceFactory) -> None:
+    """The outbox's .eml files hold the recap, summary and all: a deleted session must not
+    leave them on disk. Other files in the outbox stay."""
+    service = await make_service(run_worker=True)
+    mentorship, session_id = await live_session(service)
+    mentor = mentorship["tokens"]["mentor"]
+    await end(service, mentor, session_id)
+    state = await wait_for_deliveries(service, mentor, session_id,
+                                      lambda ds: sorted(d["status"] for d in ds) == ["sent", "sent"])
+    outbox = service.settings.outbox_dir.resolve()
+    written = sorted(outbox / f"{d['id']}.eml" for d in state["deliveries"])
+    assert sorted(outbox.glob("*.eml")) == written
+    other = outbox / "another-session.eml"
+    other.write_bytes(b"Subject: not this session's\r\n\r\n")
+
+    await service.json("DELETE", f"/api/sessions/{session_id}", mentor, expect=204)
+    assert not any(path.exists() for path in written)
+    assert sorted(outbox.glob("*.eml")) == [other]
+
+
 async def test_held_recaps_wait_for_a_participant_to_release_them(
         make_service: ServiceFactory) -> None:
     port = free_port()

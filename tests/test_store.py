@@ -474,7 +474,7 @@ async def test_deleting_a_session_deletes_its_rows(store: Store, engine: AsyncEn
     tables = ("sessions", "recordings", "jobs", "segments", "items")
     assert all([await count_rows(engine, t, doomed) for t in tables])
 
-    assert await store.delete_session(doomed, mentor) == [f"{doomed}.ogg"]
+    assert (await store.delete_session(doomed, mentor)).recordings == [f"{doomed}.ogg"]
     assert [await count_rows(engine, t, doomed) for t in tables] == [0] * len(tables)
     assert all([await count_rows(engine, t, kept) for t in tables])
     with pytest.raises(RecordNotFound):

@@ -138,13 +138,14 @@ async def get_session(request: web.Request) -> web.Response:
 
 
 async def delete_session(request: web.Request) -> web.Response:
-    """Delete a session with its transcript, items and recording files."""
+    """Delete a session with its transcript, items, recording files and outbox recaps."""
     participant = await require_participant(request)
     session_id = request.match_info["id"]
-    stored_names = await request.app[STORE].delete_session(session_id, participant)
+    deleted = await request.app[STORE].delete_session(session_id, participant)
     settings = request.app[SETTINGS]
-    await asyncio.to_thread(deletion.remove_files, settings.recordings_dir, stored_names,
-                            live_dir=deletion.live_directory(settings.data_dir, session_id))
+    await asyncio.to_thread(deletion.remove_files, settings.recordings_dir, deleted.recordings,
+                            live_dir=deletion.live_directory(settings.data_dir, session_id),
+                            outbox_dir=settings.outbox_dir, outbox_ids=deleted.outbox)
     publish(request, "status", session_id, participant.mentorship_id, status="deleted")
     return web.Response(status=204)
 
