@@ -1287,6 +1287,7 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
         owner = next((k for k, w in enumerate(words[:-1]) if w.endswith("'s") and w not in _CONTRACTED), None)
         named = words[owner + 1:] if owner is not None else words
         if any(w in phrases.STOP_WORDS or "'" in w or _DATE_WORD.fullmatch(w) or w in _INTERJECTIONS for w in named) \
+                or words[0] in _DEGREE \
                 or any(w in _VERB_AFTER_THAT for w in named[:-1]) \
                 or any(w in _CONTRACTED for w in words) \
                 or _NOT_A_THING.fullmatch(words[-1]) or (len(words) == 1 and words[0] in _QUALIFIERS):
@@ -1305,7 +1306,8 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
         if about is not None:  # "that piece on designing for vulnerable customers"
             phrase += about.group(0)
         thing = (phrase, _plural(words[-1]))
-        filler = len(before) > 1 and before[-1] == "like" and base_form(before[-2]) in TASK_VERBS
+        filler = len(before) > 1 and before[-1] == "like" and base_form(before[-2]) in TASK_VERBS \
+            and base_form(before[-2]) not in _LIKENESS  # not "it makes me look like a dictator"
         wish = before[-1:] == ["like"] and bool(_WOULD_LIKE.search(" ".join(before[-3:-1])))
         if not (before and before[-1] in _PREPOSITIONS) or filler or wish:  # "draft like a short email"
             things.append(thing)
@@ -1529,6 +1531,10 @@ _THING_AFTER = frozenset("on with about into".split())
 _IDIOM_PLACES = frozenset("plate list radar mind agenda desk side end way behalf own hands head".split())
 """...but not "on my plate", "on my list", "on my mind"."""
 """Prepositions whose object may be what a later "it" names: "I'm stuck on the cover letter"."""
+_LIKENESS = frozenset("look sound feel seem".split())
+"""Verbs of likeness: what follows "look like" is a comparison, no thing."""
+_DEGREE = frozenset("bit lot tad".split())
+"""Words of degree: "the 15th is a bit tight" names no thing."""
 _COUNTS = frozenset("one two three four five six seven eight nine ten twelve few couple dozen".split())
 _VERB_AFTER_THAT = frozenset("makes sounds seems looks means works helps feels is was depends happens needs wants "
                              "takes costs gets goes".split())

@@ -1800,3 +1800,15 @@ def test_what_the_listener_will_have_may_be_a_thing_not_yet_named() -> None:
     item = only(items(("mentor", "When can I see it?"), ("mentee", "You'll have a first cut by Friday.")))
     assert (item.owner, item.text, item.due) == ("mentee", "Send Dana a first cut", "2026-11-20")
     assert items(("mentor", "Any news?"), ("mentee", "You'll get a shock, the whole team is leaving by Friday.")) == []
+
+
+def test_it_is_not_filled_with_a_comparison_or_a_degree() -> None:
+    """ "It makes me look like a tyrant" names no thing that a later "it" means, nor does "the
+    20th is a bit tight"."""
+    item = only(items(("mentee", "I'm worried it makes me look like a tyrant, being new."),
+                      ("mentor", "Why don't we both go to the staff meeting on Friday and announce it together?"),
+                      ("mentee", "Would you? Yes, let's do that.")))
+    assert item.owner == "both" and "tyrant" not in item.text, item.text
+    item = only(items(("mentor", "Could you redo the costings by the 20th?"),
+                      ("mentee", "The 20th is a bit tight, but yes, I'll get it done by then.")))
+    assert item.owner == "mentee" and "bit tight" not in item.text, item.text
