@@ -342,6 +342,7 @@ _SUGGESTION = word_start(
     r"\b(?:one|a|my|small|quick|little|another) (?:[\w-]+ )?(?:suggestion|tip|trick|recommendation|"
     r"piece of advice)\b|\bhere's (?:a|one|my) (?:habit|rule of thumb|rule)\b"
     r"|\b(?:the way|how) i(?:'d| would) (?:do|approach|handle|tackle) (?:it|this|that) is\b"
+    r"|\bwhere you (?:could|can|might) (?:improve|do better|tighten up|grow)\b"
     r"|\bi(?:'d| would) (?:start|begin|open) (?:with|from|by)\b"
     r"|\bbut (?:it|this|that|the [\w-]+) (?:still )?(?:reads like|reads as|comes across as)\b"
     r"|\bmy (?:advice|suggestion|recommendation) (?:is|would be)\b"

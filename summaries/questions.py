@@ -176,9 +176,11 @@ def _is_tag(raw: str, norm: str, body: str, asking: str | None) -> bool:
     return bool(tag) and len(body.split()) > 1 and not _ANCHOR.search(body[:tag.start()])
 
 
-_CLEFT = re.compile(r"^(?:what|the thing|something)(?!\s+(?:do|did|does|would|could|should|will|can)\s+you\b)"
+_CLEFT = re.compile(r"^(?:(?:what|the thing|something)(?!\s+(?:do|did|does|would|could|should|will|can)\s+you\b)"
+                    r"|(?:where|how|when|why)(?=\s+(?:you|i|we|they|he|she)\s))"
                     r"(?:'s|\s+\w+){1,6}?\s+(?:is|was|are|were)\s+(?!it\b|that\b|you\b|we\b|i\b|they\b|there\b)\w")
-"""Unmarked, "what's been hard lately is the commute" states what is hard; it asks nothing."""
+"""Unmarked, "what's been hard lately is the commute" states what is hard, and "where you could
+improve is the apologising" where to improve; they ask nothing."""
 
 
 _PREFACE = re.compile(r"^(?:(?:and|also|oh|but|so)\s+)*(?:can|could|may|might) i (?:just )?(?:say|add|mention|"

@@ -225,6 +225,7 @@ def test_approval_of_a_plan_is_only_enthusiasm():
     "honestly the way i'd do it is split the report into three parts and do the summary last",
     "I'd start with the customer's problem, not your company history.",
     "The layout works. But it reads like a brochure, not a proposal.",
+    "Where you could improve is the pacing: you rushed the last three slides.",
 ])
 def test_more_mentor_constructive(text):
     assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "That's the plan."), ("mentor", text))

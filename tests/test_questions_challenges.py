@@ -305,9 +305,17 @@ def test_resolved_troubles_and_idioms_are_not_challenges(text):
 @pytest.mark.parametrize("text", [
     "What's been hard lately is the commute.",
     "The way you handled the client, calmly and on time, was exactly right.",
+    "Where you could improve is the pacing.",
+    "When I was at your stage I was barely managing forty an hour.",
+    "How you open the meeting is up to you.",
 ])
 def test_statements_opening_like_questions_are_not_questions(text):
     assert asked(text) == []
+
+
+@pytest.mark.parametrize("text", ["how long is the course", "where is the next one", "when you're back is it okay"])
+def test_unmarked_questions_that_open_with_a_wh_word_still_ask(text):
+    assert len(asked(text)) == 1
 
 
 @pytest.mark.parametrize("text", [
