@@ -469,26 +469,7 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         elif not _is_question(norm):
             found.append(_Task(s, s.speaker, m.group("it"), _due_in(norm, 0, len(norm), dates),
                                pronoun_only=True, noun_only=True))
-    for m in _YOU_WILL_HAVE.finditer(norm):
-        due = _due_in(norm, m.end(), len(norm), dates)
-        thing = m.group("thing")
-        if thing.startswith(("a ", "an ")) and (due is None or not re.fullmatch(
-                r"\s*(?:(?:by|before|on|until|till|for)\s+)?", norm[m.end():due.start])
-                or _NOT_SENT.search(thing)):
-            continue  # "you'll have a draft by Friday"; not "you'll get a shock, they're leaving Friday"
-        if due is not None and not _is_question(norm) and not phrases.HYPOTHETICAL.search(norm):
-            pointer = thing in ("it", "them", "those", "that")
-            words = f"send {thing} to you" if pointer else f"send you {thing}"
-            found.append(_Task(s, s.speaker, words, due, pronoun_only=pointer))
-    for m in _WITH_YOU.finditer(norm) if "to you" in norm or "with you" in norm else ():
-        due = _due_in(norm, m.end(), len(norm), dates)
-        thing = m.group("thing")
-        bare = not re.match(r"(?:the|a|my|our|an)\s", thing)  # "corrected log to you": not "email it to you"
-        named = thing.split() if bare else thing.split()[1:]
-        if due is not None and not _is_question(norm) and not phrases.HYPOTHETICAL.search(norm) \
-                and not (bare and named[0] in TASK_VERBS) and not any(w in phrases.STOP_WORDS for w in named) \
-                and named[-1] not in _SAID_TO:
-            found.append(_Task(s, s.speaker, f"send you the {thing}" if bare else f"send you {thing}", due))
+    found += _deliveries(s, dates)
     for m in phrases.ON_ME.finditer(norm):
         words = m.group("task").strip()
         if words and not _is_question(norm):
@@ -517,6 +498,34 @@ _WITH_YOU = re.compile(
 next week", "the revised draft will be with you by Friday" (a date must follow)."""
 _SAID_TO = frozenset("talk speak chat listen write reply report say mention explain read go come".split())
 """Verbs before "to you" that say nothing is delivered: "cool, talk to you on the 28th"."""
+def _deliveries(s: Sentence, dates: list[DateMention]) -> list[_Task]:
+    """Promises put as what the listener will get, with a date: "you'll have my comments by
+    Monday", "you'll get comments back from me by Tuesday", "corrected log to you by the 3rd"."""
+    norm = s.norm
+    found: list[_Task] = []
+    for m in _YOU_WILL_HAVE.finditer(norm):
+        due = _due_in(norm, m.end(), len(norm), dates)
+        thing = m.group("thing")
+        if thing.startswith(("a ", "an ")) and (due is None or not re.fullmatch(
+                r"\s*(?:(?:by|before|on|until|till|for)\s+)?", norm[m.end():due.start])
+                or _NOT_SENT.search(thing)):
+            continue  # "you'll have a draft by Friday"; not "you'll get a shock, they're leaving Friday"
+        if due is not None and not _is_question(norm) and not phrases.HYPOTHETICAL.search(norm):
+            pointer = thing in ("it", "them", "those", "that")
+            words = f"send {thing} to you" if pointer else f"send you {thing}"
+            found.append(_Task(s, s.speaker, words, due, pronoun_only=pointer))
+    for m in _WITH_YOU.finditer(norm) if "to you" in norm or "with you" in norm else ():
+        due = _due_in(norm, m.end(), len(norm), dates)
+        thing = m.group("thing")
+        bare = not re.match(r"(?:the|a|my|our|an)\s", thing)  # "corrected log to you": not "email it to you"
+        named = thing.split() if bare else thing.split()[1:]
+        if due is not None and not _is_question(norm) and not phrases.HYPOTHETICAL.search(norm) \
+                and not (bare and named[0] in TASK_VERBS) and not any(w in phrases.STOP_WORDS for w in named) \
+                and named[-1] not in _SAID_TO:
+            found.append(_Task(s, s.speaker, f"send you the {thing}" if bare else f"send you {thing}", due))
+    return found
+
+
 _TOPIC_FIRST = re.compile(
     r"(?:^|[,.]\s*)(?:(?:and|so|okay|ok|right|now|then)[,\s]+)*(?P<prep>for|on|about|regarding|re|as\s+for|as\s+to)\s+"
     r"(?P<np>(?:the|my|your|our|this|that|his|her|their)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)"
