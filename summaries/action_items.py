@@ -669,6 +669,22 @@ def _combine(found: list[_Task]) -> list[_Task]:
     return combined
 
 
+_NOT_ASKED_TO = frozenset("""
+ever rather really actually honestly still already not never even perhaps describe remember believe picture live
+stand cope afford repeat speak slow walk recommend advise prefer want need know understand agree expect trust
+guess feel bear tell explain talk hear see imagine think say like love mind be hang hold wait
+""".split())
+"""Words after "could you" that ask nothing to be done later: beliefs, abilities, answers now."""
+
+
+def _other_verb(words: str) -> bool:
+    """A request's verb that phrases.TASK_VERBS lacks ("could you photograph it before and
+    after?", "can you have a read of chapter three?"): a plain word with an object after it."""
+    first, _, rest = words.partition(" ")
+    return bool(re.fullmatch(r"[a-z][a-z-]{2,}", first)) and bool(rest.strip()) and not first.endswith("ly") \
+        and first not in _NOT_ASKED_TO and first not in phrases.STOP_WORDS and first not in phrases.NOT_VERBS
+
+
 def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
     """Requests to the other person in one sentence."""
     norm = s.norm
@@ -687,6 +703,7 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
             continue  # "could you let me have a go?" asks leave; the asker does it
         if words and (base_form(words.split()[0]) in TASK_VERBS or _LOOK_OVER.match(words)
                       or (m.lastgroup == "open" and words.startswith("do "))
+                      or (m.lastgroup == "ask" and _other_verb(words))
                       or re.search(r"\bmind\s*$", m.group(0))):  # "would you mind riding (writing) down ..."
             firm = m.lastgroup != "ask" or norm.endswith(("?", "please"))
             # The request's own date: said in it, or just before it ("by Friday, could you ...").
@@ -1145,7 +1162,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         # answered and the other's offer beside it ("get me a draft ... and I'm happy to write it").
         whole_table = opening_answered and len(sentences[0].norm.split()) <= 4
         if previous.offers and (not opening_answered or whole_table) and speaker != "unknown" \
-                and not phrases.DECLINE.search(sentences[0].norm) and not _PUT_OFF.search(opening) \
+                and not phrases.DECLINE.search(_answer_opening(sentences)) and not _PUT_OFF.search(opening) \
                 and (phrases.ACCEPT_OFFER.match(opening) or (_TIME_NAMED_BACK.match(sentences[0].norm)
                                                              and dates[id(sentences[0])]) or (
                     any(o.counter for o in previous.offers) and _ACCEPT_TERMS.match(sentences[0].norm))
@@ -2060,11 +2077,20 @@ _PLEDGE_CLAUSE = re.compile(rf"(?:^|[,.;]\s*|\s(?:so|and|just)\s+)(?:{_LEAVE_IT_
 that one with me", "daylight photo, will do", "I'm off Sunday, I'll be there", "Monday it is"."""
 
 
+def _answer_opening(sentences: Sequence[Sentence]) -> str:
+    """The first sentence of an answer, and the next one too when the first is only an
+    interjection ("Oh. I'd love to, but not before the visit.")."""
+    first = sentences[0].norm
+    if len(sentences) > 1 and len(first.split()) <= 2 and not re.search(r"\b(?:no|not|nope|can't)\b", first):
+        return f"{first} {sentences[1].norm}"
+    return first
+
+
 def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments: list[_Task],
                      dates: dict[int, list[DateMention]], confirmed: list[_Task]) -> list[_Task]:
     """Turn accepted requests into tasks; returns the commitments not used in answering."""
     pending = previous.requests
-    if not pending or phrases.DECLINE.search(sentences[0].norm):
+    if not pending or phrases.DECLINE.search(_answer_opening(sentences)):
         return commitments
     if any(phrases.STANDING.search(s.norm) and not phrases.STARTING.search(s.norm) for s in sentences):
         return commitments  # "could you ask me first?" - "from now on I'll ask what you reckon": an arrangement

@@ -1812,3 +1812,25 @@ def test_it_is_not_filled_with_a_comparison_or_a_degree() -> None:
     item = only(items(("mentor", "Could you redo the costings by the 20th?"),
                       ("mentee", "The 20th is a bit tight, but yes, I'll get it done by then.")))
     assert item.owner == "mentee" and "bit tight" not in item.text, item.text
+
+
+@pytest.mark.parametrize("ask, text", [
+    ("Could you photograph the hive frames before you move them?", "Photograph the hive frames"),
+    ("Can you have a read of the loading regulations before Friday?", "Have a read of the loading regulations"),
+    ("Would you re-tile the sample board this week?", "Re-tile the sample board"),
+])
+def test_a_request_needs_no_listed_verb_when_it_is_taken_on(ask: str, text: str) -> None:
+    """Any verb can carry a request; the acceptance is what makes it a task."""
+    item = only(items(("mentor", ask), ("mentee", "Yep, will do.")))
+    assert item.owner == "mentee" and item.text.startswith(text), item.text
+
+
+def test_asking_what_the_listener_believes_or_can_picture_is_no_request() -> None:
+    for ask in ("Could you ever see yourself running the yard?", "Would you recommend the course to others?",
+                "Can you believe the price of feed now?", "Could you live with a smaller stall?"):
+        assert items(("mentor", ask), ("mentee", "Yes, definitely.")) == [], ask
+
+
+def test_a_yes_that_turns_into_a_but_declines_after_an_interjection() -> None:
+    assert items(("mentor", "Would you fancy writing up the open day for the newsletter?"),
+                 ("mentee", "Oh. I'd love to, but not before the inspection. Maybe in spring?")) == []
