@@ -321,6 +321,23 @@ _APPRECIATION_EFFECT = phrase_pattern(
 """The mentee naming what the mentoring does for them: "the agency idea really helps",
 "that tip is going to save me a lot of grief", "the practice tapes you sent were the most
 useful thing", "you're a really good explainer", "you always talk me down off the ledge"."""
+_APPRECIATION_SAID_LAST = phrase_pattern(
+    r"\b(?:these|our|the) (?:calls|sessions|chats|catch-ups|catch ups)\b[^.?!]{0,40}?\bkeep(?:s|ing)? me "
+    r"(?:sane|going|afloat|grounded|on track)\b"
+    r"|\b(?:the|that|this|your) (?:[\w-]+ ){0,3}(?:advice|tips?|trick|idea|thing|bit|point|suggestion|steer|exercise|"
+    r"framework)\b[^.?!]{0,40}?\b(?:was|is|'s) (?:exactly |just )what i needed\b"
+    r"|\bthank(?:s| you)(?: so much)? for (?:the|that) (?:[\w-]+ ){1,2}thing\b"
+    r"|\bthe (?:bit|part|point|stuff|thing) (?:about|on|with) [^.?!]{2,40}? (?:really |genuinely |honestly )?"
+    r"(?:helped|helps)\b"
+    r"|\byou\b[^.?!]{3,80}\b(?:that|it|which) (?:really |honestly |basically |literally |totally )?saved "
+    r"(?:the whole|my whole|my|me)\b"
+    r"|^thanks?(?: you)?(?: [a-z]+)?,? (?:really |so |super |very )?(?:useful|helpful)\b"
+    r"|\bthe [\w-]+(?: [\w-]+)? thing (?:is|'s) (?:going to|gonna) (?:fix|save|help|change)\b"
+    r"|^(?:(?:really|such a|a|very|super),? )*(?:good|great|useful|helpful|brilliant|productive) "
+    r"(?:session|call|chat)[.!]?$")
+"""The mentee's thanks as a call ends, naming what helped: "the clause trick is exactly what I
+needed", "thank you for the feet thing", "the bit about highways really helped", "these calls
+are the only thing keeping me sane", "Really good session."."""
 _OTHERS_HELP = re.compile(r"\b(?:from|by) (?:the|my|our|her|his|their|a|an) [\w-]+|\b(?:she|he|they) "
                           r"(?:gave|sent|suggested|shared|set up)\b")
 """Help that came from someone else: "the tips from the trainer really helped"."""
@@ -641,7 +658,8 @@ def _praise(sentence: Sentence) -> bool:
     norm = sentence.norm
     match = _PRAISE.search(norm) or _PRAISE_MORE.search(norm)
     if match is None and sentence.speaker == "mentee":
-        match = _APPRECIATION.search(norm) or _APPRECIATION_MORE.search(norm) or _APPRECIATION_EFFECT.search(norm)
+        match = _APPRECIATION.search(norm) or _APPRECIATION_MORE.search(norm) or _APPRECIATION_EFFECT.search(norm) \
+            or _APPRECIATION_SAID_LAST.search(norm)
         done = _MENTOR_DID.search(norm)
         if match is None and done is not None:
             match = _HELPED.search(norm, done.end())
@@ -754,7 +772,19 @@ _VERDICT_MORE = phrase_pattern(
     r"|\b(?:that's|which is) the (?:hard|tricky|difficult) (?:bit|part)\b(?! of\b)"
     r"|\byou did the (?:hard|difficult|tricky) (?:bit|part)\b|\byou've been a (?:joy|pleasure|delight) to\b"
     r"|\b(?:that's|that is|which is) (?:really |very |so |genuinely )?hard to do\b"
-    r"|\bthat tells (?:me|you) (?:\w+ ){1,6}(?:trusts? you|happy to let you|respects? you|rates? you)\b")
+    r"|\bthat tells (?:me|you) (?:\w+ ){1,6}(?:trusts? you|happy to let you|respects? you|rates? you)\b"
+    r"|\b(?:that's|that is|that was|this is)\s+(?:(?:really|very|so|properly|genuinely|seriously),?\s+)*"
+    r"(?:good|great|excellent|proper|real|lovely|top|first-class|skilled) (?!(?:timing|morning|evening|thing|something|"
+    r"nothing|anything|feeling|meeting|news|going|fun|reading|hearing|listening)\b)(?:[a-z]{4,}ing|management|teamwork|"
+    r"leadership|craftsmanship|stockmanship|horsemanship|seamanship|diplomacy|triage|nursing)\b"
+    r"|(?:\bis|'s|\bwas) (?:a )?proper (?:work|effort|job|graft|craft)\b"
+    r"|\byou(?:'ve| have)? got (?:a |an )?(?:really |very |such a )?(?:good|great|natural|real|brilliant) "
+    r"(?:ear|eye|feel|touch|instinct|knack|head|hand) for\b"
+    r"|\byou(?:'ve| have) come on (?:so much|a lot|loads|leaps and bounds|massively|hugely|no end)\b"
+    r"|\byou\b[^.?!]{3,60}\bwith (?:a lot of|real|great|such|genuine|a great deal of) (?:maturity|grace|composure|"
+    r"professionalism|care|skill|poise|tact)\b"
+    r"|\b(?:that's|that was|that is) a (?:really |very )?(?:good|great|smart|wise|brave) call\b"
+    r"|^look at you[!.]?$")
 """Verdicts on what the listener did, said as a judgement: "you should be proud of that",
 "a day to spare is not nothing", "that's exactly what a professional does"."""
 _NOT_A_VERDICT = re.compile(r"\bif\b|\bwouldn't\b|\bnot exactly\b")

@@ -1377,3 +1377,39 @@ def test_praise_the_mentor_passes_on_from_others_is_the_mentors() -> None:
         ("praise", "mentor", "mentee", 1)]
     assert kinds(("mentor", "How did the audit go?"),
                  ("mentee", "Priya told me my handover notes were excellent.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks, Mo, the pacing tip is exactly what I needed.",
+    "And thank you for the two-bucket thing.",
+    "Honestly, the bit about pricing for wholesale really helped.",
+    "When you walked me through the rigging last week, that saved the whole show.",
+    "Thanks Ines, really useful as always.",
+    "Honestly, the checklist thing is going to fix so much.",
+    "Really good session.",
+    "Honestly, these calls are what keep me going this term.",
+])
+def test_the_mentees_thanks_naming_what_helped_is_praise(text):
+    assert kinds(("mentor", "Anything else before we stop?"), ("mentee", text)) == [
+        ("praise", "mentee", "mentor", 1)], text
+
+
+@pytest.mark.parametrize("text", [
+    "That's really good stockmanship.",
+    "That's properly good rigging, that is.",
+    "Forty hives through winter is proper work.",
+    "You've got a good ear for this.",
+    "You've come on so much since the spring.",
+    "You handled the whole complaint with a lot of maturity.",
+    "Honestly, that was a really good call.",
+    "Look at you!",
+])
+def test_verdicts_in_plain_words_praise_the_listener(text):
+    assert kinds(("mentee", "I sorted the swarm on my own on Saturday."), ("mentor", text)) == [
+        ("praise", "mentor", "mentee", 1)], text
+
+
+def test_plain_verdicts_that_are_no_praise():
+    for text in ("That's good timing, I was about to call you.", "That's a good morning's work for the tractor.",
+                 "The market is proper busy on Saturdays.", "Thanks, the weather was useful for drying."):
+        assert all(k[0] != "praise" or k[1] != "mentor" for k in kinds(("mentee", "Hi."), ("mentor", text))), text
