@@ -367,11 +367,12 @@ _SUGGESTION = word_start(
     r"(?! we\b| that we\b)"
     r"|\bwhat i(?:'d| would) (?:question|push on|challenge|look at)\b|\bi(?:'d| would) be (?:a bit |a little )?"
     r"(?:cautious|careful|wary)\b"
-    r"|\b(?:one|a few|two|some|the) things? i(?:'d| would) (?:change|tweak|do differently|say|mention|"
+    r"|\b(?:one|a few|two|some|the|first|the first) things? i(?:'d| would) (?:change|tweak|do differently|say|mention|"
     r"work on|cut|fix|push on|look at|try|suggest|recommend|do|consider|add|focus on|flag|watch|question)\b"
     r"|\bone thing i did (?:\w+ ){0,5}?was\b|\b(?:maybe|perhaps) (?:just )?try (?:the|a|an|some|\w+ing)\b"
     r"|\bi(?:'d| would) (?:change|cut|drop|tighten|trim|rework|move|swap|shorten|simplify)\b"
-    r"|\bwhat i(?:'d| would) do (?:differently|is)\b|\bhere's what i(?:'d| would) do\b"
+    r"|\bwhat i(?:'d| would) (?:do|say|try) (?:instead |differently |here |first )?is\b"
+    r"|\bwhat i(?:'d| would) do differently\b|\bhere's what i(?:'d| would) do\b"
     r"|\bif i were you\b|\bif it were me\b"
     r"|\bnext (?:time|batch|round|run|draft|attempt|version|try|go|piece),? (?:maybe |perhaps |definitely |just )?"
     r"(?:you (?:could |might |should |can )?)?"
@@ -500,6 +501,12 @@ _SUGGESTION_MORE = word_start(
 "one small note, though: ...", "you'd get further if ...", "it's worth asking ..."."""
 _ADVICE_MORE = word_start(
     r"\bwhere i(?:'d| would) push (?:you|back)\b"
+    r"|\b(?:it's|it is) on you to\b|\bthat's (?:your|the) (?:problem|issue|mistake) right there\b"
+    r"|\bone thing that (?:might |may |could |would |really |usually |always )?(?:help|helps|work|works)"
+    r"(?:\s*:|\s+is\b|\s+here\b)"
+    r"|\bwhat (?:a lot of|most|many|lots of|good|the best|experienced) (?:[\w-]+ )?(?:people|[\w-]+s) do is\b"
+    r"|\bconstructive (?:criticism|feedback)\s*:"
+    r"|^(?:(?:okay|ok|right|so),? )?(?:practical|quick|small|one) suggestion\b"
     r"|\b(?:one |the )?thing (?:that )?(?:might|may|could|would) (?:land|work|read|go down|come across) better\b"
     r"|\b(?:half|part|section|bit|middle|ending|opening|end|start|intro|conclusion)"
     r"(?: (?:really|kind of|sort of|rather|slightly))? lost me\b"
@@ -851,12 +858,27 @@ _HAVE_YOU_DONE = re.compile(r"^(?:(?:so|and|but|okay|ok|well)[,\s]+)*(?:have|did
 _POSITIVE = re.compile(rf"\b(?:{STRONG_POSITIVE}|{WEAK_POSITIVE})\b")
 
 
+_MENTEE_WISH = phrase_pattern(
+    r"\bif (?:you|we)\b[^.?!]{3,80}?,? (?:that|it|this)(?:'d| would) (?:really |probably |honestly )?"
+    r"(?:help|be (?:easier|better|great|more useful))\b"
+    r"|\b(?:would|'d) (?:probably |honestly |really )?work better for me\b"
+    r"|\bi(?:'d| would) (?:rather|prefer) you (?:just )?(?!(?:didn't|did not|don't|do not|wouldn't|not)\b)[a-z]{3,}"
+    r"|\bi(?:'d| would) (?:like|love|prefer) (?:the |it |things |stuff |that )?(?:[\w-]+ ){0,5}in writing\b"
+    r"|\bsometimes (?:it feels like )?we (?:run out of time|never get to|don't get to|spend too long)\b"
+    r"|\bsometimes when you\b[^.?!]{3,80}\bi (?:kind of |sort of |just )?(?:lose|forget|get lost|can't|struggle|"
+    r"miss|zone)\b"
+    r"|\bi (?:kind of |sort of |really )?need the (?:answer|point|headline|bottom line) first\b")
+"""The mentee asking the mentor to work differently: "maybe if you could just point me to the
+paragraph, that'd help", "one or two at a time would work better for me", "I'd rather you just
+told me", "sometimes it feels like we run out of time"."""
+
+
 def _mentee_constructive(sentence: Sentence) -> bool:
     """The mentee's critique of the mentoring: a habit of the mentor's put as a critique ("you
     tend to give me the answer straight away") or a change asked for ("could you slow down a
     bit", "I'd learn more if you made me work it out first")."""
     text = sentence.norm
-    if MENTEE_CRITIQUE.search(text) or LESS_OF.search(text):
+    if MENTEE_CRITIQUE.search(text) or LESS_OF.search(text) or _MENTEE_WISH.search(text):
         return True
     return criticises_habit(text) and not _POSITIVE.search(text)
 
@@ -1212,7 +1234,8 @@ _BARE_DIRECTIVE = re.compile(
 """A sentence that opens with its verb: "Ask anyway.", "And bring coffee."."""
 _GROUNDS = re.compile(
     r"\b(?:you should|you need|you'd|you could|you might|have you|i'd|i would|try|too|instead|rather than|weaker|"
-    r"missing|didn't|wasn't|but|consider|suggest|recommend|thought about|what if|how about|your)\b")
+    r"missing|didn't|wasn't|but|consider|suggest|recommend|thought about|what if|how about|your|constructive|"
+    r"suggestion|advice|tip)\b")
 """What makes a directive advice on the listener's work: a reason, a critique, a suggestion,
 or the work named ("Push your blacks harder")."""
 _PASSING_WORDS = 8

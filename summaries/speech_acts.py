@@ -723,7 +723,8 @@ SPEAKER_WOULD = re.compile(
 """The speaker's own choice offered as advice: "I'd just tighten the recording"."""
 YOU_NEED = re.compile(
     r"\byou(?:'ll| will)? (?:really |probably |just |also |still |definitely )?need (?:to (?!(?:tell|let|send|give|"
-    r"show|remind) (?:me|us)\b)|a |an |more |some |better |another )"
+    r"show|remind) (?:me|us)\b)|a |an |more |some |better |another |one |two |three |a couple of |someone "
+    r"|somebody )"
     r"|\byou(?:'ve| have|ve)? (?:really |just |also |still |definitely )?got to (?!(?:be kidding|love|admit|laugh)\b)"
     r"[a-z]{3,}|\bi(?:'d| would) (?:want|like) you (?:to )?[a-z]+ing\b"
     r"|\bi(?:'d| would) (?:really |strongly |gently )?(?:encourage|urge) you to\b")

@@ -1413,3 +1413,38 @@ def test_plain_verdicts_that_are_no_praise():
     for text in ("That's good timing, I was about to call you.", "That's a good morning's work for the tractor.",
                  "The market is proper busy on Saturdays.", "Thanks, the weather was useful for drying."):
         assert all(k[0] != "praise" or k[1] != "mentor" for k in kinds(("mentee", "Hi."), ("mentor", text))), text
+
+
+@pytest.mark.parametrize("text", [
+    "Okay, so the first thing I'd do is sort the ledger by date joined.",
+    "What I'd do instead is borrow the old exam papers and sit one.",
+    "But it's on you to flag the overrun early.",
+    "The late shift before a dawn climb, that's your problem right there.",
+    "One thing that might help: keep a log of every call-out for a week.",
+    "What a lot of kennels do is put a card on each run with the feeding times.",
+    "Right. So, constructive criticism: cut the slides to ten.",
+    "Okay, practical suggestion. Put the phone in another room.",
+    "Before anything else, you need one figure from the treasurer, in writing.",
+])
+def test_the_mentors_advice_in_more_shapes(text):
+    assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "I keep running out of hours."),
+                                                             ("mentor", text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "Maybe if you could just point me to the clause that matters, that'd help.",
+    "Two links at a time would probably work better for me.",
+    "Sometimes I'd rather you just told me the sentence is weak.",
+    "I'd like the main points in writing afterwards, if that's okay.",
+    "Sometimes it feels like we run out of time before we get to my list.",
+    "Sometimes when you tell the long stories I kind of lose the thread.",
+    "On the phone I really need the answer first and the story after.",
+])
+def test_the_mentee_asking_the_mentor_to_work_differently_is_constructive(text):
+    assert ("constructive", "mentee", "mentor", 1) in kinds(("mentor", "Anything on how these calls go?"),
+                                                             ("mentee", text)), text
+
+
+def test_a_mentee_turning_down_help_is_no_feedback():
+    assert kinds(("mentor", "Want me to ring the suppliers for you?"),
+                 ("mentee", "Honestly I'd rather you didn't, I need to deal with them myself.")) == []
