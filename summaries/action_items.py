@@ -1236,7 +1236,7 @@ _NOUN_PHRASE = re.compile(
     r"five|six|some)|(?:need|needs|needed|have|has|had|got|want|wants|owe|owes|sent|bought|made|wrote)"
     r"(?=\s+(?!(?:the|my|your|our|his|her|their|this|that|these|those|a|an|one|two|three|four|five|six|"
     r"some|you|i|we|they|he|she|it|me|him|us|them|up|out|down|over|back|off|in|on|through)\b)))\s+"
-    r"(?P<np>(?:[a-z][a-z-]*(?:'s)?\s+){0,3}?[a-z][a-z-]*[a-z])"
+    r"(?P<np>(?:[^\W\d_](?:[^\W\d_]|-)*(?:'s)?\s+){0,3}?[^\W\d_](?:[^\W\d_]|-)*[^\W\d_])"
     r"(?=\s+(?:from|for|with|to|on|at|in|of|about|that|which|who|you|i|we|he|she|they|when|before|after|"
     r"by|and|but|so|is|are|was|were|still|last|this|next|yet|already|again|too|as|tonight|today|tomorrow|"
     r"thats|its|theres|if|unless|once|until|because|since|while|or|please|my|your|our|the|every|each|a|an|"
@@ -1375,6 +1375,10 @@ _A_READ = re.compile(r"\s+a\s+(?:quick\s+|proper\s+|good\s+|final\s+|last\s+)?(?
 """What one gives a thing: "give it a quick read" is about the thing, unlike "give it a go"."""
 
 
+_ABOUT_IT = re.compile(r"(?:(?:and|but|so|oh|honestly)[,\s]+)*(?:it|they)(?:'s|'ll|'re|\s+is|\s+was|\s+will|\s+are)\b")
+"""A sentence whose subject is the thing already in hand: "It's short.", "They're in the folder."."""
+
+
 def _object_named(task: _Task, ctx: Context) -> _Task:
     """A task that names more than its object, whose object is "it" or "them": the thing
     said just before, in the same sentence, the same turn or the turn before ("the new
@@ -1395,7 +1399,10 @@ def _object_named(task: _Task, ctx: Context) -> _Task:
              if is_plural == plural and phrase.split()[-1].rstrip("s") not in _PEOPLE]
     thing = _introduced(ctx, task, plural) or _last_thing(_said_before(task), plural)
     if thing is None:  # the nearest sentence before, up to two turns back, that names one
-        thing = next((t for t in (_last_thing(e.norm, plural) for e in _earlier(ctx, task.sentence, 2)) if t), None)
+        # "could you skim the guidance by Thursday? It's short, and it'll help with the damper.": a
+        # sentence about "it" names other things; the thing is further back
+        thing = next((t for t in (_last_thing(e.norm, plural) for e in _earlier(ctx, task.sentence, 2)
+                                  if not _ABOUT_IT.match(e.norm)) if t), None)
     if thing is None and plural and not _things_in(task.words[:pointer.start()]) \
             and not task.words[:pointer.start()].endswith(" of ") \
             and any(re.search(rf"\b{pointer.group(0)}\b", e.norm) for e in _earlier(ctx, task.sentence, 1)):
@@ -2090,6 +2097,8 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
                      dates: dict[int, list[DateMention]], confirmed: list[_Task]) -> list[_Task]:
     """Turn accepted requests into tasks; returns the commitments not used in answering."""
     pending = previous.requests
+    if len(sentences) > 1 and _is_question(sentences[0].norm) and len(sentences[0].norm.split()) <= 4:
+        sentences = sentences[1:]  # "The French one? Sure, I'll read it.": a check, then the answer
     if not pending or phrases.DECLINE.search(_answer_opening(sentences)):
         return commitments
     if any(phrases.STANDING.search(s.norm) and not phrases.STARTING.search(s.norm) for s in sentences):

@@ -1834,3 +1834,24 @@ def test_asking_what_the_listener_believes_or_can_picture_is_no_request() -> Non
 def test_a_yes_that_turns_into_a_but_declines_after_an_interjection() -> None:
     assert items(("mentor", "Would you fancy writing up the open day for the newsletter?"),
                  ("mentee", "Oh. I'd love to, but not before the inspection. Maybe in spring?")) == []
+
+
+def test_it_skips_a_sentence_that_is_itself_about_it() -> None:
+    """ "It's short, and it'll help with the boiler" speaks of the thing already in hand: the
+    "it" of the answer is what was named before that."""
+    item = only(items(("mentor", "The gas safety leaflet is on the shared drive. It's short, and it'll help with "
+                                 "the boiler."),
+                      ("mentee", "I'll read it before I start the quote.")))
+    assert item.owner == "mentee" and "gas safety leaflet" in item.text and "boiler" not in item.text, item.text
+
+
+def test_a_thing_named_with_accents_can_be_what_it_means() -> None:
+    item = only(items(("mentor", "I've put the Sétra guidance in the shared folder for you."),
+                      ("mentee", "Great, I'll read it before I start the comparison.")))
+    assert "sétra guidance" in item.text.lower(), item.text
+
+
+def test_a_check_before_the_yes_still_takes_the_request() -> None:
+    item = only(items(("mentor", "Could you skim the footbridge guidance by Friday?"),
+                      ("mentee", "The French one? Sure, I'll read it before I start the comparison.")))
+    assert (item.owner, item.due) == ("mentee", "2026-11-20") and "guidance" in item.text, item
