@@ -182,7 +182,11 @@ META = re.compile(
     # Steering the conversation itself: "I'll move on", "I'll come back to that", "I'll show you".
     # With a date ("I'll present it on Friday") these are tasks after all.
     r"^(?:move\s+on|wrap\s+(?:it|this|things)\s+up|show\b|present\b|"
-    r"go\s+(?:over|into|through|to|on)\b(?!\s+your\b|\s+(?:the\s+)?next\s+one\b|\s+one\s+of\b)|"
+    r"go\s+(?:into|to|on)\b(?!\s+your\b|\s+(?:the\s+)?next\s+one\b|\s+one\s+of\b)|"
+    # "I'll go through the options" steers the talk; "I'll go through all three VODs" is work
+    r"go\s+(?:over|through)\b(?=\s+(?:(?:the|my|our|a\s+few|some|two|three|all|all\s+the)\s+)?(?:agenda|points?|"
+    r"options?|questions?|list|plan|basics|details|steps|what|how|why|where|when|that|this|it|them|those|these|things|"
+    r"everything|each|both|quickly|briefly|again|now|first|with\s+you|next|slides?)\b|\s*$)|"
     r"come\s+(?:back\s+)?to\s+(?:that|this|it|you)\b|leave\s+(?:space|the\s+decision|it)|wait\b|"
     r"let\s+\w+(?:\s+\w+){0,4}\s+(?:speak|go|talk|present|finish|answer)\b|agree\b|carry\s+on|continue\b|"
     r"hand\s+(?:it\s+)?over|pass\s+(?:it\s+)?(?:over|on)(?!\s+to\s+(?!you\b)\w)|get\s+(?:it|this|that)\s+right|"

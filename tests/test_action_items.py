@@ -1855,3 +1855,11 @@ def test_a_check_before_the_yes_still_takes_the_request() -> None:
     item = only(items(("mentor", "Could you skim the footbridge guidance by Friday?"),
                       ("mentee", "The French one? Sure, I'll read it before I start the comparison.")))
     assert (item.owner, item.due) == ("mentee", "2026-11-20") and "guidance" in item.text, item
+
+
+def test_going_through_a_piece_of_work_is_a_task_going_through_the_points_is_not() -> None:
+    item = only(items(("mentor", "Did you get the match recordings?"),
+                      ("mentee", "Yes. I'll go through all three recordings and clip the bad calls.")))
+    assert item.owner == "mentee" and "three recordings" in item.text, item.text
+    assert items(("mentor", "Where shall we start?"), ("mentee", "I'll go through the points I wrote down.")) == []
+    assert items(("mentor", "Ready?"), ("mentee", "Okay, I'll go over it quickly.")) == []
