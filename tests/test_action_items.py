@@ -1863,3 +1863,10 @@ def test_going_through_a_piece_of_work_is_a_task_going_through_the_points_is_not
     assert item.owner == "mentee" and "three recordings" in item.text, item.text
     assert items(("mentor", "Where shall we start?"), ("mentee", "I'll go through the points I wrote down.")) == []
     assert items(("mentor", "Ready?"), ("mentee", "Okay, I'll go over it quickly.")) == []
+
+
+def test_telling_someone_what_one_decided_is_a_task() -> None:
+    item = only(items(("mentor", "Then say no, you need the weekend."),
+                      ("mentee", "Okay, I'll tell Marek I can't cover his Saturday.")))
+    assert item.owner == "mentee" and "marek" in item.text.lower(), item.text
+    assert items(("mentor", "Well?"), ("mentee", "I'll tell you I was nervous.")) == []
