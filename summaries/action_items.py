@@ -177,8 +177,10 @@ class _Task:
 _POLITENESS = re.compile(r",?\s+if\s+(?:you\s+(?:like|want|prefer|need\s+(?:it|them|me\s+to)|(?:can"
                          r"|could)(?=\s*(?:[,.!?]|$)))|"
                          r"that\s+helps|possible|that\s+(?:works|suits)|"
-                         r"that's\s+(?:ok|okay|alright|fine))\b.*$")
-"""Said only to be polite, not part of the task: "I'll send it over if you like"."""
+                         r"that's\s+(?:ok|okay|alright|fine))\b.*$"
+                         r"|,?\s+(?:when|whenever)\s+you\s+(?:can|get\s+(?:a\s+)?(?:chance|minute|moment))\s*$")
+"""Said only to be polite, not part of the task: "I'll send it over if you like", "send me
+the notes when you can"."""
 
 
 _NEW_SUBJECT = re.compile(r",\s+(?:the|my|our|his|her|their)\s+[\w-]+\s+(?:wants|needs|is|are|was|were|has|had|"
@@ -481,10 +483,15 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
 
 _YOU_WILL_HAVE = re.compile(
     r"\byou(?:'ll| will) (?:have|get) (?P<thing>it|them|those|that|(?:my|the|our|a|an) (?:[\w'-]+ ){0,5}?[\w'-]+?"
+    r"|(?:two|three|four|five|six|both|all (?:three|four|five|six))(?: [a-z][\w'-]*){0,2}?"
     r"|(?:comments|feedback|notes|thoughts|edits|corrections|a reply|an answer)(?: on (?:it|that|them|the [\w'-]+))?)"
     r"(?:\s+back)?(?:\s+from\s+me)?(?=\s+(?:by|before|tomorrow|tonight|today|(?:on |this |next )?(?:monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|week|weekend|month)|first thing|end of)\b|\s*[,.]|\s*$)")
-"""A promise put as what the listener will have: "you'll have my comments by Monday"."""
+    r"wednesday|thursday|friday|saturday|sunday|week|weekend|month)|first thing|end of|my)\b"
+    r"|\s+in\s+your\s+(?:inbox|hands|email|pigeonhole)\b|\s*[,.]|\s*$)"
+    r"|\b(?P<it>it|they|that|those)(?:'ll| will) be (?:with you|in your (?:inbox|hands|email))\b")
+"""A promise put as what the listener will have: "you'll have my comments by Monday", "you'll
+have three by the thirtieth", "you'll have it in your inbox today", "it'll be with you by
+Wednesday"."""
 _NOT_SENT = re.compile(r"\b(?:your|you|lot|bit|chance|laugh|shock|surprise|break|rest|think|feeling|go|look)\b")
 """What one will "have" that nobody sends: "you'll have a lot on your plate by Friday"."""
 _WITH_YOU = re.compile(
@@ -505,14 +512,15 @@ def _deliveries(s: Sentence, dates: list[DateMention]) -> list[_Task]:
     found: list[_Task] = []
     for m in _YOU_WILL_HAVE.finditer(norm):
         due = _due_in(norm, m.end(), len(norm), dates)
-        thing = m.group("thing")
+        thing = m.group("thing") or ("them" if m.group("it") in ("they", "those") else "it")
         if thing.startswith(("a ", "an ")) and (due is None or not re.fullmatch(
                 r"\s*(?:(?:by|before|on|until|till|for)\s+)?", norm[m.end():due.start])
                 or _NOT_SENT.search(thing)):
             continue  # "you'll have a draft by Friday"; not "you'll get a shock, they're leaving Friday"
         if due is not None and not _is_question(norm) and not phrases.HYPOTHETICAL.search(norm):
             pointer = thing in ("it", "them", "those", "that")
-            words = f"send {thing} to you" if pointer else f"send you {thing}"
+            counted = re.fullmatch(r"two|three|four|five|six", thing)  # "you'll have three": of a kind named before
+            words = f"send {thing} to you" if pointer or counted else f"send you {thing}"
             found.append(_Task(s, s.speaker, words, due, pronoun_only=pointer))
     for m in _WITH_YOU.finditer(norm) if "to you" in norm or "with you" in norm else ():
         due = _due_in(norm, m.end(), len(norm), dates)

@@ -1870,3 +1870,15 @@ def test_telling_someone_what_one_decided_is_a_task() -> None:
                       ("mentee", "Okay, I'll tell Marek I can't cover his Saturday.")))
     assert item.owner == "mentee" and "marek" in item.text.lower(), item.text
     assert items(("mentor", "Well?"), ("mentee", "I'll tell you I was nervous.")) == []
+
+
+@pytest.mark.parametrize("answer, text, due", [
+    ("Yes, it'll be with you by Monday at the latest.", "Send Dana the risk assessment", "2026-11-23"),
+    ("Fair enough. You'll have it in your inbox today.", "Send Dana the risk assessment", "2026-11-18"),
+    ("It's tight, but you'll have three by the 30th.", "Send three site plans to Dana", "2026-11-30"),
+])
+def test_what_will_reach_the_listener_answers_the_request(answer: str, text: str, due: str) -> None:
+    ask = "Could you get me three site plans by the end of the month?" if "three" in answer \
+        else "Send me the risk assessment when you can."
+    item = only(items(("mentor", ask), ("mentee", answer)))
+    assert (item.owner, item.text, item.due) == ("mentee", text, due)
