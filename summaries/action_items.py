@@ -962,6 +962,9 @@ _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+$|\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z
 """Before a place, or a name used as a word of a thing: "at Ashdown", "the Pelham trial"."""
 
 
+_THIRD_PERSON = re.compile(r"\b(?:he|him|his|he's|he'd|she|her|she's|she'd)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _Wording:
     """What turns lower-case task words into readable text for this transcript."""
@@ -997,11 +1000,16 @@ class _Wording:
                     or lower in TASK_VERBS or word.endswith(("ing", "ly", "ed")))
 
     def recent_person(self, segment: int) -> str | None:
-        """The last third person named in this or the three previous turns ("her" -> "Lena")."""
+        """The last third person named in this or the three previous turns ("her" -> "Lena"),
+        or further back while every turn between speaks of him or her ("Dr Patel" - "Have you
+        asked him?" - "No, he'd say ..." - "I'd ask him" - "I'll ask him Friday")."""
         ctx = self.ctx
         participants = {(_first_name(ctx, r) or "").lower() for r in ("mentor", "mentee")}
-        first_turn = max(0, ctx.turn_of(segment) - 3)
+        first_turn = max(0, ctx.turn_of(segment) - 6)
         for index in range(segment, ctx.turns[first_turn][0] - 1, -1):
+            if ctx.turn_of(segment) - ctx.turn_of(index) > 3 and not _THIRD_PERSON.search(
+                    ctx.transcript.segments[index + 1].text):
+                return None
             names = [n for n in self.names_in(ctx.transcript.segments[index].text)
                      if n.split()[0].lower() not in participants]
             if names:

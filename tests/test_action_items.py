@@ -1882,3 +1882,17 @@ def test_what_will_reach_the_listener_answers_the_request(answer: str, text: str
         else "Send me the risk assessment when you can."
     item = only(items(("mentor", ask), ("mentee", answer)))
     assert (item.owner, item.text, item.due) == ("mentee", text, due)
+
+
+def test_him_is_the_person_the_talk_has_been_about_for_some_turns() -> None:
+    item = items(("mentee", "I'd need a supervisor to sign the logbook, and I don't know if Mr Osei has time."),
+                 ("mentor", "Have you asked him?"),
+                 ("mentee", "No. I assumed he'd say he's too busy."),
+                 ("mentor", "What's the worst he can say? I'd ask him directly rather than assume."),
+                 ("mentee", "Fair. I'll ask him at the Monday briefing."))[-1]
+    assert item.owner == "mentee" and "Osei" in item.text, item.text
+    item = items(("mentee", "Mr Osei signs the logbooks."), ("mentor", "Right."), ("mentee", "The audit is soon."),
+                 ("mentor", "Okay."), ("mentee", "The new starter is shadowing me."),
+                 ("mentor", "Good, ask him to read the audit notes, please."),
+                 ("mentee", "Sure, I'll ask him tomorrow."))[-1]
+    assert "Osei" not in item.text, item.text
