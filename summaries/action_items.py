@@ -1257,7 +1257,9 @@ _NOUN_PHRASE = re.compile(
     r"by|and|but|so|is|are|was|were|still|last|this|next|yet|already|again|too|as|tonight|today|tomorrow|"
     r"thats|its|theres|if|unless|once|until|because|since|while|or|please|my|your|our|the|every|each|a|an|"
     r"earlier|instead|anyway|though|somewhere|anywhere|here|there|around|"
-    r"now|later|soon|first|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow's)\b|\s*[,?!:]|\s*$)")
+    r"now|later|soon|first|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow's|"
+    r"came|comes|has|had|have|went|goes|arrived|dropped|landed|says|needs|will|would|can|could|should|might|"
+    r"covers|explains|lists|sets|shows)\b|\s*[,?!:]|\s*$)")
 """A noun phrase that a later "it" or "those" may stand for: "the old practice recordings",
 "three questions", or a bare plural object ("need horn parts")."""
 _ONE_OF = re.compile(r"\bone\s+of\s+(?:my|the|your|our|his|her|their|these|those)\s+"
@@ -1317,6 +1319,9 @@ def _plural(noun: str) -> bool:
     return noun.endswith("s") and not noun.endswith(("ss", "is", "us"))
 
 
+_NEW = frozenset("new latest updated revised".split())
+
+
 def _things_in(norm: str) -> list[tuple[str, bool]]:
     """Noun phrases of one sentence that a pronoun may point back to, with whether each is
     plural; not the objects of prepositions ("on the line check") nor times and dates."""
@@ -1337,8 +1342,9 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
         det = m.group("det")
         if (det in ("this", "that") and words[0] in _VERB_AFTER_THAT) or words[-1] in _COUNTS:
             continue  # "that makes sense": a subject and its verb; "the last three": people or things
-        if det is None and not words[-1].endswith("s") and owner is None:
-            continue  # a bare object only when plural: "need horn parts", not "have time"
+        if det is None and not words[-1].endswith("s") and owner is None \
+                and not (len(words) > 1 and words[0] in _NEW):
+            continue  # a bare object only when plural or new: "need horn parts", "has new guidance", not "have time"
         keep = det in ("one", "two", "three", "four", "five", "six")
         phrase = f"{det} {np}" if keep else ("the " + np if det else np)
         part_of = _PART_OF.match(norm, m.end()) if words[-1] in _PARTS else None

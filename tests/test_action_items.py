@@ -1896,3 +1896,12 @@ def test_him_is_the_person_the_talk_has_been_about_for_some_turns() -> None:
                  ("mentor", "Good, ask him to read the audit notes, please."),
                  ("mentee", "Sure, I'll ask him tomorrow."))[-1]
     assert "Osei" not in item.text, item.text
+
+
+@pytest.mark.parametrize("said, thing", [
+    ("The new fire code came out last week. Let's both read it before we next talk.", "the new fire code"),
+    ("and the guild has new guidance on apprentices let's both read it before next time", "new guidance"),
+])
+def test_it_may_be_a_thing_said_as_a_subject_or_just_out(said: str, thing: str) -> None:
+    item = only(items(("mentor", said), ("mentee", "Yes, let's.")))
+    assert item.owner == "both" and thing in item.text.lower(), item.text
