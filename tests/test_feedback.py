@@ -1448,3 +1448,11 @@ def test_the_mentee_asking_the_mentor_to_work_differently_is_constructive(text):
 def test_a_mentee_turning_down_help_is_no_feedback():
     assert kinds(("mentor", "Want me to ring the suppliers for you?"),
                  ("mentee", "Honestly I'd rather you didn't, I need to deal with them myself.")) == []
+
+
+def test_a_short_directive_in_a_turn_that_explains_it_is_advice():
+    said = ("It ran to four pages and the price was at the very bottom, under the photos. Put it in the "
+            "first line. The buyers read the first line and skip the rest.")
+    assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "They never replied to the quote."),
+                                                             ("mentor", said))
+    assert kinds(("mentee", "The supplier's new."), ("mentor", "Bring coffee.")) == []
