@@ -645,7 +645,7 @@ _LOGISTICS = phrase_pattern(
 """Suggestions about when and how to meet are decisions, not feedback: "could we do Thursday
 the fourth?", "say the fifteenth at ten"."""
 
-_NEGATED = re.compile(r"\b(?:not|n't|never|no longer|hardly|nothing|nobody)\b[^,;]*$")
+_NEGATED = re.compile(r"(?:\b(?:not|never|no longer|hardly|nothing|nobody)|n't)\b[^,;]*$")
 _NEGATION = re.compile(r"\b(?:not|n't|never|nothing)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 _ADDRESSED = re.compile(r"\byou(?:r|'re|'ve)?\b")
@@ -658,6 +658,10 @@ _REPORTED = re.compile(
     r"\b(?:said|says|told (?:me|him|her|them|everyone|everybody)|tells me|mentioned|wrote|thinks|thought|"
     r"according to|heard)\b")
 """Someone else's words reported; not what the listener said or wrote ("the debrief you wrote")."""
+
+
+_HYPOTHESIS_REACH = 6
+"""How many words before praise an "if" or "would" may stand and still make it hypothetical."""
 
 
 def _praise(sentence: Sentence) -> bool:
@@ -676,7 +680,8 @@ def _praise(sentence: Sentence) -> bool:
             and not _ADDRESSED.search(match.group(0)):
         return False  # "the tips from the trainer really helped": not the mentor's
     before = _DISCOURSE_IF.sub("", norm[:match.start()])
-    if _NEGATED.search(before) or (_NEGATION.search(match.group(0))
+    near = " ".join(before.split()[-_HYPOTHESIS_REACH:])  # "that would be useful yeah um and well done on hartley"
+    if _NEGATED.search(near) or (_NEGATION.search(match.group(0))
                                    and not match.group(0).startswith(("not many", "most people"))
                                    and not match.group(0).endswith("not nothing")
                                    and not match.group(0).endswith("unnoticed")):
@@ -687,7 +692,7 @@ def _praise(sentence: Sentence) -> bool:
     reported = _REPORTED.search(before)
     if reported and sentence.speaker == "mentor" and _ADDRESSED.search(norm, reported.end()):
         reported = None  # the mentor passes on others' praise: "Greg told me your outline was excellent"
-    return not (_HYPOTHETICAL.search(before) or reported)
+    return not (_HYPOTHETICAL.search(near) or reported)
 
 
 def _advice_clause(text: str) -> re.Match[str] | None:

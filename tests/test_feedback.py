@@ -1456,3 +1456,22 @@ def test_a_short_directive_in_a_turn_that_explains_it_is_advice():
     assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "They never replied to the quote."),
                                                              ("mentor", said))
     assert kinds(("mentee", "The supplier's new."), ("mentor", "Bring coffee.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "that would be really useful yeah um and honestly really well done on the barn job",
+    "no and you're right not to be honestly your instinct on that is really good",
+])
+def test_a_would_or_a_not_far_back_in_run_on_speech_does_not_undo_praise(text):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "i'll write it up friday"), ("mentor", text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "I wouldn't say it was well done.",
+    "It wasn't great work, to be honest.",
+    "If you'd sent it on time, I'd have said great work.",
+    "It's not that your draft was excellent.",
+])
+def test_a_near_would_or_not_still_undoes_praise(text):
+    """Also a negation in a contraction ("wasn't", "wouldn't")."""
+    assert all(k[0] != "praise" for k in kinds(("mentee", "Here it is."), ("mentor", text))), text
