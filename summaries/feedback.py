@@ -1266,7 +1266,7 @@ def _instruction_in_passing(text: str) -> bool:
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my)\b")
-_FAULT = re.compile(r"\b(?:not|n't|nobody|never|no one|too|wrong|backwards|though|instead|missing|buried)\b")
+_FAULT = re.compile(r"(?:\b(?:not|nobody|never|no one|too|wrong|backwards|though|instead|missing|buried)|n't)\b")
 
 
 def _critique(sentence: Sentence | None) -> bool:

@@ -1475,3 +1475,9 @@ def test_a_would_or_a_not_far_back_in_run_on_speech_does_not_undo_praise(text):
 def test_a_near_would_or_not_still_undoes_praise(text):
     """Also a negation in a contraction ("wasn't", "wouldn't")."""
     assert all(k[0] != "praise" for k in kinds(("mentee", "Here it is."), ("mentor", text))), text
+
+
+def test_a_fault_said_with_a_contraction_makes_the_next_short_directive_advice():
+    assert ("constructive", "mentor", "mentee", 1) in kinds(
+        ("mentee", "Here's the letter I drafted."),
+        ("mentor", "The client's name isn't anywhere on the first page. Put it up top."))
