@@ -62,7 +62,7 @@ _YOU_DID = re.compile(
     r"(?!(?:had|said|told|asked|mentioned|were|was|thought|felt|wanted|needed|got|did not|didn't)\b)"
     r"(?:[a-z]+ed|did|made|wrote|built|kept|gave|took|ran|found|brought|chose|put|led|drew|held|"
     r"caught|set|shot|sent|spent|won|stood|sold|spoke|taught|told me|showed|shown|done|written|"
-    r"built|handled|given|taken)\b"
+    r"built|handled|given|taken|dealt|met|paid|bought)\b"
     r"|\byou (?:really |just |also |actually )?(?!(?:can|could|should|would|will|might|must|may|need|have|had|"
     r"are|were|do|did|don't|didn't|know|think|see|mean|want|feel|get|got|said|say|told|asked)\b)[a-z]{3,} "
     r"(?:it|them|the|that|this|those|these|a|an|your|every|each|all|him|her)\b"
@@ -96,7 +96,7 @@ _EVALUATION = phrase_pattern(
 
 _SUBJECT_EVALUATED = re.compile(
     rf"\b(?:the|that|this|those|these|your|a|an)\s+(?:[\w-]+\s+){{0,6}}?(?:was|were|is|are|looked|looks|"
-    rf"sounded|sounds|read|reads|came across as|felt)\s+{INTENSIFIER}"
+    rf"sounded|sounds|read|reads|came across as|felt|has been|have been)\s+{INTENSIFIER}"
     rf"(?:(?:a|an|one)\s+{INTENSIFIER})?(?:{STRONG_POSITIVE}(?:\s+(?:{WORK_NOUN}|one))?|"
     rf"(?:{WEAK_POSITIVE}|serious|real)\s+{WORK_NOUN})\b(?!\s+(?:question|idea|to (?:hear|know|see))\b)"
     rf"|\b(?:[\w-]+\s+){{1,5}}(?:is|was)\s+(?:a|an)\s+{INTENSIFIER}(?:{STRONG_POSITIVE}|serious|real)\s+"

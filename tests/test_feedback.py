@@ -1481,3 +1481,14 @@ def test_a_fault_said_with_a_contraction_makes_the_next_short_directive_advice()
     assert ("constructive", "mentor", "mentee", 1) in kinds(
         ("mentee", "Here's the letter I drafted."),
         ("mentor", "The client's name isn't anywhere on the first page. Put it up top."))
+
+
+@pytest.mark.parametrize("text", [
+    "And I want to say, the way you've dealt with the landlords has been really careful.",
+    "The drivers tell me you're really good with them.",
+    "That's a sound backup, and it's well thought through.",
+    "It's well researched and easy to follow.",
+])
+def test_more_plain_verdicts_on_the_listeners_work(text):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "I wrote up the plan on Sunday."),
+                                                       ("mentor", text)), text
