@@ -805,13 +805,45 @@ _VERDICT_MORE = phrase_pattern(
 _NOT_A_VERDICT = re.compile(r"\bif\b|\bwouldn't\b|\bnot exactly\b")
 
 
+_MENTOR_REF = re.compile(
+    r"\byou (?:\w+ )?(?:said|showed|gave|did|asked|told|suggested|sent|pushed|explained|taught|mentioned|walked|"
+    r"talked|came|shared|recommended|send)\b"
+    r"|\byour (?:[\w-]+ ){0,2}(?:tips?|advice|ideas?|crib sheets?|notes|feedback|questions?|emails?|voice notes|"
+    r"stories|examples?|help|walk-?throughs?)\b"
+    r"|\b(?:these|our) (?:calls|sessions|chats|catch-ups)\b"
+    r"|\bthe (?!(?:other|next|main|only|big|bigger|real|hard|tricky|last|first|same|whole|boring|worst|best) )[\w'-]+(?: [\w'-]+){0,3} "
+    r"(?:thing|idea|tip|trick)\b")
+"""What the mentor did or said, named by the mentee: "the thing you said last time", "the
+vesting idea", "your crib sheets", "these calls"."""
+_MENTEE_EFFECT = re.compile(
+    r"(?<!\bi'm )(?<!\bget )(?<!\bgot )(?<!\bgets )(?<!\bgetting )\b(?:helped|helps|huge|brilliant|stuck|clicked|clicks|made sense|worth it|worth like|so good|been great|"
+    r"so useful|really useful|the most useful|valuable|gold|the first time|exactly (?:what|the kind)|"
+    r"the (?:only )?reason|calmed me|(?:a )?(?:massive|huge|big|real) difference|got me|saved me|changed (?:how|my|the)"
+    r"|i (?:really |honestly )?(?:like|love|enjoy) (?:them|these))\b")
+"""What it did for the mentee: it helped, stuck, clicked, was the first time something made sense."""
+_WOULD_NEAR = re.compile(r"\b(?:would|could|might|if|'d)\b(?:\s+\S+){0,2}\s*$")
+
+
+def _mentee_credits(norm: str) -> bool:
+    """The mentee crediting something the mentor did or said with an effect, anywhere in the
+    sentence: "the thing you said about writing for the assessor genuinely stuck", "the vesting
+    idea alone, that's the first time the Ben thing has felt fixable"."""
+    ref = _MENTOR_REF.search(norm)
+    effect = _MENTEE_EFFECT.search(norm)
+    if ref is None or effect is None:
+        return False
+    before = norm[:effect.start()]
+    near = " ".join(before.split()[-_HYPOTHESIS_REACH:])
+    return not (_WOULD_NEAR.search(before) or _NEGATED.search(near))
+
+
 def _general_praise(sentence: Sentence, turn_about_listener: bool, report: str) -> bool:
     """Praise by its shape rather than its wording (speech_acts.py): an evaluation of what
     the listener did, or the mentee's appreciation of the mentoring. `report`: what the other
     person just reported doing, if anything."""
     norm = sentence.norm
     if sentence.speaker == "mentee" and (appreciates_mentoring(norm) or APPRECIATION_MORE.search(norm)
-                                         or HELPED_MOST.search(norm)):
+                                         or HELPED_MOST.search(norm) or _mentee_credits(norm)):
         return True
     reported = REPORTED_PRAISE.search(norm) if sentence.speaker == "mentor" else None
     if reported is not None and not _NEGATION.search(norm[:reported.start()]):

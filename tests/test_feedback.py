@@ -1492,3 +1492,23 @@ def test_a_fault_said_with_a_contraction_makes_the_next_short_directive_advice()
 def test_more_plain_verdicts_on_the_listeners_work(text):
     assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "I wrote up the plan on Sunday."),
                                                        ("mentor", text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "Also, the thing you said about pricing by the hour genuinely stuck.",
+    "And the rope idea alone, that's the first time the knot has made sense to me.",
+    "Your cheat sheets are honestly the most useful thing on my bench.",
+    "oh and the walk through you did last week with the router honestly that helped loads",
+    "I really like these calls, I come out of them with a plan.",
+])
+def test_the_mentee_crediting_what_the_mentor_did_is_praise(text):
+    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "How did the week go?"), ("mentee", text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "The other thing is I keep getting stuck on the intros.",
+    "Would it be okay if I messaged you when I'm stuck, rather than saving it for these calls?",
+    "If your notes came earlier, that would help.",
+])
+def test_a_mentor_thing_beside_a_problem_is_no_praise(text):
+    assert all(k[0] != "praise" for k in kinds(("mentor", "Anything else?"), ("mentee", text))), text
