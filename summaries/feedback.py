@@ -837,6 +837,28 @@ def _mentee_credits(norm: str) -> bool:
     return not (_WOULD_NEAR.search(before) or _NEGATED.search(near))
 
 
+_RATED = re.compile(
+    r"(?:\b(?:is|was|are|were|looks|looked|sounds|sounded|reads|read|felt|has been|have been)|'s) "
+    r"(?:(?:actually|genuinely|honestly|just)\s+)?(?:really|so|very|super|incredibly|properly|seriously)"
+    r"(?:,? really)?,? (?:good|great|strong|clean|clear|lovely|beautiful|careful|nice|solid|sharp|tight|"
+    r"impressive|substantial|thorough|smart|brave|professional)\b"
+    r"(?!\s+(?:news|idea|question|point|fun|timing|to (?:hear|know|see)|of (?:you|him|her|them)|for (?:you|me)"
+    r"|that|because|if|when)\b)")
+"""An intensified verdict in the predicate: "the formatting was really clean", "it's really good"."""
+
+
+def _mentor_rates(norm: str) -> bool:
+    """The mentor rating something with an intensified verdict, not under a near "if",
+    "would" or "not", not after "but" and not asking."""
+    rated = _RATED.search(norm)
+    if rated is None:
+        return False
+    near = " ".join(norm[:rated.start()].split()[-_HYPOTHESIS_REACH:])
+    if re.search(r"\b(?:she|he|they)(?:'s|'re)?\s*$", norm[:rated.start()]):
+        return False  # "she's really good, you can ask her": someone else
+    return not (_HYPOTHETICAL.search(near) or _NEGATED.search(near) or "?" in norm[rated.end():])
+
+
 def _general_praise(sentence: Sentence, turn_about_listener: bool, report: str) -> bool:
     """Praise by its shape rather than its wording (speech_acts.py): an evaluation of what
     the listener did, or the mentee's appreciation of the mentoring. `report`: what the other
@@ -853,6 +875,9 @@ def _general_praise(sentence: Sentence, turn_about_listener: bool, report: str) 
     if sentence.speaker == "mentor" and turn_about_listener and _LOVE_IT.search(norm):
         return True  # "did you get a chance to look at the label I sent?" - "I did. First off, I love it."
     if sentence.speaker == "mentor" and _VERDICT_MORE.search(norm) and not _NOT_A_VERDICT.search(norm):
+        return True
+    if sentence.speaker == "mentor" and (turn_about_listener or report or _ADDRESSED.search(norm)) \
+            and _mentor_rates(norm):
         return True
     if not evaluates_work(norm, turn_about_listener, bool(report), report):
         return False

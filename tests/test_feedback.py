@@ -1512,3 +1512,24 @@ def test_the_mentee_crediting_what_the_mentor_did_is_praise(text):
 ])
 def test_a_mentor_thing_beside_a_problem_is_no_praise(text):
     assert all(k[0] != "praise" for k in kinds(("mentor", "Anything else?"), ("mentee", text))), text
+
+
+@pytest.mark.parametrize("text", [
+    "And the invoice you sent, the layout was really clean.",
+    "The first ten minutes, where you walked them through the why, that was really, really good.",
+    "Honestly, your instinct on that is really good.",
+])
+def test_an_intensified_verdict_on_the_listeners_work_is_praise(text):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "I ran the open evening on Tuesday."),
+                                                       ("mentor", text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "Ask Danny, she's really good and you can ask her what she charges.",
+    "That's really good news about your sister.",
+    "Was the layout really clean, do you think?",
+    "If the layout were really clean, they'd have signed.",
+])
+def test_an_intensified_verdict_on_something_else_is_no_praise(text):
+    assert all(k[0] != "praise" for k in kinds(("mentee", "I ran the open evening on Tuesday."),
+                                                ("mentor", text))), text
