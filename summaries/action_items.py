@@ -379,6 +379,15 @@ _ASKED_IF = re.compile(r"\b(?:if|whether)\s+$")
 is part of that task, not the start of the next one."""
 
 
+_TOGETHER = re.compile(r"\b(?:you|your|us|our|we|me)\b")
+
+
+def _own_practice(speaker: str, words: str) -> bool:
+    """The mentee's own new habit ("from now on I'll keep a log every session"): a task, unlike a
+    standing arrangement between the two ("from now on I'll send you the articles a day before")."""
+    return speaker == "mentee" and not _TOGETHER.search(words)
+
+
 def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, ...] = (),
                  suggested: bool = False) -> list[_Task]:
     """First-person (or both-person) commitments in one sentence; `requests`: what was just
@@ -451,7 +460,8 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
                 or (kind == "both" and phrases.SHARED_RULE.search(words)) \
                 or (phrases.RECURRING.search(raw) and phrases.KEEPING_IN_TOUCH.match(words)) \
                 or phrases.RESPONSE_RULE.match(words) \
-                or (phrases.STANDING.search(norm) and not phrases.STARTING.search(norm)):
+                or (phrases.STANDING.search(norm) and not phrases.STARTING.search(norm)
+                    and not _own_practice(s.speaker, words)):
             continue
         if kind == "both" and _AGENDA.match(words) and _AT_NEXT_MEETING.search(raw):
             continue  # "let's both look at your numbers next time": what the next meeting is for

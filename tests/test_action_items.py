@@ -1905,3 +1905,18 @@ def test_him_is_the_person_the_talk_has_been_about_for_some_turns() -> None:
 def test_it_may_be_a_thing_said_as_a_subject_or_just_out(said: str, thing: str) -> None:
     item = only(items(("mentor", said), ("mentee", "Yes, let's.")))
     assert item.owner == "both" and thing in item.text.lower(), item.text
+
+
+@pytest.mark.parametrize("answer", [
+    "Fair. From now on I'll keep a firing log every session.",
+    "Reading the checklist aloud, okay, I'll do that from now on.",
+    "I'll start keeping notes after every session.",
+])
+def test_the_mentees_own_new_habit_is_a_task(answer: str) -> None:
+    item = only(items(("mentor", "Write down what happens each time, or you're guessing."), ("mentee", answer)))
+    assert item.owner == "mentee", item
+
+
+def test_a_standing_arrangement_between_the_two_is_still_no_task() -> None:
+    assert items(("mentor", "How should we handle the readings?"),
+                 ("mentee", "From now on I'll send you the articles a day before each call.")) == []
