@@ -93,6 +93,10 @@ REQUEST = re.compile(
     r"|can\s+i\s+(?:ask|get)\s+you\s+to\s+"
     # Checking what the other takes on: "so you'll send me the draft by Friday?"
     r"|(?:so|and)\s+you(?:'ll|\s+will|'re\s+going\s+to)\s+(?=[^?]*\?$)"
+    # ... or in the present: "and you make a start on the first section over the weekend?"
+    r"|^(?:so|and),?\s+you\s+(?=(?!(?:know|think|feel|mean|see|want|need|like|reckon|agree|remember|have|are|were"
+    r"|do|did|can|could|would|should|might|must|got|get|said|told|mentioned|asked|thought|[a-z]+ed)\b)[a-z]+\s"
+    r"[^?]*\?$)"
     r"|please\s+"
     r"))")
 OFFER = re.compile(

@@ -1920,3 +1920,11 @@ def test_the_mentees_own_new_habit_is_a_task(answer: str) -> None:
 def test_a_standing_arrangement_between_the_two_is_still_no_task() -> None:
     assert items(("mentor", "How should we handle the readings?"),
                  ("mentee", "From now on I'll send you the articles a day before each call.")) == []
+
+
+def test_and_you_do_this_asked_in_the_present_is_a_request() -> None:
+    item = items(("mentor", "I'll look at the budget. And you make a start on the grant narrative over the "
+                            "weekend?"),
+                 ("mentee", "Yep. Weekend, narrative. Deal."))[-1]
+    assert item.owner == "mentee" and "grant narrative" in item.text, item
+    assert items(("mentor", "So you said in your email you wanted to talk about rotas?"), ("mentee", "Yes.")) == []
