@@ -2116,6 +2116,17 @@ _PLEDGE_CLAUSE = re.compile(rf"(?:^|[,.;]\s*|\s(?:so|and|just)\s+)(?:{_LEAVE_IT_
 that one with me", "daylight photo, will do", "I'm off Sunday, I'll be there", "Monday it is"."""
 
 
+_YES_WORD = re.compile(r"\b(?:fine|okay|ok|yes|yep|yeah|sure|deal|will do|got it|can do|no problem|done|absolutely|"
+                       r"definitely)[.!]?$")
+
+
+def _echoed(first: str, pending: tuple[_Task, ...]) -> bool:
+    """A short answer that repeats what was firmly asked and says yes: "Three scenarios, fine."
+    (an echoed piece of advice, "Slide one, got it.", takes nothing on)."""
+    return len(first.split()) <= 6 and bool(_YES_WORD.search(first)) and not phrases.DECLINE.search(first) \
+        and any(r.firm and _content(first) & _content(r.words) for r in pending)
+
+
 def _answer_opening(sentences: Sequence[Sentence]) -> str:
     """The first sentence of an answer, and the next one too when the first is only an
     interjection ("Oh. I'd love to, but not before the visit.")."""
@@ -2139,6 +2150,7 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
     # With no known speakers, "yeah" may be the asker still talking: only a clear yes counts.
     firm = any(t.firm for t in pending) and sentences[0].speaker != "unknown"
     accept = phrases.ACCEPT_STRONG.match(opening) or (firm and phrases.ACCEPT_WEAK.match(opening)) \
+        or _echoed(sentences[0].norm, pending) \
         or _PLEDGE_CLAUSE.search(opening) \
         or re.fullmatch(r"(?:\w+,?\s+)?we'll\s+do", sentences[0].norm)  # "Will do." misheard
     binding = [c for c in commitments if c.pronoun_only or c.noun_only

@@ -1928,3 +1928,10 @@ def test_and_you_do_this_asked_in_the_present_is_a_request() -> None:
                  ("mentee", "Yep. Weekend, narrative. Deal."))[-1]
     assert item.owner == "mentee" and "grant narrative" in item.text, item
     assert items(("mentor", "So you said in your email you wanted to talk about rotas?"), ("mentee", "Yes.")) == []
+
+
+def test_an_echo_of_what_was_asked_with_a_yes_takes_it_on() -> None:
+    item = only(items(("mentor", "Homework: I'd like you to write up two near misses from the month."),
+                      ("mentee", "Two near misses, fine. Typed or handwritten?")))
+    assert item.owner == "mentee" and "near misses" in item.text, item
+    assert items(("mentor", "Put the price on slide one, not slide nine."), ("mentee", "Slide one, got it.")) == []
