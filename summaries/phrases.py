@@ -251,7 +251,7 @@ HEDGE_BEFORE = re.compile(r"(?:\bif\s+i\b|\bif\s+there's\b|\bif\s+there\s+is\b|\
                           r"\bmaybe\b|\bperhaps\b|\bhope\b|\bwish\b|\bdon't\s+think\b|\bnot\s+sure\b|"
                           r"\bdoubt\b|\bdon't\s+know\s+if\b|\bwhether\b|\bsaid\b|\btold\s+\w+\b|"
                           r"\bpromised\b|\bthought\b|\bfigured\b|\bwhen\s+can\b|\bhow\b|\bwhy\b|"
-                          r"\bwhat\b|\bshould\b|\bwould\b|\bdo\s+you\s+think\b|\bwhere\b|"
+                          r"(?<!\bknow\s)(?<!\bguess\s)\bwhat\b|\bshould\b|\bwould\b|\bdo\s+you\s+think\b|\bwhere\b|"
                           r"\bwhen\b|\bunless\b|\bscared\b|\bafraid\b|\bworried\b|\bterrified\b|\bnervous\b|"
                           r"\bfear\b)[^,]{0,24}$")
 HYPOTHETICAL = re.compile(r"\bif\s+i\s+(?:had|have|get|got|find|could|were)\b|"

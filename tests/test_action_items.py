@@ -1935,3 +1935,10 @@ def test_an_echo_of_what_was_asked_with_a_yes_takes_it_on() -> None:
                       ("mentee", "Two near misses, fine. Typed or handwritten?")))
     assert item.owner == "mentee" and "near misses" in item.text, item
     assert items(("mentor", "Put the price on slide one, not slide nine."), ("mentee", "Slide one, got it.")) == []
+
+
+def test_you_know_what_is_no_hedge_before_a_promise() -> None:
+    item = items(("mentee", "honestly no worries if it's a bad time"),
+                 ("mentor", "no you know what it matters i'll ask priya on monday i'll pitch it as cover"))[0]
+    assert item.owner == "mentor" and "priya" in item.text.lower(), item
+    assert items(("mentee", "Right."), ("mentor", "What I'll need is a bigger van, honestly.")) == []
