@@ -278,7 +278,7 @@ CLAUSE_CUT = re.compile(
     r"|,?\s+(?:and|or|but)\s+(?=if\b)|,?\s+(?:while|whilst)\s+(?=(?:it's|it\s+is|i|i'm|you|we|they)\b)"
     r"|,\s+(?=that\s+(?:gives|means|way|should|will|would)\b)|\s+and\s+(?=what\s+i(?:'d|\s+would)\s+do\b)"
     r"|\s+(?=(?:do\s+you\s+fancy|fancy)\s+(?:it|that|this)\b|what\s+do\s+you\s+(?:think|reckon)\b"
-    r"|how\s+does\s+that\s+sound\b|does\s+that\s+(?:sound|work)\b)"
+    r"|how\s+does\s+that\s+sound\b|does\s+that\s+(?:sound|work)\b|how\s+about\s+that\b|how's\s+that\b)"
     r"|;|\s+-\s+|:\s")
 JOINT = re.compile(r"\s(?:and|but|so|then)\s|;\s")
 """Where a new clause may begin: "send me the slides by Friday and I'll comment ..."."""

@@ -1781,6 +1781,7 @@ def test_what_is_not_a_joint_task() -> None:
      "2026-11-20"),
     ("I'll send the floor plan over by Monday, does that work?", "Send the floor plan over", "2026-11-23"),
     ("I'll have the quotes to you by the 30th. Is that realistic?", "Have the quotes to Dana", "2026-11-30"),
+    ("That's on me. I'll send the minutes by Friday, how about that?", "Send the minutes", "2026-11-20"),
 ])
 def test_a_commitment_that_ends_asking_if_it_suits_is_still_one(answer: str, text: str, due: str) -> None:
     item = only(items(("mentor", "When's the deadline?"), ("mentee", answer)))
