@@ -1125,6 +1125,46 @@ def _sessions_critique(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
                 kinds[s.segment, s.char_start] = (praise, True)
 
 
+_MENTOR_HABIT = re.compile(
+    r"\b(?:when|whenever) you\b|\byou (?:always |often |sometimes |usually )?(?:send|sent|talk|talked|review|"
+    r"check|ask|asked|gave|give|come|came|told|tell)\b|\byour (?:comments|notes|voice notes|emails|feedback|reviews?)\b"
+    r"|\b(?:these|our) (?:calls|sessions|chats)\b|\bthe (?:voice notes|comments|notes|emails|follow-ups?) you\b")
+"""The mentor's way of mentoring, named by the mentee: "when you review my calcs", "your comments"."""
+_HARD_FOR_ME = re.compile(
+    r"\bi (?:kind of |sort of |just |always |usually )?(?:lose track|lose the thread|forget (?:half|most|what|which)"
+    r"|panicked|panic|go bright red|spiral(?:led)?|can't (?:remember|find|tell|follow|keep up)|caught half"
+    r"|didn't know (?:if|whether|what))\b"
+    r"|\b(?:hard|difficult) to (?:take in|follow|keep track|find)\b|\ba lot at once\b"
+    r"|\b(?:came|come) away (?:not|without|with loads|feeling)\b|\bkind of brutal\b")
+"""What the mentoring makes hard for the mentee: "I lose track", "hard to take in"."""
+_ASKS_CHANGE = re.compile(
+    r"\b(?:could|can|would) you (?:maybe |perhaps |just |please |possibly )*(?!send me\b|email me the\b)[a-z]+"
+    r"|\bwould (?:it be possible|[\w ]{3,30} work for you instead)\b|\bmaybe (?:start|shorter|hold|keep|just)\b"
+    r"|\bmore of that\b|\bi(?:'d| would) (?:rather|prefer)\b|\bi (?:kind of |just )?need you to\b")
+"""The change the mentee asks for: "could you keep them in one place?", "maybe shorter ones"."""
+
+
+_CONTRAST = re.compile(r"\bbut\b|\b(?:the )?only thing\b|\bone thing\b|\bthough\b")
+
+
+def _mentoring_critique(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
+    """The mentee's turn that names a way of the mentor's ("when you review my calcs, the
+    comments come back in three places"), what it makes hard ("I lose track") and the change
+    asked for ("Could you keep them in one place?") or a "but": the change, or else what is
+    hard, is constructive feedback."""
+    for sentences in ctx.turn_sentences:
+        if not sentences or sentences[0].speaker != "mentee" \
+                or not any(_MENTOR_HABIT.search(s.norm) for s in sentences) \
+                or not any(_HARD_FOR_ME.search(s.norm) for s in sentences) \
+                or not any(_ASKS_CHANGE.search(s.norm) or _CONTRAST.search(s.norm) for s in sentences) \
+                or any(kinds[s.segment, s.char_start][1] for s in sentences):
+            continue
+        target = next((s for s in sentences if _ASKS_CHANGE.search(s.norm)), None) \
+            or next(s for s in sentences if _HARD_FOR_ME.search(s.norm))
+        praise, _ = kinds[target.segment, target.char_start]
+        kinds[target.segment, target.char_start] = (praise, True)
+
+
 _SESSIONS = r"(?:calls|sessions|chats|meetings|check-ins|check ins|catch-ups|catchups|catch ups|supervisions?)"
 """What the two call their meetings."""
 _ASKS_ABOUT_SESSIONS = phrase_pattern(
@@ -1345,6 +1385,7 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
              for s in ctx.sentences}
     _praise_then_but(ctx, kinds)
     _sessions_critique(ctx, kinds)
+    _mentoring_critique(ctx, kinds)
     _sessions_reviewed(ctx, kinds)
     _progress_noticed(ctx, kinds)
     _story_advice(ctx, kinds)

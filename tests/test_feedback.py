@@ -1533,3 +1533,20 @@ def test_an_intensified_verdict_on_the_listeners_work_is_praise(text):
 def test_an_intensified_verdict_on_something_else_is_no_praise(text):
     assert all(k[0] != "praise" for k in kinds(("mentee", "I ran the open evening on Tuesday."),
                                                 ("mentor", text))), text
+
+
+@pytest.mark.parametrize("turn", [
+    "One thing, if that's okay. When you mark up my drawings, the notes come in by text, email and on paper. "
+    "I lose track. Could you put them all in one place?",
+    "only thing is um your voice notes are like ten minutes long and it's hard to take in on my break "
+    "maybe shorter ones",
+    "I like that you explain why. But sometimes you talk really fast and I caught half of it.",
+])
+def test_the_mentees_turn_on_a_way_of_the_mentors_that_makes_things_hard_is_constructive(turn):
+    assert any(k[:3] == ("constructive", "mentee", "mentor")
+               for k in kinds(("mentor", "Anything about how we do these?"), ("mentee", turn))), turn
+
+
+def test_the_mentee_losing_track_of_their_own_work_is_no_feedback():
+    assert kinds(("mentor", "How's the site?"),
+                 ("mentee", "When you asked about the snag list, honestly I lose track of it. I'll sort it.")) == []
