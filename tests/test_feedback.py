@@ -1550,3 +1550,10 @@ def test_the_mentees_turn_on_a_way_of_the_mentors_that_makes_things_hard_is_cons
 def test_the_mentee_losing_track_of_their_own_work_is_no_feedback():
     assert kinds(("mentor", "How's the site?"),
                  ("mentee", "When you asked about the snag list, honestly I lose track of it. I'll sort it.")) == []
+
+
+def test_a_frequency_of_something_other_than_meetings_is_no_logistics():
+    assert ("constructive", "mentor", "mentee", 1) in kinds(
+        ("mentee", "I didn't want it to look like complaining."),
+        ("mentor", "I'd email the sponsor explaining the lag and propose fortnightly figures instead."))
+    assert kinds(("mentee", "How often should we talk?"), ("mentor", "I'd propose fortnightly calls.")) == []
