@@ -873,8 +873,11 @@ def _date_asked_after(offer: _Task, ctx: Context, dates: dict[int, list[DateMent
 
 
 _JOINT_OFFER = re.compile(r"\b(?:(?:what\s+if\s+we|how\s+about\s+we|shall\s+we|why\s+don't\s+we|"
-                          r"maybe\s+we\s+(?:could|should)|we\s+could(?:\s+always)?(?!\s+have\b))"
+                          r"maybe\s+we\s+(?:could|should)|we\s+could(?:\s+always)?(?!\s+have\b)"
+                          r"|(?:could|can|should)\s+we(?=\s+(?:both|each|all)\b))"
                           r"(?:\s+(?:both|each|all|just|also))?"
+                          # asked, not said: "let's both read it by Friday?", "we both make a list and compare?"
+                          r"|(?:let's|we)\s+(?:both|each)(?=\s[^.!]*\?$)"
                           r"|(?:let's|what\s+we\s+(?:can|could)\s+do\s+is|would\s+you\s+be\s+up\s+for)"
                           r"(?:\s+(?:both|just|also))?(?=\s[^,.?!;]*\b(?<!put\s)(?<!putting\s)(?<!get\s)"
                           r"(?<!getting\s)(?<!pull\s)(?<!pulling\s)(?<!bring\s)(?<!bringing\s)"

@@ -1943,3 +1943,12 @@ def test_you_know_what_is_no_hedge_before_a_promise() -> None:
                  ("mentor", "no you know what it matters i'll ask priya on monday i'll pitch it as cover"))[0]
     assert item.owner == "mentor" and "priya" in item.text.lower(), item
     assert items(("mentee", "Right."), ("mentor", "What I'll need is a bigger van, honestly.")) == []
+
+
+@pytest.mark.parametrize("ask", [
+    "Let's both read the new guidance by the end of next week, and argue about it next time?",
+    "and um one for both of us could we both read the new guidance before friday",
+])
+def test_a_joint_task_asked_and_taken_up_is_both(ask: str) -> None:
+    item = only(items(("mentor", ask), ("mentee", "Sure, yeah, that's fine.")))
+    assert item.owner == "both" and "guidance" in item.text, item
