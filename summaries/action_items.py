@@ -350,7 +350,8 @@ _POLITE_IF = re.compile(r"\bif (?:you (?:like|want|prefer|need|'d like)|it (?:wo
 _POLITE_TAIL = re.compile(r",?\s+(?:if (?:you're|you are) (?:happy|okay|ok|free) to [^?]*|if that's (?:okay|ok|"
                           r"alright|all right|fine)|is that (?:okay|ok|alright|all right|fine|realistic)|"
                           r"if that (?:works|suits)(?: for you)?|(?:does|would|will) that (?:work|suit)"
-                          r"(?: for you| you)?|how (?:about|does) that(?: sound)?|how's that|(?:does that )?sound good)\?$")
+                          r"(?: for you| you)?|how (?:about|does) that(?: sound)?|how's that"
+                          r"|(?:does that )?sound good)\?$")
 """A commitment asked as a favour: "I'll send you a draft by the end of the month, if you're happy to look at it?"."""
 _DATE_ASKED = re.compile(r",\s*(?:(?:say|maybe|like|probably|or|by)\s+)*(?:(?:this|next)\s+)?(?:monday|tuesday|"
                          r"wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the\s+\w+|"

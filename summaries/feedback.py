@@ -812,12 +812,14 @@ _MENTOR_REF = re.compile(
     r"|\byour (?:[\w-]+ ){0,2}(?:tips?|advice|ideas?|crib sheets?|notes|feedback|questions?|emails?|voice notes|"
     r"stories|examples?|help|walk-?throughs?)\b"
     r"|\b(?:these|our) (?:calls|sessions|chats|catch-ups)\b"
-    r"|\bthe (?!(?:other|next|main|only|big|bigger|real|hard|tricky|last|first|same|whole|boring|worst|best) )[\w'-]+(?: [\w'-]+){0,3} "
+    r"|\bthe (?!(?:other|next|main|only|big|bigger|real|hard|tricky|last|first|same|whole|boring|worst|best) )"
+    r"[\w'-]+(?: [\w'-]+){0,3} "
     r"(?:thing|idea|tip|trick)\b")
 """What the mentor did or said, named by the mentee: "the thing you said last time", "the
 vesting idea", "your crib sheets", "these calls"."""
 _MENTEE_EFFECT = re.compile(
-    r"(?<!\bi'm )(?<!\bget )(?<!\bgot )(?<!\bgets )(?<!\bgetting )\b(?:helped|helps|huge|brilliant|stuck|clicked|clicks|made sense|worth it|worth like|so good|been great|"
+    r"(?<!\bi'm )(?<!\bget )(?<!\bgot )(?<!\bgets )(?<!\bgetting )"
+    r"\b(?:helped|helps|huge|brilliant|stuck|clicked|clicks|made sense|worth it|worth like|so good|been great|"
     r"so useful|really useful|the most useful|valuable|gold|the first time|exactly (?:what|the kind)|"
     r"the (?:only )?reason|calmed me|(?:a )?(?:massive|huge|big|real) difference|got me|saved me|changed (?:how|my|the)"
     r"|i (?:really |honestly )?(?:like|love|enjoy) (?:them|these))\b")
