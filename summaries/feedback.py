@@ -851,8 +851,8 @@ _RATED = re.compile(
 
 
 def _mentor_rates(norm: str) -> bool:
-    """The mentor rating something with an intensified verdict, not under a near "if",
-    "would" or "not", not after "but" and not asking."""
+    """The mentor rating something with an intensified verdict, not of "she" or "he", not
+    under a near "if", "would" or "not", and not asking."""
     rated = _RATED.search(norm)
     if rated is None:
         return False
