@@ -1350,9 +1350,9 @@ _PASSING_WORDS = 8
 _EXPLAINED_WORDS = 25
 """A short directive in a turn with this many words besides it comes with its reasons ("It was
 three pages long and the recommendation was right at the very end. Put it in the first line.
-Tom reads the first line and nothing else."): advice, not said in passing. Measured on the
-labelled conversations read here (bench/heldout, 302): of the short directives the caller
-dropped, those in such turns are labelled feedback more often than not (docs/PERFORMANCE.md)."""
+Tom reads the first line and nothing else."): advice, not said in passing. Keeping them raised
+feedback F1 on the labelled conversations read here and on blind17-19; 25 was the best of the
+thresholds tried (docs/PERFORMANCE.md, session 14)."""
 
 
 def _instruction_in_passing(text: str) -> bool:
