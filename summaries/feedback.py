@@ -665,7 +665,13 @@ _REPORTED = re.compile(
 
 
 _HYPOTHESIS_REACH = 6
-"""How many words before praise an "if" or "would" may stand and still make it hypothetical."""
+"""How many words before praise an "if", "would" or "not" may stand and still undo it."""
+
+
+def _near(before: str) -> str:
+    """The last words before praise that may undo it: in run-on speech "that would be useful
+    yeah um and well done on hartley" still praises."""
+    return " ".join(before.split()[-_HYPOTHESIS_REACH:])
 
 
 def _praise(sentence: Sentence) -> bool:
@@ -684,7 +690,7 @@ def _praise(sentence: Sentence) -> bool:
             and not _ADDRESSED.search(match.group(0)):
         return False  # "the tips from the trainer really helped": not the mentor's
     before = _DISCOURSE_IF.sub("", norm[:match.start()])
-    near = " ".join(before.split()[-_HYPOTHESIS_REACH:])  # "that would be useful yeah um and well done on hartley"
+    near = _near(before)
     if _NEGATED.search(near) or (_NEGATION.search(match.group(0))
                                    and not match.group(0).startswith(("not many", "most people"))
                                    and not match.group(0).endswith("not nothing")
@@ -824,7 +830,6 @@ _MENTEE_EFFECT = re.compile(
     r"the (?:only )?reason|calmed me|(?:a )?(?:massive|huge|big|real) difference|got me|saved me|changed (?:how|my|the)"
     r"|i (?:really |honestly )?(?:like|love|enjoy) (?:them|these))\b")
 """What it did for the mentee: it helped, stuck, clicked, was the first time something made sense."""
-_WOULD_NEAR = re.compile(r"\b(?:would|could|might|if|'d)\b(?:\s+\S+){0,2}\s*$")
 
 
 def _mentee_credits(norm: str) -> bool:
@@ -835,9 +840,8 @@ def _mentee_credits(norm: str) -> bool:
     effect = _MENTEE_EFFECT.search(norm)
     if ref is None or effect is None:
         return False
-    before = norm[:effect.start()]
-    near = " ".join(before.split()[-_HYPOTHESIS_REACH:])
-    return not (_WOULD_NEAR.search(before) or _NEGATED.search(near))
+    near = _near(norm[:effect.start()])
+    return not (_HYPOTHETICAL.search(near) or _NEGATED.search(near))
 
 
 _RATED = re.compile(
@@ -856,7 +860,7 @@ def _mentor_rates(norm: str) -> bool:
     rated = _RATED.search(norm)
     if rated is None:
         return False
-    near = " ".join(norm[:rated.start()].split()[-_HYPOTHESIS_REACH:])
+    near = _near(norm[:rated.start()])
     if re.search(r"\b(?:she|he|they)(?:'s|'re)?\s*$", norm[:rated.start()]):
         return False  # "she's really good, you can ask her": someone else
     return not (_HYPOTHETICAL.search(near) or _NEGATED.search(near) or "?" in norm[rated.end():])
