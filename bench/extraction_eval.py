@@ -3,7 +3,9 @@
     python bench/extraction_eval.py [--fixtures DIR] [--transcripts DIR] [--verbose]
 
 --fixtures: labelled conversations (`turns` + `expected`, as in ../shared/fixtures/sessions,
-the default; tests/data/conversations holds ten more, from other fields, with distractors).
+the default; tests/data/conversations holds our own, from other fields, with distractors;
+bench/heldout/SET holds sets written blind by helper authors whose labels the rule authors
+did not read before scoring them).
 Each turn becomes one segment.
 --transcripts: score recognised transcripts instead (DIR/ID.json, the transcriber's JSON).
 Their segments do not line up with turns, so each predicted item is mapped to the turn its
