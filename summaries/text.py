@@ -8,6 +8,8 @@ Recognised speech often arrives as long lower-case runs without punctuation, and
 may cut one sentence across two segments. `split_sentences` therefore also splits long
 unpunctuated runs at discourse markers, and `build_context` joins an unfinished sentence
 with the start of the same speaker's next segment (the sentence belongs to the first one).
+A sentence cut off by the other speaker's "mhm" and taken up after it belongs to the
+segment where it goes on, which holds what was said.
 """
 from __future__ import annotations
 
@@ -373,6 +375,41 @@ def _runs_on(transcript: Transcript, index: int, punctuated: bool) -> bool:
     return punctuated or last_word in _DANGLING
 
 
+_CUT_OFF = frozenset("the a an to of for my your our their his her by i'll i'm will going".split())
+"""Words a speaker who is cut off mid-commitment stops on: "so I'm gonna, um" | "I'll book the"."""
+_BACKCHANNEL = frozenset("""
+mm mhm hmm huh uh-huh mm-hmm - yeah yep yes right okay ok sure go on sorry you broke up there cut out say
+again lost me what was that
+""".split())
+"""Words of a listener's "mhm", "go on" or "sorry, you broke up there": no turn of their own."""
+
+
+def _resumes_after(transcript: Transcript, index: int) -> bool:
+    """Does segment `index`, cut off mid-sentence, go on two segments later, after the other
+    speaker's "mhm" or "sorry, you broke up there"?
+
+    Segment `index` must end on a word no commitment stops on ("the", "I'll", "gonna"), the
+    interruption must be a few words of listening only, and the continuation must start in
+    lower case, within four seconds when times are known.
+    """
+    segments = transcript.segments
+    if index + 2 >= len(segments):
+        return False
+    here, between, after = segments[index], segments[index + 1], segments[index + 2]
+    if here.speaker != after.speaker or between.speaker == here.speaker or here.speaker == "unknown":
+        return False
+    text = here.text.strip()
+    if not _unfinished(text) or not after.text.strip()[:1].islower():
+        return False
+    words = re.findall(r"[\w'-]+", normalize(between.text))
+    if len(words) > 6 or not set(words) <= _BACKCHANNEL or between.text.rstrip().endswith("?"):
+        return False
+    if here.end is not None and after.start is not None and after.start - here.end > 4.0:
+        return False
+    norm = normalize(text)
+    return bool(norm) and norm.rsplit(" ", 1)[-1] in _CUT_OFF
+
+
 def _group_turns(transcript: Transcript) -> list[list[int]]:
     """Consecutive segments of one known speaker form a turn."""
     turns: list[list[int]] = []
@@ -393,11 +430,20 @@ def build_context(transcript: Transcript, session_date: datetime | None = None) 
     consumed: set[int] = set()
     sentences: list[Sentence] = []
     per_segment: list[list[Sentence]] = [[] for _ in transcript.segments]
+    carried: dict[int, str] = {}
+    """Segment -> the cut-off start of its first sentence, said before an interruption."""
     for seg, pieces in zip(transcript.segments, split):
         for k, (offset, text) in enumerate(pieces):
             if k == 0 and seg.index in consumed:
                 continue
-            full, continues_in, tail = text, None, seg.index
+            if k == len(pieces) - 1 and _resumes_after(transcript, seg.index) and split[seg.index + 2] \
+                    and not _runs_on(transcript, seg.index, punctuated):
+                # "so I'm gonna, um" | "mhm" | "ring the engineer tomorrow": the sentence is
+                # said, and quoted, where it goes on; the words before the "mhm" lead it in.
+                carried[seg.index + 2] = f"{carried.pop(seg.index, '')} {text}".strip() if k == 0 else text
+                continue
+            lead = carried.pop(seg.index, "") if k == 0 else ""
+            full, continues_in, tail = f"{lead} {text}".strip(), None, seg.index
             # A segment's last sentence may run on, through segments that hold nothing else.
             while k == len(pieces) - 1 and _runs_on(transcript, tail, punctuated) and split[tail + 1]:
                 continues_in = continues_in if continues_in is not None else tail + 1

@@ -130,6 +130,28 @@ def test_a_sentence_split_across_segments_is_one_task_at_its_start() -> None:
     assert "revised version" in item.text and item.due == "2026-11-23"
 
 
+@pytest.mark.parametrize("interruption", ["mhm", "Mm.", "sorry, you broke up there", "go on"])
+def test_a_sentence_cut_off_by_the_others_mhm_is_one_task_where_it_goes_on(interruption: str) -> None:
+    found = items(("mentor", "the kiln log is the thing the assessor will ask for"),
+                  ("mentee", "right so i'm gonna um i'm gonna dig out the"),
+                  ("mentor", interruption),
+                  ("mentee", "the firing sheets for you by friday"))
+    item = only(found)
+    assert item.owner == "mentee" and item.source.segment == 3
+    assert "firing sheets" in item.text and item.due == "2026-11-20"
+
+
+def test_what_only_looks_cut_off_or_interrupted_stays_apart() -> None:
+    # a finished sentence, and an answer that is more than listening: no joins
+    found = items(("mentee", "I'll book the slot from now on"), ("mentor", "Cool."),
+                  ("mentee", "and the glaze order is already in."))
+    assert [i.source.segment for i in found] == [0]
+    found = items(("mentee", "so i'll ring the"), ("mentor", "the supplier or the kiln engineer?"),
+                  ("mentee", "the supplier tomorrow"))
+    assert all(i.source.segment != 2 or "supplier" in i.text for i in found)
+    assert all("kiln engineer" not in i.text for i in found)
+
+
 def test_him_and_her_become_the_person_just_named() -> None:
     item = only(items(("mentee", "Did you hear back from Lena about the role?"),
                       ("mentor", "Not yet. I'll ask her on Monday.")))
