@@ -308,8 +308,8 @@ _APPRECIATION_EFFECT = phrase_pattern(
     r"|\b(?:the|those|these|that) (?:[\w-]+ ){1,3}you (?:sent|set up|gave|shared|recommended|suggested|made|wrote|lent|"
     r"showed)(?: me)?\b[^.?!]{0,40}?\b(?:were|was|are|is) (?:honestly |genuinely |really |easily )?(?:the most useful|"
     r"the best|the most helpful|super useful|so useful|really useful|a huge help)\b"
-    r"|\byou(?:'re| are) (?:a |such a )?(?:really |so |genuinely )?(?:good|great|brilliant|fantastic|excellent) "
-    r"(?:explainer|listener|teacher|mentor|sounding board|coach)\b"
+    r"|\byou(?:'re| are|'ve been| have been) (?:a |such a )?(?:really |so |genuinely )?(?:good|great|brilliant|"
+    r"fantastic|excellent) (?:explainer|listener|teacher|mentor|sounding board|coach|on the [\w-]+ (?:side|stuff))\b"
     r"|\byou always (?:talk me down|calm me down|know (?:what|how|just)|make me (?:feel|see|think))\b"
     rf"|\bi (?:really |genuinely |honestly )?find (?:these|our|your|the) (?:[\w-]+ )?{_MENTOR_THINGS} "
     r"(?:(?:really|so|super|very|incredibly|genuinely|hugely),? )*(?:helpful|useful|valuable)\b"
@@ -817,7 +817,8 @@ _MENTOR_REF = re.compile(
     r"talked|came|shared|recommended|send)\b"
     r"|\byour (?:[\w-]+ ){0,2}(?:tips?|advice|ideas?|crib sheets?|notes|feedback|questions?|emails?|voice notes|"
     r"stories|examples?|help|walk-?throughs?)\b"
-    r"|\b(?:these|our) (?:calls|sessions|chats|catch-ups)\b"
+    r"|\b(?:these|our) (?:calls|sessions|chats|catch-ups)\b|\bthe (?:way|fact that) you\b"
+    r"|\b(?:making|telling|letting|pushing|getting) me (?:to )?(?!feel\b)\w+"
     r"|\bthe (?!(?:other|next|main|only|big|bigger|real|hard|tricky|last|first|same|whole|boring|worst|best) )"
     r"[\w'-]+(?: [\w'-]+){0,3} "
     r"(?:thing|idea|tip|trick)\b")
@@ -827,7 +828,10 @@ _MENTEE_EFFECT = re.compile(
     r"(?<!\bi'm )(?<!\bget )(?<!\bgot )(?<!\bgets )(?<!\bgetting )"
     r"\b(?:helped|helps|huge|brilliant|stuck|clicked|clicks|made sense|worth it|worth like|so good|been great|"
     r"so useful|really useful|the most useful|valuable|gold|the first time|exactly (?:what|the kind)|"
-    r"the (?:only )?reason|calmed me|(?:a )?(?:massive|huge|big|real) difference|got me|saved me|changed (?:how|my|the)"
+    r"the (?:only )?reason|calmed me|(?:a |the )?(?:massive|huge|big|biggest|real) difference|all the difference|"
+    r"got me|saved (?:me|us|a|the|my)|changed (?:how|my|the)|(?:did|done) more for (?:my|me)|"
+    r"the best (?:[\w-]+ ){0,2}(?:i've|i have|i've ever|anyone)|(?:really |very |so )?good advice|"
+    r"(?:super|way|far|much|so much) (?:more )?useful"
     r"|i (?:really |honestly )?(?:like|love|enjoy) (?:them|these))\b")
 """What it did for the mentee: it helped, stuck, clicked, was the first time something made sense."""
 
@@ -842,6 +846,24 @@ def _mentee_credits(norm: str) -> bool:
         return False
     near = _near(norm[:effect.start()])
     return not (_HYPOTHETICAL.search(near) or _NEGATED.search(near))
+
+
+_POINTS_BACK = re.compile(r"^(?:(?:and|so|honestly|but)[,\s]+)*(?:that|those|these|they|it|this)\b")
+
+
+def _credit_said_after(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
+    """The mentee naming what the mentor did in one sentence and what it did for them in the
+    next, which points back: "The follow-up emails you send after our calls? Those are gold.",
+    "your pencil notes in the margins, I keep every one. They're the best teaching I've had."."""
+    for sentences in ctx.turn_sentences:
+        if not sentences or sentences[0].speaker != "mentee":
+            continue
+        for named, said in zip(sentences, sentences[1:]):
+            praise, constructive = kinds[said.segment, said.char_start]
+            if praise or not _MENTOR_REF.search(named.norm) or not _POINTS_BACK.match(said.norm) \
+                    or question_kind(said) is not None or not _mentee_credits(f"you said {said.norm}"):
+                continue
+            kinds[said.segment, said.char_start] = (True, constructive)
 
 
 _RATED = re.compile(
@@ -1393,6 +1415,7 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
     _praise_then_but(ctx, kinds)
     _sessions_critique(ctx, kinds)
     _mentoring_critique(ctx, kinds)
+    _credit_said_after(ctx, kinds)
     _sessions_reviewed(ctx, kinds)
     _progress_noticed(ctx, kinds)
     _story_advice(ctx, kinds)

@@ -1506,6 +1506,37 @@ def test_the_mentee_crediting_what_the_mentor_did_is_praise(text):
 
 
 @pytest.mark.parametrize("text", [
+    "the way you made me redo the stitch count that week has made the biggest difference of anything",
+    "Telling me to ring the council myself was really good advice.",
+    "Letting me run the tasting on my own did more for my nerve than any course.",
+    "Getting me to keep the fermentation log is the best habit I've picked up.",
+    "Honestly, you're brilliant on the pricing side, I've learned loads.",
+])
+def test_more_ways_the_mentee_credits_the_mentoring(text):
+    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "Anything for me?"), ("mentee", text)), text
+
+
+@pytest.mark.parametrize("turn", [
+    "The sketches you send after our calls? Those are gold.",
+    "And your red-pen notes on my floor plans, I keep every one. They're the best teaching I've had.",
+    "Also, the thing you said about quoting by the room. That genuinely stuck.",
+])
+def test_what_the_mentor_did_then_what_it_did_for_the_mentee_is_praise(turn):
+    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "How are the calls going for you?"),
+                                                       ("mentee", turn)), turn
+
+
+@pytest.mark.parametrize("turn", [
+    "The sketches you send after our calls? Those come a week late.",
+    "Your red-pen notes on my floor plans. Could they be shorter?",
+    "Letting me know earlier would help if you can.",
+])
+def test_what_the_mentor_did_then_no_effect_is_no_praise(turn):
+    assert all(k[0] != "praise" for k in kinds(("mentor", "How are the calls going for you?"),
+                                                ("mentee", turn))), turn
+
+
+@pytest.mark.parametrize("text", [
     "The other thing is I keep getting stuck on the intros.",
     "Would it be okay if I messaged you when I'm stuck, rather than saving it for these calls?",
     "If your notes came earlier, that would help.",
