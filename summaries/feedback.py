@@ -674,6 +674,11 @@ def _near(before: str) -> str:
     return " ".join(before.split()[-_HYPOTHESIS_REACH:])
 
 
+_CLOSING_EXCLAMATION = re.compile(r"(?:well done|good job|great job|nice job|nicely done|good work|great work)$")
+_CLOSES = re.compile(r"(?:,? [a-z]+)?[.!]*$")
+"""An exclamation of praise that ends its sentence, with at most a name after it."""
+
+
 def _praise(sentence: Sentence) -> bool:
     """Praise, not negated, hypothetical, reported or about someone else."""
     norm = sentence.norm
@@ -697,7 +702,9 @@ def _praise(sentence: Sentence) -> bool:
                                    and not match.group(0).endswith("unnoticed")):
         return False
     clause = _CLAUSE_BREAK.split(before)[-1] + match.group(0)
-    if _THIRD_PARTY.search(before) and not _ADDRESSED.search(clause):
+    # "..., well done." closing the sentence is said to the listener, whoever the sentence named
+    closing = _CLOSING_EXCLAMATION.match(match.group(0)) and _CLOSES.match(norm, match.end())
+    if _THIRD_PARTY.search(clause if closing else before) and not _ADDRESSED.search(clause):
         return False
     reported = _REPORTED.search(before)
     if reported and sentence.speaker == "mentor" and _ADDRESSED.search(norm, reported.end()):
@@ -867,8 +874,9 @@ def _credit_said_after(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
 
 
 _RATED = re.compile(
-    r"(?:\b(?:is|was|are|were|looks|looked|sounds|sounded|reads|read|felt|has been|have been)|'s) "
-    r"(?:(?:actually|genuinely|honestly|just)\s+)?(?:really|so|very|super|incredibly|properly|seriously)"
+    r"(?:(?:\b(?:is|was|are|were|looks|looked|sounds|sounded|reads|read|felt|has been|have been)|'s) "
+    r"(?:(?:actually|genuinely|honestly|just)\s+)?(?:really|so|very|super|incredibly|properly|seriously|genuinely|"
+    r"clearly|truly)|\b(?:really|genuinely|truly) (?:is|was|are|were))"
     r"(?:,? really)?,? (?:good|great|strong|clean|clear|lovely|beautiful|careful|nice|solid|sharp|tight|"
     r"impressive|substantial|thorough|smart|brave|professional)\b"
     r"(?!\s+(?:news|idea|question|point|fun|timing|to (?:hear|know|see)|of (?:you|him|her|them)|for (?:you|me)"

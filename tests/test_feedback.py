@@ -1556,6 +1556,26 @@ def test_an_intensified_verdict_on_the_listeners_work_is_praise(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Checking the load cells before promising him a date is exactly the right instinct, well done.",
+    "And the risk assessment really is good, Femi.",
+    "Your knot work is clearly strong.",
+    "the splice is genuinely clean",
+])
+def test_a_closing_well_done_and_a_plain_really_is_good_are_praise(text):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "I rigged the truss on Saturday."),
+                                                       ("mentor", text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "She sorted the permits on her own, well done to her.",
+    "It really is good news about the venue.",
+])
+def test_praise_of_someone_else_or_of_news_stays_out(text):
+    assert all(k[0] != "praise" for k in kinds(("mentee", "I rigged the truss on Saturday."),
+                                                ("mentor", text))), text
+
+
+@pytest.mark.parametrize("text", [
     "Ask Danny, she's really good and you can ask her what she charges.",
     "That's really good news about your sister.",
     "Was the layout really clean, do you think?",
