@@ -722,6 +722,22 @@ def _advice_clause(text: str) -> re.Match[str] | None:
     return match
 
 
+_I_WOULD_DO = re.compile(
+    r"(?:^|[,.:;] |\b(?:and|so|but|honestly|then|yeah|okay|well|personally|also|though) )i(?:'d| would) "
+    rf"(?:(?:also|probably|definitely|just|still|honestly|actually) )?(?:{_TASK_VERB})\b(?! you\b)(?![^,.;]* but\b)")
+"""What the mentor would do in the listener's place: "I'd email the council before the end of
+the month", "then I'd go back to him" (not "I'd send you mine but it's out of date")."""
+
+
+_DIAGNOSIS = re.compile(
+    r"\byou(?:'re| are) (?:not |still |always |just )?[a-z]+ing\b[^,.;?]*?\b(?:too (?:early|late|much|high|low|fast|"
+    r"slow|soon|far|long|hard|many|little)|(?:hot|long|hard|early|high|low|slow) enough|instead of (?!just\b)|"
+    r"rather than (?!just\b))")
+"""The mentor naming what the listener does wrong: "you're pulling it out too early", "you're
+not getting it hot enough", "you're yanking the lever instead of setting the pin" (not the
+praise "you're asking about it instead of just carrying on")."""
+
+
 def _constructive(sentence: Sentence, granting: bool = False) -> bool:
     """A suggestion or critique, not about meeting logistics, joint plans or reported.
     `granting`: the sentence answers the other's "should I ...?", so an imperative in it
@@ -732,6 +748,8 @@ def _constructive(sentence: Sentence, granting: bool = False) -> bool:
     if match is None and sentence.speaker == "mentor" and not _DEADLINE.search(text) \
             and question_kind(sentence) is None:
         match = _SO_IMPERATIVE.search(text)
+    if match is None and sentence.speaker == "mentor":
+        match = _I_WOULD_DO.search(text) or _DIAGNOSIS.search(text)
     if match is None and sentence.speaker == "mentee":
         match = _MENTEE_ASKS.search(text)
     if match is None and not granting:

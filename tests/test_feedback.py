@@ -1576,6 +1576,28 @@ def test_praise_of_someone_else_or_of_news_stays_out(text):
 
 
 @pytest.mark.parametrize("text", [
+    "the venue's fine and i'd also call the council before the end of the month",
+    "Good, and I'd start logging the loads now rather than in August.",
+    "You're hanging the points too late in the day.",
+    "you're not giving the paint long enough between coats",
+    "You're guessing the weights instead of weighing them.",
+])
+def test_what_the_mentor_would_do_and_what_the_listener_does_wrong_is_constructive(text):
+    assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "So that is where the rig is."),
+                                                             ("mentor", text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "I'd send you my old plot but it's out of date.",
+    "I'd love to see it when it's up.",
+    "You're checking the shackles yourself instead of just trusting the crew, that's good.",
+])
+def test_an_offer_a_wish_or_praise_with_instead_of_is_not_constructive(text):
+    assert all(k[0] != "constructive" for k in kinds(("mentee", "The rig went up late again."),
+                                                      ("mentor", text))), text
+
+
+@pytest.mark.parametrize("text", [
     "Ask Danny, she's really good and you can ask her what she charges.",
     "That's really good news about your sister.",
     "Was the layout really clean, do you think?",
