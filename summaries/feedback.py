@@ -1189,6 +1189,7 @@ _HARD_FOR_ME = re.compile(
     r"\bi (?:kind of |sort of |just |always |usually )?(?:lose track|lose the thread|forget (?:half|most|what|which)"
     r"|panicked|panic|go bright red|spiral(?:led)?|can't (?:remember|find|tell|follow|keep up)|caught half"
     r"|didn't know (?:if|whether|what))\b"
+    r"|\bi (?:never|don't|didn't) know (?:if|whether)\b|\bit makes me feel (?:like i|stupid|rubbish|useless|small)\b"
     r"|\b(?:hard|difficult) to (?:take in|follow|keep track|find)\b|\ba lot at once\b"
     r"|\b(?:came|come) away (?:not|without|with loads|feeling)\b|\bkind of brutal\b")
 """What the mentoring makes hard for the mentee: "I lose track", "hard to take in"."""
@@ -1234,6 +1235,7 @@ _ASKS_ABOUT_SESSIONS = phrase_pattern(
     r"|\banything you(?:'d| would) like me to (?:do )?(?:differently|change)\b"
     rf"|\banything about (?:these|the|our) {_SESSIONS}\b"
     r"|\bhow am i doing(?:,? (?:as a |as your )?(?:um,? )?(?:mentor|coach))?\b"
+    rf"|\babout how (?:i'm doing as (?:a |your )?(?:mentor|coach)|(?:this|it|the mentoring|these {_SESSIONS}) (?:is|are) going)\b"
     r"|\bany feedback (?:for me|on (?:these|the|our|me|how))\b")
 """The mentor asking how the mentoring is going for the mentee."""
 _SESSIONS_GOOD = re.compile(
@@ -1315,7 +1317,8 @@ def _sessions_reviewed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
         good = next((s for s in sentences if _SESSIONS_GOOD.search(s.norm, after.get(id(s), 0))
                      and (question_kind(s) is None or id(s) in after or "?" not in s.norm)
                      and not _NEGATION.search(s.norm[:_SESSIONS_GOOD.search(s.norm).start()])), None)
-        change = next((s for s in sentences if _SESSIONS_CHANGE.search(s.norm, after.get(id(s), 0))), None)
+        change = next((s for s in sentences if _SESSIONS_CHANGE.search(s.norm, after.get(id(s), 0))
+                       or _HARD_FOR_ME.search(s.norm, after.get(id(s), 0))), None)
         if good is not None:
             kinds[good.segment, good.char_start] = (True, kinds[good.segment, good.char_start][1])
         if change is not None:

@@ -761,6 +761,25 @@ def test_the_mentees_answer_on_how_the_sessions_go_is_feedback(answer, expected)
     assert [(f.kind, f.giver) for f in found] == [(k, "mentee") for k, _ in expected]
 
 
+@pytest.mark.parametrize("question", [
+    "Anything you want to tell me about how I'm doing as your mentor?",
+    "so is there anything you want to say about how these calls are going",
+])
+@pytest.mark.parametrize("answer", [
+    "You're great on the kit side. But when you text back one word, I never know if you're cross.",
+    "the site visits are brilliant i just forget half of it by the time i'm home",
+])
+def test_what_the_mentoring_makes_hard_answering_how_it_goes_is_constructive(question, answer):
+    found = extract_feedback(context(("mentor", question), ("mentee", answer)))
+    assert ("constructive", "mentee") in [(f.kind, f.giver) for f in found]
+
+
+def test_what_the_mentoring_makes_easier_is_no_critique():
+    found = extract_feedback(context(("mentor", "How are these calls going for you?"),
+                                     ("mentee", "They're good. It makes me feel way less stupid.")))
+    assert "constructive" not in [f.kind for f in found]
+
+
 def test_the_same_words_without_the_question_are_not_feedback():
     assert kinds(("mentor", "How was the inspection?"), ("mentee", "They're good. Could we start at eight?")) == []
 
