@@ -2071,6 +2071,8 @@ def _part_of(c: _Task, last: _Task) -> bool:
          and (not same or _BOTH.search(c.words) is not None))
         or (same and last.due is None and c.due is not None and not c.separate and _OUTCOME.match(c.words) is not None)
         or (same and _FIND_OUT.match(last.words) is not None and _REPORT_BACK.match(c.words) is not None)
+        or (c.sentence.segment == last.sentence.segment and _FIND_OUT.match(last.words) is not None
+            and _BARE_REPORT_BACK.match(c.words) is not None and " and " not in c.words)
         or _RESULTS_SENT.match(c.words) is not None)
 
 
@@ -2090,6 +2092,9 @@ _FIND_OUT = re.compile(r"(?:find\s+out|check|ask|look\s+into|see|chase|confirm|e
 _REPORT_BACK = re.compile(r"(?:let\s+(?:you|\w+)\s+know|get\s+back\s+to\s+(?:you|\w+)|report\s+back|"
                           r"keep\s+you\s+posted|tell\s+you)\b")
 """Finding something out and reporting it back is one task, dated by either part."""
+_BARE_REPORT_BACK = re.compile(r"(?:get|come)\s+back\s+to\s+you|let\s+you\s+know|report\s+back")
+"""...also in the next sentence, when that says nothing else: "Let me check with Pete whether
+it's free. I'll come back to you by Friday"."""
 _RESULTS_SENT = re.compile(r"(?:send|show|email|text)\s+(?:you\s+)?(?:some\s+|a\s+few\s+|the\s+|my\s+)?"
                            r"(?:photos?|pictures?|pics|results|numbers|an\s+update|updates)\b")
 """...and so is doing something and sending the photos or the numbers of it."""

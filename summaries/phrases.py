@@ -200,7 +200,7 @@ META = re.compile(
     r"raise\s+(?:another|a|one)\s+(?:point|question|thing)|point\s+out|add\s+(?:one|something|to\s+that)|"
     r"suggest|propose\s+(?:that|we)|take\s+(?:this|that|it)$)")
 IMMEDIATE = re.compile(
-    r"^(?:know|check|see|think|look(?!\s+into\b)|pull|grab|open|share\s+my\s+screen|ask\s+you|be\b|say|start|"
+    r"^(?:know|check(?!\s+with\s+(?!you\b|myself\b)[a-z]+(?:\s+[a-z]+)?\s+(?:whether|if|about|what|when)\b)|see|think|look(?!\s+into\b)|pull|grab|open|share\s+my\s+screen|ask\s+you|be\b|say|start|"
     r"explain|rephrase|recap|summari[sz]e|just|quickly|guess|tell\s+you|show\s+you|find|flip|get\s+this\s+"
     r"straight|make\s+sure\s+i|understand|repeat|play|turn|switch|move\s+on|go\s+back|jump|scroll|stop|"
     r"shut|close|adjust|move\s+(?:the|my)\s+(?:mic|microphone|camera|laptop|phone|headset)|ask\s+(?:it|that|this)\b|"
@@ -212,7 +212,8 @@ IMMEDIATE = re.compile(
     r"make\s+(?:it|this|that|the\s+\w+)\s+(?:bigger|smaller|larger|louder|full[\s-]?screen)\b"
     # moving about during the call: "hang on, let me get away from the fermenters"
     r"|get\s+(?:away\s+from|out\s+of|closer\s+to)|find\s+a\s+(?:quieter|better)\s+(?:spot|room|place)|"
-    r"close\s+(?:the|my)\s+(?:door|window)|plug\s+(?:in|my)|grab\s+my\s+(?:headphones|charger|notes))")
+    r"close\s+(?:the|my)\s+(?:door|window)|wind\s+(?:the|my)\s+window|step\s+(?:outside|out|away|inside)\b|"
+    r"plug\s+(?:in|my)|grab\s+my\s+(?:headphones|charger|notes))")
 HABIT = re.compile(r"\b(?:in\s+general|usually|normally|generally|typically|tend\s+to|"
                    r"in\s+the\s+(?:evenings|mornings|afternoons)|on\s+(?:weekends|weekdays|"
                    r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b")

@@ -1154,6 +1154,21 @@ def test_finding_out_and_reporting_back_is_one_task():
     assert (item.text, item.due) == ("Find out from HR when the rota goes out", "2026-11-20")
 
 
+def test_checking_with_someone_then_coming_back_is_one_dated_task():
+    item = only(items(("mentee", "Could we use the big kiln on the 12th?"),
+                      ("mentor", "Let me check with Ruth whether it's booked that week. I'll come back to you by Friday.")))
+    assert (item.owner, item.due) == ("mentor", "2026-11-20") and "Ruth" in item.text
+
+
+@pytest.mark.parametrize("text", [
+    "Hang on, let me step outside, the compressor's going.",
+    "One sec, let me wind the window up.",
+    "Let me check with you what time suits.",
+])
+def test_moving_about_on_the_call_is_no_task(text):
+    assert items(("mentor", "Morning, you sound windy."), ("mentee", text)) == []
+
+
 @pytest.mark.parametrize("text", [
     "Right, I'm going to go and sleep for about ten hours.",
     "There was a great talk on soil carbon and... anyway, I'll spare you.",
