@@ -1127,7 +1127,8 @@ def _kind_before(ctx: Context, task: _Task, plural: bool = False) -> str | None:
     return None
 
 
-_DELIVER_IT = re.compile(r"(?:have|get|send|bring|pass)\s+(?:it|them|that|those)\s+(?:(?:over|back)\s+)?"
+_DELIVER_IT = re.compile(r"(?:have|get|send|bring|pass)\s+(?:it|them|that|those|the\s+(?:new|updated|revised|finished|"
+                         r"final|redone)\s+(?:version|draft|copy|one|ones))\s+(?:(?:over|back)\s+)?"
                          r"(?:(?:to|with)\s+\w+|up\b|ready\b|done\b|in\b|over\b|back\b)"
                          r"|(?:dig|pop|drop|put|stick)\s+(?:it|them)\s+(?:out|in|into|off|round|over|through)\b")
 
@@ -2095,7 +2096,7 @@ _REPORT_BACK = re.compile(r"(?:let\s+(?:you|\w+)\s+know|get\s+back\s+to\s+(?:you
 _BARE_REPORT_BACK = re.compile(r"(?:get|come)\s+back\s+to\s+you|let\s+you\s+know|report\s+back")
 """...also in the next sentence, when that says nothing else: "Let me check with Pete whether
 it's free. I'll come back to you by Friday"."""
-_RESULTS_SENT = re.compile(r"(?:send|show|email|text)\s+(?:you\s+)?(?:some\s+|a\s+few\s+|the\s+|my\s+)?"
+_RESULTS_SENT = re.compile(r"(?:send|show|email|text|bring)\s+(?:you\s+)?(?:some\s+|a\s+few\s+|the\s+|my\s+)?"
                            r"(?:photos?|pictures?|pics|results|numbers|an\s+update|updates)\b")
 """...and so is doing something and sending the photos or the numbers of it."""
 _BOTH = re.compile(r"\b(?:you|them)\s+both\b|\bboth\s+of\s+you\b")

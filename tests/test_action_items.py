@@ -1154,6 +1154,16 @@ def test_finding_out_and_reporting_back_is_one_task():
     assert (item.text, item.due) == ("Find out from HR when the rota goes out", "2026-11-20")
 
 
+@pytest.mark.parametrize("text, words", [
+    ("So I'm going to rewrite the glazing guide, and I'll get the new version to you by Friday.",
+     "Rewrite the glazing guide"),
+    ("Fine, I'll log the kiln temperatures, and I'll bring you the numbers on Friday.", "Log the kiln temperatures"),
+])
+def test_handing_over_what_a_task_makes_dates_that_task(text, words):
+    item = only(items(("mentor", "The guide is out of date."), ("mentee", text)))
+    assert (item.text, item.due) == (words, "2026-11-20")
+
+
 def test_checking_with_someone_then_coming_back_is_one_dated_task():
     item = only(items(("mentee", "Could we use the big kiln on the 12th?"),
                       ("mentor", "Let me check with Ruth whether it's booked that week. I'll come back to you by Friday.")))
