@@ -2161,6 +2161,11 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
     firm = any(t.firm for t in pending) and sentences[0].speaker != "unknown"
     accept = phrases.ACCEPT_STRONG.match(opening) or (firm and phrases.ACCEPT_WEAK.match(opening)) \
         or _echoed(sentences[0].norm, pending) \
+        or (any(r.due for r in pending) and sentences[0].speaker != "unknown" and not _is_question(sentences[0].norm)
+            and (_TIME_NAMED_BACK.match(sentences[0].norm) or _bare_date(sentences[0], dates[id(sentences[0])])
+                 and (_AGREEING & set(re.findall(r"[a-z]+", sentences[0].norm)) or len(sentences) > 1
+                      and phrases.ACCEPT_STRONG.match(sentences[1].norm)))
+            and dates[id(sentences[0])]) \
         or _PLEDGE_CLAUSE.search(opening) \
         or re.fullmatch(r"(?:\w+,?\s+)?we'll\s+do", sentences[0].norm)  # "Will do." misheard
     binding = [c for c in commitments if c.pronoun_only or c.noun_only

@@ -1164,6 +1164,18 @@ def test_handing_over_what_a_task_makes_dates_that_task(text, words):
     assert (item.text, item.due) == (words, "2026-11-20")
 
 
+@pytest.mark.parametrize("answer", ["The 20th is fine, yes.", "Friday works for the sketches.",
+                                    "Friday. Will do."])
+def test_naming_the_asked_date_back_accepts_the_request(answer):
+    item = only(items(("mentor", "Can you get the revised sketches to me by Friday?"), ("mentee", answer)))
+    assert item.owner == "mentee" and "sketches" in item.text
+
+
+def test_naming_a_date_back_before_asking_another_accepts_nothing():
+    assert items(("mentor", "Bring me the sketches on Friday so I can look."),
+                 ("mentee", "Friday... I'm off Friday, it's a wedding. Could it be Monday instead?")) == []
+
+
 def test_checking_with_someone_then_coming_back_is_one_dated_task():
     item = only(items(("mentee", "Could we use the big kiln on the 12th?"),
                       ("mentor", "Let me check with Ruth whether it's booked that week. I'll come back to you by Friday.")))
