@@ -1109,6 +1109,19 @@ def _earlier(ctx: Context, sentence: Sentence, turns: int) -> list[Sentence]:
     return found
 
 
+def _one_of_kind(c: _Task, ctx: Context) -> _Task:
+    """"I'll bring one next week" after "bringing a real incident", "I'll get a hoof gauge.
+    Actually, I'll order one tonight.", "a shared schedule?" - "I'll set one up": the kind named
+    before, so that the task says what it is before any request is answered with it."""
+    one = _ONE_OBJECT.match(c.words)
+    if one is None or one.group("count"):
+        return c
+    kind = _kind_before(ctx, c)
+    if kind is None:
+        return c
+    return replace(c, words=f"{one.group('verb')} {kind}{c.words[one.end():]}", pronoun_only=False)
+
+
 def _kind_before(ctx: Context, task: _Task, plural: bool = False) -> str | None:
     """The first kind of thing named with "a" or "an" (with a count if `plural`) in the
     nearest text before the task that names one, in its turn or the turn before: "a hoof
@@ -1116,10 +1129,14 @@ def _kind_before(ctx: Context, task: _Task, plural: bool = False) -> str | None:
     for text in [_said_before(task)] + [s.norm for s in _earlier(ctx, task.sentence, 1)]:
         for m in (_COUNTED if plural else _INDEFINITE).finditer(text):  # the first: "a shared rota, a spreadsheet"
             words: list[str] = []
+            stop = ""
             for w in m.group("np").split():
                 if w in phrases.STOP_WORDS or w in _PREPOSITIONS or _DATE_WORD.fullmatch(w):
+                    stop = w
                     break
                 words.append(w)
+            if stop in ("one", "ones"):
+                continue  # "a messy one" stands for a kind named before it
             if words and not _NOT_A_THING.fullmatch(words[-1]) and words[-1] not in _PEOPLE \
                     and words[-1] not in _INTERJECTIONS and not words[-1].endswith(("ly", "ing")) \
                     and (not plural or _plural(words[-1])):
@@ -1186,6 +1203,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
             commitments = _follow_up_offer(provisional, commitments, confirmed, ctx, dates)
         provisional = None
         answered = len(confirmed)
+        commitments = [_one_of_kind(c, ctx) for c in commitments]
         commitments = _answer_requests(previous, sentences, commitments, dates, confirmed)
         opening = " ".join(s.norm for s in sentences[:2])
         opening_answered = any(t.sentence is sentences[0] for t in confirmed[answered:])
@@ -1214,18 +1232,11 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                 continue  # "Okay, I'll do that then. I'll email Mrs Adeyemi this week": the next sentence says what
             offered = next((o for o in reversed(own_offers) if c.pronoun_only and o.owner == c.owner
                             and sentences.index(o.sentence) < sentences.index(c.sentence)), None)
-            one = _ONE_OBJECT.match(c.words)
-            kind = _kind_before(ctx, c) if one is not None and not one.group("count") else None
             echo = _BARE_VERB.match(_strip_dates(c.words, dates[id(c.sentence)]).strip())
             suggested = next((w for w in reversed(previous.suggestions) if echo and w.split()[0] == echo.group(1)),
                              None)
             if offered is not None:  # "I can send you the checklist. I'll get it to you tomorrow."
                 confirmed.append(replace(c, words=offered.words))
-            elif kind is not None and one is not None:
-                # "I'll get a hoof gauge. Actually, I'll order one tonight."; "a shared schedule?" -
-                # "I'll set one up"
-                confirmed.append(replace(c, words=f"{one.group('verb')} {kind}{c.words[one.end():]}",
-                                         pronoun_only=False))
             elif suggested is not None:  # "you should go to Priya's drop-in" - "then I'll go along Friday"
                 confirmed.append(replace(c, words=suggested, pronoun_only=False))
             elif _TRY_THAT.match(c.words) and previous.suggestions and not c.pronoun_only \

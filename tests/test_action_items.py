@@ -1176,6 +1176,15 @@ def test_naming_a_date_back_before_asking_another_accepts_nothing():
                  ("mentee", "Friday... I'm off Friday, it's a wedding. Could it be Monday instead?")) == []
 
 
+def test_one_of_a_kind_named_before_is_that_kind_even_when_a_request_was_made():
+    item = only(items(("mentor", "Have you thought about bringing a real fault log to the review? Pick a messy one."),
+                      ("mentee", "Yeah, I'll bring one on Friday.")))
+    assert (item.text, item.due) == ("Bring a real fault log", "2026-11-20")
+    item = only(items(("mentor", "Put a towel down. It'll survive."),
+                      ("mentee", "Ha. Right, a loupe. I'll order one this week.")))
+    assert item.text.startswith("Order a loupe")
+
+
 def test_checking_with_someone_then_coming_back_is_one_dated_task():
     item = only(items(("mentee", "Could we use the big kiln on the 12th?"),
                       ("mentor", "Let me check with Ruth whether it's booked that week. I'll come back to you by Friday.")))
