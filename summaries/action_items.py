@@ -1109,10 +1109,33 @@ def _earlier(ctx: Context, sentence: Sentence, turns: int) -> list[Sentence]:
     return found
 
 
+_WHICH_ONE = re.compile(r"\bthe\s+(?:next|first|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[a-z]+'s)\s+(?P<one>one)\b")
+"""A gathering picked out of a series: "I'll go to the next one", "the Thursday one"."""
+_GATHERING = re.compile(
+    r"\b(?:(?!(?:the|a|an|our|your|my|their|this|that|next|first|online|monthly|weekly)\b)[a-z][a-z'-]*\s+){0,2}"
+    r"(?:group|meeting|meetup|meet-up|network|session|workshop|class|course|clinic|drop-in|forum|webinar|seminar|"
+    r"breakfast|circle|huddle|lecture|conference|club|society|tasting|training|talk|evening)\b")
+"""What "the next one" is one of: "the young growers network", "a Balint group"."""
+
+
 def _one_of_kind(c: _Task, ctx: Context) -> _Task:
     """"I'll bring one next week" after "bringing a real incident", "I'll get a hoof gauge.
     Actually, I'll order one tonight.", "a shared schedule?" - "I'll set one up": the kind named
-    before, so that the task says what it is before any request is answered with it."""
+    before, so that the task says what it is before any request is answered with it. "The next
+    one" is of the gathering named last in this or the three turns before."""
+    which = _WHICH_ONE.search(c.words)
+    if which is not None:
+        turn = ctx.turn_of(c.sentence.segment)
+        for pos in range(position_of(ctx, c.sentence), -1, -1):
+            earlier = ctx.sentences[pos]
+            if turn - ctx.turn_of(earlier.segment) > 3:
+                break
+            text = earlier.norm[:earlier.norm.find(which.group(0))] if earlier is c.sentence else earlier.norm
+            gathering = [m.group(0) for m in _GATHERING.finditer(text)]
+            if gathering:
+                at = which.start("one")
+                return replace(c, words=c.words[:at] + gathering[-1] + c.words[which.end("one"):])
+        return c
     one = _ONE_OBJECT.match(c.words)
     if one is None or one.group("count"):
         return c

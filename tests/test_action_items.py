@@ -783,7 +783,7 @@ def test_i_can_do_that_after_a_suggestion_takes_the_suggestion_on() -> None:
 
 @pytest.mark.parametrize("turns, expected", [
     ((("mentor", "The growers' forum meets at the library once a month, you should go."),
-      ("mentee", "i went once in the spring ok ill go to the next one")), ("mentee", "Go to the next one")),
+      ("mentee", "i went once in the spring ok ill go to the next one")), ("mentee", "Go to the next growers' forum")),
     ((("mentee", "I wish the budgeting module had come earlier in the programme."),
       ("mentor", "That's fair, and I'll pass it on to Farah at the programme office, she asked for comments.")),
      ("mentor", "Farah")),
@@ -1183,6 +1183,15 @@ def test_one_of_a_kind_named_before_is_that_kind_even_when_a_request_was_made():
     item = only(items(("mentor", "Put a towel down. It'll survive."),
                       ("mentee", "Ha. Right, a loupe. I'll order one this week.")))
     assert item.text.startswith("Order a loupe")
+
+
+@pytest.mark.parametrize("answer, words", [
+    ("i went once it was nice ok i'll go to the next one", "go to the next potters' drop-in"),
+    ("Okay, I'll go to the Thursday one.", "go to the potters' drop-in"),
+])
+def test_the_next_one_is_of_the_gathering_named_before(answer, words):
+    item = only(items(("mentor", "the guild runs a potters' drop-in every month, you should go"), ("mentee", answer)))
+    assert item.text.lower() == words
 
 
 def test_checking_with_someone_then_coming_back_is_one_dated_task():
