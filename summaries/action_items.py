@@ -976,6 +976,18 @@ _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+$|\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z
 """Before a place, or a name used as a word of a thing: "at Ashdown", "the Pelham trial"."""
 
 
+_WORKPLACE = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}?(?=(?:'s|\s+(?:may|might|will|can|"
+                        r"could|has|had|is|was|does|did|runs|knows|designs|makes|sells|keeps|works|[a-z]+s))\b)")
+"""Where a person named first works: "Annelise in Mirecourt may have stock", "Jenny at the
+county association designs labels"."""
+
+
+def _past_workplace(rest: str) -> str:
+    """What follows a name, after where the person works, if that is said first."""
+    place = _WORKPLACE.match(rest)
+    return rest[place.end():] if place else rest
+
+
 _THIRD_PERSON = re.compile(r"\b(?:he|him|his|he's|he'd|she|her|she's|she'd)\b", re.IGNORECASE)
 
 
@@ -999,7 +1011,7 @@ class _Wording:
                 if not words or not all(self._name_like(w) for w in words):
                     continue
                 if m.start() == 0 and len(words) == len(m.group(1).split()) \
-                        and not phrases.PERSON_VERB.match(sentence[m.end():]) \
+                        and not phrases.PERSON_VERB.match(_past_workplace(sentence[m.end():])) \
                         and not (m.group(0).endswith("'s") and not _DATE_WORD.fullmatch(words[-1].lower())):
                     continue  # "Boyle's old school" is a person all the same
                 if _PLACE_AFTER.match(sentence[m.end():]) or _PLACE_BEFORE.search(sentence[:m.start()]):
@@ -1047,7 +1059,12 @@ class _Wording:
         introduced = _INTRODUCTION.match(words) if _INTRODUCE_TO_NOBODY.match(task.words) else None
         person = self.recent_person(task.sentence.segment) if pronoun or introduced else None
         if pronoun and person:
-            words = re.sub(r"\b(?:him|her)\b", person, words, count=1)
+            after = words[pronoun.end():].split(maxsplit=1)
+            owns = pronoun.group(0) == "her" and bool(after) and after[0] not in phrases.STOP_WORDS \
+                and after[0] not in _PREPOSITIONS and not _DATE_WORD.fullmatch(after[0]) \
+                and after[0] not in _PARTICLES and not after[0].endswith("ly")
+            # "her number" is Jenny's number; "ask her tomorrow", "give her a call" are to Jenny
+            words = words[:pronoun.start()] + person + ("'s" if owns else "") + words[pronoun.end():]
             introduced = _INTRODUCTION.match(words) if introduced else None
         if introduced and person and person.lower() not in words.lower():
             # "Gloria does the court work - I'll introduce you": to Gloria
@@ -1056,6 +1073,9 @@ class _Wording:
         return restore_case(words, self.casing)
 
 
+_PARTICLES = frozenset("up out back down over off in know along round again too first later now then soon "
+                       "yourself myself".split())
+"""Words after an object "her": "ring her back", "let her know", "shadow her again"."""
 _INTRODUCE_TO_NOBODY = re.compile(r"^(?:introduce|intro)\s+(?:you|me)(?:\s+two|\s+both)?\b(?!.*\b(?:to|with)\b)"
                                   r"|^put\s+(?:you|me)(?:\s+two|\s+both)?\s+in\s+touch\b(?!.*\bwith\b)")
 _INTRODUCTION = re.compile(r"^(?:introduce|intro)\s+[\w'-]+(?:\s+two|\s+both)?\b"
@@ -1718,7 +1738,10 @@ I'll send you their details", "build yourself a glossary" - "I'll send you mine"
 
 
 def _owner_named(ctx: Context, task: _Task, owned: re.Match[str]) -> str | None:
-    """The wording for a possessive: "the wholesaler's details", "you my glossary"."""
+    """The wording for a possessive: "the wholesaler's details", "you my glossary". "Her" and
+    "his" are a person's, named when the task is worded (`_Wording`), never a thing's."""
+    if owned.groupdict().get("who") in ("her", "his"):
+        return None
     for text in [_said_before(task)] + [s.norm for s in _earlier(ctx, task.sentence, 2)]:
         things = [phrase for phrase, plural in _things_in(text) if not plural]
         if not things:

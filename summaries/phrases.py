@@ -139,7 +139,8 @@ NOT_TASK = re.compile(
     r"tell\s+you\s+(?:what|something|this|the\s+truth)|"
     r"bet|guess|see\s+(?:you|ya)|talk\s+to\s+you|speak\s+to\s+you|catch\s+you|hear|miss|"
     r"let\s+you\s+go|leave\s+(?:it|that|you)\b|stop\s+(?:you|there|here|sharing)|wrap\s+up|"
-    r"pass\b(?!\s+(?:it|this|that|them|those|these|the\s+[\w-]+)\s+(?:on|along|over|back)\s+to\s+(?!you\b)\w)|"
+    r"pass\b(?!\s+(?:it|this|that|them|those|these|the\s+[\w-]+)\s+(?:on|along|over|back)\s+to\s+(?!you\b)\w"
+    r"|\s+(?:you|him|her|them)\s+(?:the|my|his|her|their|a|an|some)\s)|"
     r"keep\s+(?:it|that|this)\s+(?:short|brief|in\s+mind)|keep\s+you\s+posted|think\s+about\s+it|"
     r"do\s+my\s+best|try\s+my\s+best|take\s+(?:that|it)\s+as|take\s+your\s+word|look\s+forward|"
     r"remember\s+(?:that|this)|never|not|no\b|answer\s+(?:that|your)|start\s+(?:with|by|off)|"
@@ -359,7 +360,7 @@ excel powerpoint word notion outlook gmail whatsapp
 """.split())
 NAME = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:'s)?\b")
 PERSON_VERB = re.compile(r"(?:'s|\s+(?:said|says|is|was|has|had|will|would|can|could|should|might|"
-                         r"does|did|thinks|wants|told|asked|[a-z]+s)\b)")
+                         r"may|must|does|did|thinks|wants|told|asked|[a-z]+s)\b)")
 
 # ---------------------------------------------------------------- wording
 

@@ -1194,6 +1194,17 @@ def test_the_next_one_is_of_the_gathering_named_before(answer, words):
     assert item.text.lower() == words
 
 
+@pytest.mark.parametrize("text, words", [
+    ("The forms are a nightmare. Agnes at the county office knows them. I'll send you her number.",
+     "Send Sam Agnes's number"),
+    ("Pilar in Girona may have stock. I'll pass you her address.", "Pass Sam Pilar's address"),
+    ("Agnes at the county office knows the forms. I'll ask her again tomorrow.", "Ask Agnes again"),
+])
+def test_her_is_a_person_named_before_and_her_details_are_theirs(text, words):
+    item = only(items(("mentee", "Where do I even start with the licence?"), ("mentor", text)))
+    assert item.text == words
+
+
 def test_checking_with_someone_then_coming_back_is_one_dated_task():
     item = only(items(("mentee", "Could we use the big kiln on the 12th?"),
                       ("mentor", "Let me check with Ruth whether it's booked that week. I'll come back to you by Friday.")))
