@@ -48,7 +48,7 @@ import re
 from dataclasses import replace
 
 from .questions import LEAD, RUN_ON, question_kind
-from .phrases import TASK_VERBS
+from .phrases import STOP_WORDS, TASK_VERBS
 from .challenges import is_challenge
 from .prefilter import phrase_pattern
 from .speech_acts import (ADVICE_QUESTION, APPRECIATION_MORE, BARE_THANKS, CRITIQUE, HELPED_MOST, LESS_OF,
@@ -831,6 +831,9 @@ _VERDICT_MORE = phrase_pattern(
     r"|\byou\b[^.?!]{3,60}\bwith (?:a lot of|real|great|such|genuine|a great deal of) (?:maturity|grace|composure|"
     r"professionalism|care|skill|poise|tact)\b"
     r"|\b(?:that's|that was|that is) a (?:really |very )?(?:good|great|smart|wise|brave) call\b"
+    r"|\b(?:that's|that was|that is) a (?:really |very )?(?:sharp|great|good|brilliant) (?:catch|spot)\b"
+    r"|\b(?:that's|that is|this is) (?:miles|way|so much|loads) better\b|\bexactly how it's done\b"
+    r"|^(?:(?:and|so)[,\s]+)?be proud of (?:that|this|it|yourself)\b"
     r"|^look at you[!.]?$")
 """Verdicts on what the listener did, said as a judgement: "you should be proud of that",
 "a day to spare is not nothing", "that's exactly what a professional does"."""
@@ -912,6 +915,19 @@ def _mentor_rates(norm: str) -> bool:
     if re.search(r"\b(?:she|he|they)(?:'s|'re)?\s*$", norm[:rated.start()]):
         return False  # "she's really good, you can ask her": someone else
     return not (_HYPOTHETICAL.search(near) or _NEGATED.search(near) or "?" in norm[rated.end():])
+
+
+_CONTENT_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+
+
+def _rates_what_was_said(norm: str, answering: str) -> bool:
+    """The mentor's verdict on what the other just told them, named in its words: "my mock was,
+    well, forty-eight" - "Forty-eight on a first mock is actually really good"."""
+    rated = _RATED.search(norm) if answering else None
+    if rated is None or not _mentor_rates(norm):
+        return False
+    named = set(_CONTENT_WORD.findall(norm[:rated.start()])) - STOP_WORDS
+    return bool(named & set(_CONTENT_WORD.findall(answering.lower())))
 
 
 def _general_praise(sentence: Sentence, turn_about_listener: bool, report: str) -> bool:
@@ -1078,6 +1094,7 @@ def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = Fa
     praise = (not asked or bool(HELPED_MOST.search(sentence.norm))
               or bool(_CAN_I_SAY.match(sentence.norm))) and (
         approval or _praise(sentence) or _general_praise(sentence, turn_about_listener, after_report)
+        or (sentence.speaker == "mentor" and _rates_what_was_said(sentence.norm, answering))
         or (reviewing and sentence.speaker == "mentor" and bool(TRAILING_VERDICT.match(sentence.norm))))
     before_question = _before_run_on_question(sentence) if asked and not praise else None
     if before_question is not None:  # "you said it perfectly just now ... have you read the report"

@@ -780,6 +780,26 @@ def test_what_the_mentoring_makes_easier_is_no_critique():
     assert "constructive" not in [f.kind for f in found]
 
 
+@pytest.mark.parametrize("text", [
+    "That's miles better. See, you can do this.",
+    "Calm, logged, customer rung within the hour. That's exactly how it's done.",
+    "And Femi, four clean splices. Be proud of that.",
+    "The supplier rang me about it. That was a sharp catch.",
+])
+def test_more_verdicts_on_what_the_listener_did(text):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "Here's the second go at the splices."),
+                                                       ("mentor", text)), text
+
+
+def test_a_verdict_on_what_the_listener_just_told_is_praise_in_their_words():
+    found = kinds(("mentee", "I sat the rigging theory mock. Sixty-two, and the pass is sixty-five."),
+                  ("mentor", "Sixty-two on a first mock is actually really good. What dragged it down?"))
+    assert ("praise", "mentor", "mentee", 1) in found
+    found = kinds(("mentee", "I sat the rigging theory mock. Sixty-two, and the pass is sixty-five."),
+                  ("mentor", "The new hall is actually really good. What dragged it down?"))
+    assert all(k[0] != "praise" for k in found)
+
+
 def test_the_same_words_without_the_question_are_not_feedback():
     assert kinds(("mentor", "How was the inspection?"), ("mentee", "They're good. Could we start at eight?")) == []
 
