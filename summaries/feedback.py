@@ -834,6 +834,8 @@ _VERDICT_MORE = phrase_pattern(
     r"|\b(?:that's|that was|that is) a (?:really |very )?(?:sharp|great|good|brilliant) (?:catch|spot)\b"
     r"|\b(?:that's|that is|this is) (?:miles|way|so much|loads) better\b|\bexactly how it's done\b"
     r"|^(?:(?:and|so)[,\s]+)?be proud of (?:that|this|it|yourself)\b"
+    r"|\b(?:is|was|are|were|'s|'re) exactly (?:what|the (?:[\w-]+ ){0,2}[\w-]+ (?:that )?)(?:[\w-]+ ){0,4}"
+    r"(?:want|wants|wanted|look for|looks for|hoped)(?: to see)?\b"
     r"|^look at you[!.]?$")
 """Verdicts on what the listener did, said as a judgement: "you should be proud of that",
 "a day to spare is not nothing", "that's exactly what a professional does"."""

@@ -791,6 +791,12 @@ def test_more_verdicts_on_what_the_listener_did(text):
                                                        ("mentor", text)), text
 
 
+def test_exactly_what_someone_wants_to_see_is_praise():
+    found = kinds(("mentee", "Twelve rigs passed first time this month, up from seven."),
+                  ("mentor", "Going from seven to twelve in a month is exactly the curve I want to see."))
+    assert ("praise", "mentor", "mentee", 1) in found
+
+
 def test_a_verdict_on_what_the_listener_just_told_is_praise_in_their_words():
     found = kinds(("mentee", "I sat the rigging theory mock. Sixty-two, and the pass is sixty-five."),
                   ("mentor", "Sixty-two on a first mock is actually really good. What dragged it down?"))
