@@ -1205,6 +1205,22 @@ def test_her_is_a_person_named_before_and_her_details_are_theirs(text, words):
     assert item.text == words
 
 
+@pytest.mark.parametrize("answer, words, due", [
+    ("That's sensible. The grant proposal goes to the trust by Friday, then.",
+     "The grant proposal goes to the trust", "2026-11-20"),
+    ("Okay, okay. The kiln log goes back in the binder over the weekend.",
+     "The kiln log goes back in the binder", "2026-11-22"),
+])
+def test_a_task_taken_on_as_the_state_of_its_thing_after_advice(answer, words, due):
+    item = only(items(("mentor", "Send the grant proposal. It costs you nothing to try."), ("mentee", answer)))
+    assert (item.owner, item.text, item.due) == ("mentee", words, due)
+
+
+def test_a_state_of_things_said_unasked_is_no_task():
+    assert items(("mentor", "How's the week looking?"),
+                 ("mentee", "Busy. The rental memo goes to council on Friday.")) == []
+
+
 def test_checking_with_someone_then_coming_back_is_one_dated_task():
     item = only(items(("mentee", "Could we use the big kiln on the 12th?"),
                       ("mentor", "Let me check with Ruth whether it's booked that week. I'll come back to you by Friday.")))
