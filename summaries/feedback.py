@@ -870,9 +870,13 @@ def _mentee_credits(norm: str) -> bool:
     """The mentee crediting something the mentor did or said with an effect, anywhere in the
     sentence: "the thing you said about writing for the assessor genuinely stuck", "the vesting
     idea alone, that's the first time the Ben thing has felt fixable"."""
-    ref = _MENTOR_REF.search(norm)
+    return _MENTOR_REF.search(norm) is not None and _effect_said(norm)
+
+
+def _effect_said(norm: str) -> bool:
+    """What something did for the mentee (`_MENTEE_EFFECT`), not under a near "if" or "not"."""
     effect = _MENTEE_EFFECT.search(norm)
-    if ref is None or effect is None:
+    if effect is None:
         return False
     near = _near(norm[:effect.start()])
     return not (_HYPOTHETICAL.search(near) or _NEGATED.search(near))
@@ -891,7 +895,7 @@ def _credit_said_after(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
         for named, said in zip(sentences, sentences[1:]):
             praise, constructive = kinds[said.segment, said.char_start]
             if praise or not _MENTOR_REF.search(named.norm) or not _POINTS_BACK.match(said.norm) \
-                    or question_kind(said) is not None or not _mentee_credits(f"you said {said.norm}"):
+                    or question_kind(said) is not None or not _effect_said(said.norm):
                 continue
             kinds[said.segment, said.char_start] = (True, constructive)
 
@@ -1254,7 +1258,8 @@ _ASKS_ABOUT_SESSIONS = phrase_pattern(
     r"|\banything you(?:'d| would) like me to (?:do )?(?:differently|change)\b"
     rf"|\banything about (?:these|the|our) {_SESSIONS}\b"
     r"|\bhow am i doing(?:,? (?:as a |as your )?(?:um,? )?(?:mentor|coach))?\b"
-    rf"|\babout how (?:i'm doing as (?:a |your )?(?:mentor|coach)|(?:this|it|the mentoring|these {_SESSIONS}) (?:is|are) going)\b"
+    r"|\babout how (?:i'm doing as (?:a |your )?(?:mentor|coach)"
+    rf"|(?:this|it|the mentoring|these {_SESSIONS}) (?:is|are) going)\b"
     r"|\bany feedback (?:for me|on (?:these|the|our|me|how))\b")
 """The mentor asking how the mentoring is going for the mentee."""
 _SESSIONS_GOOD = re.compile(

@@ -201,7 +201,9 @@ META = re.compile(
     r"raise\s+(?:another|a|one)\s+(?:point|question|thing)|point\s+out|add\s+(?:one|something|to\s+that)|"
     r"suggest|propose\s+(?:that|we)|take\s+(?:this|that|it)$)")
 IMMEDIATE = re.compile(
-    r"^(?:know|check(?!\s+with\s+(?!you\b|myself\b)[a-z]+(?:\s+[a-z]+)?\s+(?:whether|if|about|what|when)\b)|see|think|look(?!\s+into\b)|pull|grab|open|share\s+my\s+screen|ask\s+you|be\b|say|start|"
+    # "let me check" now; "let me check with Pete whether it's free" is asking someone
+    r"^(?:know|check(?!\s+with\s+(?!you\b|myself\b)[a-z]+(?:\s+[a-z]+)?\s+(?:whether|if|about|what|when)\b)|"
+    r"see|think|look(?!\s+into\b)|pull|grab|open|share\s+my\s+screen|ask\s+you|be\b|say|start|"
     r"explain|rephrase|recap|summari[sz]e|just|quickly|guess|tell\s+you|show\s+you|find|flip|get\s+this\s+"
     r"straight|make\s+sure\s+i|understand|repeat|play|turn|switch|move\s+on|go\s+back|jump|scroll|stop|"
     r"shut|close|adjust|move\s+(?:the|my)\s+(?:mic|microphone|camera|laptop|phone|headset)|ask\s+(?:it|that|this)\b|"

@@ -1223,7 +1223,8 @@ def test_a_state_of_things_said_unasked_is_no_task():
 
 def test_checking_with_someone_then_coming_back_is_one_dated_task():
     item = only(items(("mentee", "Could we use the big kiln on the 12th?"),
-                      ("mentor", "Let me check with Ruth whether it's booked that week. I'll come back to you by Friday.")))
+                      ("mentor", "Let me check with Ruth whether it's booked that week. "
+                                 "I'll come back to you by Friday.")))
     assert (item.owner, item.due) == ("mentor", "2026-11-20") and "Ruth" in item.text
 
 
