@@ -911,16 +911,18 @@ _RATED = re.compile(
 """An intensified verdict in the predicate: "the formatting was really clean", "it's really good"."""
 
 
-def _mentor_rates(norm: str) -> bool:
+def _mentor_rates(norm: str) -> re.Match[str] | None:
     """The mentor rating something with an intensified verdict, not of "she" or "he", not
-    under a near "if", "would" or "not", and not asking."""
+    under a near "if", "would" or "not", and not asking: the verdict, if so."""
     rated = _RATED.search(norm)
     if rated is None:
-        return False
+        return None
     near = _near(norm[:rated.start()])
     if re.search(r"\b(?:she|he|they)(?:'s|'re)?\s*$", norm[:rated.start()]):
-        return False  # "she's really good, you can ask her": someone else
-    return not (_HYPOTHETICAL.search(near) or _NEGATED.search(near) or "?" in norm[rated.end():])
+        return None  # "she's really good, you can ask her": someone else
+    if _HYPOTHETICAL.search(near) or _NEGATED.search(near) or "?" in norm[rated.end():]:
+        return None
+    return rated
 
 
 _CONTENT_WORD = re.compile(r"[a-z][a-z'-]{3,}")
@@ -929,8 +931,8 @@ _CONTENT_WORD = re.compile(r"[a-z][a-z'-]{3,}")
 def _rates_what_was_said(norm: str, answering: str) -> bool:
     """The mentor's verdict on what the other just told them, named in its words: "my mock was,
     well, forty-eight" - "Forty-eight on a first mock is actually really good"."""
-    rated = _RATED.search(norm) if answering else None
-    if rated is None or not _mentor_rates(norm):
+    rated = _mentor_rates(norm) if answering else None
+    if rated is None:
         return False
     named = set(_CONTENT_WORD.findall(norm[:rated.start()])) - STOP_WORDS
     return bool(named & set(_CONTENT_WORD.findall(answering.lower())))
