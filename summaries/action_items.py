@@ -21,9 +21,10 @@ Tasks come about in four ways, all matched on normalised sentences (see text.py)
 - "I'll do that" / "I'll add that by Tuesday" right after a suggestion ("it might help to
   add a section on ...") takes its wording from the suggestion.
 An accepted request keeps the owner's own words when they say more ("can you get signed
-up?" - "I'll register for the OSHA class by the 15th"); a thing assigned before a request
-that points back to it fills the pointer ("your homework is the outline. Can you get it to
-me by the 27th?"); "let's both ..." answered by the other's "let's both do it" is one joint
+up?" - "I'll register for the OSHA class by the 15th") or, where both only point back, when
+the owner names their own verb ("would you look at it Monday?" - "I'll review it Tuesday");
+a thing assigned before a request that points back to it fills the pointer ("your homework
+is the outline. Can you get it to me by the 27th?"); "let's both ..." answered by the other's "let's both do it" is one joint
 task, taken on where the other joined in; a date said as a bare fragment right after the
 commitment ("I'll set up a mock committee. Probably Friday the tenth.") is its date.
 A task that only points back ("I'll dig them out", "that's on my plate", an accepted "can you
@@ -172,6 +173,9 @@ class _Task:
     invited: bool = False
     """An invitation to the listener ("come and do a shift with us on Sunday"): taken up
     ("I'll be there"), it is the listener's task."""
+    pointed: str = ""
+    """For a request said with a pronoun, the thing named before that it stands for ("could
+    you look at it?")."""
 
 
 _POLITENESS = re.compile(r",?\s+if\s+(?:you\s+(?:like|want|prefer|need\s+(?:it|them|me\s+to)|(?:can"
@@ -826,7 +830,13 @@ def _is_real_request(words: str, dates: list[DateMention]) -> bool:
     verb, _, rest = _strip_dates(words, dates).partition(" ")
     if not rest.strip():
         return False
-    return bool(_content(rest)) or verb not in ("do", "make", "say", "meet", "try", "go", "get")
+    return bool(_content(rest)) or verb not in ("do", "make", "say", "meet", "try", "go", "get") \
+        or bool(_DETERMINED_NOUN.search(rest))
+
+
+_DETERMINED_NOUN = re.compile(r"\b(?:the|a|an|my|your|our|his|her|their|this|that|these|those)\s+"
+                              r"(?!(?:same|one|ones|thing|things|rest|lot|bit|other)\b)[a-z][a-z-]{2,}")
+"""A thing named after its article, though its word is also a task verb: "get the draft to me"."""
 
 
 _BUT_BETTER = re.compile(r",?\s+but\s+(?:honestly\s+|actually\s+|i\s+think\s+)?(?:it(?:'d|\s+would|'s|\s+is|\s+lands|"
@@ -911,7 +921,8 @@ _JOINT_OFFER = re.compile(r"\b(?:(?:what\s+if\s+we|how\s+about\s+we|shall\s+we|w
 """A joint proposal: "what if we go in together and run a session with the team?"; taken up,
 it is both people's task."""
 _TIME_NAMED_BACK = re.compile(r"^(?:(?:yes|yeah|sure|okay|ok)[,.!\s]+)*(?!(?:nothing|neither|none|no|not)\b)"
-                              r"(?:[\w'-]+,?\s+){1,6}?(?:works|is\s+(?:good|great|perfect|fine))\b")
+                              r"(?:(?:[\w'-]+,?\s+){1,6}?(?:works|is\s+(?:good|great|perfect|fine))"
+                              r"|(?:[\w'-]+\s+){0,5}?[\w-]+'s\s+(?:good|great|perfect|fine))\b")
 """Taking up a proposal by naming its time: "Monday after two works for the dive plan"."""
 _THIRD_PARTY_NEXT = re.compile(
     r"(?:meet|talk|chat|catch\s+up|speak|do\s+(?:it|this|that))\b"
@@ -1751,7 +1762,8 @@ def _request_named(request: _Task, ctx: Context, dates: dict[int, list[DateMenti
         thing = _last_thing(_said_before(request), plural) or _antecedent(ctx, request.sentence, plural)
         if thing is None:
             return request
-        return replace(request, words=request.words[:pointer.start()] + thing + request.words[pointer.end():])
+        return replace(request, words=request.words[:pointer.start()] + thing + request.words[pointer.end():],
+                       pointed=thing)
     return _object_named(request, ctx)
 
 
@@ -2269,6 +2281,14 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
         due = said_due or next((r.due for r in group if r.due), None)
         own = [c for c in binding if not (c.pronoun_only or c.noun_only)
                and any(_same_thing(c.words, r.words) for r in group)]
+        if not own and len(pending) == 1 and (group[0].pointed or _is_pronoun_only(group[0].words,
+                                                                                    dates[id(group[0].sentence)])):
+            # "would you look at it Monday?" - "... I'll review it Tuesday": both only point
+            # back, and the owner's verb says what they will do.
+            own = [replace(c, words=_POINTER.sub(group[0].pointed, c.words, count=1) if group[0].pointed
+                           else c.words) for c in binding
+                   if c.pronoun_only and c.words.split()[0] not in _GENERIC_VERBS
+                   and base_form(group[0].words.split()[0]) not in _GENERIC_VERBS | {c.words.split()[0]}][:1]
         if not own and len(pending) == 1:
             # "ask them anyway" - "I'll email Dev about it tomorrow": a request that only
             # points back is worded by the answer that names the task.

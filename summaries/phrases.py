@@ -84,7 +84,8 @@ REQUEST = re.compile(
     r"|(?:wants|needs|want|need|asked\s+for|is\s+looking\s+for)\s+(?:someone|somebody)\s+to\s+"
     r")|(?P<ask>"
     r"(?:can|could|would|will)\s+you\s+(?:please\s+|also\s+|maybe\s+|just\s+|possibly\s+|perhaps\s+)*"
-    r"(?:be\s+able\s+to\s+)?(?!(?:like|mind|think|hear|see|imagine|tell\s+me|remind\s+me\s+what|say|be|"
+    r"(?:be\s+able\s+to\s+|(?:have|find|get)\s+(?:the\s+|some\s+|a\s+)?(?:time|chance|minute|moment)\s+to\s+)?"
+    r"(?!(?:like|mind|think|hear|see|imagine|tell\s+me|remind\s+me\s+what|say|be|"
     r"explain|do\s+me)\b)"
     r"|(?:would|will|do)\s+you\s+mind\s+(?=\w+ing\b)"  # "will": "would" as often misheard
     r"|(?:are\s+you\s+able|is\s+it\s+possible\s+for\s+you|any\s+chance\s+you\s+could|"
@@ -304,7 +305,7 @@ ACCEPT_OFFER = re.compile(
     r"of\s+course|go\s+for\s+it|please\s+do|if\s+you\s+(?:could|don't\s+mind|have\s+time)|"
     r"(?:that|that'd|it)\s+(?:would\s+)?(?:be\s+)?(?:great|amazing|helpful|lovely|brilliant|fantastic|"
     r"perfect|wonderful|a\s+(?:huge\s+|big\s+|real\s+)?help|help)|would\s+you|"
-    r"i(?:'d|\s+would)\s+(?:really\s+)?(?:love|like)\s+(?:that|to)|let's\s+do\s+(?:it|that)|i'm\s+in)\b")
+    r"i(?:'d|\s+would)\s+(?:really\s+)?(?:love|like)\s+(?:that|to)|let's\s+do\s+(?:it|that)|i'm\s+in|(?:great|perfect|lovely|brilliant|fantastic|wonderful|excellent)(?=\s*[.!]|\s*,\s*thank|\s*$))\b")
 DECLINE = re.compile(r"\b(?:can't|cannot|won't\s+be\s+able|not\s+able\s+to|don't\s+think\s+i\s+"
                      r"(?:can|could|will)|i'd\s+rather\s+not|not\s+this\s+week|unfortunately|"
                      r"i'm\s+afraid|don't\s+have\s+(?:the\s+)?time|nope|not\s+really|i'll\s+pass|"

@@ -1028,7 +1028,7 @@ def test_them_names_a_group_not_a_single_thing():
                    ("mentee", "I thought the budget wouldn't stretch."),
                    ("mentor", "It will for a month. Go ahead and call them."),
                    ("mentee", "Okay, I'm going to ring them straight after this."))
-    assert [t for o, t, _ in found if o == "mentee"] == ["Call the agency"]
+    assert [t for o, t, _ in found if o == "mentee"] == ["Ring the agency"]  # the owner's own verb
 
 
 def test_give_it_a_read_names_the_thing_and_like_is_a_filler():
@@ -2057,3 +2057,39 @@ def test_you_know_what_is_no_hedge_before_a_promise() -> None:
 def test_a_joint_task_asked_and_taken_up_is_both(ask: str) -> None:
     item = only(items(("mentor", ask), ("mentee", "Sure, yeah, that's fine.")))
     assert item.owner == "both" and "guidance" in item.text, item
+
+
+def test_a_joint_proposal_answered_with_a_bare_great_is_both() -> None:
+    item = only(items(("mentor", "How is the inspection training going?"),
+                      ("mentee", "Fine. Let's do the Station Street visit together on the 3rd."),
+                      ("mentor", "Great.")))
+    assert item.owner == "both" and "Station Street" in item.text and item.due == "2026-12-03", item
+    assert items(("mentor", "Let's look at your notes together on Friday."),
+                 ("mentee", "Great, let's move on to the rota question first, then.")) == []
+
+
+@pytest.mark.parametrize("ask", ["Could you get the draft to me tomorrow?", "Get the draft to me tomorrow."])
+def test_a_thing_whose_word_is_also_a_verb_makes_a_real_request(ask: str) -> None:
+    item = only(items(("mentor", ask), ("mentee", "Sure.")))
+    assert item.owner == "mentee" and "draft" in item.text and item.due == "2026-11-19", item
+
+
+def test_a_request_is_taken_up_by_naming_its_day_back_as_fine() -> None:
+    item = only(items(("mentor", "Get the letter to me by Friday."), ("mentee", "Friday's fine.")))
+    assert item.owner == "mentee" and "letter" in item.text and item.due == "2026-11-20", item
+    assert items(("mentor", "Get the letter to me by Friday."), ("mentee", "Nothing's fine this week.")) == []
+
+
+@pytest.mark.parametrize("ask", ["Would you have time to look at my draft on Monday?",
+                                 "Could you find a minute to look at my draft on Monday?"])
+def test_having_time_to_do_it_is_not_part_of_the_task(ask: str) -> None:
+    item = only(items(("mentee", ask), ("mentor", "Sure.")))
+    assert item.text == "Look at Sam's draft" and item.owner == "mentor", item
+
+
+def test_a_request_that_points_back_is_worded_with_the_owners_own_verb() -> None:
+    item = items(("mentee", "I've written the appeal letter."), ("mentee", "Would you have time to look at it on Monday?"),
+                 ("mentor", "Monday's a bank holiday. Send it to me tomorrow and I'll review it Tuesday morning."))[-1]
+    assert item.owner == "mentor" and item.text == "Review the appeal letter" and item.due == "2026-11-24", item
+    item = only(items(("mentee", "Could you do that with my revised report?"), ("mentor", "Sure, I'll mark it up.")))
+    assert item.owner == "mentor" and "report" in item.text, item
