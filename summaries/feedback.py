@@ -1211,7 +1211,7 @@ _MENTOR_HABIT = re.compile(
     r"|\b(?:these|our) (?:calls|sessions|chats)\b|\bthe (?:voice notes|comments|notes|emails|follow-ups?) you\b")
 """The mentor's way of mentoring, named by the mentee: "when you review my calcs", "your comments"."""
 _HARD_FOR_ME = re.compile(
-    r"\bi (?:kind of |sort of |just |always |usually )?(?:lose track|lose the thread|forget (?:half|most|what|which)"
+    r"\bi (?:kind of |sort of |just |always |usually |sometimes |often )?(?:lose track|lose the thread|forget (?:half|most|what|which)"
     r"|panicked|panic|go bright red|spiral(?:led)?|can't (?:remember|find|tell|follow|keep up)|caught half"
     r"|didn't know (?:if|whether|what))\b"
     r"|\bi (?:never|don't|didn't) know (?:if|whether)\b|\bit makes me feel (?:like i|stupid|rubbish|useless|small)\b"
@@ -1272,6 +1272,8 @@ _SESSIONS_GOOD = re.compile(
     r"(?:super|really|very|so|pretty|quite|mostly|genuinely) (?:useful|helpful)|(?:much|way|loads|so much) better"
     r"|(?:really |actually )+helps?\b|"
     r"the most (?:useful|helpful|valuable) (?:thing|part|bit)|works? (?:really |so |very )?well for me|"
+    r"you(?:'re| are) (?:really |so |very |just )?good at|(?:so much |much |way |a lot )?more useful than|"
+    r"^(?:really|very|pretty) well\b|"
     r"helps? a lot|helped (?:me )?(?:a lot|loads|massively|so much|hugely)|"
     r"i find (?:them|it|these|this|the \w+) (?:\w+ )?(?:useful|helpful|valuable)|"
     r"(?:is|are|was|were|has been|have been) (?:really |genuinely |so |very |super )?(?:useful|helpful|valuable)|"
@@ -1292,7 +1294,9 @@ _SESSIONS_CHANGE = phrase_pattern(
     r"(?:brutal|harsh|blunt|intense|too)\b|\b(?:more|less|fewer) (?:of|time)\b|\binstead of\b"
     r"|\bwould you mind\b|\bwould it be (?:okay|ok|possible)\b|\bis it (?:okay|ok) if\b|\brun (?:out of time|over)\b"
     r"|\bi(?:'d| would) (?:learn|get) (?:\w+ )?more\b"
-    r"|\bi(?:'d| would) find it (?:\w+ )?(?:easier|better|more useful)\b")
+    r"|\bi(?:'d| would) find it (?:\w+ )?(?:easier|better|more useful)\b"
+    r"|\bkeep (?:getting )?(?:moved|cancelled|canceled|rescheduled|pushed back)\b|\bwhat would help (?:me )?more\b"
+    r"|\b(?:hard|difficult|tricky) to (?:get hold of|reach|catch) you\b")
 """...and with what the mentee would change."""
 _OFFERS_FEEDBACK = re.compile(
     r"\bif i could ask for one thing\b|\bmy one bit of feedback\b"
@@ -1312,6 +1316,14 @@ _OFFERS_FEEDBACK = re.compile(
     r"|\bi hope (?:this|it|that)(?:'s| is) (?:okay|ok|alright|all right|fine) to say\b"
     r"|\b(?:don't|dont|do not) take this the wrong way\b")
 """The mentee offering feedback on the mentoring."""
+_TAKES_FEEDBACK = re.compile(
+    r"^(?:[\w']+[,.!]?\s+){0,3}?(?:that's|that is|thats|it's)\s+(?:a\s+)?(?:really\s+|very\s+|totally\s+|completely\s+)?"
+    r"fair(?:\s+(?:criticism|point|comment|challenge))?\b(?!\s+enough)"
+    r"|^(?:[\w']+[,.!]?\s+){0,3}?(?:point\s+taken|fair\s+cop|guilty(?:\s+as\s+charged)?)\b"
+    r"|\b(?:that's|that\s+is|thats)\s+(?:totally\s+|completely\s+|all\s+)?on\s+me\b"
+    r"|^(?:[\w']+[,.!]?\s+){0,3}?(?:that's\s+|that\s+is\s+)?(?:really\s+|very\s+)?(?:useful|helpful)\s+to\s+hear\b")
+"""The mentor taking what the mentee just said as feedback on the mentoring: "that's fair,
+that's on me", "that's a fair criticism", "point taken", "that's really useful to hear"."""
 _ABOUT_US = re.compile(rf"\b(?:you|your|we|us|our)\b|\b(?:these|the)? ?{_SESSIONS}\b")
 
 
@@ -1319,7 +1331,8 @@ def _sessions_reviewed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
     """The mentee's answer when the mentor asks how the sessions are going, or what the mentee
     says after offering feedback on them ("can I say something about these calls?" - "Of
     course."), is feedback on the mentoring: what they find good is praise, what they would
-    change is constructive."""
+    change is constructive. So is what they say of the two of them that the mentor then takes
+    as feedback ("the calls keep getting moved" - "that's fair, that's on me")."""
     turns = list(ctx.turn_sentences)
     turns = [t for t in turns if t]
     for k, sentences in enumerate(turns):
@@ -1328,6 +1341,10 @@ def _sessions_reviewed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
         previous = turns[k - 1] if k else []
         asked = bool(previous) and previous[0].speaker == "mentor" \
             and any(_ASKS_ABOUT_SESSIONS.search(s.norm) for s in previous)
+        following = turns[k + 1] if k + 1 < len(turns) else []
+        # taken as feedback in the mentor's answer, only what is said of the two of them counts
+        acknowledged = not asked and bool(following) and following[0].speaker == "mentor" \
+            and bool(_TAKES_FEEDBACK.search(following[0].norm))
         offered = k >= 2 and turns[k - 2][0].speaker == "mentee" and previous[0].speaker == "mentor" \
             and sum(len(s.norm.split()) for s in previous) <= 8 \
             and any(_OFFERS_FEEDBACK.search(s.norm) for s in turns[k - 2])
@@ -1336,9 +1353,11 @@ def _sessions_reviewed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
         if opening is not None:
             sentences = sentences[opening:]
             after[id(sentences[0])] = max(m.end() for m in _OFFERS_FEEDBACK.finditer(sentences[0].norm))
+        elif acknowledged and not offered:
+            sentences = [s for s in sentences if _ABOUT_US.search(s.norm)]
         elif not (asked or offered):
             continue
-        if not asked and not any(_ABOUT_US.search(s.norm) for s in sentences):
+        if not (asked or acknowledged) and not any(_ABOUT_US.search(s.norm) for s in sentences):
             continue  # "can I raise something?" - "I'm covering the whole patch alone": not about the sessions
         good = next((s for s in sentences if _SESSIONS_GOOD.search(s.norm, after.get(id(s), 0))
                      and (question_kind(s) is None or id(s) in after or "?" not in s.norm)

@@ -1675,3 +1675,30 @@ def test_a_frequency_of_something_other_than_meetings_is_no_logistics():
         ("mentee", "I didn't want it to look like complaining."),
         ("mentor", "I'd email the sponsor explaining the lag and propose fortnightly figures instead."))
     assert kinds(("mentee", "How often should we talk?"), ("mentor", "I'd propose fortnightly calls.")) == []
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("Honestly, I think you're sometimes too easy on me. When I say I'll do something and I don't, you let it "
+     "slide.", ["constructive"]),
+    ("the calls keep getting moved and i never really know when we're on", ["constructive"]),
+    ("You're really good at telling me what you'd do. But it's hard to get hold of you in the day.",
+     ["praise", "constructive"]),
+])
+def test_what_the_mentor_takes_as_fair_criticism_is_feedback_on_the_mentoring(said, expected):
+    found = extract_feedback(context(("mentor", "Anything else?"), ("mentee", said),
+                                     ("mentor", "That's fair, that's on me. Let's fix a time.")))
+    assert [(f.kind, f.giver, f.receiver) for f in found] == [(k, "mentee", "mentor") for k in expected]
+
+
+def test_a_fair_point_about_something_else_is_no_feedback_on_the_mentoring():
+    assert kinds(("mentor", "Will you apply this round?"),
+                 ("mentee", "Maybe not, November is full with the recurrent training."),
+                 ("mentor", "That's fair. Next round, then.")) == []
+
+
+@pytest.mark.parametrize("answer", ["Really well on the technical side. You explain things without making me "
+                                    "feel stupid.", "when you watched my clip that was so much more useful than "
+                                                    "just talking it through"])
+def test_more_ways_of_saying_the_sessions_work(answer):
+    found = extract_feedback(context(("mentor", "How are these calls working for you?"), ("mentee", answer)))
+    assert [(f.kind, f.giver) for f in found] == [("praise", "mentee")]
