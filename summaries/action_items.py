@@ -13,8 +13,9 @@ Tasks come about in four ways, all matched on normalised sentences (see text.py)
 - an offer ("want me to set that up?", "I could send you the dates", "would it help if I
   looked over your notes?") that the other accepts ("yes, please"); a joint one ("how about
   we both read it", "let's sit down together and do the dive plan", "what we can do is a mock
-  run-through together") taken up, also by naming its time back ("Monday after two works
-  for the dive plan"), belongs to both. An offer is the offerer's,
+  run-through together", "how about I swing by Tuesday and we put the first ring in
+  together?") taken up, also by naming its time back ("Monday after two works for the dive
+  plan"), belongs to both. An offer is the offerer's,
   unless it was as short as "want me to introduce you?" / "shall I put you in touch?" and
   the offerer then says what exactly they will do ("I'll email her tomorrow"): that is
   the item;
@@ -514,7 +515,9 @@ _YOU_WILL_HAVE = re.compile(
     r"\byou(?:'ll| will) (?:have|get) (?P<thing>it|them|those|that|(?:my|the|our|a|an) (?:[\w'-]+ ){0,5}?[\w'-]+?"
     r"|(?:two|three|four|five|six|both|all (?:three|four|five|six))(?: [a-z][\w'-]*){0,2}?"
     r"|(?:comments|feedback|notes|thoughts|edits|corrections|a reply|an answer)(?: on (?:it|that|them|the [\w'-]+))?)"
-    r"(?:\s+back)?(?:\s+from\s+me)?(?=\s+(?:by|before|tomorrow|tonight|today|(?:on |this |next )?(?:monday|tuesday|"
+    r"(?:\s+back)?(?:\s+from\s+me)?(?P<with>\s+with\s+my\s+(?:comments|notes|edits|thoughts|feedback|corrections|"
+    r"changes|suggestions))?"
+    r"(?=\s+(?:by|before|tomorrow|tonight|today|(?:on |this |next |over the )?(?:monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|week|weekend|month)|first thing|end of|my)\b"
     r"|\s+in\s+your\s+(?:inbox|hands|email|pigeonhole)\b|\s*[,.]|\s*$)"
     r"|\b(?P<it>it|they|that|those)(?:'ll| will) be (?:with you|in your (?:inbox|hands|email))\b")
@@ -561,6 +564,8 @@ def _deliveries(s: Sentence, dates: list[DateMention]) -> list[_Task]:
             pointer = thing in ("it", "them", "those", "that")
             counted = re.fullmatch(r"two|three|four|five|six", thing)  # "you'll have three": of a kind named before
             words = f"send {thing} to you" if pointer or counted else f"send you {thing}"
+            if m.group("with"):  # "you'll have it back with my comments over the weekend"
+                words = f"send {thing} back to you{m.group('with')}"
             found.append(_Task(s, s.speaker, words, due, pronoun_only=pointer))
     for m in _WITH_YOU.finditer(norm) if "to you" in norm or "with you" in norm else ():
         due = _due_in(norm, m.end(), len(norm), dates)
@@ -909,6 +914,8 @@ def _date_asked_after(offer: _Task, ctx: Context, dates: dict[int, list[DateMent
 
 
 _JOINT_OFFER = re.compile(r"\b(?:(?:what\s+if\s+we|how\s+about\s+we|shall\s+we|why\s+don't\s+we|"
+                          # "how about I swing by Tuesday and we put the first ring in together?"
+                          r"(?:what\s+if|how\s+about)\s+i\s+[^,.?!;]*?\band\s+we(?=\s[^,.?!;]*\btogether\b)|"
                           r"maybe\s+we\s+(?:could|should)|we\s+could(?:\s+always)?(?!\s+have\b)"
                           r"|(?:could|can|should)\s+we(?=\s+(?:both|each|all)\b))"
                           r"(?:\s+(?:both|each|all|just|also))?"

@@ -43,7 +43,10 @@ COMMITMENT = re.compile(
     r"|(?P<can>i\s+can)(?!')"
     # "I'm calling the recruiter tomorrow": the present for a plan, kept only with a date.
     r"|(?P<prog>i'm|i\s+am)(?=\s+(?:calling|emailing|sending|submitting|booking|messaging|texting|ringing|"
-    r"applying|writing|finishing|filing|posting|uploading|phoning|handing\s+in|signing\s+up)\b)"
+    r"applying|writing|finishing|filing|posting|uploading|phoning|handing\s+in|signing\s+up|tidying|fixing|"
+    r"drafting|updating|preparing|printing|ordering|collecting|rewriting|redoing|sorting\s+out|chasing|"
+    r"setting\s+up|dropping\s+off|reviewing|editing|typing\s+up|"
+    r"compiling|scanning|returning|forwarding|sharing|circulating)\b)"
     r"|(?P<must>i\s+need\s+to|i\s+have\s+to|i've\s+got\s+to|i\s+got\s+to|i\s+must)"
     r"|(?P<let>let\s+me)"
     # "I'll" heard as "I": "I ask her when I see her Monday" (kept only with a date to come).

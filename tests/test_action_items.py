@@ -2093,3 +2093,25 @@ def test_a_request_that_points_back_is_worded_with_the_owners_own_verb() -> None
     assert item.owner == "mentor" and item.text == "Review the appeal letter" and item.due == "2026-11-24", item
     item = only(items(("mentee", "Could you do that with my revised report?"), ("mentor", "Sure, I'll mark it up.")))
     assert item.owner == "mentor" and "report" in item.text, item
+
+
+@pytest.mark.parametrize("said, keyword", [("And I'm tidying the photos into the appendix tonight.", "photos"),
+                                           ("I'm chasing the supplier on Monday.", "supplier")])
+def test_a_task_put_in_the_present_with_its_day_is_a_commitment(said: str, keyword: str) -> None:
+    item = only(items(("mentor", "Okay."), ("mentee", said)))
+    assert item.owner == "mentee" and keyword in item.text, item
+    assert items(("mentor", "Okay."), ("mentee", "I'm tidying the photos into the appendix at the moment.")) == []
+
+
+def test_what_comes_back_with_ones_comments_is_a_promise() -> None:
+    item = only(items(("mentee", "Here's the survey report."),
+                      ("mentor", "You'll have it back with my comments over the weekend.")))
+    assert item.owner == "mentor" and "with my comments" in item.text and item.due == "2026-11-22", item
+
+
+def test_an_offer_to_come_over_and_do_something_together_is_both() -> None:
+    item = only(items(("mentor", "How about I swing by the loft on Tuesday and we put the first ring in together?"),
+                      ("mentee", "Yes please, Tuesday's clear.")))
+    assert item.owner == "both" and "first ring" in item.text and item.due == "2026-11-24", item
+    assert items(("mentor", "Last year I swung by the loft and we put the first ring in together."),
+                 ("mentee", "Yes, I remember.")) == []
