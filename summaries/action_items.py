@@ -488,8 +488,7 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
             found.append(_Task(s, s.speaker, m.group("it"), _due_in(norm, 0, len(norm), dates),
                                pronoun_only=True, noun_only=True))
     found += _deliveries(s, dates)
-    if asked or suggested:
-        found += _stated_done(s, dates)
+    found += _stated_done(s, dates, asked or suggested)
     for m in phrases.ON_ME.finditer(norm):
         words = m.group("task").strip()
         if words and not _is_question(norm):
@@ -499,16 +498,25 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
             for step in _split_steps(part, dates)]
 
 
-def _stated_done(s: Sentence, dates: list[DateMention]) -> list[_Task]:
-    """A task taken on, after the other's request or advice, as the state its thing will be in
-    by a date (`_STATED_DONE`)."""
+def _stated_done(s: Sentence, dates: list[DateMention], answering: bool) -> list[_Task]:
+    """A task taken on, after the other's request or advice (`answering`), as the state its
+    thing will be in by a date (`_STATED_DONE`): said after "so" too ("I'll have signal, so the
+    oral gets booked then"). "Let's say the list is split by Sunday" needs no request before it."""
     norm = s.norm
-    stated = _STATED_DONE.match(norm)
-    due = _due_in(norm, stated.start("task"), len(norm), dates) if stated else None
+    then = _SO_THEN.search(norm)
+    offset = then.end() if then and not _STATED_DONE.match(norm) else 0
+    stated = _STATED_DONE.match(norm[offset:])
+    due = _due_in(norm, offset + stated.start("task"), len(norm), dates) if stated else None
+    if stated and due is None and re.search(r"\bthen[.!]?$", norm):  # "tomorrow ..., so the oral gets booked then"
+        due = next((d for d in reversed(dates) if d.end <= offset), None)
     if stated is None or due is None or (due.vague and not due.until_checkin) or _is_question(norm) \
-            or phrases.HYPOTHETICAL.search(norm) or phrases.COMMITMENT.search(norm):
+            or phrases.HYPOTHETICAL.search(norm) or phrases.COMMITMENT.search(norm[offset:]) \
+            or not (answering or stated.group("say")):
         return []
     return [_Task(s, s.speaker, _strip_dates(stated.group("task"), dates), due)]
+
+
+_SO_THEN = re.compile(r",\s+so\s+(?=(?:the|my)\s)")
 
 
 _YOU_WILL_HAVE = re.compile(
@@ -525,16 +533,22 @@ _YOU_WILL_HAVE = re.compile(
 have three by the thirtieth", "you'll have it in your inbox today", "it'll be with you by
 Wednesday"."""
 _STATED_DONE = re.compile(
-    r"^(?:(?:okay|ok|right|fine|so|then|and|yes|yeah|deal|good)[,.!\s]+)*(?P<task>(?:"
+    r"^(?:(?:okay|ok|right|fine|so|then|and|yes|yeah|deal|good)[,.!\s]+)*(?P<say>(?:let's\s+)?say\s+)?(?P<task>(?:"
     r"(?:the|my|a|an|one)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?\s+"
     r"(?:(?:goes|will\s+go|'ll\s+go)\s+(?:back\s+)?(?:in|into|on|to|off|out)\b"
-    r"|(?:will\s+be|'ll\s+be)\s+(?:booked|done|sent|finished|submitted|filed|written|drafted|ordered|fitted|posted)\b)"
+    r"|(?:will\s+be|'ll\s+be|gets|will\s+get|'ll\s+get)\s+(?:booked|done|sent|finished|submitted|filed|written|"
+    r"drafted|ordered|fitted|posted)\b)"
+    # "let's say the list is split by Sunday", "say the scans are with you by the end of the month"
+    r"|(?<=say\s)(?:the|my)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?\s+(?:is|are|'s)\s+"
+    r"(?:with\s+you|in\s+your\s+inbox|done|finished|sent|booked|submitted|filed|written|drafted|split|sorted|"
+    r"fixed|ready|posted|ordered)\b"
     r"|consider\s+(?:the|my)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?\s+done\b"
     r"|there(?:'ll|\s+will)\s+be\s+(?:a|an)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?\s+(?:in|on|up)\b"
     r")[^,;]*)")
 """A task promised as the state of its thing by a date: "The proposal goes to the gallery by
-the fifteenth", "the inspection will be booked before our next call", "consider the entry form
-done by the end of the month", "there'll be a fan in the cave by Monday"."""
+the fifteenth", "the inspection will be booked before our next call", "the oral gets booked
+then", "let's say the list is split by Sunday", "consider the entry form done by the end of
+the month", "there'll be a fan in the cave by Monday"."""
 _NOT_SENT = re.compile(r"\b(?:your|you|lot|bit|chance|laugh|shock|surprise|break|rest|think|feeling|go|look)\b")
 """What one will "have" that nobody sends: "you'll have a lot on your plate by Friday"."""
 _WITH_YOU = re.compile(

@@ -169,6 +169,7 @@ NOT_TASK = re.compile(
     r"deal\s+with\s+it|manage|survive|live\s+with|cope|spare\s+you\b|allow\s+(?:it|that)\b|"
     r"make\s+(?:that|it|this)\s+(?:my|a|the|our)\s+(?:rule|habit|mantra|motto)\b|hold\s+you\s+to\b|"
     r"have\s+a\s+(?:think|ponder)\b|do\s+some\s+homework$|"
+    r"have\s+(?:a\s+|some\s+|decent\s+|good\s+)?(?:signal|reception|wi-?fi|internet|coverage|a\s+connection)\b|"
     r"put\s+you\s+to\s+work\b|"
     r"keep\s+it\s+(?:straight|honest|real|simple|calm|calmer|cooler|tidier|\w+er)\b|"
     r"want\b|"  # "I'll want the full story": a wish, not a task

@@ -2115,3 +2115,20 @@ def test_an_offer_to_come_over_and_do_something_together_is_both() -> None:
     assert item.owner == "both" and "first ring" in item.text and item.due == "2026-11-24", item
     assert items(("mentor", "Last year I swung by the loft and we put the first ring in together."),
                  ("mentee", "Yes, I remember.")) == []
+
+
+@pytest.mark.parametrize("said, keyword, due", [
+    ("Yeah, let's say the list is split by Sunday.", "list is split", "2026-11-22"),
+    ("Say the scans are with you by the end of the month.", "scans", "2026-11-30"),
+])
+def test_lets_say_the_thing_is_done_by_a_date_is_a_promise(said: str, keyword: str, due: str) -> None:
+    item = only(items(("mentor", "How are the scans coming on?"), ("mentee", said)))
+    assert item.owner == "mentee" and keyword in item.text and item.due == due, item
+    assert items(("mentor", "How is it going?"), ("mentee", "Let's say the client is happy, then what?")) == []
+
+
+def test_a_thing_stated_done_after_so_takes_the_day_said_before() -> None:
+    item = only(items(("mentor", "Then book the oral this week."),
+                      ("mentee", "Okay. We're alongside tomorrow morning and I'll have signal, so the oral gets booked "
+                                 "then.")))
+    assert item.owner == "mentee" and "oral" in item.text and item.due == "2026-11-19", item
