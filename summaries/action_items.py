@@ -511,7 +511,7 @@ def _stated_done(s: Sentence, dates: list[DateMention], answering: bool) -> list
         due = next((d for d in reversed(dates) if d.end <= offset), None)
     if stated is None or due is None or (due.vague and not due.until_checkin) or _is_question(norm) \
             or phrases.HYPOTHETICAL.search(norm) or phrases.COMMITMENT.search(norm[offset:]) \
-            or not (answering or stated.group("say")):
+            or not (answering or stated.group("say") or stated.group("byme")):
         return []
     return [_Task(s, s.speaker, _strip_dates(stated.group("task"), dates), due)]
 
@@ -520,12 +520,14 @@ _SO_THEN = re.compile(r",\s+so\s+(?=(?:the|my)\s)")
 
 
 _YOU_WILL_HAVE = re.compile(
-    r"\byou(?:'ll| will) (?:have|get) (?P<thing>it|them|those|that|(?:my|the|our|a|an) (?:[\w'-]+ ){0,5}?[\w'-]+?"
+    r"\byou(?:'ll| will) (?:have|get) (?P<thing>it|them|those|that|(?:my|the|our|a|an|his|her|their) "
+    r"(?:[\w'-]+ ){0,5}?[\w'-]+?"
     r"|(?:two|three|four|five|six|both|all (?:three|four|five|six))(?: [a-z][\w'-]*){0,2}?"
     r"|(?:comments|feedback|notes|thoughts|edits|corrections|a reply|an answer)(?: on (?:it|that|them|the [\w'-]+))?)"
     r"(?:\s+back)?(?:\s+from\s+me)?(?P<with>\s+with\s+my\s+(?:comments|notes|edits|thoughts|feedback|corrections|"
     r"changes|suggestions))?"
-    r"(?=\s+(?:by|before|tomorrow|tonight|today|(?:on |this |next |over the )?(?:monday|tuesday|"
+    r"(?=\s+(?:by|before|tomorrow|tonight|today|a\s+week|in\s+(?:a|two|three|four|five|ten)\s|within|"
+    r"(?:on |this |next |over the )?(?:monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|week|weekend|month)|first thing|end of|my)\b"
     r"|\s+in\s+your\s+(?:inbox|hands|email|pigeonhole)\b|\s*[,.]|\s*$)"
     r"|\b(?P<it>it|they|that|those)(?:'ll| will) be (?:with you|in your (?:inbox|hands|email))\b")
@@ -543,6 +545,9 @@ _STATED_DONE = re.compile(
     r"(?:with\s+you|in\s+your\s+inbox|done|finished|sent|booked|submitted|filed|written|drafted|split|sorted|"
     r"fixed|ready|posted|ordered)\b"
     r"|consider\s+(?:the|my)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?\s+done\b"
+    # "the four care homes get visited by me by the 30th"
+    r"|(?:the|my|all|both)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?\s+(?:get|gets|will\s+get|'ll\s+get)\s+[a-z]+ed"
+    r"\s+(?P<byme>by\s+me)\b"
     r"|there(?:'ll|\s+will)\s+be\s+(?:a|an)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?\s+(?:in|on|up)\b"
     r")[^,;]*)")
 """A task promised as the state of its thing by a date: "The proposal goes to the gallery by
@@ -556,15 +561,21 @@ _WITH_YOU = re.compile(
     r"(?P<thing>(?:(?:the|a|my|our|an)\s+)?(?!(?:i|it|that|this|they|we|you|he|she|back|over|up|next|close|"
     r"thanks|talk|speak|listen|good|nice|new|sent|given|said|read|shown|due|down|all|one)\b)"
     r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)\s+"
-    r"(?:(?:will|'ll)\s+be\s+with|(?:comes?|will\s+come|'ll\s+come|goes|will\s+go)\s+(?:over\s+|back\s+)?to"
-    r"|(?:over\s+|back\s+)?to)\s+you\b")
+    r"(?:(?:will|'ll)\s+be\s+(?:with\s+you|in\s+your\s+(?:inbox|hands|pigeonhole))|(?:comes?|will\s+come|'ll\s+come"
+    r"|goes|will\s+go)\s+(?:over\s+|back\s+)?to\s+you|(?:over\s+|back\s+)?to\s+you)\b")
 """A promise without its verb: "corrected log to you by the 3rd", "the outline comes to you end of
 next week", "the revised draft will be with you by Friday" (a date must follow)."""
+_GETS_FROM_ME = re.compile(r"(?:^|[,.;]\s*|\b(?:so|and|then|right|okay|ok)\s+)(?P<who>[a-z][\w'-]*)\s+"
+                           r"(?:gets|will\s+get|'ll\s+get)\s+(?P<thing>(?:an?|the|my)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)"
+                           r"{0,2}?)\s+from\s+me\b")
+"""A promise put as what a third person will get: "Sunita gets an email from me on Monday"."""
 _SAID_TO = frozenset("talk speak chat listen write reply report say mention explain read go come".split())
 """Verbs before "to you" that say nothing is delivered: "cool, talk to you on the 28th"."""
 def _deliveries(s: Sentence, dates: list[DateMention]) -> list[_Task]:
-    """Promises put as what the listener will get, with a date: "you'll have my comments by
-    Monday", "you'll get comments back from me by Tuesday", "corrected log to you by the 3rd"."""
+    """Promises put as what the listener (or another) will get, with a date: "you'll have my
+    comments by Monday", "you'll get comments back from me by Tuesday", "corrected log to you
+    by the 3rd", "the sheet will be in your inbox by end of day", "Sunita gets an email from me
+    on Monday"."""
     norm = s.norm
     found: list[_Task] = []
     for m in _YOU_WILL_HAVE.finditer(norm):
@@ -581,7 +592,12 @@ def _deliveries(s: Sentence, dates: list[DateMention]) -> list[_Task]:
             if m.group("with"):  # "you'll have it back with my comments over the weekend"
                 words = f"send {thing} back to you{m.group('with')}"
             found.append(_Task(s, s.speaker, words, due, pronoun_only=pointer))
-    for m in _WITH_YOU.finditer(norm) if "to you" in norm or "with you" in norm else ():
+    for m in _GETS_FROM_ME.finditer(norm) if "from me" in norm else ():
+        due = _due_in(norm, m.end(), len(norm), dates)
+        if due is not None and m.group("who") not in phrases.STOP_WORDS and not _is_question(norm) \
+                and not phrases.HYPOTHETICAL.search(norm):
+            found.append(_Task(s, s.speaker, f"send {m.group('who')} {m.group('thing')}", due))
+    for m in _WITH_YOU.finditer(norm) if "to you" in norm or "with you" in norm or "in your" in norm else ():
         due = _due_in(norm, m.end(), len(norm), dates)
         thing = m.group("thing")
         bare = not re.match(r"(?:the|a|my|our|an)\s", thing)  # "corrected log to you": not "email it to you"

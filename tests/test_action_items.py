@@ -2132,3 +2132,21 @@ def test_a_thing_stated_done_after_so_takes_the_day_said_before() -> None:
                       ("mentee", "Okay. We're alongside tomorrow morning and I'll have signal, so the oral gets booked "
                                  "then.")))
     assert item.owner == "mentee" and "oral" in item.text and item.due == "2026-11-19", item
+
+
+@pytest.mark.parametrize("said, keyword, due", [
+    ("Consider it done, the checking sheet will be in your inbox by end of day.", "checking sheet", "2026-11-18"),
+    ("You'll have his number by text tonight.", "number", "2026-11-18"),
+    ("It's nearly there, and you'll get the draft a week today.", "draft", "2026-11-25"),
+])
+def test_more_promises_put_as_what_the_listener_will_have(said: str, keyword: str, due: str) -> None:
+    item = only(items(("mentee", "Yes please."), ("mentor", said)))
+    assert item.owner == "mentor" and keyword in item.text and item.due == due, item
+
+
+@pytest.mark.parametrize("said, keyword", [("Right, the four care homes get visited by me by the 30th.", "care homes"),
+                                           ("Fair enough. Sunita gets an email from me on Monday.", "Sunita")])
+def test_a_promise_put_in_the_passive_or_as_what_someone_gets_from_me(said: str, keyword: str) -> None:
+    item = only(items(("mentor", "Say that to Sunita yourself."), ("mentee", said)))
+    assert item.owner == "mentee" and keyword in item.text, item
+    assert items(("mentor", "How did it go?"), ("mentee", "Sunita got an email from me on Monday.")) == []
