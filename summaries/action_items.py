@@ -565,10 +565,12 @@ _WITH_YOU = re.compile(
     r"|goes|will\s+go)\s+(?:over\s+|back\s+)?to\s+you|(?:over\s+|back\s+)?to\s+you)\b")
 """A promise without its verb: "corrected log to you by the 3rd", "the outline comes to you end of
 next week", "the revised draft will be with you by Friday" (a date must follow)."""
-_GETS_FROM_ME = re.compile(r"(?:^|[,.;]\s*|\b(?:so|and|then|right|okay|ok)\s+)(?P<who>[a-z][\w'-]*)\s+"
-                           r"(?:gets|will\s+get|'ll\s+get)\s+(?P<thing>(?:an?|the|my)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)"
+_GETS_FROM_ME = re.compile(r"(?:^|[,.;]\s*|\b(?:so|and|then|right|okay|ok|me)\s+)(?P<who>[a-z][\w'-]*?)"
+                           r"(?:\s+gets|\s+will\s+(?:get|have)|'ll\s+(?:get|have))\s+(?P<thing>(?:an?|the|my)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)"
                            r"{0,2}?)\s+from\s+me\b")
-"""A promise put as what a third person will get: "Sunita gets an email from me on Monday"."""
+"""A promise put as what a third person will get: "Sunita gets an email from me on Monday",
+"he'll have a reference from me by the twenty fifth"."""
+_OBJECT_PRONOUN = {"he": "him", "she": "her", "they": "them"}
 _SAID_TO = frozenset("talk speak chat listen write reply report say mention explain read go come".split())
 """Verbs before "to you" that say nothing is delivered: "cool, talk to you on the 28th"."""
 def _deliveries(s: Sentence, dates: list[DateMention]) -> list[_Task]:
@@ -594,9 +596,10 @@ def _deliveries(s: Sentence, dates: list[DateMention]) -> list[_Task]:
             found.append(_Task(s, s.speaker, words, due, pronoun_only=pointer))
     for m in _GETS_FROM_ME.finditer(norm) if "from me" in norm else ():
         due = _due_in(norm, m.end(), len(norm), dates)
-        if due is not None and m.group("who") not in phrases.STOP_WORDS and not _is_question(norm) \
+        who = _OBJECT_PRONOUN.get(m.group("who"), m.group("who"))
+        if due is not None and who not in phrases.STOP_WORDS - {"him", "her", "them"} and not _is_question(norm) \
                 and not phrases.HYPOTHETICAL.search(norm):
-            found.append(_Task(s, s.speaker, f"send {m.group('who')} {m.group('thing')}", due))
+            found.append(_Task(s, s.speaker, f"send {who} {m.group('thing')}", due))
     for m in _WITH_YOU.finditer(norm) if "to you" in norm or "with you" in norm or "in your" in norm else ():
         due = _due_in(norm, m.end(), len(norm), dates)
         thing = m.group("thing")
@@ -954,7 +957,7 @@ _JOINT_OFFER = re.compile(r"\b(?:(?:what\s+if\s+we|how\s+about\s+we|shall\s+we|w
                           r"|(?:let's|what\s+we\s+(?:can|could)\s+do\s+is|would\s+you\s+be\s+up\s+for)"
                           r"(?:\s+(?:both|just|also))?(?=\s[^,.?!;]*\b(?<!put\s)(?<!putting\s)(?<!get\s)"
                           r"(?<!getting\s)(?<!pull\s)(?<!pulling\s)(?<!bring\s)(?<!bringing\s)"
-                          r"(?:together|with\s+me)\b))\s+")
+                          r"(?:together|with\s+me|side\s+by\s+side)\b))\s+")
 """A joint proposal: "what if we go in together and run a session with the team?"; taken up,
 it is both people's task."""
 _TIME_NAMED_BACK = re.compile(r"^(?:(?:yes|yeah|sure|okay|ok)[,.!\s]+)*(?!(?:nothing|neither|none|no|not)\b)"

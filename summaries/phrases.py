@@ -258,7 +258,7 @@ SHARED_RULE = re.compile(r"\bwithin\b")
 """...and so is "let's both reply within a day"."""
 HEDGE_BEFORE = re.compile(r"(?:\bif\s+i\b|\bif\s+there's\b|\bif\s+there\s+is\b|\bif\s+possible\b|"
                           r"\bmaybe\b|\bperhaps\b|\bhope\b|\bwish\b|\bdon't\s+think\b|\bnot\s+sure\b|"
-                          r"\bdoubt\b|\bdon't\s+know\s+if\b|\bwhether\b|\bsaid\b|\btold\s+\w+\b|"
+                          r"\bdoubt\b|\bdon't\s+know\s+if\b|\bwhether\b|(?<!\bi\s)\bsaid\b|\btold\s+\w+\b|"
                           r"\bpromised\b|\bthought\b|\bfigured\b|\bwhen\s+can\b|\bhow\b|\bwhy\b|"
                           r"(?<!\bknow\s)(?<!\bguess\s)\bwhat\b|\bshould\b|\bwould\b|\bdo\s+you\s+think\b|\bwhere\b|"
                           r"\bwhen\b|\bunless\b|\bscared\b|\bafraid\b|\bworried\b|\bterrified\b|\bnervous\b|"

@@ -2150,3 +2150,21 @@ def test_a_promise_put_in_the_passive_or_as_what_someone_gets_from_me(said: str,
     item = only(items(("mentor", "Say that to Sunita yourself."), ("mentee", said)))
     assert item.owner == "mentee" and keyword in item.text, item
     assert items(("mentor", "How did it go?"), ("mentee", "Sunita got an email from me on Monday.")) == []
+
+
+def test_i_said_ill_repeats_ones_own_promise() -> None:
+    item = only(items(("mentor", "Sorry, you froze there."), ("mentee", "I said I'll chase Pritchards on Friday.")))
+    assert item.owner == "mentee" and "Pritchards" in item.text and item.due == "2026-11-20", item
+    assert items(("mentor", "Sorry, you froze there."), ("mentee", "She said I'll chase Pritchards on Friday.")) == []
+
+
+def test_what_a_third_person_will_have_from_me_is_my_promise() -> None:
+    item = only(items(("mentee", "Dave needs a reference by the twenty fifth."),
+                      ("mentor", "Right, he'll have a reference from me by the twenty fifth.")))
+    assert item.owner == "mentor" and "reference" in item.text and item.due == "2026-11-25", item
+
+
+def test_sitting_down_with_the_results_side_by_side_is_a_joint_proposal() -> None:
+    item = only(items(("mentor", "Let's sit down with both results side by side. A fortnight from today?"),
+                      ("mentee", "Yes, let's.")))
+    assert item.owner == "both" and "results" in item.text and item.due == "2026-12-02", item
