@@ -1323,7 +1323,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         provisional = None
         answered = len(confirmed)
         commitments = [_one_of_kind(c, ctx) for c in commitments]
-        commitments = _answer_requests(previous, sentences, commitments, dates, confirmed)
+        commitments = _answer_requests(previous, sentences, commitments, dates, confirmed, ctx)
         opening = " ".join(s.norm for s in sentences[:2])
         opening_answered = any(t.sentence is sentences[0] for t in confirmed[answered:])
         # A bare "Deal." or "Sure, that works." takes everything on the table: the request it
@@ -2281,7 +2281,7 @@ def _answer_opening(sentences: Sequence[Sentence]) -> str:
 
 
 def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments: list[_Task],
-                     dates: dict[int, list[DateMention]], confirmed: list[_Task]) -> list[_Task]:
+                     dates: dict[int, list[DateMention]], confirmed: list[_Task], ctx: Context) -> list[_Task]:
     """Turn accepted requests into tasks; returns the commitments not used in answering."""
     pending = previous.requests
     if len(sentences) > 1 and _is_question(sentences[0].norm) and len(sentences[0].norm.split()) <= 4:
@@ -2345,6 +2345,14 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
             # task already taken on, now dated.
             confirmed[taken] = replace(confirmed[taken], due=confirmed[taken].due or due)
             continue
+        if not own and len(binding) == 1 and binding[0].pronoun_only and not binding[0].noun_only:
+            # "Study material, and some hours off the floor." - "My old study notes are in the
+            # loft. I'll dig them out for you": "them" points to the things just named
+            if _POINTER.search(_strip_dates(binding[0].words, dates[id(binding[0].sentence)])) \
+                    and not binding[0].words.startswith("do ") and _named_before(binding[0], ctx):
+                own = [replace(binding[0], words=_POINTER.sub(group[0].pointed, binding[0].words, count=1))
+                       if group[0].pointed and not group[0].words.startswith("do ")
+                       and not _things_in(_said_before(binding[0])) else binding[0]]
         if own:  # the owner's own words, when they say more: "get signed up" - "I'll register for ..."
             confirmed.append(replace(own[0], due=own[0].due or due))
         else:

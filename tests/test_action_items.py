@@ -2168,3 +2168,19 @@ def test_sitting_down_with_the_results_side_by_side_is_a_joint_proposal() -> Non
     item = only(items(("mentor", "Let's sit down with both results side by side. A fortnight from today?"),
                       ("mentee", "Yes, let's.")))
     assert item.owner == "both" and "results" in item.text and item.due == "2026-12-02", item
+
+
+def test_a_pronoun_answering_a_request_points_to_the_things_just_named_in_the_answer() -> None:
+    item = only(items(("mentor", "What would help most?"),
+                      ("mentee", "Study material, and a couple of hours a week off the floor."),
+                      ("mentor", "My old study notes are in a box in the loft. I'll dig them out for you over the "
+                                 "weekend.")))
+    assert item.owner == "mentor" and "study notes" in item.text and item.due == "2026-11-22", item
+
+
+def test_a_request_for_a_thing_named_before_keeps_it_past_a_new_thing_in_the_answer() -> None:
+    item = items(("mentee", "Could you look at my plan for the first block if I send it?"),
+                 ("mentor", "Sure. Get it to me by the 3rd and I'll have comments back to you by the 8th."),
+                 ("mentee", "Oh, wait, the 3rd's a Saturday and I've got a wedding. I'll send it over the weekend, "
+                            "Sunday at the latest."))[-1]
+    assert item.owner == "mentee" and "plan" in item.text and "wedding" not in item.text, item
