@@ -30,7 +30,8 @@ approach", "you could record yourself"), hedged advice ("I wonder if a call woul
 a criticised habit ("you tend to bury the ask"). Praise softening a critique ("it was
 good. But you buried the decision") is the critique.
 
-Indirect praise counts too: others' notice ("people noticed how calmly you handled it"),
+Indirect praise counts too: the listener set above others ("you're picking up the practical
+side faster than most"), others' notice ("people noticed how calmly you handled it"),
 the work used as a model ("I've sent yours round as an example"), the work set apart from
 most ("most debriefs list times, but yours explained why"), a verdict the listener asked for
 ("Was it okay?" - "the content is strong and that's rare") and a bare verdict later in the

@@ -186,7 +186,7 @@ def evaluates_work(norm: str, turn_about_listener: bool, after_report: bool, rep
     if _COMPOSURE.search(norm) or _EXCLAMATION.match(norm) or _PRIDE.search(norm):
         return True
     about_listener = turn_about_listener or after_report
-    if EXCEEDED.search(norm) or ((IT_WORKS.search(norm) or WHAT_WE_WANT.search(norm))
+    if EXCEEDED.search(norm) or ABOVE_OTHERS.search(norm) or ((IT_WORKS.search(norm) or WHAT_WE_WANT.search(norm))
                                  and (about_listener or _YOU_DID.search(norm))):
         return True
     if _EVALUATION.search(norm):
@@ -814,6 +814,17 @@ EXCEEDED = re.compile(
     r"\byou (?:really |clearly |totally |absolutely |honestly )?(?:went above and beyond|went the extra mile|"
     r"nailed it|smashed it|knocked it out of the park|pulled (?:it|that|this) off|aced it|crushed it)\b")
 """The listener said to exceed: "you clearly went above and beyond"."""
+ABOVE_OTHERS = re.compile(
+    r"\byou(?:'re| are)\s+(?:already\s+|clearly\s+|way\s+|well\s+|miles\s+)?(?:[a-z]+ing\s+(?:[\w'-]+\s+){0,4}?)?"
+    rf"(?:better(?!\s+off)|faster|further(?:\s+along)?|ahead|quicker|sharper|stronger|cleaner|tidier|"
+    rf"more\s+{STRONG_POSITIVE})\s+"
+    r"(?:[\w'-]+\s+){0,4}?than\s+(?:most|half|many|a\s+lot|i\s+was|anyone|plenty|some)\b"
+    r"|\byour\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|were|was)\s+(?:already\s+|clearly\s+|way\s+)?"
+    r"(?:better|cleaner|tidier|clearer|stronger|sharper|neater|tighter)\s+than\s+(?:most|half|many|mine|anyone|"
+    r"plenty|some)\b")
+"""The listener set above others: "you're better on the regulations than most people who sit
+it", "you're picking up the practical side faster than most", "your statements are already
+cleaner than half the team's"."""
 IT_WORKS = re.compile(r"\b(?:it|that|this)(?:'s| is) (?:clearly |really |definitely |obviously )?(?:working"
                       r"|paying off)\b")
 """What the listener chose said to work: "it was your call and it's clearly working"."""

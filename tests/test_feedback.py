@@ -1702,3 +1702,19 @@ def test_a_fair_point_about_something_else_is_no_feedback_on_the_mentoring():
 def test_more_ways_of_saying_the_sessions_work(answer):
     found = extract_feedback(context(("mentor", "How are these calls working for you?"), ("mentee", answer)))
     assert [(f.kind, f.giver) for f in found] == [("praise", "mentee")]
+
+
+@pytest.mark.parametrize("said", [
+    "You're better on the regulations than most people who sit it.",
+    "You're picking up the practical side faster than most.",
+    "honestly you're further along than i was at eighteen months",
+    "Your statements are already cleaner than half the team's.",
+])
+def test_the_listener_set_above_others_is_praise(said):
+    assert kinds(("mentee", "I think I'm ready to sit the exam."), ("mentor", said)) == [
+        ("praise", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("said", ["You're more worried than most about it, I think.", "You're better off than most."])
+def test_more_worried_or_better_off_than_most_is_no_praise(said):
+    assert [k for k, *_ in kinds(("mentee", "I think I'm ready to sit the exam."), ("mentor", said))] != ["praise"]
