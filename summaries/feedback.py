@@ -1251,7 +1251,7 @@ _SESSIONS = r"(?:calls|sessions|chats|meetings|check-ins|check ins|catch-ups|cat
 """What the two call their meetings."""
 _ASKS_ABOUT_SESSIONS = phrase_pattern(
     r"\bare (?:they|these|the \w+) doing anything for you\b|\bwhat's been (?:the )?(?:most )?(?:useful|helpful)\b"
-    r"|\bhow (?:are|have|do) you (?:finding|found|find) (?:these|the|our|this|them|it)\b"
+    r"|\bhow (?:are |have |do )?you(?:'re)? (?:finding|found|find) (?:these|the|our|this|them|it)\b"
     rf"|\bhow (?:are|is|have) (?:these|the|our) {_SESSIONS}\b"
     r"|\bhow's (?:this|that|it) (?:working|going) for you\b"
     r"|\bis (?:this|that|it)(?: (?:new )?(?:format|setup|structure|approach|way))? (?:working|useful|helping)\b"
@@ -1273,7 +1273,8 @@ _SESSIONS_GOOD = re.compile(
     r"(?:super|really|very|so|pretty|quite|mostly|genuinely) (?:useful|helpful)|(?:much|way|loads|so much) better"
     r"|(?:really |actually )+helps?\b|"
     r"the most (?:useful|helpful|valuable) (?:thing|part|bit)|works? (?:really |so |very )?well for me|"
-    r"you(?:'re| are) (?:really |so |very |just )?good at|(?:so much |much |way |a lot )?more useful than|"
+    r"you(?:'re| are) (?:really |so |very |just |always )?good at|(?:so much |much |way |a lot )?more useful than|"
+    r"(?:has|have) been (?:really |so |absolutely )?(?:amazing|brilliant|great|fantastic|invaluable|a lifesaver)|"
     r"^(?:really|very|pretty) well\b|"
     r"helps? a lot|helped (?:me )?(?:a lot|loads|massively|so much|hugely)|"
     r"i find (?:them|it|these|this|the \w+) (?:\w+ )?(?:useful|helpful|valuable)|"
@@ -1296,7 +1297,9 @@ _SESSIONS_CHANGE = phrase_pattern(
     r"|\bwould you mind\b|\bwould it be (?:okay|ok|possible)\b|\bis it (?:okay|ok) if\b|\brun (?:out of time|over)\b"
     r"|\bi(?:'d| would) (?:learn|get) (?:\w+ )?more\b"
     r"|\bi(?:'d| would) find it (?:\w+ )?(?:easier|better|more useful)\b"
-    r"|\bkeep (?:getting )?(?:moved|cancelled|canceled|rescheduled|pushed back)\b|\bwhat would help (?:me )?more\b"
+    r"|\b(?:keep getting|keep|get|gets|got) (?:moved|cancelled|canceled|rescheduled|pushed back|bumped)\b"
+    r"|\bwhat would help (?:me )?more\b|\b(?:feels?|is|are|seems?) (?:a bit |a little |way )?too (?:far apart|long|short|"
+    r"rushed|often|rare|infrequent)\b"
     r"|\b(?:hard|difficult|tricky) to (?:get hold of|reach|catch) you\b")
 """...and with what the mentee would change."""
 _OFFERS_FEEDBACK = re.compile(

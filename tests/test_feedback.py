@@ -1718,3 +1718,18 @@ def test_the_listener_set_above_others_is_praise(said):
 @pytest.mark.parametrize("said", ["You're more worried than most about it, I think.", "You're better off than most."])
 def test_more_worried_or_better_off_than_most_is_no_praise(said):
     assert [k for k, *_ in kinds(("mentee", "I think I'm ready to sit the exam."), ("mentor", said))] != ["praise"]
+
+
+@pytest.mark.parametrize("turns, expected", [
+    ((("mentor", "Can I ask how you're finding these calls? Honestly."),
+      ("mentee", "Honestly, they're great. The only thing is the video, I'm in a layby with one bar of signal.")),
+     ["praise", "constructive"]),
+    ((("mentee", "Can I say something about these calls?"), ("mentor", "Go for it, I'm all ears."),
+      ("mentee", "The voice note you send after each call has been amazing. But monthly feels too far apart.")),
+     ["praise", "constructive"]),
+    ((("mentee", "Can I raise something about us, too?"), ("mentor", "Of course."),
+      ("mentee", "The last two calls got moved on the day, and I'd blocked out the evening both times.")),
+     ["constructive"]),
+])
+def test_more_ways_the_mentee_reviews_the_sessions(turns, expected):
+    assert [(f.kind, f.giver) for f in extract_feedback(context(*turns))] == [(k, "mentee") for k in expected]
