@@ -112,7 +112,7 @@ on it", "I'll bear that in mind", "I'll get there"), a choice ("I'm going to go 
 B", a decision), waiting ("I'll see"), where or how one will be ("I'll be in Denver", "I'll
 be fine", "I'll be seeing the surgeon on Tuesday")."""
 _SUBORDINATOR_BEFORE = re.compile(r"\b(?:before|after|when|whenever|until|till|once|if|unless|while|"
-                                  r"because|since|so|as\s+soon\s+as)\s+$")
+                                  r"because|since|so|as\s+soon\s+as|something|anything|everything|stuff)\s+$")
 """A verb after these is part of a subordinate clause: "look over it before I submit"."""
 _CONDITION_AFTER = re.compile(
     r"(?<!\band )(?<!\bor )(?<!\bbut )(?<!\bthen )"
@@ -226,9 +226,11 @@ def _clean_task(words: str) -> str:
 
 
 def _not_a_verb(words: str) -> bool:
-    """Broken-off speech ("I'll just ...", "so I will first uh") leaves no task behind."""
+    """Broken-off speech ("I'll just ...", "so I will first uh", "i'll redo the") leaves no
+    task behind."""
     first = words.split()[0]
-    return first in phrases.NOT_VERBS or not first[0].isalpha() or bool(re.match(r"let\s+(?:me|us)\b", words))
+    return first in phrases.NOT_VERBS or not first[0].isalpha() or bool(re.match(r"let\s+(?:me|us)\b", words)) \
+        or bool(re.fullmatch(r"[a-z]+(?:\s+(?:up|out|over|in))?\s+(?:the|a|an|my|your|our|their)", words))
 
 
 _PREPOSITIONS_TOO = frozenset("before after until till during since within without across".split())
@@ -583,6 +585,7 @@ def _deliveries(s: Sentence, dates: list[DateMention]) -> list[_Task]:
     for m in _YOU_WILL_HAVE.finditer(norm):
         due = _due_in(norm, m.end(), len(norm), dates)
         thing = m.group("thing") or ("them" if m.group("it") in ("they", "those") else "it")
+        thing = "them" if thing == "both" else thing  # "the deck and the list ... you'll have both tomorrow"
         if thing.startswith(("a ", "an ")) and (due is None or not re.fullmatch(
                 r"\s*(?:(?:by|before|on|until|till|for)\s+)?", norm[m.end():due.start])
                 or _NOT_SENT.search(thing)):
@@ -618,7 +621,7 @@ _TOPIC_FIRST = re.compile(
     r"(?:\s+(?:side|front|bit|piece|thing|part|question))?\s*,\s*$")
 """What a task is for, said first: "for the handover, I'll write a checklist"."""
 _OBJECT_FIRST = re.compile(
-    r"^(?:(?:and|so|okay|ok|right|now|then)[,\s]+)*(?P<np>(?:the|my|your|our|this|that)\s+[a-z][\w'-]*"
+    r"^(?:(?:and|so|okay|ok|right|now|then)[,\s]+)*(?P<np>(?:the|my|your|our|this|that|a|an)\s+[a-z][\w'-]*"
     r"(?:\s+[a-z][\w'-]*){0,3}?),?\s*$")
 """The object said first, with no pronoun after the verb: "the risk register I'll update by Friday"."""
 

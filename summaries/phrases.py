@@ -271,7 +271,7 @@ TAG_QUESTION = re.compile(r"(?:,\s*|\s)(?:okay|ok|right|yeah|alright|sound\s+goo
 CLAUSE_CUT = re.compile(
     r",?\s+(?:so\s+that|so\s+(?=(?:i|he|she|we|they|you|it|that|there|there's|the|everyone|people|"
     r"nobody)\b)|because|since|as\s+(?=(?:i|he|she|"
-    r"we|they|you|it)\b)|which|but(?<!\bnothing but)(?<!\banything but)(?<!\ball but)|though|although|whereas|"
+    r"we|they|you|it)\b)|(?<!\bcheck\s)(?<!\bsee\s)(?<!\bask\s)(?<!\bconfirm\s)(?<!\bfind\sout\s)which|but(?<!\bnothing but)(?<!\banything but)(?<!\ball but)|though|although|whereas|"
     r"unless|cause)\b"
     r"|,\s+(?:and\s+)?(?=(?:i|we|you|he|she|they|it's|that's|this\s+is|there's|it\s+is|that\s+is|"
     r"it\s+(?:takes|needs|was|will|would|should|might|may|can|could)\b|"

@@ -2184,3 +2184,27 @@ def test_a_request_for_a_thing_named_before_keeps_it_past_a_new_thing_in_the_ans
                  ("mentee", "Oh, wait, the 3rd's a Saturday and I've got a wedding. I'll send it over the weekend, "
                             "Sunday at the latest."))[-1]
     assert item.owner == "mentee" and "plan" in item.text and "wedding" not in item.text, item
+
+
+def test_checking_which_keeps_what_is_checked() -> None:
+    item = only(items(("mentor", "Have you got the original templates?"),
+                      ("mentee", "I'll check which set of templates stores have and let you know tomorrow.")))
+    assert item.text.startswith("Check which set of templates"), item
+
+
+def test_something_i_can_use_is_no_promise_and_a_fronted_thing_with_a_is_the_object() -> None:
+    assert items(("mentor", "How are these calls working for you?"),
+                 ("mentee", "They're good. You always come with something I can use on Monday morning.")) == []
+    item = only(items(("mentor", "Have you considered a single sheet?"),
+                      ("mentee", "Fair. A one-pager I can do, and you'll have it by the 12th.")))
+    assert item.text == "Do a one-pager" and item.due == "2026-12-12", item
+
+
+def test_both_things_named_and_a_promise_broken_off_at_its_article() -> None:
+    item = only(items(("mentee", "Yeah."), ("mentor", "What I can do is send you the deck I used last year and the "
+                                                      "list of questions they always ask. You'll have both tomorrow.")))
+    assert "deck" in item.text and item.due == "2026-11-19", item
+    assert items(("mentor", "are you logging the blade changes"),
+                 ("mentee", "um not properly it's on a scrap of paper so yeah i'll um i'll redo the")) == []
+    assert only(items(("mentee", "Who should I ask?"), ("mentor", "Actually, I'll ask her, I see her Monday."))).text \
+        == "Ask her"
