@@ -11,7 +11,8 @@ meeting replaces the first plan; with nothing agreed, the last proposal nobody d
 taken. An answer that keeps the day but offers another hour ("could we do three thirty
 instead?") is a counter-proposal too, and an agreement that names an hour ("four on the
 eighth works") agrees to that hour. Deadlines ("by Friday", "before Thursday") are not
-meeting times.
+meeting times. An hour without am or pm is read in the morning or the evening said with the
+slot ("Saturday the fifth, in the morning" - "Nine-ish?").
 """
 from __future__ import annotations
 
@@ -263,4 +264,31 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
     final = agreed or pending
     if final is None:
         return None
-    return NextCheckin(when=format_when(final.day, final.at), source=provenance(final.sentence))
+    return NextCheckin(when=format_when(final.day, _part_of_day(ctx, final)), source=provenance(final.sentence))
+
+
+_MORNING = re.compile(r"\b(?:in\s+the\s+morning|mornings|before\s+work|first\s+thing|breakfast|a\.?m)\b")
+_EVENING = re.compile(r"\b(?:in\s+the\s+(?:evening|afternoon)|evenings|afternoons|after\s+work|tonight|at\s+night|"
+                      r"p\.?m)\b")
+
+
+def _part_of_day(ctx: Context, final: _Proposal) -> time | None:
+    """The agreed hour, in the morning or the evening as the talk around the agreement said
+    ("Saturday the first, in the morning" - "Nine-ish?"; "could we do the twelfth in the
+    evening?" - "the twelfth at seven"), where the hour alone was read the other way."""
+    at = final.at
+    if at is None or at.minute % 15:
+        return at
+    turn = ctx.turn_of(final.sentence.segment)
+    # said of a meeting slot: with a day or an hour ("Saturday the first, in the morning"), or
+    # as a standing preference ("could we do mornings instead"); not "the spay's in the morning"
+    around = " ".join(x.norm for x in ctx.sentences if abs(ctx.turn_of(x.segment) - turn) <= 2
+                      and (re.search(r"\b(?:mornings|evenings|afternoons)\b", x.norm)
+                           or any(m.kind != "morning" for m in find_dates(x.norm, ctx.session_date))
+                           or find_times(x.norm, ctx.session_date)))
+    morning, evening = bool(_MORNING.search(around)), bool(_EVENING.search(around))
+    if morning and not evening and 19 <= at.hour <= 21:
+        return time(at.hour - 12, at.minute)
+    if evening and not morning and 6 <= at.hour <= 8:
+        return time(at.hour + 12, at.minute)
+    return at

@@ -192,6 +192,7 @@ _MINUTES = rf"(?:{_alternation(_MINUTE_WORDS)})"
 _AT_FOLLOW = (r"(?=\s*(?:$|[,?!.]|(?:on|works?|is|then|and|or|so|okay|ok|please|would|could|should|"
               r"that|instead|too|tomorrow|today|tonight|sharp|your|my|our|time|again|same|if|for|does|"
               r"with|in|i|we|you|it|maybe|right|good|fine|perfect|great|next|this|latest|then|"
+              r"yeah|yes|yep|easy|sounds|suits|see|lovely|cool|brilliant|alright|done|deal|same|as|"
               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))")
 _MERIDIEM = r"(?P<{}>am|pm|in\s+the\s+morning|in\s+the\s+afternoon|in\s+the\s+evening|at\s+night|tonight)"
 _TIME_RE = re.compile(
@@ -212,6 +213,9 @@ _TIME_RE = re.compile(
     rf"{_AT_FOLLOW}"
     # "Let's talk on the 23rd, seven again": an hour restated after a comma.
     rf"|(?:(?<=,\s)|^)(?P<t_again>{_HOUR})(?=\s+(?:again|sharp|as\s+usual)\b)"
+    # an hour said alone in answer: "Nine.", "Nine-ish?", "Two is perfect.", "six at the station"
+    rf"|^(?P<t_alone>{_HOUR})(?:-ish)?(?=\s*[.?!]?$|\s+(?:is|'s)\s+(?:perfect|fine|good|great)\b"
+    rf"|\s+works\b|\s+at\s+the\s+(?!(?:latest|earliest|most|least|end|start)\b))"
     rf"|(?:(?<=\blike\s)|(?<=\baround\s))(?P<t_about>{_HOUR})\b"
     rf"(?=\s*(?:$|[,?!.]|(?:then|instead|or|on|"
     rf"works?|maybe|okay|ok|please|if|that)\b))"
@@ -500,7 +504,8 @@ def _minutes_apart(a: time, b: time) -> int:
 
 
 def find_times(text: str, ref: datetime | None = None) -> list[TimeMention]:
-    """Clock times in normalised text: "at ten", "3pm", "10:30", "half past two", "noon"."""
+    """Clock times in normalised text: "at ten", "3pm", "10:30", "half past two", "noon", and
+    an hour said alone in answer ("Nine.", "Nine-ish?", "Two is perfect.")."""
     found: list[TimeMention] = []
     if _TIME_WORDS.isdisjoint(word_starts(text)):
         return found
@@ -524,8 +529,9 @@ def find_times(text: str, ref: datetime | None = None) -> list[TimeMention]:
             value = _clock(hour, minutes, None, session)
         elif g("t_wh"):
             value = _clock(_to_int(g("t_wh")), _MINUTE_WORDS[re.sub(r"\s+", " ", g("t_wm"))], None, session)
-        elif g("t_at") or g("t_on") or g("t_about") or g("t_again"):
-            value = _clock(_to_int(g("t_at") or g("t_on") or g("t_about") or g("t_again")), 0, None, session)
+        elif g("t_at") or g("t_on") or g("t_about") or g("t_again") or g("t_alone"):
+            value = _clock(_to_int(g("t_at") or g("t_on") or g("t_about") or g("t_again") or g("t_alone")), 0, None,
+                           session)
         elif g("t_noon"):
             value = time(12, 0)
         else:

@@ -390,3 +390,16 @@ def test_the_agreed_day_said_again_with_a_new_hour_and_nothing_else_moves_the_ho
                    ("mentee", "The 10th at ten works."),
                    ("mentor", "Great, I have the board on Thursday the 10th at three, so ten is perfect.")) \
         == "2026-12-10T10:00"
+
+
+@pytest.mark.parametrize("turns, expected", [
+    ([("mentor", "Let's say Saturday the fifth, in the morning, before you go out."), ("mentee", "Nine-ish?"),
+      ("mentor", "Nine.")], "2026-12-05T09:00"),
+    ([("mentee", "Could we do Monday the seventh in the evening instead?"),
+      ("mentor", "Monday the seventh at seven. See you then.")], "2026-12-07T19:00"),
+    ([("mentor", "Thursday week at seven, same as today?"),
+      ("mentee", "Thursday week at seven, yep. Oh wait, that's fine, the spay's in the morning.")],
+     "2026-12-03T19:00"),
+])
+def test_the_hour_is_read_in_the_morning_or_evening_said_with_the_slot(turns, expected) -> None:
+    assert checkin(*turns, session=datetime(2026, 11, 20, 19, 0)) == expected
