@@ -11,8 +11,9 @@ meeting replaces the first plan; with nothing agreed, the last proposal nobody d
 taken. An answer that keeps the day but offers another hour ("could we do three thirty
 instead?") is a counter-proposal too, and an agreement that names an hour ("four on the
 eighth works") agrees to that hour. Deadlines ("by Friday", "before Thursday") are not
-meeting times. An hour without am or pm is read in the morning or the evening said with the
-slot ("Saturday the fifth, in the morning" - "Nine-ish?").
+meeting times. A day agreed without its hour takes the one hour said in the turns around it
+("First of June, yes. Morning?" - "Ten o'clock."); an hour without am or pm is read in the
+morning or the evening said with the slot ("Saturday the fifth, in the morning" - "Nine-ish?").
 """
 from __future__ import annotations
 
@@ -267,6 +268,16 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
     return NextCheckin(when=format_when(final.day, _part_of_day(ctx, final)), source=provenance(final.sentence))
 
 
+def _hour_said_around(ctx: Context, turn: int) -> time | None:
+    """The one hour said in the turns around the agreed day, when the day was agreed without
+    it ("First of June, yes. Morning?" - "Ten o'clock."; "Every other Thursday at two, then.
+    So our next one is October eighth.")."""
+    hours = {t.time for x in ctx.sentences if 0 <= ctx.turn_of(x.segment) - turn + 2 <= 4
+             for t in find_times(x.norm, ctx.session_date)
+             if t.time is not None and not t.text.startswith(("same", "usual", "normal", "regular"))}
+    return hours.pop() if len(hours) == 1 else None
+
+
 _MORNING = re.compile(r"\b(?:in\s+the\s+morning|mornings|before\s+work|first\s+thing|breakfast|a\.?m)\b")
 _EVENING = re.compile(r"\b(?:in\s+the\s+(?:evening|afternoon)|evenings|afternoons|after\s+work|tonight|at\s+night|"
                       r"p\.?m)\b")
@@ -277,9 +288,11 @@ def _part_of_day(ctx: Context, final: _Proposal) -> time | None:
     ("Saturday the first, in the morning" - "Nine-ish?"; "could we do the twelfth in the
     evening?" - "the twelfth at seven"), where the hour alone was read the other way."""
     at = final.at
+    turn = ctx.turn_of(final.sentence.segment)
+    if at is None:
+        at = _hour_said_around(ctx, turn)
     if at is None or at.minute % 15:
         return at
-    turn = ctx.turn_of(final.sentence.segment)
     # said of a meeting slot: with a day or an hour ("Saturday the first, in the morning"), or
     # as a standing preference ("could we do mornings instead"); not "the spay's in the morning"
     around = " ".join(x.norm for x in ctx.sentences if abs(ctx.turn_of(x.segment) - turn) <= 2
