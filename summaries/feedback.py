@@ -586,9 +586,12 @@ _DEADLINE = re.compile(r"\b(?:by|before|until|on) (?:monday|tuesday|wednesday|th
                        r"end of|eod)\b|\b(?:tomorrow|tonight|today|asap|this (?:week|morning|"
                        r"afternoon|evening))\b|\bin (?:a|one|two|three|four|\d+) (?:days?|weeks?|fortnight)\b"
                        r"|(?<=\w\s)next time(?=\s*(?:$|[,.!?]|and\b|so\b))"
-                       r"|\bbefore (?:our|the) next (?:session|call|meeting|check-in|catch-up)\b")
-"""A dated imperative ("send it by Friday", "bring a job description next time") is a task
-for the action items, not feedback."""
+                       r"|\bbefore (?:our|the) next (?:session|call|meeting|check-in|catch-up)\b"
+                       r"|\b(?:to|for|at|by) (?:our|the) next (?:session|call|meeting|check-in|catch-up|chat)\b"
+                       r"|\bbefore we (?:next )?(?:talk|meet|speak)(?: again)?\b")
+"""A dated imperative ("send it by Friday", "bring a job description next time", "bring your
+log to our next call", "have a go at the first ten before we next talk") is a task for the
+action items, not feedback."""
 _TASK_VERB = "|".join(sorted(TASK_VERBS))
 _NOT_A_SUBJECT = r"(?!(?: [\w'-]+)? (?:is|was|were|are|got|gets|has|had|went|became|seemed|felt|'s)\b)"
 """A verb that is also a noun is no imperative when a verb follows: "review cycles were brutal"."""

@@ -1733,3 +1733,9 @@ def test_more_worried_or_better_off_than_most_is_no_praise(said):
 ])
 def test_more_ways_the_mentee_reviews_the_sessions(turns, expected):
     assert [(f.kind, f.giver) for f in extract_feedback(context(*turns))] == [(k, "mentee") for k in expected]
+
+
+@pytest.mark.parametrize("said", ["Bring your log of supervised acts to our next call.",
+                                  "Have a go at the first ten before we next talk."])
+def test_an_imperative_dated_to_the_next_call_is_a_task_not_feedback(said):
+    assert kinds(("mentee", "I've started the log."), ("mentor", said)) == []
