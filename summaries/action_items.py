@@ -2291,6 +2291,9 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
         sentences = sentences[1:]  # "The French one? Sure, I'll read it.": a check, then the answer
     if not pending or phrases.DECLINE.search(_answer_opening(sentences)):
         return commitments
+    if all(re.match(r"go\s+(?:and\s+)?[a-z]", r.words) for r in pending) \
+            and any(_FAREWELL.search(s.norm) for s in sentences):
+        return commitments  # "go and get something to eat" - "will do, bye": sent off at parting
     if any(phrases.STANDING.search(s.norm) and not phrases.STARTING.search(s.norm) for s in sentences):
         return commitments  # "could you ask me first?" - "from now on I'll ask what you reckon": an arrangement
     opening = " ".join(s.norm for s in sentences[:2])
@@ -2362,6 +2365,9 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
             words = " and ".join(r.words for r in group[:2])
             confirmed.append(_Task(where, sentences[0].speaker, words, due, group[0].requester))
     return [c for c in commitments if c not in binding]
+
+
+_FAREWELL = re.compile(r"\b(?:bye|goodbye|take\s+care|see\s+you|speak\s+soon|talk\s+soon|cheers|thanks|thank\s+you)\b")
 
 
 def _says_more(answer: _Task, request: _Task, dates: dict[int, list[DateMention]]) -> bool:

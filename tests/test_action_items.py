@@ -2208,3 +2208,11 @@ def test_both_things_named_and_a_promise_broken_off_at_its_article() -> None:
                  ("mentee", "um not properly it's on a scrap of paper so yeah i'll um i'll redo the")) == []
     assert only(items(("mentee", "Who should I ask?"), ("mentor", "Actually, I'll ask her, I see her Monday."))).text \
         == "Ask her"
+
+
+@pytest.mark.parametrize("send_off", ["Great, let's leave it there. Go and get something to eat before your shift.",
+                                      "Awesome. Go sell some bowls!", "Perfect. Now go and run that payment."])
+def test_being_sent_off_at_parting_is_no_task(send_off: str) -> None:
+    assert items(("mentor", send_off), ("mentee", "Will do. Thanks, Rob, bye!")) == []
+    item = only(items(("mentor", "Go and book the course this week."), ("mentee", "Will do.")))
+    assert item.owner == "mentee" and "course" in item.text, item
