@@ -2292,8 +2292,9 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
     if not pending or phrases.DECLINE.search(_answer_opening(sentences)):
         return commitments
     if all(re.match(r"go\s+(?:and\s+)?[a-z]", r.words) for r in pending) \
+            and ctx.turn_of(ctx.sentences[-1].segment) - ctx.turn_of(sentences[0].segment) <= 3 \
             and any(_FAREWELL.search(s.norm) for s in sentences):
-        return commitments  # "go and get something to eat" - "will do, bye": sent off at parting
+        return commitments  # "go and get something to eat" - "will do, thanks, bye": sent off at parting
     if any(phrases.STANDING.search(s.norm) and not phrases.STARTING.search(s.norm) for s in sentences):
         return commitments  # "could you ask me first?" - "from now on I'll ask what you reckon": an arrangement
     opening = " ".join(s.norm for s in sentences[:2])

@@ -2216,3 +2216,10 @@ def test_being_sent_off_at_parting_is_no_task(send_off: str) -> None:
     assert items(("mentor", send_off), ("mentee", "Will do. Thanks, Rob, bye!")) == []
     item = only(items(("mentor", "Go and book the course this week."), ("mentee", "Will do.")))
     assert item.owner == "mentee" and "course" in item.text, item
+
+
+def test_go_and_do_it_mid_call_with_thanks_is_still_a_task() -> None:
+    item = items(("mentor", "Go and talk to HR about the rota."), ("mentee", "Will do, thanks."),
+                 ("mentor", "Now, the budget."), ("mentee", "Yes, the budget."), ("mentor", "It's tight."),
+                 ("mentee", "I know."))[0]
+    assert item.owner == "mentee" and "HR" in item.text, item
