@@ -564,9 +564,11 @@ _WITH_YOU = re.compile(
     r"thanks|talk|speak|listen|good|nice|new|sent|given|said|read|shown|due|down|all|one)\b)"
     r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)\s+"
     r"(?:(?:will|'ll)\s+be\s+(?:with\s+you|in\s+your\s+(?:inbox|hands|pigeonhole))|(?:comes?|will\s+come|'ll\s+come"
-    r"|goes|will\s+go)\s+(?:over\s+|back\s+)?to\s+you|(?:over\s+|back\s+)?to\s+you)\b")
+    r"|goes|will\s+go)\s+(?:over\s+|back\s+)?to\s+you|(?:over\s+|back\s+)?to\s+you"
+    r"|(?:will\s+be\s+|'ll\s+be\s+)?on\s+(?:your|[a-z]+'s)\s+desk)\b")
 """A promise without its verb: "corrected log to you by the 3rd", "the outline comes to you end of
-next week", "the revised draft will be with you by Friday" (a date must follow)."""
+next week", "the revised draft will be with you by Friday", "portfolio on Gerald's desk by the
+end of October" (a date must follow)."""
 _GETS_FROM_ME = re.compile(r"(?:^|[,.;]\s*|\b(?:so|and|then|right|okay|ok|me)\s+)(?P<who>[a-z][\w'-]*?)"
                            r"(?:\s+gets|\s+will\s+(?:get|have)|'ll\s+(?:get|have))\s+(?P<thing>(?:an?|the|my)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)"
                            r"{0,2}?)\s+from\s+me\b")
@@ -603,15 +605,18 @@ def _deliveries(s: Sentence, dates: list[DateMention]) -> list[_Task]:
         if due is not None and who not in phrases.STOP_WORDS - {"him", "her", "them"} and not _is_question(norm) \
                 and not phrases.HYPOTHETICAL.search(norm):
             found.append(_Task(s, s.speaker, f"send {who} {m.group('thing')}", due))
-    for m in _WITH_YOU.finditer(norm) if "to you" in norm or "with you" in norm or "in your" in norm else ():
+    for m in _WITH_YOU.finditer(norm) if "you" in norm or " desk" in norm else ():
         due = _due_in(norm, m.end(), len(norm), dates)
         thing = m.group("thing")
         bare = not re.match(r"(?:the|a|my|our|an)\s", thing)  # "corrected log to you": not "email it to you"
         named = thing.split() if bare else thing.split()[1:]
+        desk = re.search(r"on\s+\S+\s+desk$", m.group(0))
         if due is not None and not _is_question(norm) and not phrases.HYPOTHETICAL.search(norm) \
                 and not (bare and named[0] in TASK_VERBS) and not any(w in phrases.STOP_WORDS for w in named) \
-                and named[-1] not in _SAID_TO:
-            found.append(_Task(s, s.speaker, f"send you the {thing}" if bare else f"send you {thing}", due))
+                and (desk or named[-1] not in _SAID_TO):
+            the_thing = f"the {thing}" if bare else thing
+            found.append(_Task(s, s.speaker, f"put {the_thing} {desk.group(0)}" if desk else f"send you {the_thing}",
+                               due))
     return found
 
 

@@ -2223,3 +2223,11 @@ def test_go_and_do_it_mid_call_with_thanks_is_still_a_task() -> None:
                  ("mentor", "Now, the budget."), ("mentee", "Yes, the budget."), ("mentor", "It's tight."),
                  ("mentee", "I know."))[0]
     assert item.owner == "mentee" and "HR" in item.text, item
+
+
+@pytest.mark.parametrize("said, text", [("Okay, portfolio on Gerald's desk by the end of October.",
+                                         "Put the portfolio on Gerald's desk"),
+                                        ("The report will be on your desk by Friday.", "Put the report on Dana's desk")])
+def test_a_thing_promised_onto_a_desk_by_a_date(said: str, text: str) -> None:
+    item = only(items(("mentor", "Put together a short portfolio."), ("mentee", said)))
+    assert item.owner == "mentee" and item.text == text, item
