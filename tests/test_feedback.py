@@ -1739,3 +1739,9 @@ def test_more_ways_the_mentee_reviews_the_sessions(turns, expected):
                                   "Have a go at the first ten before we next talk."])
 def test_an_imperative_dated_to_the_next_call_is_a_task_not_feedback(said):
     assert kinds(("mentee", "I've started the log."), ("mentor", said)) == []
+
+
+def test_consider_it_done_is_a_promise_not_advice():
+    assert kinds(("mentee", "Could you send me the wording?"), ("mentor", "Consider it done.")) == []
+    assert kinds(("mentee", "I'm stuck on the intro."), ("mentor", "Consider cutting the first paragraph.")) == [
+        ("constructive", "mentor", "mentee", 1)]
