@@ -500,7 +500,8 @@ _SUGGESTION_MORE = word_start(
     r"|\b(?:one|another|the) thing you (?:could|can|might|should) (?:do|try)\b"
     r"|(?<!\bif i )\bi(?:'d| would) (?:probably |also |maybe |honestly )?(?:think about|consider|look (?:at|into)|"
     r"experiment with|start (?:by|with)|focus on|revisit|rethink|reframe|split|break (?:it|that|this) "
-    r"(?:up|down)|be (?:careful|wary|cautious))\b")
+    r"(?:up|down)|be (?:careful|wary|cautious)|aim for)\b"
+    r"|\bwhat you (?:really )?want (?:is|to do is)\b")
 """More ways to suggest: "could you try ...", "why not ...", "the intro could be tighter",
 "one small note, though: ...", "you'd get further if ...", "it's worth asking ..."."""
 _ADVICE_MORE = word_start(

@@ -1745,3 +1745,11 @@ def test_consider_it_done_is_a_promise_not_advice():
     assert kinds(("mentee", "Could you send me the wording?"), ("mentor", "Consider it done.")) == []
     assert kinds(("mentee", "I'm stuck on the intro."), ("mentor", "Consider cutting the first paragraph.")) == [
         ("constructive", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("said", [
+    "What you want is to lift those bags up a rung before the next heat.",
+    "Three clear days is the legal minimum, not the target. I'd aim for a week.",
+])
+def test_more_ways_of_putting_advice(said):
+    assert [k for k, *_ in kinds(("mentee", "They keep dying on the neaps."), ("mentor", said))] == ["constructive"]
