@@ -340,7 +340,7 @@ SEPARATE = re.compile(r"\b(?:also|too|as\s+well|another|separately)\b")
 
 PRONOUN_WORDS = frozenset(
     "it that this those them these one to you for me over up down back out done right "
-    "away the same as well too now a an on off in with some go try shot whirl".split())
+    "away the same as well too now a an on off in with some go try shot whirl both".split())
 STOP_WORDS = frozenset(
     "the a an and or of to for in on at by with from my your our their his her its i you we "
     "they he she it me us them this that these those be is are was were will would can could "

@@ -2231,3 +2231,9 @@ def test_go_and_do_it_mid_call_with_thanks_is_still_a_task() -> None:
 def test_a_thing_promised_onto_a_desk_by_a_date(said: str, text: str) -> None:
     item = only(items(("mentor", "Put together a short portfolio."), ("mentee", said)))
     assert item.owner == "mentee" and item.text == text, item
+
+
+def test_both_things_asked_for_are_what_is_sent() -> None:
+    item = only(items(("mentor", "Send me the QLab file and a stereo bounce of the storm once you've tried it."),
+                      ("mentee", "I'll send you both by Sunday.")))
+    assert item.owner == "mentee" and "QLab file" in item.text and item.due == "2026-11-22", item
