@@ -25,9 +25,10 @@ An accepted request keeps the owner's own words when they say more ("can you get
 up?" - "I'll register for the OSHA class by the 15th") or, where both only point back, when
 the owner names their own verb ("would you look at it Monday?" - "I'll review it Tuesday");
 a thing assigned before a request that points back to it fills the pointer ("your homework
-is the outline. Can you get it to me by the 27th?"); "let's both ..." answered by the other's "let's both do it" is one joint
-task, taken on where the other joined in; a date said as a bare fragment right after the
-commitment ("I'll set up a mock committee. Probably Friday the tenth.") is its date.
+is the outline. Can you get it to me by the 27th?"); "let's both ..." answered by the
+other's "let's both do it" is one joint task, taken on where the other joined in; a date
+said as a bare fragment right after the commitment ("I'll set up a mock committee. Probably
+Friday the tenth.") is its date.
 A task that only points back ("I'll dig them out", "that's on my plate", an accepted "can you
 write those down?") is worded with the thing named just before ("the old practice
 recordings"); "before then" is the date just agreed; "I'll have it drafted by..." - "End of
@@ -519,6 +520,7 @@ def _stated_done(s: Sentence, dates: list[DateMention], answering: bool) -> list
 
 
 _SO_THEN = re.compile(r",\s+so\s+(?=(?:the|my)\s)")
+"""Where a thing's promised state may follow another clause: "..., so the oral gets booked then"."""
 
 
 _YOU_WILL_HAVE = re.compile(
@@ -570,8 +572,8 @@ _WITH_YOU = re.compile(
 next week", "the revised draft will be with you by Friday", "portfolio on Gerald's desk by the
 end of October" (a date must follow)."""
 _GETS_FROM_ME = re.compile(r"(?:^|[,.;]\s*|\b(?:so|and|then|right|okay|ok|me)\s+)(?P<who>[a-z][\w'-]*?)"
-                           r"(?:\s+gets|\s+will\s+(?:get|have)|'ll\s+(?:get|have))\s+(?P<thing>(?:an?|the|my)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)"
-                           r"{0,2}?)\s+from\s+me\b")
+                           r"(?:\s+gets|\s+will\s+(?:get|have)|'ll\s+(?:get|have))\s+"
+                           r"(?P<thing>(?:an?|the|my)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)\s+from\s+me\b")
 """A promise put as what a third person will get: "Sunita gets an email from me on Monday",
 "he'll have a reference from me by the twenty fifth"."""
 _OBJECT_PRONOUN = {"he": "him", "she": "her", "they": "them"}
@@ -2357,14 +2359,17 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
             # task already taken on, now dated.
             confirmed[taken] = replace(confirmed[taken], due=confirmed[taken].due or due)
             continue
-        if not own and len(binding) == 1 and binding[0].pronoun_only and not binding[0].noun_only:
+        answer = binding[0] if len(binding) == 1 else None
+        if not own and answer is not None and answer.pronoun_only and not answer.noun_only \
+                and not answer.words.startswith("do ") \
+                and _POINTER.search(_strip_dates(answer.words, dates[id(answer.sentence)])) \
+                and _named_before(answer, ctx):
             # "Study material, and some hours off the floor." - "My old study notes are in the
-            # loft. I'll dig them out for you": "them" points to the things just named
-            if _POINTER.search(_strip_dates(binding[0].words, dates[id(binding[0].sentence)])) \
-                    and not binding[0].words.startswith("do ") and _named_before(binding[0], ctx):
-                own = [replace(binding[0], words=_POINTER.sub(group[0].pointed, binding[0].words, count=1))
-                       if group[0].pointed and not group[0].words.startswith("do ")
-                       and not _things_in(_said_before(binding[0])) else binding[0]]
+            # loft. I'll dig them out for you": "them" points to the things just named; a thing
+            # the request named by a pointer stays, unless the answer's own sentence names another
+            keep = group[0].pointed and not group[0].words.startswith("do ") \
+                and not _things_in(_said_before(answer))
+            own = [replace(answer, words=_POINTER.sub(group[0].pointed, answer.words, count=1)) if keep else answer]
         if own:  # the owner's own words, when they say more: "get signed up" - "I'll register for ..."
             confirmed.append(replace(own[0], due=own[0].due or due))
         else:
@@ -2373,7 +2378,9 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
     return [c for c in commitments if c not in binding]
 
 
-_FAREWELL = re.compile(r"\b(?:bye|goodbye|take\s+care|see\s+you|speak\s+soon|talk\s+soon|cheers|thanks|thank\s+you)\b")
+_FAREWELL = re.compile(r"\b(?:bye|goodbye|take\s+care|see\s+you|speak\s+soon|talk\s+soon|cheers|thanks|"
+                       r"thank\s+you)\b")
+"""Words of parting, with which a last "go and ..." is answered: "will do, thanks, bye"."""
 
 
 def _says_more(answer: _Task, request: _Task, dates: dict[int, list[DateMention]]) -> bool:

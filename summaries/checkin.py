@@ -291,8 +291,8 @@ def _part_of_day(ctx: Context, final: _Proposal) -> time | None:
     turn = ctx.turn_of(final.sentence.segment)
     if at is None:
         at = _hour_said_around(ctx, turn)
-    if at is None or at.minute % 15:
-        return at
+    if at is None:
+        return None
     # said of a meeting slot: with a day or an hour ("Saturday the first, in the morning"), or
     # as a standing preference ("could we do mornings instead"); not "the spay's in the morning"
     around = " ".join(x.norm for x in ctx.sentences if abs(ctx.turn_of(x.segment) - turn) <= 2

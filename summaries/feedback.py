@@ -1216,7 +1216,8 @@ _MENTOR_HABIT = re.compile(
     r"|\b(?:these|our) (?:calls|sessions|chats)\b|\bthe (?:voice notes|comments|notes|emails|follow-ups?) you\b")
 """The mentor's way of mentoring, named by the mentee: "when you review my calcs", "your comments"."""
 _HARD_FOR_ME = re.compile(
-    r"\bi (?:kind of |sort of |just |always |usually |sometimes |often )?(?:lose track|lose the thread|forget (?:half|most|what|which)"
+    r"\bi (?:kind of |sort of |just |always |usually |sometimes |often )?"
+    r"(?:lose track|lose the thread|forget (?:half|most|what|which)"
     r"|panicked|panic|go bright red|spiral(?:led)?|can't (?:remember|find|tell|follow|keep up)|caught half"
     r"|didn't know (?:if|whether|what))\b"
     r"|\bi (?:never|don't|didn't) know (?:if|whether)\b|\bit makes me feel (?:like i|stupid|rubbish|useless|small)\b"
@@ -1302,8 +1303,8 @@ _SESSIONS_CHANGE = phrase_pattern(
     r"|\bi(?:'d| would) (?:learn|get) (?:\w+ )?more\b"
     r"|\bi(?:'d| would) find it (?:\w+ )?(?:easier|better|more useful)\b"
     r"|\b(?:keep getting|keep|get|gets|got) (?:moved|cancelled|canceled|rescheduled|pushed back|bumped)\b"
-    r"|\bwhat would help (?:me )?more\b|\b(?:feels?|is|are|seems?) (?:a bit |a little |way )?too (?:far apart|long|short|"
-    r"rushed|often|rare|infrequent)\b"
+    r"|\bwhat would help (?:me )?more\b"
+    r"|\b(?:feels?|is|are|seems?) (?:a bit |a little |way )?too (?:far apart|long|short|rushed|often|rare|infrequent)\b"
     r"|\b(?:hard|difficult|tricky) to (?:get hold of|reach|catch) you\b")
 """...and with what the mentee would change."""
 _OFFERS_FEEDBACK = re.compile(
@@ -1325,8 +1326,8 @@ _OFFERS_FEEDBACK = re.compile(
     r"|\b(?:don't|dont|do not) take this the wrong way\b")
 """The mentee offering feedback on the mentoring."""
 _TAKES_FEEDBACK = re.compile(
-    r"^(?:[\w']+[,.!]?\s+){0,3}?(?:that's|that is|thats|it's)\s+(?:a\s+)?(?:really\s+|very\s+|totally\s+|completely\s+)?"
-    r"fair(?:\s+(?:criticism|point|comment|challenge))?\b(?!\s+enough)"
+    r"^(?:[\w']+[,.!]?\s+){0,3}?(?:that's|that is|thats|it's)\s+(?:a\s+)?"
+    r"(?:really\s+|very\s+|totally\s+|completely\s+)?fair(?:\s+(?:criticism|point|comment|challenge))?\b(?!\s+enough)"
     r"|^(?:[\w']+[,.!]?\s+){0,3}?(?:point\s+taken|fair\s+cop|guilty(?:\s+as\s+charged)?)\b"
     r"|\b(?:that's|that\s+is|thats)\s+(?:totally\s+|completely\s+|all\s+)?on\s+me\b"
     r"|^(?:[\w']+[,.!]?\s+){0,3}?(?:that's\s+|that\s+is\s+)?(?:really\s+|very\s+)?(?:useful|helpful)\s+to\s+hear\b")

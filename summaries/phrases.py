@@ -271,7 +271,8 @@ TAG_QUESTION = re.compile(r"(?:,\s*|\s)(?:okay|ok|right|yeah|alright|sound\s+goo
 CLAUSE_CUT = re.compile(
     r",?\s+(?:so\s+that|so\s+(?=(?:i|he|she|we|they|you|it|that|there|there's|the|everyone|people|"
     r"nobody)\b)|because|since|as\s+(?=(?:i|he|she|"
-    r"we|they|you|it)\b)|(?<!\bcheck\s)(?<!\bsee\s)(?<!\bask\s)(?<!\bconfirm\s)(?<!\bfind\sout\s)which|but(?<!\bnothing but)(?<!\banything but)(?<!\ball but)|though|although|whereas|"
+    r"we|they|you|it)\b)|(?<!\bcheck\s)(?<!\bsee\s)(?<!\bask\s)(?<!\bconfirm\s)(?<!\bfind\sout\s)which|"
+    r"but(?<!\bnothing but)(?<!\banything but)(?<!\ball but)|though|although|whereas|"
     r"unless|cause)\b"
     r"|,\s+(?:and\s+)?(?=(?:i|we|you|he|she|they|it's|that's|this\s+is|there's|it\s+is|that\s+is|"
     r"it\s+(?:takes|needs|was|will|would|should|might|may|can|could)\b|"
@@ -309,7 +310,8 @@ ACCEPT_OFFER = re.compile(
     r"of\s+course|go\s+for\s+it|please\s+do|if\s+you\s+(?:could|don't\s+mind|have\s+time)|"
     r"(?:that|that'd|it)\s+(?:would\s+)?(?:be\s+)?(?:great|amazing|helpful|lovely|brilliant|fantastic|"
     r"perfect|wonderful|a\s+(?:huge\s+|big\s+|real\s+)?help|help)|would\s+you|"
-    r"i(?:'d|\s+would)\s+(?:really\s+)?(?:love|like)\s+(?:that|to)|let's\s+do\s+(?:it|that)|i'm\s+in|(?:great|perfect|lovely|brilliant|fantastic|wonderful|excellent)(?=\s*[.!]|\s*,\s*thank|\s*$))\b")
+    r"i(?:'d|\s+would)\s+(?:really\s+)?(?:love|like)\s+(?:that|to)|let's\s+do\s+(?:it|that)|i'm\s+in|"
+    r"(?:great|perfect|lovely|brilliant|fantastic|wonderful|excellent)(?=\s*[.!]|\s*,\s*thank|\s*$))\b")
 DECLINE = re.compile(r"\b(?:can't|cannot|won't\s+be\s+able|not\s+able\s+to|don't\s+think\s+i\s+"
                      r"(?:can|could|will)|i'd\s+rather\s+not|not\s+this\s+week|unfortunately|"
                      r"i'm\s+afraid|don't\s+have\s+(?:the\s+)?time|nope|not\s+really|i'll\s+pass|"

@@ -2088,7 +2088,8 @@ def test_having_time_to_do_it_is_not_part_of_the_task(ask: str) -> None:
 
 
 def test_a_request_that_points_back_is_worded_with_the_owners_own_verb() -> None:
-    item = items(("mentee", "I've written the appeal letter."), ("mentee", "Would you have time to look at it on Monday?"),
+    item = items(("mentee", "I've written the appeal letter."),
+                 ("mentee", "Would you have time to look at it on Monday?"),
                  ("mentor", "Monday's a bank holiday. Send it to me tomorrow and I'll review it Tuesday morning."))[-1]
     assert item.owner == "mentor" and item.text == "Review the appeal letter" and item.due == "2026-11-24", item
     item = only(items(("mentee", "Could you do that with my revised report?"), ("mentor", "Sure, I'll mark it up.")))
@@ -2225,9 +2226,10 @@ def test_go_and_do_it_mid_call_with_thanks_is_still_a_task() -> None:
     assert item.owner == "mentee" and "HR" in item.text, item
 
 
-@pytest.mark.parametrize("said, text", [("Okay, portfolio on Gerald's desk by the end of October.",
-                                         "Put the portfolio on Gerald's desk"),
-                                        ("The report will be on your desk by Friday.", "Put the report on Dana's desk")])
+@pytest.mark.parametrize("said, text", [
+    ("Okay, portfolio on Gerald's desk by the end of October.", "Put the portfolio on Gerald's desk"),
+    ("The report will be on your desk by Friday.", "Put the report on Dana's desk"),
+])
 def test_a_thing_promised_onto_a_desk_by_a_date(said: str, text: str) -> None:
     item = only(items(("mentor", "Put together a short portfolio."), ("mentee", said)))
     assert item.owner == "mentee" and item.text == text, item

@@ -408,7 +408,8 @@ def test_the_hour_is_read_in_the_morning_or_evening_said_with_the_slot(turns, ex
 def test_an_hour_said_just_after_the_day_was_agreed_completes_it() -> None:
     assert checkin(("mentor", "Next time, let's say Tuesday the first of December."),
                    ("mentee", "First of December, yes. Morning?"), ("mentor", "Ten o'clock.")) == "2026-12-01T10:00"
-    assert checkin(("mentor", "Could we move to Thursday afternoons?"), ("mentee", "Thursdays are better. Two o'clock?"),
+    assert checkin(("mentor", "Could we move to Thursday afternoons?"),
+                   ("mentee", "Thursdays are better. Two o'clock?"),
                    ("mentor", "Two is perfect. Every other Thursday at two, then. So our next one is December third."),
                    ("mentee", "December third.")) == "2026-12-03T14:00"
     assert checkin(("mentor", "Shall we say Tuesday the first of December?"),
