@@ -516,9 +516,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _values_kept(argv: Sequence[str]) -> list[str]:
+    """`--token -abc` as `--token=-abc`: a token issued before tokens stopped starting with
+    "-" would otherwise read as an option."""
+    kept: list[str] = []
+    for arg in argv:
+        if kept and kept[-1] == "--token" and arg.startswith("-") and len(arg) > 2 and not arg.startswith("--"):
+            kept[-1] = f"--token={arg}"
+        else:
+            kept.append(arg)
+    return kept
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(_values_kept(sys.argv[1:] if argv is None else argv))
         return int(args.func(args) or 0)
     except CliError as exc:
         print(f"companion: {exc}" if not str(exc).startswith("companion") else str(exc),

@@ -106,3 +106,21 @@ def test_mono_mix_where_the_mentee_opens_gets_the_roles_right(tmp_path):
                 for s in data["segments"]]
     truth = load_truth(SESSIONS / "s03-presentation-feedback.truth.json")
     assert speech_time_accuracy(segments, truth) >= 0.95
+
+
+def test_a_token_starting_with_a_dash_is_read_as_the_tokens_value():
+    """Tokens are URL-safe base64 and may start with "-" (one in 64 did until new ones stopped
+    doing so); `--token -abc` must not read it as an option."""
+    from companion.cli import _values_kept, build_parser
+
+    args = build_parser().parse_args(_values_kept(
+        ["live", "--session", "s1", "--as", "mentor", "--token", "-oHSEyL97", "--file", "x.wav", "--url", "u"]))
+    assert args.token == "-oHSEyL97" and args.file == "x.wav"
+
+
+def test_new_tokens_never_start_with_a_dash(monkeypatch):
+    from companion import tokens
+
+    drawn = iter(["-first", "-second", "third"])
+    monkeypatch.setattr(tokens.secrets, "token_urlsafe", lambda n: next(drawn))
+    assert tokens.new_token() == "third"
