@@ -2339,8 +2339,7 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
                                                                                     dates[id(group[0].sentence)])):
             # "would you look at it Monday?" - "... I'll review it Tuesday": both only point
             # back, and the owner's verb says what they will do.
-            own = [replace(c, words=_POINTER.sub(group[0].pointed, c.words, count=1) if group[0].pointed
-                           else c.words) for c in binding
+            own = [_as_asked(c, group[0]) for c in binding
                    if c.pronoun_only and c.words.split()[0] not in _GENERIC_VERBS
                    and base_form(group[0].words.split()[0]) not in _GENERIC_VERBS | {c.words.split()[0]}][:1]
         if not own and len(pending) == 1:
@@ -2367,9 +2366,8 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
             # "Study material, and some hours off the floor." - "My old study notes are in the
             # loft. I'll dig them out for you": "them" points to the things just named; a thing
             # the request named by a pointer stays, unless the answer's own sentence names another
-            keep = group[0].pointed and not group[0].words.startswith("do ") \
-                and not _things_in(_said_before(answer))
-            own = [replace(answer, words=_POINTER.sub(group[0].pointed, answer.words, count=1)) if keep else answer]
+            keep = not group[0].words.startswith("do ") and not _things_in(_said_before(answer))
+            own = [_as_asked(answer, group[0]) if keep else answer]
         if own:  # the owner's own words, when they say more: "get signed up" - "I'll register for ..."
             confirmed.append(replace(own[0], due=own[0].due or due))
         else:
@@ -2381,6 +2379,14 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
 _FAREWELL = re.compile(r"\b(?:bye|goodbye|take\s+care|see\s+you|speak\s+soon|talk\s+soon|cheers|thanks|"
                        r"thank\s+you)\b")
 """Words of parting, with which a last "go and ..." is answered: "will do, thanks, bye"."""
+
+
+def _as_asked(answer: _Task, request: _Task) -> _Task:
+    """The answer's pronoun as the thing the request named by its own pointer ("get it to me"
+    about the plan - "I'll send it over the weekend": send the plan)."""
+    if not request.pointed:
+        return answer
+    return replace(answer, words=_POINTER.sub(request.pointed, answer.words, count=1))
 
 
 def _says_more(answer: _Task, request: _Task, dates: dict[int, list[DateMention]]) -> bool:

@@ -265,15 +265,21 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
     final = agreed or pending
     if final is None:
         return None
-    return NextCheckin(when=format_when(final.day, _part_of_day(ctx, final)), source=provenance(final.sentence))
+    around = _around(ctx, ctx.turn_of(final.sentence.segment))
+    at = _part_of_day(ctx, around, final.at or _hour_said(ctx, around))
+    return NextCheckin(when=format_when(final.day, at), source=provenance(final.sentence))
 
 
-def _hour_said_around(ctx: Context, turn: int) -> time | None:
-    """The one hour said in the turns around the agreed day, when the day was agreed without
-    it ("First of June, yes. Morning?" - "Ten o'clock."; "Every other Thursday at two, then.
-    So our next one is October eighth.")."""
-    hours = {t.time for x in ctx.sentences if 0 <= ctx.turn_of(x.segment) - turn + 2 <= 4
-             for t in find_times(x.norm, ctx.session_date)
+def _around(ctx: Context, turn: int) -> list[Sentence]:
+    """The sentences of the two turns either side of the agreement, and of its own."""
+    return [x for x in ctx.sentences if abs(ctx.turn_of(x.segment) - turn) <= 2]
+
+
+def _hour_said(ctx: Context, around: list[Sentence]) -> time | None:
+    """The one hour said around the agreed day, when the day was agreed without it ("First of
+    June, yes. Morning?" - "Ten o'clock."; "Every other Thursday at two, then. So our next one
+    is October eighth.")."""
+    hours = {t.time for x in around for t in find_times(x.norm, ctx.session_date)
              if t.time is not None and not t.text.startswith(("same", "usual", "normal", "regular"))}
     return hours.pop() if len(hours) == 1 else None
 
@@ -283,23 +289,19 @@ _EVENING = re.compile(r"\b(?:in\s+the\s+(?:evening|afternoon)|evenings|afternoon
                       r"p\.?m)\b")
 
 
-def _part_of_day(ctx: Context, final: _Proposal) -> time | None:
+def _part_of_day(ctx: Context, around: list[Sentence], at: time | None) -> time | None:
     """The agreed hour, in the morning or the evening as the talk around the agreement said
     ("Saturday the first, in the morning" - "Nine-ish?"; "could we do the twelfth in the
     evening?" - "the twelfth at seven"), where the hour alone was read the other way."""
-    at = final.at
-    turn = ctx.turn_of(final.sentence.segment)
-    if at is None:
-        at = _hour_said_around(ctx, turn)
     if at is None:
         return None
     # said of a meeting slot: with a day or an hour ("Saturday the first, in the morning"), or
     # as a standing preference ("could we do mornings instead"); not "the spay's in the morning"
-    around = " ".join(x.norm for x in ctx.sentences if abs(ctx.turn_of(x.segment) - turn) <= 2
-                      and (re.search(r"\b(?:mornings|evenings|afternoons)\b", x.norm)
-                           or any(m.kind != "morning" for m in find_dates(x.norm, ctx.session_date))
-                           or find_times(x.norm, ctx.session_date)))
-    morning, evening = bool(_MORNING.search(around)), bool(_EVENING.search(around))
+    said = " ".join(x.norm for x in around
+                    if re.search(r"\b(?:mornings|evenings|afternoons)\b", x.norm)
+                    or any(m.kind != "morning" for m in find_dates(x.norm, ctx.session_date))
+                    or find_times(x.norm, ctx.session_date))
+    morning, evening = bool(_MORNING.search(said)), bool(_EVENING.search(said))
     if morning and not evening and 19 <= at.hour <= 21:
         return time(at.hour - 12, at.minute)
     if evening and not morning and 6 <= at.hour <= 8:
