@@ -1,6 +1,7 @@
 """Personal link tokens: how a participant proves who they are without an account.
 
-A token is 256 random bits (``secrets.token_urlsafe(32)``). Only its SHA-256 digest is
+A token is 256 random bits (``secrets.token_urlsafe(32)``, drawn again when it would start
+with "-", which a command line reads as an option). Only its SHA-256 digest is
 stored, so a copy of the database grants nobody access. The digest needs no salt or slow
 hash: salts and key stretching protect low-entropy passwords from guessing, and 256
 random bits cannot be guessed. Looking a token up by its digest also means the plaintext
