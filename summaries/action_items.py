@@ -696,7 +696,8 @@ def _answers(words: str, requests: tuple[_Task, ...], dates: list[DateMention]) 
 
 _AGENDA = re.compile(r"(?:look\s+(?:at|over|into)|go\s+(?:through|over)|discuss|talk\s+(?:about|through)|review|"
                      r"dig\s+into|catch\s+up\s+on|work\s+through)\b")
-_AT_NEXT_MEETING = re.compile(r"\bnext\s+(?:time|session|meeting|call)\b"
+_AT_NEXT_MEETING = re.compile(r"(?<!\bbefore\s)(?<!\bbefore\sthe\s)(?<!\bbefore\sour\s)(?<!\bby\sthe\s)"
+                              r"(?<!\bby\sour\s)\bnext\s+(?:time|session|meeting|call)\b"
                               r"|\bwhen\s+we\s+(?:next\s+)?(?:meet|speak|talk)\b"
                               r"|\bat\s+our\s+next\b")
 
@@ -959,12 +960,15 @@ def _date_asked_after(offer: _Task, ctx: Context, dates: dict[int, list[DateMent
 _JOINT_OFFER = re.compile(r"\b(?:(?:what\s+if\s+we|how\s+about\s+we|shall\s+we|why\s+don't\s+we|"
                           # "how about I swing by Tuesday and we put the first ring in together?"
                           r"(?:what\s+if|how\s+about)\s+i\s+[^,.?!;]*?\band\s+we(?=\s[^,.?!;]*\btogether\b)|"
+                          # "how about Wednesday the fourth, first thing, and we go through it together?"
+                          r"how\s+about\s+(?!you\b|i\b)[^.?!;]*?,?\s+and\s+we(?=\s[^.?!;]*\?)|"
                           r"maybe\s+we\s+(?:could|should)|we\s+could(?:\s+always)?(?!\s+have\b)"
                           r"|(?:could|can|should)\s+we(?=\s+(?:both|each|all)\b))"
                           r"(?:\s+(?:both|each|all|just|also))?"
                           # asked, not said: "let's both read it by Friday?", "we both make a list and compare?"
                           r"|(?:let's|we)\s+(?:both|each)(?=\s[^.!]*\?$)"
-                          r"|(?:let's|what\s+we\s+(?:can|could)\s+do\s+is|would\s+you\s+be\s+up\s+for)"
+                          r"|(?:let's|what\s+we\s+(?:can|could)\s+do\s+is|would\s+you\s+be\s+up\s+for"
+                          r"|(?:do\s+you\s+want|would\s+you\s+like|(?:do\s+)?you\s+fancy|want)\s+to)"
                           r"(?:\s+(?:both|just|also))?(?=\s[^,.?!;]*\b(?<!put\s)(?<!putting\s)(?<!get\s)"
                           r"(?<!getting\s)(?<!pull\s)(?<!pulling\s)(?<!bring\s)(?<!bringing\s)"
                           r"(?:together|with\s+me|side\s+by\s+side)\b))\s+")
@@ -2372,8 +2376,14 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
             confirmed.append(replace(own[0], due=own[0].due or due))
         else:
             words = " and ".join(r.words for r in group[:2])
-            confirmed.append(_Task(where, sentences[0].speaker, words, due, group[0].requester))
+            owner = "both" if _WITH_ASKER.match(words) else sentences[0].speaker
+            confirmed.append(_Task(where, owner, words, due, group[0].requester))
     return [c for c in commitments if c not in binding]
+
+
+_WITH_ASKER = re.compile(r"help\s+(?:me|us)\b")
+"""Asked to help the asker ("would you help me with that?"): taken on, the task is both
+people's."""
 
 
 _FAREWELL = re.compile(r"\b(?:bye|goodbye|take\s+care|see\s+you|speak\s+soon|talk\s+soon|cheers|thanks|"
@@ -2500,6 +2510,7 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
     practising them tomorrow") brings no word the task did not have."""
     items: list[ActionItem] = []
     seen: list[tuple[str, set[str], set[str], int]] = []
+    asked: set[int] = set()
     recurring: set[int] = set()  # items done again and again have no one due date
     names = {(_first_name(ctx, role) or "").lower() for role in ("mentor", "mentee")}
     for task in confirmed:
@@ -2524,13 +2535,25 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
             if items[again].due is None and when is not None and again not in recurring:
                 items[again] = replace(items[again], due=when)
             continue
+        step = next((k for k, (owner, words, said, at) in enumerate(seen) if owner == task.owner and at == turn
+                     and k not in asked
+                     and ((content & words) or _POINTS_BACK.match(text.lower())
+                          or text.split()[0].lower() == items[k].text.split()[0].lower())), None)
+        if step is not None:
+            first = items[step]
+            items[step] = replace(first, text=f"{first.text}, and {text[0].lower()}{text[1:]}", due=first.due or when)
+            seen[step] = (task.owner, seen[step][1] | content, seen[step][2] | gist, turn)
+            continue
         if _EVERY.search(task.sentence.norm):
             recurring.add(len(items))
+        if loose:
+            asked.add(len(seen))
         seen.append((task.owner, content, gist, turn))
         items.append(ActionItem(owner=task.owner, text=text, due=when, source=provenance(task.sentence)))
     return items
 
 
+_POINTS_BACK = re.compile(r"[a-z-]+\s+(?:it|him|her|them|that)\b")
 _RECAP = re.compile(r"(?:(?:okay|ok|right|alright|great|good|perfect)[,\s]+)?"
                     r"(?:so|to\s+recap|to\s+sum\s+up|just\s+to\s+confirm|recap|in\s+summary|let\s+me\s+recap)\b")
 """A sentence that sums up: a task in it that shares a word with one agreed earlier is that task."""

@@ -173,6 +173,10 @@ NOT_TASK = re.compile(
     r"put\s+you\s+to\s+work\b|"
     r"keep\s+it\s+(?:straight|honest|real|simple|calm|calmer|cooler|tidier|\w+er)\b|"
     r"want\b|"  # "I'll want the full story": a wish, not a task
+    # not doing something: "I'll hold off on the minibus", "I'll skip Leicester this year"
+    r"hold\s+off|hang\s+fire|sit\s+tight|skip\b|make\s+do\b|steer\s+clear|stay\s+(?:away|out)\s+of|"
+    r"give\s+(?:it|that|this|them|(?:the|this|that)\s+[\w-]+(?:\s+[\w-]+)?)\s+a\s+miss\b|"
+    r"wait\s+(?:until|till|til|and\s+see|for\s+(?:now|the\s+(?:outcome|result|decision)))\b|park\s+(?:it|that|this)\b|"
     # going on with something, not a task: "keep it going", "keep doing that", "keep the calls for ..."
     r"keep\s+(?:it|them|that|this|things)\s+(?:really\s+|very\s+|nice\s+and\s+|super\s+|quite\s+)?"
     r"(?:short|brief|simple|tight|light|small|quick|focused|casual|informal|low-key|general)\b|"

@@ -2239,3 +2239,62 @@ def test_both_things_asked_for_are_what_is_sent() -> None:
     item = only(items(("mentor", "Send me the QLab file and a stereo bounce of the storm once you've tried it."),
                       ("mentee", "I'll send you both by Sunday.")))
     assert item.owner == "mentee" and "QLab file" in item.text and item.due == "2026-11-22", item
+
+
+@pytest.mark.parametrize("said", [
+    "I was going to book the hall, but I'll hold off on the hall until we hear back.",
+    "Honestly I'll skip the Harrogate fair this year, the van's full.",
+    "I'll give the networking evening a miss, I went last spring.",
+    "I'll make do with the old laptop until the grant lands.",
+    "I'll wait until the audit's done before I change the rota.",
+])
+def test_deciding_not_to_do_something_is_no_task(said: str) -> None:
+    assert items(("mentor", "What about the other thing?"), ("mentee", said)) == []
+
+
+@pytest.mark.parametrize("said, words", [
+    ("I'll have a word with Marguerite. I'll ring her Thursday and ask about the kiln.", ["marguerite", "kiln"]),
+    ("I'll dig out the template. Then I'll send the template to Kofi with the names taken out.",
+     ["dig out", "kofi"]),
+])
+def test_one_thing_said_twice_in_a_turn_is_one_task(said: str, words: list[str]) -> None:
+    item = only(items(("mentor", "Anything else?"), ("mentee", said)))
+    assert all(w in item.text.lower() for w in words), item.text
+
+
+def test_a_suggestion_taken_up_and_a_step_of_ones_own_stay_two() -> None:
+    found = items(("mentor", "You might want to sit down with the surveyor and go through the options."),
+                  ("mentee", "Yeah, I'll set that up. I'm going to email Ravi at the surveyor's tomorrow."))
+    assert [i.owner for i in found] == ["mentee", "mentee"], [i.text for i in found]
+
+
+def test_both_reading_it_before_the_next_call_is_a_joint_task() -> None:
+    item = only(items(("mentor", "Once you've sent the accounts, let's both go through them properly before "
+                                 "the next call and each bring three questions."),
+                      ("mentee", "Three questions each. Deal."), checkin=date(2026, 12, 2)))
+    assert item.owner == "both" and "go through" in item.text.lower()
+    assert item.due == "2026-12-02"
+
+
+def test_what_we_do_at_the_next_call_is_still_its_agenda() -> None:
+    assert items(("mentor", "Let's both go through your numbers next time."), ("mentee", "Deal.")) == []
+
+
+@pytest.mark.parametrize("offer, answer, words, due", [
+    ("Do you want to do a practice interview with me first? I could do Monday evening.",
+     "Yes please, a practice interview on Monday would really help.", "practice interview", "2026-11-23"),
+    ("Then how about Friday the twentieth, first thing, and we go through the draft together?",
+     "Friday works.", "go through the draft", "2026-11-20"),
+])
+def test_an_offer_to_do_something_together_taken_up_is_both(offer: str, answer: str, words: str,
+                                                            due: str) -> None:
+    item = only(items(("mentor", offer), ("mentee", answer)))
+    assert item.owner == "both" and words in item.text.lower()
+    assert item.due == due
+
+
+def test_helping_the_one_who_asked_is_a_joint_task() -> None:
+    item = only(items(("mentor", "The handbook is the problem, which is why I want it rewritten. "
+                                 "Would you help me with the handbook?"),
+                      ("mentee", "Yeah, definitely. I'd love to.")))
+    assert item.owner == "both" and "handbook" in item.text.lower()
