@@ -375,7 +375,7 @@ _SUGGESTION = word_start(
     r"work on|cut|fix|push on|look at|try|suggest|recommend|do|consider|add|focus on|flag|watch|question)\b"
     r"|\bone thing i did (?:\w+ ){0,5}?was\b|\b(?:maybe|perhaps) (?:just )?try (?:the|a|an|some|\w+ing)\b"
     r"|\bi(?:'d| would) (?:change|cut|drop|tighten|trim|rework|move|swap|shorten|simplify)\b"
-    r"|\bwhat i(?:'d| would) (?:do|say|try) (?:instead |differently |here |first )?is\b"
+    r"|\bwhat i(?:'d| would) (?:do|say|try)(?: (?:instead |differently |here |first )?is\b|\s*[,:;-])"
     r"|\bwhat i(?:'d| would) do differently\b|\bhere's what i(?:'d| would) do\b"
     r"|\bif i were you\b|\bif it were me\b"
     r"|\bnext (?:time|batch|round|run|draft|attempt|version|try|go|piece),? (?:maybe |perhaps |definitely |just )?"
@@ -633,7 +633,7 @@ _LOGISTICS = phrase_pattern(
     r"(?:\bevery (?:other |two |three |four |couple of |few )?(?:weeks?|months?|days?)\b|\bweekly\b|"
     r"\bbiweekly\b|\bfortnightly\b|\bmonthly\b|\bonce a (?:week|month|fortnight)\b)"
     r"(?=.*\b(?:meet|meeting|call|calls|session|sessions|talk|check in|check-ins?|catch up|sync|chat|us|we)\b)|"
-    r"\b(?:suggest|recommend|propose|say|do|how about|what about)\s+(?:that )?(?:we )?(?:meet )?(?:every|weekly|"
+    r"\b(?:suggest|recommend|propose|say|do|how about|what about)\s+(?:that )?(?:we )?(?:meet )?(?:every(?! time\b)|weekly|"
     r"biweekly|monthly|fortnightly|once a)\b(?!\s+(?!(?:calls?|meetings?|sessions?|check-ins?|catch-ups?|chats?)\b)"
     r"[a-z]+s\b)|"
     r"\b(?:meet|call|talk|sync|check in)(?:ing)? (?:again )?(?:on|at|every|next|once|twice|"
@@ -847,6 +847,7 @@ _VERDICT_MORE = phrase_pattern(
 _NOT_A_VERDICT = re.compile(r"\bif\b|\bwouldn't\b|\bnot exactly\b")
 
 
+_ADVICE_NOUN = r"(?:tips?|ideas?|advice|suggestions?|point|pointers?|trick|steer|nudge|reframe)"
 _MENTOR_REF = re.compile(
     r"\byou (?:\w+ )?(?:said|showed|gave|did|asked|told|suggested|sent|pushed|explained|taught|mentioned|walked|"
     r"talked|came|shared|recommended|send)\b"
@@ -856,9 +857,15 @@ _MENTOR_REF = re.compile(
     r"|\b(?:making|telling|letting|pushing|getting) me (?:to )?(?!feel\b)\w+"
     r"|\bthe (?!(?:other|next|main|only|big|bigger|real|hard|tricky|last|first|same|whole|boring|worst|best) )"
     r"[\w'-]+(?: [\w'-]+){0,3} "
-    r"(?:thing|idea|tip|trick)\b")
+    r"(?:thing|idea|tip|trick)\b"
+    rf"|\b(?:that|the) (?:[\w'-]+ ){{0,2}}?{_ADVICE_NOUN} (?:about|on|of|for|to)\b")
 """What the mentor did or said, named by the mentee: "the thing you said last time", "the
-vesting idea", "your crib sheets", "these calls"."""
+vesting idea", "your crib sheets", "these calls", "that tip about plotting it"."""
+_THANKS_FOR_ADVICE = re.compile(
+    r"\b(?:(?:thanks|thank you|cheers)(?: so much| again| as well| also)? for|i (?:really |do |genuinely )?appreciate)"
+    rf"(?= (?:the|that|your|all the|all your) (?:[\w'-]+ ){{0,3}}?{_ADVICE_NOUN}\b)")
+"""Thanks for a piece of the mentor's advice ("thanks for the blind tasting idea", "I really
+appreciate the tooling tip"), not for a thing sent or done."""
 _MENTEE_EFFECT = re.compile(
     r"(?<!\bi'm )(?<!\bget )(?<!\bgot )(?<!\bgets )(?<!\bgetting )"
     r"\b(?:helped|helps|huge|brilliant|stuck|clicked|clicks|made sense|worth it|worth like|so good|been great|"
@@ -867,7 +874,8 @@ _MENTEE_EFFECT = re.compile(
     r"got me|saved (?:me|us|a|the|my)|changed (?:how|my|the)|(?:did|done) more for (?:my|me)|"
     r"the best (?:[\w-]+ ){0,2}(?:i've|i have|i've ever|anyone)|(?:really |very |so )?good advice|"
     r"(?:super|way|far|much|so much) (?:more )?useful"
-    r"|i (?:really |honestly )?(?:like|love|enjoy) (?:them|these))\b")
+    r"|i (?:really |honestly )?(?:like|love|enjoy) (?:them|these)"
+    r"|(?:going|gonna) to (?:save|change|settle|fix|sort|help)|made my (?:day|week|month|year))\b")
 """What it did for the mentee: it helped, stuck, clicked, was the first time something made sense."""
 
 
@@ -875,7 +883,7 @@ def _mentee_credits(norm: str) -> bool:
     """The mentee crediting something the mentor did or said with an effect, anywhere in the
     sentence: "the thing you said about writing for the assessor genuinely stuck", "the vesting
     idea alone, that's the first time the Ben thing has felt fixable"."""
-    return _MENTOR_REF.search(norm) is not None and _effect_said(norm)
+    return (_MENTOR_REF.search(norm) is not None and _effect_said(norm)) or _THANKS_FOR_ADVICE.search(norm) is not None
 
 
 def _effect_said(norm: str) -> bool:

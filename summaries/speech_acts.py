@@ -256,6 +256,7 @@ def appreciates_mentoring(norm: str) -> bool:
 _LEAD = re.compile(
     r"^(?:(?:so|and|also|then|okay|ok|right|now|but|well|honestly|look|listen|instead|plus|"
     r"maybe|perhaps|just|definitely|really|seriously|first|second|third|finally|otherwise|"
+    r"(?:one|two|three)(?=[,:])|"
     r"here's (?:a|an|one|my) (?:thought|idea|suggestion|tip)|one (?:more )?(?:thing|thought|idea|"
     r"tip|observation)|(?:a|one) (?:small |quick |little )?(?:thought|observation|tip|idea)|"
     r"(?:one |a )?(?:practical|concrete|quick|small|simple) (?:thing|tip|suggestion|idea|step)|"
@@ -295,6 +296,7 @@ reuse rethink reframe redo repeat rehearse record knock cut drop trim pair lean 
 keep protect guard block cap limit batch anchor swap split bundle group flip move shift turn spell
 name own claim frame pitch sell sleep rest breathe slow speed push pull say ask bring show focus
 note notice write read watch listen practise practice prep prepare plan build pick choose aim
+switch play stick change offer mark flag
 """.split()))
 """Verbs common in advice that make an imperative whatever follows them."""
 _TASK_REQUEST = frozenset("""

@@ -1753,3 +1753,35 @@ def test_consider_it_done_is_a_promise_not_advice():
 ])
 def test_more_ways_of_putting_advice(said):
     assert [k for k, *_ in kinds(("mentee", "They keep dying on the neaps."), ("mentor", said))] == ["constructive"]
+
+
+@pytest.mark.parametrize("said", [
+    "Great, Thursday it is. Thanks, I really appreciate the pricing tip especially.",
+    "Eleven's fine. Honestly, that idea about photographing the board first is probably going to save me.",
+    "Thanks Rob, the point about booking the assessor early, that's going to change how I plan.",
+    "Perfect. Honestly, the rota swap idea alone, that's made my week.",
+    "cheers and thanks for the mystery shopper idea honestly that's going to settle it with my boss",
+])
+def test_the_mentee_thanking_the_mentor_for_a_piece_of_advice_is_praise(said):
+    assert kinds(("mentor", "Right, Thursday at four then."), ("mentee", said)) == [("praise", "mentee", "mentor", 1)]
+
+
+@pytest.mark.parametrize("said", ["Thanks for the notes.", "Thanks for sending the slides over.",
+                                  "Great, thanks, see you Thursday."])
+def test_thanks_for_a_thing_sent_is_not_praise(said):
+    assert kinds(("mentor", "Right, Thursday at four then."), ("mentee", said)) == []
+
+
+@pytest.mark.parametrize("said", [
+    "what i'd do is pick one supplier and do that every time a big job comes in",
+    "Right. So what I'd do, put that request in writing today, and copy in his accountant.",
+    "Okay. Two things. One, find out which school he moved to and send your notes over.",
+    "Honestly? Switch to the past papers now, timed, and mark them yourself.",
+])
+def test_advice_by_what_the_mentor_would_do_or_a_numbered_directive(said):
+    assert [k for k, *_ in kinds(("mentee", "He still hasn't sent the paperwork."), ("mentor", said))] \
+        == ["constructive"]
+
+
+def test_meeting_every_two_weeks_is_still_logistics_not_advice():
+    assert kinds(("mentee", "How often should we talk?"), ("mentor", "Let's do that every two weeks.")) == []
