@@ -514,11 +514,15 @@ def _stated_done(s: Sentence, dates: list[DateMention], answering: bool) -> list
         due = next((d for d in reversed(dates) if d.end <= offset), None)
     if stated is None or due is None or (due.vague and not due.until_checkin) or _is_question(norm) \
             or phrases.HYPOTHETICAL.search(norm) or phrases.COMMITMENT.search(norm[offset:]) \
-            or not (answering or stated.group("say") or stated.group("byme")):
+            or not (answering or stated.group("say") or stated.group("byme") or stated.group("task").startswith("consider")
+                    or _PROMISED.search(norm)):
         return []
     return [_Task(s, s.speaker, _strip_dates(stated.group("task"), dates), due)]
 
 
+_PROMISED = re.compile(r",\s+(?:i\s+)?promise[.!]?$")
+"""A state promised outright, with no request before it: "the inspection will be booked
+before our next call, promise"."""
 _SO_THEN = re.compile(r",\s+so\s+(?=(?:the|my)\s)")
 """Where a thing's promised state may follow another clause: "..., so the oral gets booked then"."""
 
@@ -821,7 +825,8 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
     if then and not tasks and base_form(body.split()[0]) not in TASK_VERBS:
         body = body[then.end():]  # "the budget resets in April, so put the request in to Dev"
     first = body.split()[0] if body.split() else ""
-    if not tasks and first in TASK_VERBS and not phrases.COMMITMENT.match(body) and not _is_question(norm) \
+    if not tasks and (first in TASK_VERBS or _LOOK_OVER.match(body)) and not phrases.COMMITMENT.match(body) \
+            and not _is_question(norm) \
             and not phrases.HYPOTHETICAL.search(norm) and not phrases.NOUN_SUBJECT.match(body):
         words = _clean_task(body)
         if words:  # "ask him for a deposit this time please": a polite imperative is as firm as a question
@@ -1995,8 +2000,8 @@ _NEEDS_DOING = re.compile(r"(?:^|,\s*)(?P<thing>(?:the|our|your|my|this|that)\s+
                           r"(?:still\s+)?(?:needs|need)\s+(?:(?P<verb>[a-z]+)ing|to\s+be\s+(?P<pp>[a-z]+ed))\b")
 """A thing that needs doing, said to whoever will take it: "the onboarding checklist needs
 rewriting" - "I can take that"."""
-_LOOK_OVER = re.compile(r"^(?:have|take)\s+a\s+(?:quick\s+|proper\s+)?(?:look|read|peek|glance)\s+(?:at|over"
-                        r"|through)\s+\w"
+_LOOK_OVER = re.compile(r"^(?:have|take)\s+a\s+(?:quick\s+|proper\s+|good\s+)?(?:look|read|peek|glance|listen)\s+"
+                        r"(?:at|over|through|of|to)\s+\w"
                         r"|^cast\s+an\s+eye\s+over\s+\w")
 """A request whose verb phrase is the task: "could you have a look at my portfolio?"."""
 _OPENING_AND = re.compile(r"^(?:(?:and|also|oh|so|plus)[,\s]+)+")

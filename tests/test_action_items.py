@@ -2298,3 +2298,23 @@ def test_helping_the_one_who_asked_is_a_joint_task() -> None:
                                  "Would you help me with the handbook?"),
                       ("mentee", "Yeah, definitely. I'd love to.")))
     assert item.owner == "both" and "handbook" in item.text.lower()
+
+
+@pytest.mark.parametrize("asked", ["ah perfect well have a read of the safety section then",
+                                   "Have a listen to the recording before you go back."])
+def test_have_a_read_of_asked_and_taken_on(asked: str) -> None:
+    item = only(items(("mentor", asked), ("mentee", "yeah will do")))
+    assert item.owner == "mentee" and item.text.lower().startswith("have a")
+
+
+@pytest.mark.parametrize("said, due", [
+    ("I am. Consider the entry form done by the end of the month.", "2026-11-30"),
+    ("Fine, fine. The booking will be done by Friday, promise.", "2026-11-20"),
+])
+def test_a_state_promised_outright_is_a_task(said: str, due: str) -> None:
+    item = only(items(("mentor", "So, are you entering it?"), ("mentee", said)))
+    assert item.owner == "mentee" and item.due == due
+
+
+def test_a_state_said_of_others_is_no_task() -> None:
+    assert items(("mentor", "So, any news?"), ("mentee", "The results will be out by Friday.")) == []
