@@ -146,9 +146,12 @@ def _own(pending: _Proposal, speaker: str) -> bool:
 
 def _same_day(mention: DateMention, day: date) -> bool:
     """Is the mention that day? A bare weekday echoing a proposal ("Friday at eleven works"
-    after "Friday the 13th") means the proposed day, not the next Friday."""
+    after "Friday the 13th") means the proposed day, not the next Friday; a bare day of the
+    month ("The seventh, yes" after "the first Monday in December") is that day's month."""
     if mention.day == day:
         return True
+    if mention.kind == "the_day" and mention.day is not None:
+        return mention.day.day == day.day
     return mention.kind == "weekday_rel" and mention.day is not None \
         and mention.day.weekday() == day.weekday()
 

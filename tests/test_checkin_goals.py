@@ -414,3 +414,13 @@ def test_an_hour_said_just_after_the_day_was_agreed_completes_it() -> None:
                    ("mentee", "December third.")) == "2026-12-03T14:00"
     assert checkin(("mentor", "Shall we say Tuesday the first of December?"),
                    ("mentee", "Yes. I'm on shift till six, or maybe till seven.")) == "2026-12-01"
+
+
+@pytest.mark.parametrize("proposal, answer, when", [
+    ("How about the first Monday in January, same time?", "The fourth, at three. Yes, that works.",
+     "2027-01-04T15:00"),
+    ("Shall we say the first Tuesday back after Christmas, the fifth of January?", "Four on the fifth, perfect.",
+     "2027-01-05T16:00"),
+])
+def test_a_bare_day_of_the_month_agreeing_keeps_the_proposals_month(proposal: str, answer: str, when: str) -> None:
+    assert checkin(("mentor", proposal), ("mentee", answer)) == when
