@@ -35,7 +35,7 @@ _PROPOSE = word_start(
     r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|speak|chat)\b|"
     r"\b(?:we|us)\b[^.?!]{0,20}\bmeet\b|\bmeet\s+(?:again|up|next)\b|\breschedul\w*|"
     r"\b(?:push|move)\s+(?:it|our|the|this)\b|\bsame\s+time\b|\binstead\b(?!\s+of\b)|"
-    r"\b(?:i\s+was|i'm)\s+thinking\b|\bi(?:'m|\s+am)\s+(?:free|available|around)\b|\bi\s+(?:can|could)\s+do\b|"
+    r"\b(?:i\s+was|i'm)\s+thinking\b|\bi(?:'m|\s+am)\s+(?:free|available|around)\b|\bi\s+(?:can|could)\s+do\b(?!\s+(?:that|it|this|those|them)\b)|"
     r"\b(?:catch\s+up|touch\s+base|reconvene|regroup|reconnect|get\s+together|follow\s+up|"
     r"check\s+in|pick\s+(?:this|it|things|that)\s+(?:back\s+)?up|circle\s+back|sync\s+up)\b|"
     r"\b(?:we'll|we\s+will|we\s+can)\s+(?:meet|talk|speak|chat|do\s+(?:this|it|the\s+next\s+one))\b|"
@@ -57,7 +57,8 @@ _CONFIRM = re.compile(r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|sp
 """A statement of the plan ("see you in two weeks") presumes it is agreed."""
 _MOVE = re.compile(r"\b(?:move|push|shift|reschedul\w*|instead)\b")
 _TASK = re.compile(r"\b(?:i'll|i\s+will|i'm\s+going\s+to|let\s+me|can\s+you|could\s+you|send|email)\b")
-_DEADLINE = re.compile(r"\b(?:by|before|until|till|due|my|instead\s+of|rather\s+than|not)\s+(?:on\s+)?$")
+_DEADLINE = re.compile(r"\b(?:by|before|until|till|due|my|instead\s+of|rather\s+than|not)(?:,\s+(?:like|um|uh|say),)?"
+                       r"\s+(?:on\s+)?$")
 """A deadline, not a meeting day; "my Friday" is how recognisers hear "by Friday". A day
 set aside ("instead of the 18th", "not Tuesday") is not offered either."""
 _TODAY = re.compile(r"^(?:today|tonight|this\s+(?:morning|afternoon|evening))$")
@@ -78,7 +79,8 @@ def _days(s: Sentence, mentions: list[DateMention], today: date | None = None) -
     """Days said in a sentence, except deadlines ("by Friday", "before Thursday") and the day
     of the session itself ("at the end of the day")."""
     return [m for m in mentions if m.day is not None and not _TODAY.match(m.text) and m.day != today
-            and not _DEADLINE.search(s.norm[max(0, m.start - 16):m.start])]
+            and not _DEADLINE.search(s.norm[max(0, m.start - 16):m.start])
+            and not _DEADLINE.match(m.text.split()[0] + " ")]
 
 
 def _is_proposal(s: Sentence, mentions: list[DateMention], turn_proposes: bool) -> bool:

@@ -424,3 +424,13 @@ def test_an_hour_said_just_after_the_day_was_agreed_completes_it() -> None:
 ])
 def test_a_bare_day_of_the_month_agreeing_keeps_the_proposals_month(proposal: str, answer: str, when: str) -> None:
     assert checkin(("mentor", proposal), ("mentee", answer)) == when
+
+
+@pytest.mark.parametrize("turns", [
+    (("mentor", "Could you get me a first draft of the playbook by the end of the month?"),
+     ("mentee", "Yeah, end of the month, I can do that.")),
+    (("mentee", "Could we both watch the footage and compare notes?"),
+     ("mentor", "Yes, let's. We'll both watch it and write three lines each, by the 30th.")),
+])
+def test_a_deadline_agreed_is_not_the_next_checkin(turns) -> None:
+    assert checkin(*turns) is None
