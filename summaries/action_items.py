@@ -260,7 +260,7 @@ def _strip_dates(words: str, dates: list[DateMention], events: bool = True) -> s
     words = re.sub(r"[\s,]*\b(?:probably|hopefully|ideally|maybe|latest|at\s+the\s+latest|then|"
                    r"instead|please|okay|ok|either\s+way|anyway|no\s+problem|no\s+worries|no\s+bother|for\s+sure|"
                    r"definitely|obviously|of\s+course)\s*$", "", words.strip())
-    return re.sub(r"\s+,", ",", re.sub(r"\s+", " ", words)).strip(" ,")
+    return re.sub(r"(?:\s*,)+", ",", re.sub(r"\s+", " ", words)).strip(" ,")
 
 
 def _is_pronoun_only(words: str, dates: list[DateMention]) -> bool:
@@ -917,7 +917,8 @@ def _offers(s: Sentence, dates: list[DateMention]) -> list[_Task]:
             words = f"{_PAST_TO_BASE.get(verb, base_form(verb))} {rest}".strip()
         if words and m.re is _JOINT_OFFER and re.match(r"(?:a|an)\s", words):
             words = f"do {words}"  # "what we can do is a mock run-through together"
-        if not words or base_form(words.split()[0]) not in TASK_VERBS | _MORE_VERBS \
+        together = m.re is _JOINT_OFFER and bool(re.search(r"\b(?:together|side\s+by\s+side)\b", words))
+        if not words or (base_form(words.split()[0]) not in TASK_VERBS | _MORE_VERBS and not together) \
                 or (phrases.NOT_TASK.match(words) and not _LISTEN_TO.match(words)):
             continue
         pronoun_only = _is_pronoun_only(words, dates)

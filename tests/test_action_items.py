@@ -2318,3 +2318,12 @@ def test_a_state_promised_outright_is_a_task(said: str, due: str) -> None:
 
 def test_a_state_said_of_others_is_no_task() -> None:
     assert items(("mentor", "So, any news?"), ("mentee", "The results will be out by Friday.")) == []
+
+
+def test_a_joint_outing_with_any_verb_taken_up_is_both() -> None:
+    found = items(("mentor", "Why don't we walk the site together, Monday morning at half seven, before the "
+                             "diggers arrive?"),
+                  ("mentee", "Yes, let's do that. Monday at half seven, I'll bring the plans."))
+    walk = next(i for i in found if "walk" in i.text.lower())
+    assert walk.owner == "both" and walk.due == "2026-11-23T07:30"
+    assert ",," not in walk.text and ", ," not in walk.text
