@@ -898,8 +898,10 @@ _BUT_BETTER = re.compile(r",?\s+but\s+(?:honestly\s+|actually\s+|i\s+think\s+)?(
 """An offer made only to be set aside: "I could ..., but honestly it lands better coming from you"."""
 
 
-def _offers(s: Sentence, dates: list[DateMention]) -> list[_Task]:
-    """Offers to do something for the other person ("want me to set that up?")."""
+def _offers(s: Sentence, dates: list[DateMention], before: str = "") -> list[_Task]:
+    """Offers to do something for the other person ("want me to set that up?"); `before`: the
+    turn's words before the sentence, where a joint offer's "it" may be named ("The briefing
+    run-through is on the eighteenth. Shall we both sit in on it?")."""
     if phrases.HYPOTHETICAL.search(s.norm):
         return []
     offers = []
@@ -922,14 +924,15 @@ def _offers(s: Sentence, dates: list[DateMention]) -> list[_Task]:
                 or (phrases.NOT_TASK.match(words) and not _LISTEN_TO.match(words)):
             continue
         pronoun_only = _is_pronoun_only(words, dates)
-        pointer = _pointer_in(words) if pronoun_only and not question else None
-        thing = _last_thing(s.norm[:m.start()], pointer.group(0) in ("them", "those", "these")) \
+        joint = m.re is _JOINT_OFFER
+        pointer = _pointer_in(words) if pronoun_only and (joint or not question) else None
+        plural = pointer is not None and pointer.group(0) in ("them", "those", "these")
+        thing = (_last_thing(s.norm[:m.start()], plural) or (_last_thing(before, plural) if joint else None)) \
             if pointer is not None else None
         if thing is not None:  # "you'll need a reference from me, and I'm happy to write it"
             words, pronoun_only = words[:pointer.start()] + thing + words[pointer.end():], False
         if pronoun_only and not question:
             continue
-        joint = m.re is _JOINT_OFFER
         if joint and (pronoun_only or _THIRD_PARTY_NEXT.match(words)):
             continue
         offers.append(_Task(s, "both" if joint else s.speaker, words,
@@ -1365,6 +1368,9 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                       for o in _offers(replace(s, norm=_OPENING_AND.sub("", s.norm)), []) if not o.pronoun_only] \
             if any(c.pronoun_only for c in commitments) else []
         for c in commitments:
+            if c.owner == "both" and provisional is not None and provisional.owner == "both" \
+                    and not _content(_strip_dates(c.words, dates[id(c.sentence)])):
+                continue  # "shall we both sit in on it?" - "yes, let's both go": the offer taken up
             if c.pronoun_only and c.words.startswith("do ") and any(
                     o.owner == c.owner and not (o.pronoun_only or o.separate)
                     and sentences.index(o.sentence) == sentences.index(c.sentence) + 1 for o in commitments):
@@ -1397,7 +1403,9 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         _withdraw(confirmed, sentences, ctx, dates, previous)
         _delivery_merged(confirmed, turn_start, ctx, dates)
         _resolve_pointers(confirmed, turn_index, ctx, dates)
-        offers = [o for s in sentences for o in _offers(s, dates[id(s)]) if not _SCRATCHED.search(o.words)]
+        offers = [o for k, s in enumerate(sentences)
+                  for o in _offers(s, dates[id(s)], " ".join(x.norm for x in sentences[:k]))
+                  if not _SCRATCHED.search(o.words)]
         if previous.requests and not offers:
             offers = [o for s in sentences for o in _counter_offers(s, dates[id(s)], previous.requests)]
         requests = tuple(_request_named(r, ctx, dates) for r in _turn_requests(sentences, dates))

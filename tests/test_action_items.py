@@ -2327,3 +2327,9 @@ def test_a_joint_outing_with_any_verb_taken_up_is_both() -> None:
     walk = next(i for i in found if "walk" in i.text.lower())
     assert walk.owner == "both" and walk.due == "2026-11-23T07:30"
     assert ",," not in walk.text and ", ," not in walk.text
+
+
+def test_a_joint_offer_points_to_the_thing_named_before_it_and_a_bare_yes_lets_both_go_adds_nothing() -> None:
+    item = only(items(("mentor", "The volunteer induction is on the twenty-sixth. Shall we both sit in on it?"),
+                      ("mentee", "Yes, let's both go. I'd feel better with you there.")))
+    assert item.owner == "both" and "volunteer induction" in item.text.lower()
