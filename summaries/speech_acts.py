@@ -54,7 +54,7 @@ WEAK_POSITIVE = (r"(?:great|good|nice|fantastic|amazing|awesome|wonderful|terrif
 """Positive words also used as mere enthusiasm ("great, let's move on")."""
 WORK_NOUN = (r"(?:work|job|effort|result|results|outcome|performance|piece of work|call|move|decision|reframe|"
              r"choice|catch|instinct|instincts|thinking|approach|answer|argument|analysis|writing|"
-             r"presentation|pitch|draft|delivery|handling|response|fix|solution|stuff)")
+             r"presentation|pitch|draft|delivery|handling|response|fix|solution|stuff|(?:bit|piece) of [\w-]+)")
 """What a verdict may be about; not "idea", "question" or "point", which acknowledge."""
 
 _YOU_DID = re.compile(
@@ -177,13 +177,23 @@ def credits_listener(norm: str, turn_about_listener: bool) -> bool:
         and not re.search(r"\b(?:if|would|whether)\b", norm[:match.start()])
 
 
+_STANDOUT = re.compile(
+    r"\b(?:that's|that is|that was|it's|it is) (?:a |one )?(?:real |genuine |big |definite |huge )?"
+    r"(?:strength|skill|talent|gift) (?:of yours|you(?:'ve| have) got|you have)\b"
+    r"|\byour (?:[\w'-]+ ){1,3}(?:is|are|was|were) (?:easily |probably |genuinely |honestly |by far |still )?the "
+    r"(?:best|cleanest|clearest|strongest|tidiest|neatest|sharpest|most [\w-]+) (?:in|on|of|i've|i have|we've)\b"
+    r"|\byou(?:'re| are) (?:so |much |a lot |way |far |miles )*(?:more [\w-]+|[\w-]+er) than you were\b")
+"""The listener set apart: "that's a real strength of yours", "your continuity records are the
+cleanest in the section", "you're so much more organised than you were this time last year"."""
+
+
 def evaluates_work(norm: str, turn_about_listener: bool, after_report: bool, report: str = "") -> bool:
     """Does the sentence praise what the listener did? `turn_about_listener`: the sentence's
     turn speaks of the listener's own work; `after_report`: the other person has just
     reported an action of theirs, `report` what they said."""
     if _ENTHUSIASM.match(norm):
         return False
-    if _COMPOSURE.search(norm) or _EXCLAMATION.match(norm) or _PRIDE.search(norm):
+    if _COMPOSURE.search(norm) or _EXCLAMATION.match(norm) or _PRIDE.search(norm) or _STANDOUT.search(norm):
         return True
     about_listener = turn_about_listener or after_report
     if EXCEEDED.search(norm) or ABOVE_OTHERS.search(norm) or ((IT_WORKS.search(norm) or WHAT_WE_WANT.search(norm))

@@ -1785,3 +1785,20 @@ def test_advice_by_what_the_mentor_would_do_or_a_numbered_directive(said):
 
 def test_meeting_every_two_weeks_is_still_logistics_not_advice():
     assert kinds(("mentee", "How often should we talk?"), ("mentor", "Let's do that every two weeks.")) == []
+
+
+@pytest.mark.parametrize("said", [
+    "Honestly, keeping the volunteers on side through all that, that's a real strength of yours.",
+    "Eleven stalls with two helpers. That's a genuinely impressive bit of organising.",
+    "Your handover notes are the clearest on the ward. Seriously.",
+    "You're so much calmer than you were this time last year, you know.",
+])
+def test_the_listener_set_apart_is_praise(said):
+    assert [k for k, *_ in kinds(("mentee", "We got through the whole fair on Saturday."), ("mentor", said))] \
+        == ["praise"]
+
+
+@pytest.mark.parametrize("said", ["Her notes are the clearest on the ward.",
+                                  "Patience is a real strength of hers."])
+def test_someone_else_set_apart_is_not_praise_of_the_listener(said):
+    assert kinds(("mentee", "Who should I shadow?"), ("mentor", said)) == []
