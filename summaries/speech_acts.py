@@ -83,9 +83,11 @@ _EVALUATION = phrase_pattern(
     rf"|\b(?:that|this|it)(?:'s| is| was) exactly (?:what|the (?:right|kind|sort))\b"
     rf"|\b(?:that|this|it)(?:'s| is| was) (?:the |a )?(?:sign|mark|hallmark) of (?:a |an |something |real |"
     rf"someone )?{INTENSIFIER}(?:{STRONG_POSITIVE}|{WEAK_POSITIVE}|quality|talent|class)\b"
-    rf"|\b(?:and |which |that )?(?:it|that|this|the gamble|the risk|the bet) (?:really |clearly |totally )?paid off\b"
-    rf"|\b(?:one of )?the (?:best|clearest|strongest|sharpest|tightest|cleanest|most \w+) "
-    rf"(?:[\w-]+ ){{0,3}}(?:i(?:'ve| have)|i(?:'ve| have) ever|we(?:'ve| have)(?: ever)?) "
+    rf"|\b(?:and |which |that )?(?:it|that|this|the gamble|the risk|the bet|your (?:[\w-]+ ){{0,3}}?[\w-]+) "
+    rf"(?:really |clearly |totally )?paid off\b"
+    rf"|\b(?:one of )?the (?:best|clearest|strongest|sharpest|tightest|cleanest|tidiest|neatest|finest|calmest|"
+    rf"smartest|most \w+) "
+    rf"(?:[\w-]+ ){{0,3}}(?:i(?:'ve| have| had)|i(?:'ve| have) ever|we(?:'ve| have)(?: ever)?) "
     rf"(?:ever )?(?:seen|read|heard|reviewed|come across|had)\b"
     rf"|\b(?:a|an) {INTENSIFIER}model of (?:clarity|calm|composure|how|restraint|professionalism|"
     rf"good practice|efficiency|\w+ness)\b"
@@ -182,7 +184,14 @@ _STANDOUT = re.compile(
     r"(?:strength|skill|talent|gift) (?:of yours|you(?:'ve| have) got|you have)\b"
     r"|\byour (?:[\w'-]+ ){1,3}(?:is|are|was|were) (?:easily |probably |genuinely |honestly |by far |still )?the "
     r"(?:best|cleanest|clearest|strongest|tidiest|neatest|sharpest|most [\w-]+) (?:in|on|of|i've|i have|we've)\b"
-    r"|\byou(?:'re| are) (?:so |much |a lot |way |far |miles )*(?:more [\w-]+|[\w-]+er) than you were\b")
+    r"|\byou(?:'re| are) (?:so |much |a lot |way |far |miles )*(?:more [\w-]+|[\w-]+er) than you were\b"
+    r"|\byour (?!(?:own|manager|boss|lead|team|colleague|client|mentor|partner|family|mum|mom|dad|friends?|"
+    r"supervisor|director|parents?|kids?|children|son|daughter|husband|wife|face|camera|mic|audio|video|screen|"
+    r"connection|internet)\b)(?:(?!(?:which|that|who|um|uh|and|but)\b)[\w-]+ ){1,3}?"
+    r"(?:is|are|was|were|has been|have been|looks|look|looked) (?:clearly |really |actually |definitely |genuinely |"
+    r"honestly |so |much |way |a lot |loads )*(?:fine|good|great|lovely|solid|sound|spot on|bang on|"
+    r"(?:clean|tight|neat|tidi|strong|clear|sharp|fast|quick|calm|steadi|smooth)er|better)\b"
+    r"(?! (?:than (?:mine|that|this)|now\?|if|when)\b)")
 """The listener set apart: "that's a real strength of yours", "your continuity records are the
 cleanest in the section", "you're so much more organised than you were this time last year"."""
 

@@ -1802,3 +1802,19 @@ def test_the_listener_set_apart_is_praise(said):
                                   "Patience is a real strength of hers."])
 def test_someone_else_set_apart_is_not_praise_of_the_listener(said):
     assert kinds(("mentee", "Who should I shadow?"), ("mentor", said)) == []
+
+
+@pytest.mark.parametrize("said", [
+    "Your plastering is clearly fine, and your corners are neater too.",
+    "Your spring treatment clearly paid off.",
+    "It's the tidiest site diary I've seen from an apprentice.",
+    "Honestly, it was one of the calmest briefings I've had all year.",
+])
+def test_the_listeners_work_judged_good(said):
+    assert [k for k, *_ in kinds(("mentee", "I finished the extension on Friday."), ("mentor", said))] == ["praise"]
+
+
+@pytest.mark.parametrize("said", ["Just your face, um, which is fine.", "Your manager is clearly fine with it.",
+                                  "Is your connection better now?"])
+def test_things_that_are_fine_but_not_the_listeners_work(said):
+    assert kinds(("mentee", "Can you see me?"), ("mentor", said)) == []
