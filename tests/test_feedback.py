@@ -1818,3 +1818,17 @@ def test_the_listeners_work_judged_good(said):
                                   "Is your connection better now?"])
 def test_things_that_are_fine_but_not_the_listeners_work(said):
     assert kinds(("mentee", "Can you see me?"), ("mentor", said)) == []
+
+
+@pytest.mark.parametrize("said", [
+    "And one thing from my side. You apologise to clients far too much.",
+    "But, and I say this kindly, you undercharge, and customers read the price as the quality.",
+])
+def test_a_habit_overdone_is_a_critique(said):
+    assert [k for k, *_ in kinds(("mentee", "Any other notes?"), ("mentor", said))] == ["constructive"]
+
+
+@pytest.mark.parametrize("said", ["Yeah honestly thank you, I have way too much on right now.",
+                                  "Ha, you know me too well."])
+def test_too_much_of_ones_own_or_a_joke_is_no_critique(said):
+    assert kinds(("mentor", "How are things?"), ("mentee", said)) == []
