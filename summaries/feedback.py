@@ -850,7 +850,7 @@ _NOT_A_VERDICT = re.compile(r"\bif\b|\bwouldn't\b|\bnot exactly\b")
 _ADVICE_NOUN = r"(?:tips?|ideas?|advice|suggestions?|point|pointers?|trick|steer|nudge|reframe)"
 _MENTOR_REF = re.compile(
     r"\byou (?:\w+ )?(?:said|showed|gave|did|asked|told|suggested|sent|pushed|explained|taught|mentioned|walked|"
-    r"talked|came|shared|recommended|send)\b"
+    r"talked|came|shared|recommended|send|made)\b|\bwhen you\b|\byou(?:'re| are|re) the only (?:one|person)\b"
     r"|\byour (?:[\w-]+ ){0,2}(?:tips?|advice|ideas?|crib sheets?|notes|feedback|questions?|emails?|voice notes|"
     r"stories|examples?|help|walk-?throughs?)\b"
     r"|\b(?:these|our) (?:calls|sessions|chats|catch-ups)\b|\bthe (?:way|fact that) you\b"
@@ -861,6 +861,9 @@ _MENTOR_REF = re.compile(
     rf"|\b(?:that|the) (?:[\w'-]+ ){{0,2}}?{_ADVICE_NOUN} (?:about|on|of|for|to)\b")
 """What the mentor did or said, named by the mentee: "the thing you said last time", "the
 vesting idea", "your crib sheets", "these calls", "that tip about plotting it"."""
+_CLEAREST_YET = re.compile(r"\bthe (?:clearest|best|simplest) (?:anyone|anybody)(?:'s| has)? (?:ever )?"
+                           r"(?:explained|put|said)\b")
+"""The mentor's explanation set above everyone's: "that's the clearest anyone's explained it"."""
 _THANKS_FOR_ADVICE = re.compile(
     r"\b(?:(?:thanks|thank you|cheers)(?: so much| again| as well| also)? for|i (?:really |do |genuinely )?appreciate)"
     rf"(?= (?:the|that|your|all the|all your) (?:[\w'-]+ ){{0,3}}?{_ADVICE_NOUN}\b)")
@@ -875,7 +878,10 @@ _MENTEE_EFFECT = re.compile(
     r"the best (?:[\w-]+ ){0,2}(?:i've|i have|i've ever|anyone)|(?:really |very |so )?good advice|"
     r"(?:super|way|far|much|so much) (?:more )?useful"
     r"|i (?:really |honestly )?(?:like|love|enjoy) (?:them|these)"
-    r"|(?:going|gonna) to (?:save|change|settle|fix|sort|help)|made my (?:day|week|month|year))\b")
+    r"|(?:going|gonna) to (?:save|change|settle|fix|sort|help)|made my (?:day|week|month|year)"
+    r"|(?:really|so|very) (?:good|helpful)|(?:single )?most (?:useful|helpful|valuable)|worth (?:ten|a hundred|\w+) of"
+    r"|makes? me (?:actually |really )?(?:think|reflect)|explains? the why"
+    r"|the (?:clearest|best|simplest) (?:anyone|anybody|someone)(?:'s| has)? (?:ever )?(?:explained|put|said))\b")
 """What it did for the mentee: it helped, stuck, clicked, was the first time something made sense."""
 
 
@@ -883,7 +889,8 @@ def _mentee_credits(norm: str) -> bool:
     """The mentee crediting something the mentor did or said with an effect, anywhere in the
     sentence: "the thing you said about writing for the assessor genuinely stuck", "the vesting
     idea alone, that's the first time the Ben thing has felt fixable"."""
-    return (_MENTOR_REF.search(norm) is not None and _effect_said(norm)) or _THANKS_FOR_ADVICE.search(norm) is not None
+    return (_MENTOR_REF.search(norm) is not None and _effect_said(norm)) or _THANKS_FOR_ADVICE.search(norm) is not None \
+        or _CLEAREST_YET.search(norm) is not None
 
 
 def _effect_said(norm: str) -> bool:
@@ -1344,6 +1351,14 @@ that's on me", "that's a fair criticism", "point taken", "that's really useful t
 _ABOUT_US = re.compile(rf"\b(?:you|your|we|us|our)\b|\b(?:these|the)? ?{_SESSIONS}\b")
 
 
+def _asks_change(sentence: Sentence, start: int, praised: bool) -> bool:
+    """Does the sentence say what the mentee would change? "Instead of" in praise contrasts
+    what the mentor does with what others do ("the way you ask me questions instead of
+    handing me the answer makes me think"); it asks for nothing."""
+    found = [m.group(0) for m in _SESSIONS_CHANGE.finditer(sentence.norm, start)]
+    return bool(found) and not (praised and all(f == "instead of" for f in found))
+
+
 def _sessions_reviewed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
     """The mentee's answer when the mentor asks how the sessions are going, or what the mentee
     says after offering feedback on them ("can I say something about these calls?" - "Of
@@ -1379,7 +1394,7 @@ def _sessions_reviewed(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
         good = next((s for s in sentences if _SESSIONS_GOOD.search(s.norm, after.get(id(s), 0))
                      and (question_kind(s) is None or id(s) in after or "?" not in s.norm)
                      and not _NEGATION.search(s.norm[:_SESSIONS_GOOD.search(s.norm).start()])), None)
-        change = next((s for s in sentences if _SESSIONS_CHANGE.search(s.norm, after.get(id(s), 0))
+        change = next((s for s in sentences if _asks_change(s, after.get(id(s), 0), kinds[s.segment, s.char_start][0])
                        or _HARD_FOR_ME.search(s.norm, after.get(id(s), 0))), None)
         if good is not None:
             kinds[good.segment, good.char_start] = (True, kinds[good.segment, good.char_start][1])

@@ -1832,3 +1832,17 @@ def test_a_habit_overdone_is_a_critique(said):
                                   "Ha, you know me too well."])
 def test_too_much_of_ones_own_or_a_joke_is_no_critique(said):
     assert kinds(("mentor", "How are things?"), ("mentee", said)) == []
+
+
+@pytest.mark.parametrize("said", [
+    "When you annotate my drawings with the arrows, that's brilliant, I keep them on the wall.",
+    "The way you asked me what I'd check first, instead of telling me, that was really good.",
+    "The shifts where you came along were worth ten of these calls, honestly.",
+    "The way you ask me questions instead of handing me the answer makes me actually think.",
+    "yeah like youre the only one who explains the why and not just the what",
+    "The mock interview you ran with me was the single most useful thing anyone's done for me.",
+    "Honestly, that's the clearest anyone's explained it.",
+])
+def test_the_mentee_crediting_how_the_mentor_helps_is_praise(said):
+    assert kinds(("mentor", "How are you finding these sessions?"), ("mentee", said)) == [
+        ("praise", "mentee", "mentor", 1)]
