@@ -761,7 +761,15 @@ THINK_ABOUT = re.compile(r"(?:^|[,:;] |^next \w+,? |^(?:and|so|maybe|perhaps) )(
                          r"(?:\w+ing)\b")
 """An invitation to consider doing something: "next year, think about entering it"."""
 MENTEE_CRITIQUE = phrase_pattern(
-    r"\b(?:could|can|would) you (?:maybe |just |please |try to |perhaps )?(?:slow down|speed up|go slower|"
+    r"\b(?:could|can|would) (?:you|they|those|these|the [\w-]+) (?:maybe |just |please |perhaps )?"
+    r"(?:be |get |talk |go |come |run |speak )?(?:a (?:bit|little|lot) )?(?:shorter|slower|louder|earlier|sooner|"
+    r"simpler|clearer)\b"
+    r"|\bif you could (?:maybe |just |um |like )*(?:talk|speak|explain|say|go|narrate) (?:a (?:bit|little|lot) )?"
+    r"(?:more|less|slower|louder)\b"
+    r"|\b(?:maybe|perhaps) (?:just )?(?:um |uh )?tell me (?:beforehand|first|in advance|up front)\b"
+    r"|\bi (?:think i )?needed you to (?:push|challenge|tell|be|pull)\b"
+    r"|\byou (?:sometimes |often |always |tend to )?(?:jump in|cut in|cut me off|interrupt me|finish my sentences)\b"
+    r"|\b(?:could|can|would) you (?:maybe |just |please |try to |perhaps )?(?:slow down|speed up|go slower|"
     r"push (?:me|back)|challenge me|be (?:more|less|harder|tougher|blunter|straighter))\b"
     r"|\bi(?:'d| would)? (?:learn|get) (?:a lot |much |so much )?more (?:out of (?:these|this|them|it|the \w+) )?"
     r"if you\b"

@@ -1846,3 +1846,19 @@ def test_too_much_of_ones_own_or_a_joke_is_no_critique(said):
 def test_the_mentee_crediting_how_the_mentor_helps_is_praise(said):
     assert kinds(("mentor", "How are you finding these sessions?"), ("mentee", said)) == [
         ("praise", "mentee", "mentor", 1)]
+
+
+@pytest.mark.parametrize("said", [
+    "I do. The only thing is, could they be shorter? One ran to nine minutes and I lost the thread.",
+    "no it was great but like if you could talk a bit more while you're doing it cause i couldn't follow",
+    "that was fine maybe just um tell me beforehand that you're leaving it to me",
+    "I think I needed you to push me on the costings back then.",
+    "Since we're being honest, sometimes you jump in with the answer before I've finished.",
+])
+def test_the_mentee_asking_the_mentor_to_change_how_they_help(said):
+    assert ("constructive", "mentee", "mentor", 1) in kinds(("mentor", "Anything about how I do this?"),
+                                                             ("mentee", said))
+
+
+def test_asking_the_mentor_for_a_thing_is_a_request_not_feedback():
+    assert kinds(("mentor", "Anything else?"), ("mentee", "Could you send me the template before Friday?")) == []
