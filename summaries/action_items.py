@@ -517,7 +517,8 @@ def _stated_done(s: Sentence, dates: list[DateMention], answering: bool) -> list
             or not (answering or stated.group("say") or stated.group("byme") or stated.group("task").startswith("consider")
                     or _PROMISED.search(norm)):
         return []
-    return [_Task(s, s.speaker, _strip_dates(stated.group("task"), dates), due)]
+    task = re.sub(r"^consider\s+(.*?)\s+done\b", r"get \1 done", stated.group("task"))  # "consider the form done"
+    return [_Task(s, s.speaker, _strip_dates(task, dates), due)]
 
 
 _PROMISED = re.compile(r",\s+(?:i\s+)?promise[.!]?$")

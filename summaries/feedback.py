@@ -385,7 +385,8 @@ _SUGGESTION = word_start(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|two|three|in|at|on|should|shall|do|can|could)\b"
     r"|if (?:that's|that is|it's|it is) (?:okay|ok|alright|"
     r"all right|fine))[a-z']{2,}"
-    r"|\bhave you (?:ever )?(?:asked (?:[\w-]+ ){1,3}(?:whether|if|about|for)|considered|thought about|thought of|"
+    r"|(?<!\bwhat )(?<!\bwhat else )(?<!\bwho )(?<!\bwhere )(?<!\bhow )(?<!\bwhich )(?<!\bwhen )"
+    r"\bhave you (?:ever )?(?:asked (?:[\w-]+ ){1,3}(?:whether|if|about|for)|considered|thought about|thought of|"
     r"tried(?! so far)|looked into|looked at|"
     r"explored|written down|talked to|spoken to|spoken with|reached out to|"
     r"asked (?:whether|if|about|for))\b(?![^?]*\b(?:yet|since|already|back)\b)"
@@ -565,7 +566,8 @@ _THIRD_PARTY = re.compile(
 _QUESTION_FORMS = ("have you", "what if you", "could you", "would you consider", "did you consider",
                    "could we", "can we", "can you", "how about", "why not", "why don't you")
 
-_TRY_FIRST = re.compile(r"^(?:maybe |perhaps |just )?(?:try|consider(?! it done)) "
+_TRY_FIRST = re.compile(r"^(?:maybe |perhaps |just )?(?:try|consider(?! (?:it|that|this|them|(?:the|my) [\w' -]{1,40}?) "
+                        r"(?:done|sorted|handled)\b)) "
                         r"(?:to |not to |\w+ing\b|a |an |the |"
                         r"it|one|some|using|adding|asking)")
 """An imperative suggestion at the start of the sentence: "try one idea per slide"."""

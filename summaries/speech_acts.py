@@ -366,7 +366,8 @@ def imperative(norm: str) -> bool:
     body = _SCENE_UNPUNCTUATED.sub("", body)
     if _HAVE_A.match(body) or _GET_SOMEONE.match(body):
         return True
-    if re.match(r"consider\s+(?:it|that|this|them)\s+(?:done|sorted|handled)\b", body):
+    if re.match(r"consider\s+(?:it|that|this|them|(?:the|my|your)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+"
+                r"(?:done|sorted|handled)\b", body):
         return False  # the speaker's own promise, not a directive
     words = re.findall(r"[a-z][a-z'-]*", body)
     if len(words) < 3 or _ADDRESSED_TO_SPEAKER.match(body) or _LABEL.match(body):

@@ -2314,6 +2314,7 @@ def test_have_a_read_of_asked_and_taken_on(asked: str) -> None:
 def test_a_state_promised_outright_is_a_task(said: str, due: str) -> None:
     item = only(items(("mentor", "So, are you entering it?"), ("mentee", said)))
     assert item.owner == "mentee" and item.due == due
+    assert not item.text.lower().startswith("consider")
 
 
 def test_a_state_said_of_others_is_no_task() -> None:

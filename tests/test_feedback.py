@@ -1862,3 +1862,10 @@ def test_the_mentee_asking_the_mentor_to_change_how_they_help(said):
 
 def test_asking_the_mentor_for_a_thing_is_a_request_not_feedback():
     assert kinds(("mentor", "Anything else?"), ("mentee", "Could you send me the template before Friday?")) == []
+
+
+def test_a_state_promised_is_no_advice_and_asking_what_was_tried_is_a_question():
+    assert kinds(("mentor", "So, are you entering it?"),
+                 ("mentee", "I am. Consider the entry form done by the end of the month.")) == []
+    assert kinds(("mentee", "She keeps missing the handovers."),
+                 ("mentor", "So, what have you tried, and what are you thinking?")) == []
