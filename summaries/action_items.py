@@ -349,7 +349,8 @@ whole); "I'll take the job and move if they offer it" promises nothing."""
 
 
 _NEXT_CLAUSE = re.compile(r"(?<!\bif)(?<!\bwhether)(?<!\bthat)(?<!\bwhat)(?<!\bhow)(?<!\bwhy)(?<!\bwhen)(?<!\bwhere)"
-                          r"\s(?:there's|there\s+is|there\s+are|it's|they're|he's|she's|we're)\s")
+                          r"\s(?:there's|there\s+is|there\s+are|it's|they're|he's|she's|we're"
+                          r"|i\s+(?:want|need|'d\s+like|would\s+like)\s+to\s+(?:see|hear|check|know|read))\s")
 """A new clause run on without punctuation ("book a slot by Friday there's usually gaps"); not
 the question a task asks ("ask Rachel if there's budget for it")."""
 _POLITE_IF = re.compile(r"\bif (?:you (?:like|want|prefer|need|'d like)|it (?:would|'d|will|might) help|"
@@ -2387,7 +2388,12 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
             # the request named by a pointer stays, unless the answer's own sentence names another
             keep = not group[0].words.startswith("do ") and not _things_in(_said_before(answer))
             own = [_as_asked(answer, group[0]) if keep else answer]
-        if own:  # the owner's own words, when they say more: "get signed up" - "I'll register for ..."
+        said = _strip_dates(own[0].words, dates[id(own[0].sentence)]) if own else ""
+        asked = re.sub(r"^(\w+)\s+(?:me|us)\s+", r"\1 ", group[0].words)
+        if own and len(group) == 1 and said and asked.startswith(said + " of "):
+            # "bring me a set of clips next time" - "I'll bring a set": the thing as asked
+            confirmed.append(replace(group[0], sentence=own[0].sentence, owner=own[0].owner, due=own[0].due or due))
+        elif own:  # the owner's own words, when they say more: "get signed up" - "I'll register for ..."
             confirmed.append(replace(own[0], due=own[0].due or due))
         else:
             words = " and ".join(r.words for r in group[:2])

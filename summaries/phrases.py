@@ -121,8 +121,9 @@ SUGGESTION = re.compile(
     r"why\s+don't\s+you|consider|(?:(?:one|a|my)\s+)?(?:[a-z]+\s+)?(?:suggestion|tip|idea)\s*:|"
     r"here's\s+what\s+i'd\s+do\s*:|(?:it's|it\s+is)\s+worth)\s+")
 LEAD_IN = re.compile(
-    r"^(?:(?:and|so|also|oh|then|just|okay|ok|now|first|right|alright|all\s+right|"
-    r"(?:great|perfect|good|fine)(?!\s+(?:call|work|job|catch|point|idea|luck|question|shout|stuff|show|start|"
+    r"^(?:(?:and|so|also|oh|then|just|okay|ok|now|first|right|alright|all\s+right|um|uh|er|erm|"
+    r"(?:great|perfect|good|fine|lovely|brilliant|excellent|cool|nice)(?!\s+(?:call|work|job|catch|point|idea|luck|"
+    r"question|shout|stuff|show|start|"
     r"effort|try|move|thinking|plan|news)\b)|yes|yeah|well|sure|of\s+course|absolutely|definitely|no\s+problem|"
     r"next\s+time|"
     r"for\s+now|in\s+the\s+meantime|meanwhile|after\s+that|actually|and\s+also|oh\s+and|but|"
@@ -304,7 +305,7 @@ ACCEPT_STRONG = re.compile(
     r"consider\s+it\s+done|on\s+it|you\s+got\s+it|happy\s+to|i'd\s+be\s+happy\s+to|i'd\s+love\s+to|"
     r"leave\s+(?:it|that|this)\s+with\s+me|i\s+can\s+manage\s+(?:that|it)|"
     r"i\s+can\s+do\s+that|i'll\s+do\s+(?:that|it)|i\s+will|done|sure\s+thing|no\s+worries|"
-    r"yes,?\s+i\s+(?:can|will)|i'm\s+on\s+it|deal|course(?=\s*[,.!]|\s*$|\s+i\s+(?:will|can)\b)|no\s+bother)\b")
+    r"yes,?\s+i\s+(?:can|will)|i'm\s+on\s+it|deal|course(?=\s*[,.!]|\s*$|\s+i\s+(?:will|can)\b|\s+i'll\b)|no\s+bother)\b")
 ACCEPT_WEAK = re.compile(r"^(?:(?:ha|haha|ah|oh),?\s+)?(?:yes|yeah|yep|yup|ok|okay|alright|all\s+right"
                          r"|sounds\s+good|got\s+it|"
                          r"fine|sure|sounds\s+like\s+a\s+plan)\b")

@@ -2334,3 +2334,16 @@ def test_a_joint_offer_points_to_the_thing_named_before_it_and_a_bare_yes_lets_b
     item = only(items(("mentor", "The volunteer induction is on the twenty-sixth. Shall we both sit in on it?"),
                       ("mentee", "Yes, let's both go. I'd feel better with you there.")))
     assert item.owner == "both" and "volunteer induction" in item.text.lower()
+
+
+def test_a_shortened_answer_takes_the_thing_as_asked() -> None:
+    item = only(items(("mentor", "brilliant and bring me a set of hinges next time we talk i want to see them"),
+                      ("mentee", "yeah course i'll bring a set")))
+    assert item.owner == "mentee" and "hinges" in item.text.lower()
+    assert "want to see" not in item.text.lower()
+
+
+def test_a_request_after_lovely_and_um_is_still_asked() -> None:
+    item = only(items(("mentor", "lovely and um send me your mileage claims my friday so i can have a look before"),
+                      ("mentee", "yep can do")))
+    assert item.owner == "mentee" and "mileage" in item.text.lower() and item.due == "2026-11-20"
