@@ -58,9 +58,10 @@ _CONFIRM = re.compile(r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|sp
 _MOVE = re.compile(r"\b(?:move|push|shift|reschedul\w*|instead)\b")
 _TASK = re.compile(r"\b(?:i'll|i\s+will|i'm\s+going\s+to|let\s+me|can\s+you|could\s+you|send|email)\b")
 _DEADLINE = re.compile(r"\b(?:by|before|until|till|due|my|instead\s+of|rather\s+than|not)(?:,\s+(?:like|um|uh|say),)?"
-                       r"\s+(?:on\s+)?$")
+                       r"\s+(?:on\s+)?$|\bluck\s+(?:for|with|on)\s+$")
 """A deadline, not a meeting day; "my Friday" is how recognisers hear "by Friday". A day
-set aside ("instead of the 18th", "not Tuesday") is not offered either."""
+set aside ("instead of the 18th", "not Tuesday") or wished luck for ("good luck for the
+fourteenth") is not offered either."""
 _TODAY = re.compile(r"^(?:today|tonight|this\s+(?:morning|afternoon|evening))$")
 """The day of the session itself ("where shall we begin today?") is no next meeting."""
 _FILLER_WORDS = frozenset("so okay ok then how about what and or the at on maybe say "
@@ -258,7 +259,8 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
                 if at is not None and (agreed.at is None or at != agreed.at and _bare(s, mentions)):
                     agreed = _Proposal(agreed.day, at, agreed.speaker, agreed.sentence)
                 continue
-            if agreed is not None and pending is None and chosen.day < agreed.day and _CONFIRM.search(s.norm) \
+            settled = agreed if pending is None else (pending if accepted else None)
+            if settled is not None and chosen.day < settled.day and _CONFIRM.search(s.norm) \
                     and not _MOVE.search(s.norm) and not s.norm.endswith("?"):
                 continue  # "see you Sunday" once the next call is set: a meeting before it, not the call
             pending = _Proposal(chosen.day, at, speaker, s)

@@ -434,3 +434,10 @@ def test_a_bare_day_of_the_month_agreeing_keeps_the_proposals_month(proposal: st
 ])
 def test_a_deadline_agreed_is_not_the_next_checkin(turns) -> None:
     assert checkin(*turns) is None
+
+
+@pytest.mark.parametrize("answer", ["Half six on the first. Perfect. See you Saturday, Gwen.",
+                                    "First at half six, great. I'll see you on the twenty-eighth before that anyway."])
+def test_a_meeting_before_the_one_just_agreed_in_the_same_turn_is_not_the_next_checkin(answer: str) -> None:
+    assert checkin(("mentor", "Tuesday the first of December, half six again?"), ("mentee", answer)) \
+        == "2026-12-01T18:30"
