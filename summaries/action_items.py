@@ -118,10 +118,11 @@ _SUBORDINATOR_BEFORE = re.compile(r"\b(?:before|after|when|whenever|until|till|o
 _CONDITION_AFTER = re.compile(
     r"(?<!\band )(?<!\bor )(?<!\bbut )(?<!\bthen )"
     r"\b(?:if|unless|assuming|provided)\s+(?!(?:you|that|it|this|needed|necessary|possible|"
-    r"so|required)\b)\w")
+    r"so|required|(?:i|we)\s+can(?=\s*(?:[,.;!?]|$)))\b)\w")
 """A condition on something else ("I'll commission a survey if the council approves", "I'll
 probably take it if Marco's dates work") makes a plan, not a promise. "I'll send it if you
-like" and "if that helps" are only politeness; "and if she can't, ..." opens the next clause."""
+like", "if that helps" and "if I can" are only politeness; "and if she can't, ..." opens the next
+clause."""
 _PROBABLY = re.compile(r"\b(?:probably|possibly|likely)\b")
 """Said as a likelihood and with no date ("next year I'll probably move to Berlin", "I'll
 probably just wing it"), a plan is no promise; "I'll probably send it Friday" still is."""
@@ -184,7 +185,8 @@ _POLITENESS = re.compile(r",?\s+if\s+(?:you\s+(?:like|want|prefer|need\s+(?:it|t
                          r"|could)(?=\s*(?:[,.!?]|$)))|"
                          r"that\s+helps|possible|that\s+(?:works|suits)|"
                          r"that's\s+(?:ok|okay|alright|fine))\b.*$"
-                         r"|,?\s+(?:when|whenever)\s+you\s+(?:can|get\s+(?:a\s+)?(?:chance|minute|moment))\s*$")
+                         r"|,?\s+(?:when|whenever)\s+you\s+(?:can|get\s+(?:a\s+)?(?:chance|minute|moment))\s*$"
+                         r"|,?\s+if\s+(?:i|we)\s+can\s*$")
 """Said only to be polite, not part of the task: "I'll send it over if you like", "send me
 the notes when you can"."""
 

@@ -2347,3 +2347,11 @@ def test_a_request_after_lovely_and_um_is_still_asked() -> None:
     item = only(items(("mentor", "lovely and um send me your mileage claims my friday so i can have a look before"),
                       ("mentee", "yep can do")))
     assert item.owner == "mentee" and "mileage" in item.text.lower() and item.due == "2026-11-20"
+
+
+def test_if_i_can_only_softens_a_promise_but_a_real_condition_stays_one() -> None:
+    item = only(items(("mentee", "The draft's nearly there."),
+                      ("mentor", "Good. And I'll review the draft on Thursday if I can.")))
+    assert item.owner == "mentor" and item.text == "Review the draft" and item.due == "2026-11-19"
+    assert items(("mentor", "What's the practical piece?"),
+                 ("mentee", "I'm going to do a chaise, I think, if I can find one.")) == []
