@@ -468,7 +468,11 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
             continue
         own_clause = _NEXT_CLAUSE.split(raw, 1)[0]  # "... by the end of the month there's usually gaps"
         last_clause = re.split(r"[,;:]\s", norm[clause_start:m.start])[-1]  # not "Danny comes in on Thursdays, I'll"
-        if phrases.HABIT.search(own_clause) or phrases.HABIT.search(last_clause) \
+        habit = phrases.HABIT.search(own_clause)
+        if habit and kind == "will" and _own_practice(s.speaker, words) and habit.group(0).startswith(("on ", "in ")) \
+                and not phrases.KEEPING_IN_TOUCH.match(words):
+            habit = None  # "so I'll do the practice panels on Sundays": the mentee's own new practice
+        if habit or phrases.HABIT.search(last_clause) \
                 or (kind == "both" and phrases.SHARED_RULE.search(words)) \
                 or (phrases.RECURRING.search(raw) and phrases.KEEPING_IN_TOUCH.match(words)) \
                 or phrases.RESPONSE_RULE.match(words) \

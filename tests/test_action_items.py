@@ -2355,3 +2355,10 @@ def test_if_i_can_only_softens_a_promise_but_a_real_condition_stays_one() -> Non
     assert item.owner == "mentor" and item.text == "Review the draft" and item.due == "2026-11-19"
     assert items(("mentor", "What's the practical piece?"),
                  ("mentee", "I'm going to do a chaise, I think, if I can find one.")) == []
+
+
+def test_the_mentees_own_new_practice_on_a_day_of_the_week_is_a_task() -> None:
+    item = only(items(("mentor", "You do one practice weld a week and bring them along to our calls."),
+                      ("mentee", "One a week, okay. The bay's only free at weekends, so I'll do the welds on Sundays.")))
+    assert item.owner == "mentee" and "welds" in item.text.lower()
+    assert items(("mentee", "How quickly do you reply?"), ("mentor", "I'll usually reply within a day.")) == []
