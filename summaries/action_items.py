@@ -14,8 +14,10 @@ Tasks come about in four ways, all matched on normalised sentences (see text.py)
   looked over your notes?") that the other accepts ("yes, please"); a joint one ("how about
   we both read it", "let's sit down together and do the dive plan", "what we can do is a mock
   run-through together", "how about I swing by Tuesday and we put the first ring in
-  together?") taken up, also by naming its time back ("Monday after two works for the dive
-  plan"), belongs to both. An offer is the offerer's,
+  together?", "do you want to do a dry run with me?", "why don't we walk the bend together,
+  Monday at half seven?") taken up, also by naming its time back ("Monday after two works for
+  the dive plan"), belongs to both, and so does a request to help the asker ("would you help
+  me with that?"). An offer is the offerer's,
   unless it was as short as "want me to introduce you?" / "shall I put you in touch?" and
   the offerer then says what exactly they will do ("I'll email her tomorrow"): that is
   the item;
@@ -53,7 +55,9 @@ one means to manage ("I'll try not to worry"), good wishes at parting ("take car
 get some sleep" - "will do"), outcomes one will learn ("I'll find out Friday
 if I got it"), keeping in touch with the other ("I'll call you Monday"), what is done during
 the call ("I'll put the link in the chat"), "eventually" and "where needed", an offer put off
-("yeah, maybe later") and "I can ..." that neither answers a request nor names a day.
+("yeah, maybe later"), "I can ..." that neither answers a request nor names a day, and
+deciding not to do something ("I'll hold off on the minibus", "I'll skip Leicester this year",
+"I'll give it a miss").
 A task summed up later ("so, I'll get the memo to you Friday") is the task agreed before.
 """
 from __future__ import annotations
@@ -521,8 +525,8 @@ def _stated_done(s: Sentence, dates: list[DateMention], answering: bool) -> list
         due = next((d for d in reversed(dates) if d.end <= offset), None)
     if stated is None or due is None or (due.vague and not due.until_checkin) or _is_question(norm) \
             or phrases.HYPOTHETICAL.search(norm) or phrases.COMMITMENT.search(norm[offset:]) \
-            or not (answering or stated.group("say") or stated.group("byme") or stated.group("task").startswith("consider")
-                    or _PROMISED.search(norm)):
+            or not (answering or stated.group("say") or stated.group("byme")
+                    or stated.group("task").startswith("consider") or _PROMISED.search(norm)):
         return []
     task = re.sub(r"^consider\s+(.*?)\s+done\b", r"get \1 done", stated.group("task"))  # "consider the form done"
     return [_Task(s, s.speaker, _strip_dates(task, dates), due)]
@@ -2534,7 +2538,10 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
     """Word and date the tasks. A task said again is kept once, where it was first said, with
     the date the repetition adds: within three turns when most of its words come back; at
     any distance when a reminder ("go practise those ballads" - "I will") or a pointer ("I'm
-    practising them tomorrow") brings no word the task did not have."""
+    practising them tomorrow") brings no word the task did not have. Two tasks of one owner in
+    one turn, about the same person or thing, with the same verb, or the second pointing back
+    ("I'll talk to Derek. I'll ring him this week"), are one item worded with both, unless the
+    first was taken up from the other's words ("I'll set that up. I'm going to email Ravi")."""
     items: list[ActionItem] = []
     seen: list[tuple[str, set[str], set[str], int]] = []
     asked: set[int] = set()
@@ -2581,6 +2588,7 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
 
 
 _POINTS_BACK = re.compile(r"[a-z-]+\s+(?:it|him|her|them|that)\b")
+"""A task whose object points back ("ring him", "send it"): in the same turn, the task before it."""
 _RECAP = re.compile(r"(?:(?:okay|ok|right|alright|great|good|perfect)[,\s]+)?"
                     r"(?:so|to\s+recap|to\s+sum\s+up|just\s+to\s+confirm|recap|in\s+summary|let\s+me\s+recap)\b")
 """A sentence that sums up: a task in it that shares a word with one agreed earlier is that task."""

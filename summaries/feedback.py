@@ -4,7 +4,8 @@ Praise acknowledges something the listener did ("well done", "I was impressed", 
 handled that really well", "that's a big step", "you really put the hours in"), or approves
 an achievement just reported ("I passed" - "That's fantastic!"); from the mentee it is
 appreciation of the mentoring itself ("this was really helpful", "the framework you gave me,
-the one-reader thing, has really helped", "that's what made it click"). Constructive
+the one-reader thing, has really helped", "that's what made it click", "thanks for the blind
+tasting idea", "when you mark up my photos, that's brilliant"). Constructive
 feedback is a concrete suggestion or critique ("one suggestion: ...", "next time try ...",
 "have you considered ...", "it might help to ...", "you spoke quite fast", "your analysis
 was thorough, but you read from the slides"); from the mentee it may be about the sessions
@@ -566,8 +567,8 @@ _THIRD_PARTY = re.compile(
 _QUESTION_FORMS = ("have you", "what if you", "could you", "would you consider", "did you consider",
                    "could we", "can we", "can you", "how about", "why not", "why don't you")
 
-_TRY_FIRST = re.compile(r"^(?:maybe |perhaps |just )?(?:try|consider(?! (?:it|that|this|them|(?:the|my) [\w' -]{1,40}?) "
-                        r"(?:done|sorted|handled)\b)) "
+_TRY_FIRST = re.compile(r"^(?:maybe |perhaps |just )?(?:try|consider"
+                        r"(?! (?:it|that|this|them|(?:the|my) [\w' -]{1,40}?) (?:done|sorted|handled)\b)) "
                         r"(?:to |not to |\w+ing\b|a |an |the |"
                         r"it|one|some|using|adding|asking)")
 """An imperative suggestion at the start of the sentence: "try one idea per slide"."""
@@ -635,7 +636,8 @@ _LOGISTICS = phrase_pattern(
     r"(?:\bevery (?:other |two |three |four |couple of |few )?(?:weeks?|months?|days?)\b|\bweekly\b|"
     r"\bbiweekly\b|\bfortnightly\b|\bmonthly\b|\bonce a (?:week|month|fortnight)\b)"
     r"(?=.*\b(?:meet|meeting|call|calls|session|sessions|talk|check in|check-ins?|catch up|sync|chat|us|we)\b)|"
-    r"\b(?:suggest|recommend|propose|say|do|how about|what about)\s+(?:that )?(?:we )?(?:meet )?(?:every(?! time\b)|weekly|"
+    r"\b(?:suggest|recommend|propose|say|do|how about|what about)\s+(?:that )?(?:we )?(?:meet )?"
+    r"(?:every(?! time\b)|weekly|"
     r"biweekly|monthly|fortnightly|once a)\b(?!\s+(?!(?:calls?|meetings?|sessions?|check-ins?|catch-ups?|chats?)\b)"
     r"[a-z]+s\b)|"
     r"\b(?:meet|call|talk|sync|check in)(?:ing)? (?:again )?(?:on|at|every|next|once|twice|"
@@ -882,17 +884,17 @@ _MENTEE_EFFECT = re.compile(
     r"|i (?:really |honestly )?(?:like|love|enjoy) (?:them|these)"
     r"|(?:going|gonna) to (?:save|change|settle|fix|sort|help)|made my (?:day|week|month|year)"
     r"|(?:really|so|very) (?:good|helpful)|(?:single )?most (?:useful|helpful|valuable)|worth (?:ten|a hundred|\w+) of"
-    r"|makes? me (?:actually |really )?(?:think|reflect)|explains? the why"
-    r"|the (?:clearest|best|simplest) (?:anyone|anybody|someone)(?:'s| has)? (?:ever )?(?:explained|put|said))\b")
-"""What it did for the mentee: it helped, stuck, clicked, was the first time something made sense."""
+    r"|makes? me (?:actually |really )?(?:think|reflect)|explains? the why)\b")
+"""What it did for the mentee: it helped, stuck, clicked, was the first time something made sense,
+was really good or the single most useful thing, is going to save them, makes them think."""
 
 
 def _mentee_credits(norm: str) -> bool:
     """The mentee crediting something the mentor did or said with an effect, anywhere in the
     sentence: "the thing you said about writing for the assessor genuinely stuck", "the vesting
     idea alone, that's the first time the Ben thing has felt fixable"."""
-    return (_MENTOR_REF.search(norm) is not None and _effect_said(norm)) or _THANKS_FOR_ADVICE.search(norm) is not None \
-        or _CLEAREST_YET.search(norm) is not None
+    return (_MENTOR_REF.search(norm) is not None and _effect_said(norm)) \
+        or _THANKS_FOR_ADVICE.search(norm) is not None or _CLEAREST_YET.search(norm) is not None
 
 
 def _effect_said(norm: str) -> bool:

@@ -305,7 +305,8 @@ ACCEPT_STRONG = re.compile(
     r"consider\s+it\s+done|on\s+it|you\s+got\s+it|happy\s+to|i'd\s+be\s+happy\s+to|i'd\s+love\s+to|"
     r"leave\s+(?:it|that|this)\s+with\s+me|i\s+can\s+manage\s+(?:that|it)|"
     r"i\s+can\s+do\s+that|i'll\s+do\s+(?:that|it)|i\s+will|done|sure\s+thing|no\s+worries|"
-    r"yes,?\s+i\s+(?:can|will)|i'm\s+on\s+it|deal|course(?=\s*[,.!]|\s*$|\s+i\s+(?:will|can)\b|\s+i'll\b)|no\s+bother)\b")
+    r"yes,?\s+i\s+(?:can|will)|i'm\s+on\s+it|deal|course(?=\s*[,.!]|\s*$|\s+i\s+(?:will|can)\b|\s+i'll\b)"
+    r"|no\s+bother)\b")
 ACCEPT_WEAK = re.compile(r"^(?:(?:ha|haha|ah|oh),?\s+)?(?:yes|yeah|yep|yup|ok|okay|alright|all\s+right"
                          r"|sounds\s+good|got\s+it|"
                          r"fine|sure|sounds\s+like\s+a\s+plan)\b")

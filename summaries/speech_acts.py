@@ -193,7 +193,9 @@ _STANDOUT = re.compile(
     r"(?:clean|tight|neat|tidi|strong|clear|sharp|fast|quick|calm|steadi|smooth)er|better)\b"
     r"(?! (?:than (?:mine|that|this)|now\?|if|when)\b)")
 """The listener set apart: "that's a real strength of yours", "your continuity records are the
-cleanest in the section", "you're so much more organised than you were this time last year"."""
+cleanest in the section", "you're so much more organised than you were this time last year";
+and the listener's work judged good in the predicate: "your grafting is clearly fine", "your
+unisons are cleaner too" (not the listener's face, mic, manager or family)."""
 
 
 def evaluates_work(norm: str, turn_about_listener: bool, after_report: bool, report: str = "") -> bool:
@@ -412,7 +414,8 @@ _HABIT_CRITIQUE = re.compile(
     r"|\byou (?:talk|put|sell|run) yourself down\b"
     r"|\byou (?!(?:help|care|work|listen|prepare|learn|improve|read|practi[cs]e|think)\b)[a-z]{3,} (?:a lot|too much|"
     r"too often|all the time|every time|constantly|heaps)\b")
-"""The listener's habit, put as a critique: "your emails tend to open with context"."""
+"""The listener's habit, put as a critique: "your emails tend to open with context", "you
+apologise to clients far too much", "you undercharge"."""
 
 
 SOMEONE_WHO_COULD = re.compile(
@@ -785,7 +788,8 @@ MENTEE_CRITIQUE = phrase_pattern(
     r"|^(?:(?:and|also|so|okay|ok)[,\s]+)*one (?:small |other |more |last )?thing about (?:these|our|the|this) "
     r"(?:sessions?|calls?|check-ins?|chats?|meetings?|catch-ups?)[.:]?$")
 """The mentee asking the mentor to change how they mentor: "could you slow down a bit",
-"I think I'd learn more if you made me work it out first"."""
+"I think I'd learn more if you made me work it out first", "could they be shorter?", "maybe
+just tell me beforehand", "sometimes you jump in with the answer before I've finished"."""
 BARE_THANKS = re.compile(r"^(?:(?:ok|okay|great|right|cool|thanks|thank you)[,\s]+)*(?:that|this|it) (?:helps|helped)"
                          r"(?:,? (?:actually|really|a lot|thanks))?$")
 """Thanks in passing ("Thanks, that helps."), not appreciation of the mentoring."""

@@ -2359,6 +2359,7 @@ def test_if_i_can_only_softens_a_promise_but_a_real_condition_stays_one() -> Non
 
 def test_the_mentees_own_new_practice_on_a_day_of_the_week_is_a_task() -> None:
     item = only(items(("mentor", "You do one practice weld a week and bring them along to our calls."),
-                      ("mentee", "One a week, okay. The bay's only free at weekends, so I'll do the welds on Sundays.")))
+                      ("mentee", "One a week, okay. The bay's only free at weekends, "
+                                 "so I'll do the welds on Sundays.")))
     assert item.owner == "mentee" and "welds" in item.text.lower()
     assert items(("mentee", "How quickly do you reply?"), ("mentor", "I'll usually reply within a day.")) == []
