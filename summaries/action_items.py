@@ -910,9 +910,9 @@ _BUT_BETTER = re.compile(r",?\s+but\s+(?:honestly\s+|actually\s+|i\s+think\s+)?(
 """An offer made only to be set aside: "I could ..., but honestly it lands better coming from you"."""
 
 
-def _offers(s: Sentence, dates: list[DateMention], before: str = "") -> list[_Task]:
+def _offers(s: Sentence, dates: list[DateMention], before: Sequence[Sentence] = ()) -> list[_Task]:
     """Offers to do something for the other person ("want me to set that up?"); `before`: the
-    turn's words before the sentence, where a joint offer's "it" may be named ("The briefing
+    turn's sentences before this one, where a joint offer's "it" may be named ("The briefing
     run-through is on the eighteenth. Shall we both sit in on it?")."""
     if phrases.HYPOTHETICAL.search(s.norm):
         return []
@@ -939,7 +939,8 @@ def _offers(s: Sentence, dates: list[DateMention], before: str = "") -> list[_Ta
         joint = m.re is _JOINT_OFFER
         pointer = _pointer_in(words) if pronoun_only and (joint or not question) else None
         plural = pointer is not None and pointer.group(0) in ("them", "those", "these")
-        thing = (_last_thing(s.norm[:m.start()], plural) or (_last_thing(before, plural) if joint else None)) \
+        thing = (_last_thing(s.norm[:m.start()], plural)
+                 or (_last_thing(" ".join(x.norm for x in before), plural) if joint and before else None)) \
             if pointer is not None else None
         if thing is not None:  # "you'll need a reference from me, and I'm happy to write it"
             words, pronoun_only = words[:pointer.start()] + thing + words[pointer.end():], False
@@ -1416,7 +1417,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         _delivery_merged(confirmed, turn_start, ctx, dates)
         _resolve_pointers(confirmed, turn_index, ctx, dates)
         offers = [o for k, s in enumerate(sentences)
-                  for o in _offers(s, dates[id(s)], " ".join(x.norm for x in sentences[:k]))
+                  for o in _offers(s, dates[id(s)], sentences[:k])
                   if not _SCRATCHED.search(o.words)]
         if previous.requests and not offers:
             offers = [o for s in sentences for o in _counter_offers(s, dates[id(s)], previous.requests)]
@@ -2398,9 +2399,7 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
             # the request named by a pointer stays, unless the answer's own sentence names another
             keep = not group[0].words.startswith("do ") and not _things_in(_said_before(answer))
             own = [_as_asked(answer, group[0]) if keep else answer]
-        said = _strip_dates(own[0].words, dates[id(own[0].sentence)]) if own else ""
-        asked = re.sub(r"^(\w+)\s+(?:me|us)\s+", r"\1 ", group[0].words)
-        if own and len(group) == 1 and said and asked.startswith(said + " of "):
+        if own and len(group) == 1 and _shortened(own[0], group[0], dates):
             # "bring me a set of clips next time" - "I'll bring a set": the thing as asked
             confirmed.append(replace(group[0], sentence=own[0].sentence, owner=own[0].owner, due=own[0].due or due))
         elif own:  # the owner's own words, when they say more: "get signed up" - "I'll register for ..."
@@ -2410,6 +2409,13 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
             owner = "both" if _WITH_ASKER.match(words) else sentences[0].speaker
             confirmed.append(_Task(where, owner, words, due, group[0].requester))
     return [c for c in commitments if c not in binding]
+
+
+def _shortened(answer: _Task, request: _Task, dates: dict[int, list[DateMention]]) -> bool:
+    """Does the answer name the asked thing without its "of ..." ("a set" for "a set of clips")?"""
+    said = _strip_dates(answer.words, dates[id(answer.sentence)])
+    asked = re.sub(r"^(\w+)\s+(?:me|us)\s+", r"\1 ", request.words)
+    return bool(said) and asked.startswith(said + " of ")
 
 
 _WITH_ASKER = re.compile(r"help\s+(?:me|us)\b")
@@ -2571,7 +2577,7 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
             continue
         step = next((k for k, (owner, words, said, at) in enumerate(seen) if owner == task.owner and at == turn
                      and k not in asked
-                     and ((content & words) or _POINTS_BACK.match(text.lower())
+                     and ((content & words) or _OBJECT_POINTS_BACK.match(text.lower())
                           or text.split()[0].lower() == items[k].text.split()[0].lower())), None)
         if step is not None:
             first = items[step]
@@ -2587,7 +2593,7 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
     return items
 
 
-_POINTS_BACK = re.compile(r"[a-z-]+\s+(?:it|him|her|them|that)\b")
+_OBJECT_POINTS_BACK = re.compile(r"[a-z-]+\s+(?:it|him|her|them|that)\b")
 """A task whose object points back ("ring him", "send it"): in the same turn, the task before it."""
 _RECAP = re.compile(r"(?:(?:okay|ok|right|alright|great|good|perfect)[,\s]+)?"
                     r"(?:so|to\s+recap|to\s+sum\s+up|just\s+to\s+confirm|recap|in\s+summary|let\s+me\s+recap)\b")

@@ -81,8 +81,11 @@ def _days(s: Sentence, mentions: list[DateMention], today: date | None = None) -
     """Days said in a sentence, except deadlines ("by Friday", "before Thursday") and the day
     of the session itself ("at the end of the day")."""
     return [m for m in mentions if m.day is not None and not _TODAY.match(m.text) and m.day != today
-            and not _DEADLINE.search(s.norm[max(0, m.start - 16):m.start])
-            and not _DEADLINE.match(m.text.split()[0] + " ")]
+            and not _DEADLINE.search(s.norm[max(0, m.start - 16):m.start] + _OWN_BY.match(m.text)[0])]
+
+
+_OWN_BY = re.compile(r"(?:(?:by|before|until|till|due|my|not)\s)?")
+"""A deadline word the date mention took in itself ("..., by the 30th")."""
 
 
 def _is_proposal(s: Sentence, mentions: list[DateMention], turn_proposes: bool) -> bool:

@@ -529,9 +529,8 @@ def find_times(text: str, ref: datetime | None = None) -> list[TimeMention]:
             value = _clock(hour, minutes, None, session)
         elif g("t_wh"):
             value = _clock(_to_int(g("t_wh")), _MINUTE_WORDS[re.sub(r"\s+", " ", g("t_wm"))], None, session)
-        elif g("t_at") or g("t_on") or g("t_about") or g("t_again") or g("t_alone"):
-            value = _clock(_to_int(g("t_at") or g("t_on") or g("t_about") or g("t_again") or g("t_alone")), 0, None,
-                           session)
+        elif hour_only := g("t_at") or g("t_on") or g("t_about") or g("t_again") or g("t_alone"):
+            value = _clock(_to_int(hour_only), 0, None, session)
         elif g("t_noon"):
             value = time(12, 0)
         else:

@@ -57,6 +57,9 @@ WORK_NOUN = (r"(?:work|job|effort|result|results|outcome|performance|piece of wo
              r"presentation|pitch|draft|delivery|handling|response|fix|solution|stuff|(?:bit|piece) of [\w-]+)")
 """What a verdict may be about; not "idea", "question" or "point", which acknowledge."""
 
+_OTHER_PEOPLE = (r"own|manager|boss|lead|team|colleague|client|mentor|partner|family|mum|mom|dad|friends?|"
+                 r"supervisor|director|parents?")
+"""After "your", people (and "own"), not the listener's work: "your manager", "your mum"."""
 _YOU_DID = re.compile(
     r"\byou(?:'ve| have)? (?:really |just |also |actually |clearly |obviously )?"
     r"(?!(?:had|said|told|asked|mentioned|were|was|thought|felt|wanted|needed|got|did not|didn't)\b)"
@@ -66,8 +69,7 @@ _YOU_DID = re.compile(
     r"|\byou (?:really |just |also |actually )?(?!(?:can|could|should|would|will|might|must|may|need|have|had|"
     r"are|were|do|did|don't|didn't|know|think|see|mean|want|feel|get|got|said|say|told|asked)\b)[a-z]{3,} "
     r"(?:it|them|the|that|this|those|these|a|an|your|every|each|all|him|her)\b"
-    r"|\byour (?!(?:own|manager|boss|lead|team|colleague|client|mentor|partner|family|mum|mom|dad|"
-    r"friend|friends|supervisor|director|parents?)\b)[\w-]+"
+    rf"|\byour (?!(?:{_OTHER_PEOPLE})\b)[\w-]+"
     r"|\byou (?:haven't|havent|have not|hadn't|didn't|didnt|did not|never) (?:really |actually |even |yet )?"
     r"(?!(?:need|have|had|want|know|tell|say|think|mean|get|got|see|seem|feel|like|mind|worry|bother)\b)[a-z]{3,}"
     r" (?:it|them|the|that|this|those|these|a|an|your|any|what|how|why|where|who|whether)\b")
@@ -185,8 +187,7 @@ _STANDOUT = re.compile(
     r"|\byour (?:[\w'-]+ ){1,3}(?:is|are|was|were) (?:easily |probably |genuinely |honestly |by far |still )?the "
     r"(?:best|cleanest|clearest|strongest|tidiest|neatest|sharpest|most [\w-]+) (?:in|on|of|i've|i have|we've)\b"
     r"|\byou(?:'re| are) (?:so |much |a lot |way |far |miles )*(?:more [\w-]+|[\w-]+er) than you were\b"
-    r"|\byour (?!(?:own|manager|boss|lead|team|colleague|client|mentor|partner|family|mum|mom|dad|friends?|"
-    r"supervisor|director|parents?|kids?|children|son|daughter|husband|wife|face|camera|mic|audio|video|screen|"
+    rf"|\byour (?!(?:{_OTHER_PEOPLE}|kids?|children|son|daughter|husband|wife|face|camera|mic|audio|video|screen|"
     r"connection|internet)\b)(?:(?!(?:which|that|who|um|uh|and|but)\b)[\w-]+ ){1,3}?"
     r"(?:is|are|was|were|has been|have been|looks|look|looked) (?:clearly |really |actually |definitely |genuinely |"
     r"honestly |so |much |way |a lot |loads )*(?:fine|good|great|lovely|solid|sound|spot on|bang on|"
