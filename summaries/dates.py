@@ -90,7 +90,9 @@ _WD = rf"(?P<{{}}>{_alternation(WEEKDAYS)})(?!s)\b"
 _MONTH_WORDS = {m: i + 1 for i, m in enumerate(MONTHS)}
 _MONTH_WORDS.update(_MONTH_ABBREVIATIONS)
 _MON = rf"(?P<{{}}>{_alternation(_MONTH_WORDS)})\.?\b"
-_ORD_WORD = _alternation(ORDINALS)
+ORDINAL_WORD = _alternation(ORDINALS)
+"""An ordinal in words ("fifth", "twenty-first"), as a regex alternation."""
+_ORD_WORD = ORDINAL_WORD
 _LATE_ORD_WORD = _alternation(w for w, n in ORDINALS.items() if n >= 4 and " " not in w and "-" not in w)
 _COMPOUND_ORD_WORD = _alternation(w for w in ORDINALS if " " in w or "-" in w)
 _DAY = rf"(?P<{{}}>\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{_ORD_WORD})\b)"

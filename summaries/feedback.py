@@ -52,6 +52,7 @@ from dataclasses import replace
 from .questions import LEAD, RUN_ON, question_kind
 from .phrases import STOP_WORDS, TASK_VERBS
 from .challenges import is_challenge
+from .dates import ORDINAL_WORD
 from .prefilter import phrase_pattern
 from .speech_acts import (ADVICE_QUESTION, APPRECIATION_MORE, BARE_THANKS, CRITIQUE, HELPED_MOST, LESS_OF,
                           MENTEE_CRITIQUE, REPORTED_ACTION, REPORTED_PRAISE, SOMEONE_WHO_COULD, SPEAKER_WOULD,
@@ -586,7 +587,7 @@ _ADVICE_VERB = re.compile(
     r"care|let|forget to (?:send|email|bring))[a-z']+)\b(?! me\b| us\b)")
 """The mentor's bare imperative advice ("Bring data.", "Don't work weekends for this.")."""
 _DEADLINE = re.compile(r"\b(?:by|before|until|on) (?:monday|tuesday|wednesday|thursday|friday|"
-                       r"saturday|sunday|tomorrow|tonight|the \w+(?:st|nd|rd|th)|next \w+|"
+                       rf"saturday|sunday|tomorrow|tonight|the (?:\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD})\b|next \w+|"
                        r"end of|eod)\b|\b(?:tomorrow|tonight|today|asap|this (?:week|morning|"
                        r"afternoon|evening))\b|\bin (?:a|one|two|three|four|\d+) (?:days?|weeks?|fortnight)\b"
                        r"|(?<=\w\s)next time(?=\s*(?:$|[,.!?]|and\b|so\b))"

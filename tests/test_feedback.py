@@ -1869,3 +1869,12 @@ def test_a_state_promised_is_no_advice_and_asking_what_was_tried_is_a_question()
                  ("mentee", "I am. Consider the entry form done by the end of the month.")) == []
     assert kinds(("mentee", "She keeps missing the handovers."),
                  ("mentor", "So, what have you tried, and what are you thinking?")) == []
+
+
+@pytest.mark.parametrize("said", [
+    "Don't buy the freezers outright, rent them by the month until you know the demand.",
+    "Keep the spares on the board in the van, not in a drawer at the unit.",
+])
+def test_a_noun_ending_like_an_ordinal_is_no_date(said):
+    """'by the month', 'on the board': not 'by the fifth', so the advice is not a dated task."""
+    assert [k for k, *_ in kinds(("mentee", "The stock keeps going missing."), ("mentor", said))] == ["constructive"]
