@@ -863,7 +863,7 @@ _MENTOR_REF = re.compile(
     r"|\bthe (?!(?:other|next|main|only|big|bigger|real|hard|tricky|last|first|same|whole|boring|worst|best) )"
     r"[\w'-]+(?: [\w'-]+){0,3} "
     r"(?:thing|idea|tip|trick)\b"
-    rf"|\b(?:that|the) (?:[\w'-]+ ){{0,2}}?{_ADVICE_NOUN} (?:about|on|of|for|to)\b")
+    rf"|\b(?:that|the) (?:[\w'-]+ ){{0,2}}?(?:{_ADVICE_NOUN}|thing|bit|part) (?:about|on|of|for|to)\b")
 """What the mentor did or said, named by the mentee: "the thing you said last time", "the
 vesting idea", "your crib sheets", "these calls", "that tip about plotting it"."""
 _CLEAREST_YET = re.compile(r"\bthe (?:clearest|best|simplest) (?:anyone|anybody)(?:'s| has)? (?:ever )?"
@@ -871,7 +871,8 @@ _CLEAREST_YET = re.compile(r"\bthe (?:clearest|best|simplest) (?:anyone|anybody)
 """The mentor's explanation set above everyone's: "that's the clearest anyone's explained it"."""
 _THANKS_FOR_ADVICE = re.compile(
     r"\b(?:(?:thanks|thank you|cheers)(?: so much| again| as well| also)? for|i (?:really |do |genuinely )?appreciate)"
-    rf"(?= (?:the|that|your|all the|all your) (?:[\w'-]+ ){{0,3}}?{_ADVICE_NOUN}\b)")
+    rf"(?= (?:the|that|your|all the|all your) (?:[\w'-]+ ){{0,3}}?{_ADVICE_NOUN}\b| what you (?:said|told me|"
+    r"suggested|showed me)\b)")
 """Thanks for a piece of the mentor's advice ("thanks for the blind tasting idea", "I really
 appreciate the tooling tip"), not for a thing sent or done."""
 _MENTEE_EFFECT = re.compile(
@@ -885,7 +886,9 @@ _MENTEE_EFFECT = re.compile(
     r"|i (?:really |honestly )?(?:like|love|enjoy) (?:them|these)"
     r"|(?:going|gonna) to (?:save|change|settle|fix|sort|help)|made my (?:day|week|month|year)"
     r"|(?:really|so|very) (?:good|helpful)|(?:single )?most (?:useful|helpful|valuable)|worth (?:ten|a hundred|\w+) of"
-    r"|makes? me (?:actually |really )?(?:think|reflect)|explains? the why)\b")
+    r"|makes? me (?:actually |really )?(?:think|reflect)|explains? the why|genius|freed me"
+    r"|(?:would|'d) never have (?:figured|worked|thought|spotted|seen|known|got)|(?:really )?needed (?:to hear|"
+    r"someone to say))\b")
 """What it did for the mentee: it helped, stuck, clicked, was the first time something made sense,
 was really good or the single most useful thing, is going to save them, makes them think."""
 
@@ -904,6 +907,8 @@ def _effect_said(norm: str) -> bool:
     if effect is None:
         return False
     near = _near(norm[:effect.start()])
+    if "never have" in effect.group(0) and re.search(r"\bif\b", norm[:effect.start()]):
+        return False  # "if I hadn't tried it, I'd never have spotted the batter thing": the mentee's own doing
     return not (_HYPOTHETICAL.search(near) or _NEGATED.search(near))
 
 

@@ -1878,3 +1878,20 @@ def test_a_state_promised_is_no_advice_and_asking_what_was_tried_is_a_question()
 def test_a_noun_ending_like_an_ordinal_is_no_date(said):
     """'by the month', 'on the board': not 'by the fifth', so the advice is not a dated task."""
     assert [k for k, *_ in kinds(("mentee", "The stock keeps going missing."), ("mentor", said))] == ["constructive"]
+
+
+@pytest.mark.parametrize("said", [
+    "Oh, and thanks, Ines, the thing about quoting a range first is genius.",
+    "That bit about pricing the call-out separately was really useful.",
+    "what you said about leaving the footnotes out really freed me up",
+    "Thank you for what you said about saying no to the rush jobs.",
+    "that point about the ground plane, honestly I'd never have figured that out on my own",
+])
+def test_the_mentee_crediting_a_point_the_mentor_made(said):
+    assert kinds(("mentor", "Same time in a fortnight, then."), ("mentee", said)) == [
+        ("praise", "mentee", "mentor", 1)]
+
+
+def test_what_the_mentee_found_by_themselves_is_no_credit():
+    assert kinds(("mentor", "Good."), ("mentee", "Funny, if I hadn't tried the test piece I'd never have spotted "
+                                                 "the drainage thing.")) == []
