@@ -644,6 +644,7 @@ _LOGISTICS = phrase_pattern(
     r"\b(?:meet|call|talk|sync|check in)(?:ing)? (?:again )?(?:on|at|every|next|once|twice|"
     r"weekly|biweekly|monthly)\b|"
     r"\b(?:on|over|via|by) (?:video|slack|email|text|chat|zoom|teams|phone)\b|"
+    r"\b(?:find|pick|book|sort out|fix) (?:a|the|another) (?:time|date|day|slot) for (?:next time|the next|our next)\b|"
     r"\bhard stop\b|\bmake it (?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"\bkeep (?:it|them|these|the calls|the sessions) (?:to|under) (?:half an hour|an hour|\w+ minutes)\b|"
     r"\b(?:calls?|sessions?|meetings?|check-ins?) (?:of|for) (?:thirty|forty|forty-five|forty five|"

@@ -345,6 +345,8 @@ the a an to of for and or but with my your our their his her its by on at in int
 is are was were be will i'll i we you he she they can could would should if that's than as
 """.split())
 """Words a sentence cannot end on: "I'll send you the" | "revised version by Monday"."""
+_HESITATION = frozenset("um uh er erm uhm hmm".split())
+"""A segment that ends on a hesitation stops mid-sentence: "so I'll get um" | "some three star in"."""
 
 
 def _unfinished(sentence: str) -> bool:
@@ -372,7 +374,7 @@ def _runs_on(transcript: Transcript, index: int, punctuated: bool) -> bool:
     if here.end is not None and after.start is not None and after.start - here.end > 2.0:
         return False
     last_word = normalize(text).rsplit(" ", 1)[-1] if text else ""
-    return punctuated or last_word in _DANGLING
+    return punctuated or last_word in _DANGLING or text.lower().rsplit(" ", 1)[-1] in _HESITATION
 
 
 _CUT_OFF = frozenset("the a an to of for my your our their his her by i'll i'm will going".split())

@@ -130,6 +130,14 @@ def test_a_sentence_split_across_segments_is_one_task_at_its_start() -> None:
     assert "revised version" in item.text and item.due == "2026-11-23"
 
 
+def test_a_segment_that_stops_on_a_hesitation_goes_on_in_the_next() -> None:
+    found = items(("mentor", "fair enough"), ("mentee", "so i'll order um"),
+                  ("mentee", "two boxes of the twelve mil anchors for the van by thursday"))
+    item = only(found)
+    assert item.owner == "mentee" and item.source.segment == 1
+    assert "anchors" in item.text and item.due == "2026-11-19"
+
+
 @pytest.mark.parametrize("interruption", ["mhm", "Mm.", "sorry, you broke up there", "go on"])
 def test_a_sentence_cut_off_by_the_others_mhm_is_one_task_where_it_goes_on(interruption: str) -> None:
     found = items(("mentor", "the kiln log is the thing the assessor will ask for"),

@@ -1895,3 +1895,8 @@ def test_the_mentee_crediting_a_point_the_mentor_made(said):
 def test_what_the_mentee_found_by_themselves_is_no_credit():
     assert kinds(("mentor", "Good."), ("mentee", "Funny, if I hadn't tried the test piece I'd never have spotted "
                                                  "the drainage thing.")) == []
+
+
+def test_finding_a_time_for_the_next_call_is_no_advice():
+    assert kinds(("mentee", "Thanks for that."), ("mentor", "so let's find a time for next time um"),
+                 ("mentor", "after the open day makes sense so maybe the week after")) == []
