@@ -390,6 +390,16 @@ _HANG_ON = re.compile(r"\b(?:hang on|hold on|one sec(?:ond)?|give me a (?:sec(?:
 """An aside during the call: "hang on, I'll shut the window"."""
 
 
+_AFTER_HANG_ON = re.compile(_HANG_ON.pattern + r"[\s,.!-]*$")
+
+
+def _aside(task: _Task, sentences: tuple[Sentence, ...]) -> bool:
+    """Something done at once during the call, after "hang on" ends the sentence before it:
+    "it's feeding time, hang on. I'll shut the door"."""
+    at = sentences.index(task.sentence)
+    return at > 0 and bool(_AFTER_HANG_ON.search(sentences[at - 1].norm)) and bool(phrases.IMMEDIATE.match(task.words))
+
+
 _ASKED_IF = re.compile(r"\b(?:if|whether)\s+$")
 """A cue inside what a task asks ("ask her tomorrow if I can have five minutes at the briefing")
 is part of that task, not the start of the next one."""
@@ -1350,7 +1360,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         commitments = [_dated_after(_dated_before(c, sentences, dates), sentences, dates)
                        for s in sentences
                        for c in _commitments(s, dates[id(s)], previous.requests, bool(previous.suggestions))]
-        commitments = _means_merged([c for c in commitments if not (_habitual(c, sentences)
+        commitments = _means_merged([c for c in commitments if not (_habitual(c, sentences) or _aside(c, sentences)
                                                                       or _SCRATCHED.search(c.words))])
         commitments = [_joined(c, confirmed, ctx, turn_index) for c in commitments]
         commitments = _share_of_joint(commitments, sentences, confirmed, ctx, turn_index)

@@ -226,7 +226,7 @@ IMMEDIATE = re.compile(
     # moving about during the call: "hang on, let me get away from the fermenters"
     r"|get\s+(?:away\s+from|out\s+of|closer\s+to)|find\s+a\s+(?:quieter|better)\s+(?:spot|room|place)|"
     r"close\s+(?:the|my)\s+(?:door|window)|wind\s+(?:the|my)\s+window|step\s+(?:outside|out|away|inside)\b|"
-    r"plug\s+(?:in|my)|grab\s+my\s+(?:headphones|charger|notes))")
+    r"plug\s+(?:in|my)|grab\s+my\s+(?:headphones|charger|notes)|put\s+(?:the|a|my)\s+(?:\w+\s+)?(?:light|lamp)s?\s+on\b)")
 HABIT = re.compile(r"\b(?:in\s+general|usually|normally|generally|typically|tend\s+to|"
                    r"in\s+the\s+(?:evenings|mornings|afternoons)|on\s+(?:weekends|weekdays|"
                    r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b")

@@ -1068,6 +1068,8 @@ def test_telling_others_before_a_day_is_a_task():
     (("mentee", "Can you see the chart?"), ("mentor", "Sort of. One sec, let me make it full screen. Okay.")),
     (("mentee", "Shall we say the ninth?"), ("mentor", "um hang on let me check yeah tuesday the ninth at two works")),
     (("mentee", "That's the project side."), ("mentor", "Good. Now let me ask about you for a bit. How are you?")),
+    (("mentor", "can you hear me"), ("mentee", "yeah sorry the drill's going next door hang on ill close the window")),
+    (("mentor", "You're very dark."), ("mentee", "Oh, hang on. I'll put the desk lamp on. Better?")),
 ])
 def test_moving_about_during_the_call_and_taking_it_from_there_are_no_tasks(turns):
     assert [i.text for i in items(*turns) if i.owner == turns[-1][0]] == []
