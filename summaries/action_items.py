@@ -347,6 +347,11 @@ def _only_looks_like_a_task(kind: str, norm: str, cue: _Cue, raw: str, words: st
         and not _STEP_BEFORE.search(raw[:condition.start()])
 
 
+_AVAILABLE = re.compile(r"\s*(?:do|make|manage)(?:\s+(?:again|then|instead|too|also|as\s+well|at|on|same\s+time))*"
+                        r"(?:,?\s+same\s+(?:time|as\s+(?:always|usual|before|last\s+time)))?\s*")
+"""A time offered and nothing to do at it: "I could do Tuesday the second at nine again"."""
+
+
 _STEP_BEFORE = re.compile(r"^\s*\w+\s+(?:[\w'-]+\s+){1,8}?[\w'-]+(?:\s+and\b,?|,)\s*(?:then\s+)?"
                           r"try\s+(?:and|to)\s+\w+")
 """A first step said before an attempt that the condition is on: "I'll look up the training days
@@ -499,6 +504,8 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
             due = None  # "a practice test every Sunday till then": no one due date
         owner = "both" if kind == "both" else s.speaker
         words = _with_topic(words, norm[clause_start:m.start], dates)
+        if not asked and _AVAILABLE.fullmatch(_strip_dates(words, dates)):
+            continue
         pronoun_only = _is_pronoun_only(words, dates) or bool(re.match(r"take\s+(?:that|it|this)$", words))
         found.append(_Task(s, owner, words, due, pronoun_only=pronoun_only,
                            noun_only=kind == "mine" and base_form(first) not in TASK_VERBS,
@@ -943,7 +950,8 @@ def _offers(s: Sentence, dates: list[DateMention], before: Sequence[Sentence] = 
             words = f"do {words}"  # "what we can do is a mock run-through together"
         together = m.re is _JOINT_OFFER and bool(re.search(r"\b(?:together|side\s+by\s+side)\b", words))
         if not words or (base_form(words.split()[0]) not in TASK_VERBS | _MORE_VERBS and not together) \
-                or (phrases.NOT_TASK.match(words) and not _LISTEN_TO.match(words)):
+                or (phrases.NOT_TASK.match(words) and not _LISTEN_TO.match(words)) \
+                or _AVAILABLE.fullmatch(_strip_dates(words, dates)):
             continue
         pronoun_only = _is_pronoun_only(words, dates)
         joint = m.re is _JOINT_OFFER

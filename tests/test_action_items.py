@@ -2373,3 +2373,18 @@ def test_the_mentees_own_new_practice_on_a_day_of_the_week_is_a_task() -> None:
                                  "so I'll do the welds on Sundays.")))
     assert item.owner == "mentee" and "welds" in item.text.lower()
     assert items(("mentee", "How quickly do you reply?"), ("mentor", "I'll usually reply within a day.")) == []
+
+
+@pytest.mark.parametrize("turns", [
+    (("mentor", "i could do monday the seventh at four again"), ("mentee", "the seventh at four yeah fine")),
+    (("mentee", "Next one?"), ("mentor", "I'll do Thursday at ten then, same as always.")),
+    (("mentor", "Shall we meet in a fortnight?"), ("mentee", "I can make the 14th at two.")),
+])
+def test_a_time_offered_with_nothing_to_do_at_it_is_no_task(turns):
+    assert items(*turns) == []
+
+
+def test_a_thing_named_before_i_can_do_is_still_the_task():
+    item = only(items(("mentor", "Have you thought about a single sheet for the volunteers?"),
+                      ("mentee", "A one-page brief I can do, and you'll have it by the 20th.")))
+    assert "one-page brief" in item.text and item.due == "2026-11-20"
