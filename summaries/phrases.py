@@ -129,7 +129,7 @@ LEAD_IN = re.compile(
     r"for\s+now|in\s+the\s+meantime|meanwhile|after\s+that|actually|and\s+also|oh\s+and|but|"
     r"tell\s+you\s+what|here's\s+what|how\s+about\s+this|look|listen|honestly)[,\s]+)*")
 ADVERBS = re.compile(
-    r"^(?:(?:also|just|actually|definitely|probably|really|then|first|quickly|finally|still|always|gently|briefly|"
+    r"^(?:(?:also|just|only|actually|definitely|probably|really|then|first|quickly|finally|still|always|gently|briefly|"
     r"personally|totally|absolutely|certainly|gladly|happily|at\s+least|go\s+ahead\s+and|aim\s+to|"
     r"make\s+sure\s+(?:to|i)|try\s+and|get\s+around\s+to)\s+)*")
 

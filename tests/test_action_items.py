@@ -2388,3 +2388,8 @@ def test_a_thing_named_before_i_can_do_is_still_the_task():
     item = only(items(("mentor", "Have you thought about a single sheet for the volunteers?"),
                       ("mentee", "A one-page brief I can do, and you'll have it by the 20th.")))
     assert "one-page brief" in item.text and item.due == "2026-11-20"
+
+
+def test_what_the_speaker_will_only_be_is_no_task():
+    assert items(("mentor", "Are you applying?"),
+                 ("mentee", "I want to. I know I'll only be eighteen months in by then, but I'll go for it.")) == []
