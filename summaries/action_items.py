@@ -220,6 +220,8 @@ def _clean_task(words: str) -> str:
     words = re.sub(r"(?<!\bthe)(?<!\ba),?\s+(?:cheers|thanks|thank\s+you|ta|bye)(?:\s+[a-z]+){0,2}$", "", words)
     # "... by then cheers imogen", "i'll try thank you ines bye"
     words = re.sub(r"^to\s+", "", words)
+    words = re.sub(r",?\s+and,?\s+(?:then\s+)?(?:maybe|perhaps|possibly)\s+[^,]*?\bif\b.*$", "", words)
+    # "... and maybe book one if there's a date in April": a step on a condition, not promised
     words = re.sub(r"^(?:come|pop)\s+(?:over\s+|along\s+|up\s+|round\s+|down\s+)?and\s+(?=[a-z]{3,}\s+\S)", "", words)
     # "come and sit in on one of my clinics" is the sitting in
     words = re.sub(r"^try\s+to,?\s+(?=\w)", "", words)  # "I'll try to, like, keep it calmer"
@@ -352,8 +354,8 @@ _AVAILABLE = re.compile(r"\s*(?:do|make|manage)(?:\s+(?:again|then|instead|too|a
 """A time offered and nothing to do at it: "I could do Tuesday the second at nine again"."""
 
 
-_STEP_BEFORE = re.compile(r"^\s*\w+\s+(?:[\w'-]+\s+){1,8}?[\w'-]+(?:\s+and\b,?|,)\s*(?:then\s+)?"
-                          r"try\s+(?:and|to)\s+\w+")
+_STEP_BEFORE = re.compile(r"^\s*\w+\s+(?:[\w'-]+\s+){1,8}?[\w'-]+(?:,?\s+and\b,?|,)\s*(?:then\s+)?"
+                          r"(?:try\s+(?:and|to)|maybe|perhaps|possibly)\s+\w+")
 """A first step said before an attempt that the condition is on: "I'll look up the training days
 and try to get booked on one if there's space" promises the looking up (`_clean_task` keeps it
 whole); "I'll take the job and move if they offer it" promises nothing."""

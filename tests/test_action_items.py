@@ -839,6 +839,13 @@ def test_a_condition_on_an_attempt_leaves_the_step_before_it_promised() -> None:
     assert items(("mentor", "Any news?"), ("mentee", "I'll take the job and move to Leeds if they offer it.")) == []
 
 
+def test_a_condition_on_a_maybe_leaves_the_step_before_it_promised() -> None:
+    task = only(items(("mentor", "Could you check the exam dates before we next speak?"),
+                      ("mentee", "Yes. I'll check the exam board's dates tomorrow, and, um, maybe enter for one "
+                                 "if there's a sitting in May.")))
+    assert (task.text, task.due) == ("Check the exam board's dates", "2026-11-19")
+
+
 def test_an_offer_in_the_past_of_a_condition_and_its_restated_date() -> None:
     task = only(items(("mentor", "Would it help if I sent you a couple of anonymised notes?"),
                       ("mentee", "Yes please, that would really help.")))
