@@ -1082,7 +1082,7 @@ def _general_constructive(sentence: Sentence, answering: str = "", about_listene
                 _HAVE_YOU_DONE.match(text[m.start():]) for m in re.finditer(r"\b(?:have|did) you\b", text)))
         if difficulty_before and (asks_step or SOMEONE_WHO_COULD.match(text)):
             return True
-        return bool(ADVICE_QUESTION.search(text)) and not _DEADLINE.search(text)
+        return bool(ADVICE_QUESTION.search(text) or _DIRECTED.search(text)) and not _DEADLINE.search(text)
     if (_DEADLINE.search(text) and not SPEAKER_WOULD.search(text)) or _LOGISTICS.search(text) or _encouragement(text):
         return False  # "I'd get back to him tomorrow" advises all the same
     if (_REPORTED.search(text) or _HYPOTHESIS.match(text)) and not SPEAKER_WOULD.search(text):
@@ -1099,7 +1099,27 @@ def _general_constructive(sentence: Sentence, answering: str = "", about_listene
     if (about_listener and CRITIQUE.search(text) or YOUR_TOO.search(text)) \
             and not _NEGATION.search(text.split(" though")[0][-12:]):
         return True
-    return suggests(text) or bool(SPEAKER_WOULD.search(text) or YOU_NEED.search(text) or THINK_ABOUT.search(text))
+    return suggests(text) or bool(SPEAKER_WOULD.search(text) or YOU_NEED.search(text) or THINK_ABOUT.search(text)
+                                  or _DIRECTED.search(text))
+
+
+_DIRECTED = re.compile(
+    r"\bwhat (?:happens|would happen) if you (?:just |only |actually )?[a-z]{3,}"
+    r"|\bwhat about (?:you |just )?[a-z]+ing (?:a|an|the|your|it|them|one|some|that|this|him|her)\b"
+    r"|\bwhat about\b[^?.]*\binstead\b"
+    r"|\b(?:what would you think|how would you feel) (?:about|of) (?:just )?(?:you )?[a-z]+ing\b"
+    r"|\bwould it (?:not )?be worth [a-z]+ing\b"
+    r"|\b(?:going forward|from now on|next time|in your shoes|in your position|if it was me),? i(?:'d| would) "
+    r"(?:probably |just |always |really )?(?!(?:be|have|love|like|say|think|want|need)\b)[a-z]{3,}"
+    r"|\b(?:one |the )?things? i(?:'d| would) (?:really )?(?:push|stress|insist on|hammer home|drill in)\b"
+    r"|\bthe (?:main|big|key|important|one|first) thing is,? (?:to |you (?:don't|do not|never|always|need to|must"
+    r"|have to|should)\b|don't\b|never\b|always\b|just\b)")
+"""The mentor directing the listener's next step: "what happens if you just run it three
+days?", "what about a short version first instead?", "what would you think about working out
+your real cost?", "would it be worth presenting it?", "going forward I'd seal every edge",
+"one thing I'd really push is ...", "the main thing is you don't reply". Not "I'd like you
+to ..." (an assignment, measured: mostly labelled as an action item, not advice) nor "would
+it help to see ...?" (an offer)."""
 
 
 def _before_run_on_question(sentence: Sentence) -> Sentence | None:

@@ -1900,3 +1900,22 @@ def test_what_the_mentee_found_by_themselves_is_no_credit():
 def test_finding_a_time_for_the_next_call_is_no_advice():
     assert kinds(("mentee", "Thanks for that."), ("mentor", "so let's find a time for next time um"),
                  ("mentor", "after the open day makes sense so maybe the week after")) == []
+
+
+@pytest.mark.parametrize("said", [
+    "What happens if you just open the stall on Saturdays and drop the Thursday?",
+    "Okay, what about printing a smaller run first, instead?",
+    "So what would you think about costing each job from your own hours upwards?",
+    "Would it be worth entering it for the regional award?",
+    "Going forward I'd photograph every joint before the boards go back down.",
+    "Right, one thing I'd really push is a written quote for every job, however small.",
+    "well the main thing is you don't answer him at all not a word",
+])
+def test_the_mentor_directing_the_next_step(said):
+    assert [k for k, *_ in kinds(("mentee", "That's where it's at."), ("mentor", said))] == ["constructive"]
+
+
+@pytest.mark.parametrize("said", ["What about pricing?", "Would it help to see one of mine?",
+                                  "I'd like you to send me the figures by Friday."])
+def test_a_topic_an_offer_or_an_assignment_is_no_advice(said):
+    assert kinds(("mentee", "That's where it's at."), ("mentor", said)) == []
