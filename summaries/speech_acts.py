@@ -797,10 +797,14 @@ BARE_THANKS = re.compile(r"^(?:(?:ok|okay|great|right|cool|thanks|thank you)[,\s
 REPORTED_PRAISE = re.compile(
     r"\b(?:told me|tells me|said|says|emailed|wrote|rang|called|asked|asking|forwarded|mentioned|texted)\b"
     r"[^.?!]{0,120}?(?:\bnever (?:\w+ ){0,4}?(?:as|so) (?:easily|well|quickly|clearly|smoothly|calmly)\b"
-    r"|\bthe first time\b|\bthe best\b"
+    r"|\bthe first time\b|\byou(?:r)?\b[^.?!]{0,80}?\bthe best\b|\bthe best\b(?=[^.?!]*\byou)"
     r"|\bas (?:the|an) example\b|\bfor you (?:by name|specifically|again)\b|\basking for you\b"
     r"|\basked for you\b|\bfor your name\b|\b(?:loved|raved about) (?:it|your|you|the)\b"
-    r"|\bbest (?:\w+ ){0,2}(?:she|he|they)(?:'s|'ve| has| have)? (?:ever )?(?:seen|had|read|heard)\b)")
+    r"|\bbest (?:\w+ ){0,2}(?:she|he|they)(?:'s|'ve| has| have)? (?:ever )?(?:seen|had|read|heard)\b"
+    r"|\byours? (?:[\w-]+ ){0,2}(?:is|are|was|were) the (?:neatest|tidiest|cleanest|clearest|best|sharpest|most "
+    r"(?:professional|thorough|organised|organized|reliable|careful|polished))\b"
+    r"|\bthe (?:neatest|tidiest|cleanest|clearest|best|sharpest) (?:[\w-]+ ){0,2}(?:he|she|they)(?:'d|'s|'ve| had| has"
+    r"| have)? (?:ever )?(?:seen|had|read|heard)\b)")
 """Praise reported from someone else, said by the mentor to the mentee: "She told me the
 strings have never followed an assistant as easily as in your sectional", "she emailed the
 agency asking for you for the rest of the case"."""

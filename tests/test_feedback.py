@@ -1919,3 +1919,21 @@ def test_the_mentor_directing_the_next_step(said):
                                   "I'd like you to send me the figures by Friday."])
 def test_a_topic_an_offer_or_an_assignment_is_no_advice(said):
     assert kinds(("mentee", "That's where it's at."), ("mentor", said)) == []
+
+
+@pytest.mark.parametrize("said", [
+    "Good, that's good that you rang her first, most people just send an email.",
+    "Honestly, they're better than mine were at your stage.",
+    "And keep doing what you did with the Patels, people remember that.",
+    "Taking the blame the way you did was exactly the right call.",
+    "Marta on reception says your handovers are the clearest on the floor.",
+    "The inspector said it was the tidiest install he'd seen all year.",
+])
+def test_the_mentor_approving_what_the_listener_did(said):
+    assert [k for k, *_ in kinds(("mentee", "So that's what happened."), ("mentor", said))] == ["praise"]
+
+
+@pytest.mark.parametrize("said", ["Good, you'll need that for the audit.", "She says the best bit is the garden.",
+                                  "Right, you said earlier the van was booked."])
+def test_approval_words_that_judge_nothing_the_listener_did(said):
+    assert kinds(("mentee", "So that's what happened."), ("mentor", said)) == []
