@@ -28,8 +28,9 @@ phrasings are found: an evaluation of what the listener did ("the model you buil
 gorgeous", "a serious result" after "I shipped it"), the mentee's appreciation of the
 mentoring, the mentor's imperative or second-person modal suggestion ("reuse the same
 approach", "you could record yourself"), hedged advice ("I wonder if a call would ...") and
-a criticised habit ("you tend to bury the ask"). Praise softening a critique ("it was
-good. But you buried the decision") is the critique.
+a criticised habit ("you tend to bury the ask"). Praise before a critique ("it was good.
+But you buried the decision") is kept as praise beside the critique: the labelled
+conversations count both (docs/PERFORMANCE.md, session 18).
 
 Indirect praise counts too: the listener set above others ("you're picking up the practical
 side faster than most"), others' notice ("people noticed how calmly you handled it"),
@@ -1234,17 +1235,6 @@ def _answering(ctx: Context) -> dict[tuple[int, int], str]:
     return before
 
 
-def _praise_then_but(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
-    """Praise followed by "but" and a critique is a constructive remark softened ("your
-    design doc was good, but you buried the decision"): the praise is not kept apart."""
-    for before, after in zip(ctx.sentences, ctx.sentences[1:]):
-        if before.speaker != after.speaker or not after.norm.startswith("but "):
-            continue
-        praise, constructive = kinds[before.segment, before.char_start]
-        if praise and not constructive and kinds[after.segment, after.char_start][1]:
-            kinds[before.segment, before.char_start] = (False, True)
-
-
 _SESSION_TROUBLE = re.compile(
     r"\b(?:run|runs|ran|running|go|goes|went|going) (?:way |a bit |a little |a lot |well |massively )?over\b"
     r"|\b(?:run|runs|ran|running) out of time\b"
@@ -1563,7 +1553,6 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
     kinds = {(s.segment, s.char_start): _classify(s, answering.get((s.segment, s.char_start), ""),
                                                   *cues.get((s.segment, s.char_start), (False, "", False, False)))
              for s in ctx.sentences}
-    _praise_then_but(ctx, kinds)
     _sessions_critique(ctx, kinds)
     _mentoring_critique(ctx, kinds)
     _credit_said_after(ctx, kinds)

@@ -487,9 +487,9 @@ def test_the_mentee_may_ask_for_more_of_something_in_the_sessions():
         ("constructive", "mentee", "mentor", 1)]
 
 
-def test_praise_softening_a_critique_is_the_critique():
+def test_praise_before_a_critique_is_kept_beside_it():
     assert kinds(_REPORT, ("mentor", "Your summary was good. But you buried the decision, put it first.")) == [
-        ("constructive", "mentor", "mentee", 1)]
+        ("praise", "mentor", "mentee", 1), ("constructive", "mentor", "mentee", 1)]
 
 
 # ---------------------------------------------------------------- speech acts, not phrasings (c41-c50 round)
