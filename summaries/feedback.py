@@ -646,6 +646,7 @@ _LOGISTICS = phrase_pattern(
     r"weekly|biweekly|monthly)\b|"
     r"\b(?:on|over|via|by) (?:video|slack|email|text|chat|zoom|teams|phone)\b|"
     r"\b(?:find|pick|book|sort out|fix) (?:a|the|another) (?:time|date|day|slot) for (?:next time|the next|our next)\b|"
+    r"\bnext time\b[^.?!]{0,20}?\b(?:does|do (?:you|we)|how about|are you (?:around|free)|want to do|works? for you)\b|"
     r"\bhard stop\b|\bmake it (?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"\bkeep (?:it|them|these|the calls|the sessions) (?:to|under) (?:half an hour|an hour|\w+ minutes)\b|"
     r"\b(?:calls?|sessions?|meetings?|check-ins?) (?:of|for) (?:thirty|forty|forty-five|forty five|"
@@ -1177,7 +1178,14 @@ def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = Fa
                                                           and bool(LESS_OF.search(sentence.norm))) or (
         not granting and not praise and _general_constructive(
             sentence, answering, turn_about_listener or bool(after_report) or reviewing, difficulty_before))
+    if constructive and sentence.speaker == "mentor" and _SEND_TO_ME.search(sentence.norm):
+        constructive = False  # "draft them yourself first, and send them to me": a request, an action item
     return praise, constructive
+
+
+_SEND_TO_ME = re.compile(r"\b(?:send|email|forward|e-mail) (?:me|(?:it|them|that|those|these|the \w+|your \w+) to me)\b")
+"""The mentor asking to be sent something: in the labelled conversations never advice (none
+of 12 such sentences taken as advice was labelled so; docs/PERFORMANCE.md, session 18)."""
 
 
 _ASKS_VERDICT = phrase_pattern(

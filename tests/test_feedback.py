@@ -1937,3 +1937,18 @@ def test_the_mentor_approving_what_the_listener_did(said):
                                   "Right, you said earlier the van was booked."])
 def test_approval_words_that_judge_nothing_the_listener_did(said):
     assert kinds(("mentee", "So that's what happened."), ("mentor", said)) == []
+
+
+@pytest.mark.parametrize("said", [
+    "Draft the letter yourself first, and send it to me before it goes to the client.",
+    "Can you send me your timesheets and a line on each job?",
+    "So next time, are you around the week after?",
+    "okay um next time does the tuesday work same time",
+])
+def test_asking_to_be_sent_something_or_when_to_meet_is_no_advice(said):
+    assert kinds(("mentee", "That's where it's at."), ("mentor", said)) == []
+
+
+def test_next_time_do_it_first_is_still_advice():
+    assert [k for k, *_ in kinds(("mentee", "I ran out of time."),
+                                 ("mentor", "Next time, you do the measurements before anyone cuts."))] == ["constructive"]
