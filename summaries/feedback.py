@@ -1178,11 +1178,19 @@ def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = Fa
                                                           and bool(LESS_OF.search(sentence.norm))) or (
         not granting and not praise and _general_constructive(
             sentence, answering, turn_about_listener or bool(after_report) or reviewing, difficulty_before))
-    if constructive and sentence.speaker == "mentor" and _SEND_TO_ME.search(sentence.norm):
+    if constructive and sentence.speaker == "mentor" and (_SEND_TO_ME.search(sentence.norm)
+                                                          or _NOT_ADVICE.search(sentence.norm)):
         constructive = False  # "draft them yourself first, and send them to me": a request, an action item
     return praise, constructive
 
 
+_NOT_ADVICE = re.compile(
+    r"\b(?:realistic|doable|do-able|achievable|possible),? (?:\w+ )?if you keep\b"
+    r"|^(?:(?:and|so|just|then|oh|also)[,\s]+)*bring your\b|\byou(?:'ll| will) need\b")
+"""Said like advice, but a verdict on a plan ("that's realistic if you keep the hours up"), a
+thing to bring along ("bring your logbook"), or a requirement stated ("you'll need a sponsor"):
+on the read sets 0 of 8, 0 of 8 and 1 of 9 such sentences taken as advice were labelled so
+(docs/PERFORMANCE.md, session 18)."""
 _SEND_TO_ME = re.compile(r"\b(?:send|email|forward|e-mail) (?:me|(?:it|them|that|those|these|the \w+|your \w+) to me)\b")
 """The mentor asking to be sent something: in the labelled conversations never advice (none
 of 12 such sentences taken as advice was labelled so; docs/PERFORMANCE.md, session 18)."""

@@ -1952,3 +1952,17 @@ def test_asking_to_be_sent_something_or_when_to_meet_is_no_advice(said):
 def test_next_time_do_it_first_is_still_advice():
     assert [k for k, *_ in kinds(("mentee", "I ran out of time."),
                                  ("mentor", "Next time, you do the measurements before anyone cuts."))] == ["constructive"]
+
+
+@pytest.mark.parametrize("said", [
+    "That's achievable if you keep the practice hours up.",
+    "And bring your sketchbook, I want to see the studies.",
+    "You'll need two referees from the trade before they'll look at it.",
+])
+def test_a_plan_judged_a_thing_to_bring_or_a_requirement_is_no_advice(said):
+    assert kinds(("mentee", "That's where it's at."), ("mentor", said)) == []
+
+
+def test_you_need_to_is_still_advice():
+    assert [k for k, *_ in kinds(("mentee", "I keep running out of time."),
+                                 ("mentor", "You need to slow down and read the brief twice."))] == ["constructive"]
