@@ -375,7 +375,8 @@ excel powerpoint word notion outlook gmail whatsapp
 """.split())
 NAME = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:'s)?\b")
 PERSON_VERB = re.compile(r"(?:'s|\s+(?:said|says|is|was|has|had|will|would|can|could|should|might|"
-                         r"may|must|does|did|thinks|wants|told|asked|[a-z]+s)\b)")
+                         r"may|must|does|did|thinks|wants|told|asked|[a-z]+s|[a-z]{3,}ed|took|went|came|made|gave|"
+                         r"got|ran|wrote|sent|knew|saw|found|left|kept|brought|bought|taught)\b)")
 
 # ---------------------------------------------------------------- wording
 

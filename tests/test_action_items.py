@@ -2400,3 +2400,9 @@ def test_a_thing_named_before_i_can_do_is_still_the_task():
 def test_what_the_speaker_will_only_be_is_no_task():
     assert items(("mentor", "Are you applying?"),
                  ("mentee", "I want to. I know I'll only be eighteen months in by then, but I'll go for it.")) == []
+
+
+def test_a_name_opening_a_sentence_with_a_past_tense_verb_is_a_person():
+    item = only(items(("mentor", "Who could show you the old rota?"),
+                      ("mentee", "Okay. Rosalind kept copies of all the rotas, so I'll ask her for those on Friday.")))
+    assert item.text == "Ask Rosalind for those" and item.due == "2026-11-20"
