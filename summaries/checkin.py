@@ -203,7 +203,7 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
             answering = False
         accepted = answering and bool(_AGREE.search(opening))
         turn_proposes = any(proposing)
-        for s in sentences:
+        for k, s in enumerate(sentences):
             mentions = find_dates(s.norm, ctx.session_date)
             days = _days(s, mentions, ctx.session_date.date() if ctx.session_date else None)
             if not days and not answering:
@@ -238,7 +238,9 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
             # a day of one's own in answer to another's day, or after "let's do the next one in
             # person", offers it: "the 28th I'm on nights, so Wednesday the 27th at seven"
             offered = bool(counter) and (answering or asked_when)
-            if not days or not (offered or _is_proposal(s, mentions, turn_proposes)):
+            task_day = k > 0 and not turn_proposes and bool(_TASK.search(sentences[k - 1].norm)) \
+                and _bare(s, mentions)  # "I'll send it over to you. Friday, probably?": the task's day
+            if not days or task_day or not (offered or _is_proposal(s, mentions, turn_proposes)):
                 if answering and pending is not None and said_time is not None:
                     if _other_time(s, said_time, pending):
                         pending = _Proposal(pending.day, said_time, speaker, s)

@@ -441,3 +441,12 @@ def test_a_deadline_agreed_is_not_the_next_checkin(turns) -> None:
 def test_a_meeting_before_the_one_just_agreed_in_the_same_turn_is_not_the_next_checkin(answer: str) -> None:
     assert checkin(("mentor", "Tuesday the first of December, half six again?"), ("mentee", answer)) \
         == "2026-12-01T18:30"
+
+
+def test_a_bare_day_asked_after_a_promise_is_the_tasks_day_not_a_meeting() -> None:
+    assert checkin(("mentor", "Price it up first, then talk to them."),
+                   ("mentee", "So I'll cost the tiling and send it over to you. Wednesday, probably?"),
+                   ("mentor", "Wednesday's fine. I'm on site all week but I'll read it on my phone."),
+                   ("mentee", "Cool. That's everything from me."),
+                   ("mentor", "Sorted then. Shall we talk again in two weeks? Friday the fourth, same time?"),
+                   ("mentee", "Three o'clock? Yeah, go on.")) == "2026-12-04T15:00"
