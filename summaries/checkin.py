@@ -109,7 +109,13 @@ def _bare(s: Sentence, mentions: list[DateMention]) -> bool:
         rest = rest.replace(m.text, " ")
     for t in find_times(rest):
         rest = rest.replace(t.text, " ")
+    rest = _SPAN_IS.sub(" ", rest)
     return len([w for w in re.findall(r"[a-z']+", rest) if w not in _FILLER_WORDS]) <= 1
+
+
+_SPAN_IS = re.compile(r"\b(?:in\s+)?(?:a|one|two|three|four|five|six)\s+(?:weeks?|fortnight|months?)(?:'s\s+time|\s+from\s+"
+                      r"(?:now|today))?\s+(?:is|would\s+be|makes\s+it|takes\s+us\s+to|brings\s+us\s+to)\b")
+"""A span counted out to its day: "two weeks is Friday the eighth" says only the day."""
 
 
 _PROPOSING_TIME = re.compile(r"\b(?:(?:can|could|shall)\s+we\s+(?:do|say|make\s+it)|how\s+about|what\s+about)\s+$")

@@ -450,3 +450,11 @@ def test_a_bare_day_asked_after_a_promise_is_the_tasks_day_not_a_meeting() -> No
                    ("mentee", "Cool. That's everything from me."),
                    ("mentor", "Sorted then. Shall we talk again in two weeks? Friday the fourth, same time?"),
                    ("mentee", "Three o'clock? Yeah, go on.")) == "2026-12-04T15:00"
+
+
+def test_a_span_counted_out_to_its_day_offers_the_day() -> None:
+    assert checkin(("mentor", "Right, I need to run. Three weeks?"),
+                   ("mentee", "Three weeks is Friday the eleventh. I'm in court that morning, could we do the "
+                              "afternoon?"),
+                   ("mentor", "Afternoon's fine. Two o'clock?"),
+                   ("mentee", "Two's good.")) == "2026-12-11T14:00"
