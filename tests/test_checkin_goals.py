@@ -458,3 +458,11 @@ def test_a_span_counted_out_to_its_day_offers_the_day() -> None:
                               "afternoon?"),
                    ("mentor", "Afternoon's fine. Two o'clock?"),
                    ("mentee", "Two's good.")) == "2026-12-11T14:00"
+
+
+def test_a_work_shift_is_not_moving_the_call() -> None:
+    assert checkin(("mentor", "Let's say Tuesday the first, then, I'll come and do the early shift with you."),
+                   ("mentee", "Great. Shall we book the next call too?"),
+                   ("mentor", "Thursday the tenth at four?"),
+                   ("mentee", "Thursday the tenth at four, fine."),
+                   ("mentor", "See you on the first for the shift.")) == "2026-12-10T16:00"
