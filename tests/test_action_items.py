@@ -2406,3 +2406,9 @@ def test_a_name_opening_a_sentence_with_a_past_tense_verb_is_a_person():
     item = only(items(("mentor", "Who could show you the old rota?"),
                       ("mentee", "Okay. Rosalind kept copies of all the rotas, so I'll ask her for those on Friday.")))
     assert item.text == "Ask Rosalind for those" and item.due == "2026-11-20"
+
+
+@pytest.mark.parametrize("said", ["Could we leave that for now? Let me get through the audit first, I think.",
+                                  "Maybe. Let me get the open day out of the way first and then I'll see."])
+def test_putting_something_off_is_no_task(said):
+    assert items(("mentor", "Have you thought about the diploma?"), ("mentee", said)) == []
