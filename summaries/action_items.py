@@ -385,9 +385,6 @@ _ASKING_NEXT = re.compile(r"(?:,[\s,]*(?:and[\s,]+)?|\s+and[\s,]+)(?:could|can|w
 """A question asked after the promise, in the same breath, or its first word where the next
 cue cuts it short: "I'll work out my day rate this weekend, and could I send it to you to
 check?" promises the day rate."""
-_SENT_TO_ME = re.compile(r"\b(?:send|email|forward|give|get|pass|share)\s+"
-                         r"(?:me|(?:it|them|that)\s+(?:over\s+)?to\s+me)\b")
-"""A thing to be sent first: what "I'll go through it" then does is work on it, not steer the talk."""
 _NO_PROMISES = re.compile(r"\bno promises\b(?!,?\s+but\b)|\bcan't promise\b")
 """A hedge that takes the promise back ("I'll try, no promises"); "no promises, but I'll message
 her over the weekend" still promises the message."""
@@ -398,13 +395,15 @@ _HANG_ON = re.compile(r"\b(?:hang on|hold on|one sec(?:ond)?|give me a (?:sec(?:
 
 
 _AFTER_HANG_ON = re.compile(_HANG_ON.pattern + r"[\s,.!-]*$")
+"""A sentence that ends on "hang on": what the speaker says next is done at once."""
 
 
 def _aside(task: _Task, sentences: tuple[Sentence, ...]) -> bool:
     """Something done at once during the call, after "hang on" ends the sentence before it:
     "it's feeding time, hang on. I'll shut the door"."""
     at = sentences.index(task.sentence)
-    return at > 0 and bool(_AFTER_HANG_ON.search(sentences[at - 1].norm)) and bool(phrases.IMMEDIATE.match(task.words))
+    return at > 0 and bool(_AFTER_HANG_ON.search(sentences[at - 1].norm)) \
+        and bool(phrases.IMMEDIATE.match(task.words))
 
 
 _ASKED_IF = re.compile(r"\b(?:if|whether)\s+$")
@@ -475,7 +474,7 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
                                                                  or _ANSWERED_NOW.match(words)):
             continue  # "let me check" now; "let me pull the logs tomorrow" is a task
         if due is None and (_SOMEDAY.search(raw) or not asked and (
-                (phrases.META.match(words) and not _SENT_TO_ME.search(norm[:m.start]))
+                (phrases.META.match(words) and not phrases.SENT_TO_SPEAKER.search(norm[:m.start]))
                 or _PROBABLY.search(norm[clause_start:m.end + 12]))):
             continue
         first = words.split()[0]

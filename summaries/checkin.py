@@ -56,7 +56,8 @@ _REFUSE = re.compile(r"\b(?:can't|cannot|doesn't\s+work|won't\s+work|not\s+free|
                      r"not\s+available|conflict|clash|no\s+good|isn't\s+great)\b|^no\b")
 _CONFIRM = re.compile(r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|speak|chat)\b")
 """A statement of the plan ("see you in two weeks") presumes it is agreed."""
-_MOVE = re.compile(r"\b(?:move|push|shift(?=\s+(?:it|that|this|things|us|them|the|our|my|your)\b)|reschedul\w*|instead)\b")
+_MOVE = re.compile(r"\b(?:move|push|shift(?=\s+(?:it|that|this|things|us|them|the|our|my|your)\b)|reschedul\w*"
+                   r"|instead)\b")
 """Moving a meeting ("can we shift it to Friday?"); not a work shift ("see you on the 22nd for the shift")."""
 _TASK = re.compile(r"\b(?:i'll|i\s+will|i'm\s+going\s+to|let\s+me|can\s+you|could\s+you|send|email)\b")
 _DEADLINE = re.compile(r"\b(?:by|before|until|till|due|my|instead\s+of|rather\s+than|not)(?:,\s+(?:like|um|uh|say),)?"
@@ -114,8 +115,9 @@ def _bare(s: Sentence, mentions: list[DateMention]) -> bool:
     return len([w for w in re.findall(r"[a-z']+", rest) if w not in _FILLER_WORDS]) <= 1
 
 
-_SPAN_IS = re.compile(r"\b(?:in\s+)?(?:a|one|two|three|four|five|six)\s+(?:weeks?|fortnight|months?)(?:'s\s+time|\s+from\s+"
-                      r"(?:now|today))?\s+(?:is|would\s+be|makes\s+it|takes\s+us\s+to|brings\s+us\s+to)\b")
+_SPAN_IS = re.compile(r"\b(?:in\s+)?(?:a|one|two|three|four|five|six)\s+(?:weeks?|fortnight|months?)"
+                      r"(?:'s\s+time|\s+from\s+(?:now|today))?"
+                      r"\s+(?:is|would\s+be|makes\s+it|takes\s+us\s+to|brings\s+us\s+to)\b")
 """A span counted out to its day: "two weeks is Friday the eighth" says only the day."""
 
 

@@ -51,7 +51,7 @@ import re
 from dataclasses import replace
 
 from .questions import LEAD, RUN_ON, question_kind
-from .phrases import STOP_WORDS, TASK_VERBS
+from .phrases import SENT_TO_SPEAKER, STOP_WORDS, TASK_VERBS
 from .challenges import is_challenge
 from .dates import ORDINAL_WORD
 from .prefilter import phrase_pattern
@@ -821,9 +821,10 @@ _HYPOTHESIS = re.compile(r"\b(?:if|would|'d|could|whether|unless|when i|when my|
 
 
 _DONE_RIGHT = re.compile(
-    r"\b(?:(?:it's|that's|it is|that is) (?:really |so )?)?(?:good|great|brilliant|smart) (?:that )?you (?!(?:can|could|"
-    r"will|would|should|might|need|have to|want|know|think|feel|were|are|'re|'ll)\b)(?:[a-z]+ed|did|went|asked|got|made|"
-    r"took|spoke|told|kept|held|stood|stuck|chose|caught|found|wrote|ran|thought|said|rang|came|brought|put)\b"
+    r"\b(?:(?:it's|that's|it is|that is) (?:really |so )?)?(?:good|great|brilliant|smart) (?:that )?you "
+    r"(?!(?:can|could|will|would|should|might|need|have to|want|know|think|feel|were|are|'re|'ll)\b)"
+    r"(?:[a-z]+ed|did|went|asked|got|made|took|spoke|told|kept|held|stood|stuck|chose|caught|found|wrote|ran|thought"
+    r"|said|rang|came|brought|put)\b"
     r"|\b(?:they're|it's|that's|yours (?:are|is)) (?:\w+ )?better than (?:mine|what i (?:do|did|could)|anything i)\b"
     r"|\bkeep (?:on )?doing (?:exactly )?(?:what|that thing|the thing) you(?:'re| are|'ve been| did| do)\b"
     r"|\b(?:the way you|what you) (?:did|handled|dealt with)\b[^.?!]{0,40}\b(?:is|was) (?:exactly |absolutely )?"
@@ -1178,9 +1179,11 @@ def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = Fa
                                                           and bool(LESS_OF.search(sentence.norm))) or (
         not granting and not praise and _general_constructive(
             sentence, answering, turn_about_listener or bool(after_report) or reviewing, difficulty_before))
-    if constructive and sentence.speaker == "mentor" and (_SEND_TO_ME.search(sentence.norm)
+    if constructive and sentence.speaker == "mentor" and (SENT_TO_SPEAKER.search(sentence.norm)
                                                           or _NOT_ADVICE.search(sentence.norm)):
-        constructive = False  # "draft them yourself first, and send them to me": a request, an action item
+        # "draft them yourself first, and send them to me": a request, an action item - none of 12
+        # such sentences taken as advice on the read sets was labelled so (docs/PERFORMANCE.md, session 18)
+        constructive = False
     return praise, constructive
 
 
@@ -1191,9 +1194,6 @@ requirement stated ("you'll need a sponsor"): on the read sets 0 of 8 and 1 of 9
 sentences taken as advice were labelled so (docs/PERFORMANCE.md, session 18). "Bring your
 logbook" (0 of 8 too) is left as advice: "bring your data" to a meeting is advice, and the
 words do not tell them apart."""
-_SEND_TO_ME = re.compile(r"\b(?:send|email|forward|e-mail) (?:me|(?:it|them|that|those|these|the \w+|your \w+) to me)\b")
-"""The mentor asking to be sent something: in the labelled conversations never advice (none
-of 12 such sentences taken as advice was labelled so; docs/PERFORMANCE.md, session 18)."""
 
 
 _ASKS_VERDICT = phrase_pattern(

@@ -228,7 +228,8 @@ IMMEDIATE = re.compile(
     # moving about during the call: "hang on, let me get away from the fermenters"
     r"|get\s+(?:away\s+from|out\s+of|closer\s+to)|find\s+a\s+(?:quieter|better)\s+(?:spot|room|place)|"
     r"close\s+(?:the|my)\s+(?:door|window)|wind\s+(?:the|my)\s+window|step\s+(?:outside|out|away|inside)\b|"
-    r"plug\s+(?:in|my)|grab\s+my\s+(?:headphones|charger|notes)|put\s+(?:the|a|my)\s+(?:\w+\s+)?(?:light|lamp)s?\s+on\b)")
+    r"plug\s+(?:in|my)|grab\s+my\s+(?:headphones|charger|notes)"
+    r"|put\s+(?:the|a|my)\s+(?:\w+\s+)?(?:light|lamp)s?\s+on\b)")
 HABIT = re.compile(r"\b(?:in\s+general|usually|normally|generally|typically|tend\s+to|"
                    r"in\s+the\s+(?:evenings|mornings|afternoons)|on\s+(?:weekends|weekdays|"
                    r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b")
@@ -379,6 +380,10 @@ NAME = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:'s)?\b")
 PERSON_VERB = re.compile(r"(?:'s|\s+(?:said|says|is|was|has|had|will|would|can|could|should|might|"
                          r"may|must|does|did|thinks|wants|told|asked|[a-z]+s|[a-z]{3,}ed|took|went|came|made|gave|"
                          r"got|ran|wrote|sent|knew|saw|found|left|kept|brought|bought|taught)\b)")
+
+SENT_TO_SPEAKER = re.compile(r"\b(?:send|email|e-mail|forward|give|get|pass|share)\s+(?:me|(?:it|them|that|those|"
+                             r"these|the\s+\w+|your\s+\w+)\s+(?:over\s+)?to\s+me)\b")
+"""The speaker asking to be sent something: "send it to me", "email me your notes"."""
 
 # ---------------------------------------------------------------- wording
 

@@ -1950,8 +1950,8 @@ def test_asking_to_be_sent_something_or_when_to_meet_is_no_advice(said):
 
 
 def test_next_time_do_it_first_is_still_advice():
-    assert [k for k, *_ in kinds(("mentee", "I ran out of time."),
-                                 ("mentor", "Next time, you do the measurements before anyone cuts."))] == ["constructive"]
+    said = "Next time, you do the measurements before anyone cuts."
+    assert [k for k, *_ in kinds(("mentee", "I ran out of time."), ("mentor", said))] == ["constructive"]
 
 
 @pytest.mark.parametrize("said", [
