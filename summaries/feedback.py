@@ -1135,8 +1135,8 @@ _DIRECTED = re.compile(
 days?", "what about a short version first instead?", "what would you think about working out
 your real cost?", "would it be worth presenting it?", "going forward I'd seal every edge",
 "one thing I'd really push is ...", "the main thing is you don't reply". Not "I'd like you
-to ..." (an assignment, measured: mostly labelled as an action item, not advice) nor "would
-it help to see ...?" (an offer)."""
+to ..." (an assignment: of 43 mentor turns with it in the read sets, 6 are labelled advice and
+18 the mentee's task) nor "would it help to see ...?" (an offer)."""
 
 
 def _before_run_on_question(sentence: Sentence) -> Sentence | None:
