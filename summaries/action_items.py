@@ -399,11 +399,12 @@ _AFTER_HANG_ON = re.compile(_HANG_ON.pattern + r"[\s,.!-]*$")
 
 
 def _aside(task: _Task, sentences: tuple[Sentence, ...]) -> bool:
-    """Something done at once during the call, after "hang on" ends the sentence before it:
-    "it's feeding time, hang on. I'll shut the door"."""
+    """Something done at once during the call, after "hang on" in its sentence or ending the
+    one before: "hang on, I'll shut the window", "it's feeding time, hang on. I'll shut the door"."""
+    if not phrases.IMMEDIATE.match(task.words):
+        return False
     at = sentences.index(task.sentence)
-    return at > 0 and bool(_AFTER_HANG_ON.search(sentences[at - 1].norm)) \
-        and bool(phrases.IMMEDIATE.match(task.words))
+    return bool(_HANG_ON.search(_said_before(task))) or (at > 0 and bool(_AFTER_HANG_ON.search(sentences[at - 1].norm)))
 
 
 _ASKED_IF = re.compile(r"\b(?:if|whether)\s+$")
@@ -445,8 +446,7 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         if phrases.HEDGE_BEFORE.search(before_cue[clause_start:]) or phrases.HYPOTHETICAL.search(norm) \
                 or re.search(r"\b(?:if|unless)\b", before_cue) or _NO_PROMISES.search(norm) \
                 or (_is_question(_DATE_ASKED.sub("", _POLITE_TAIL.sub("", norm[:m.end] + _ASKING_NEXT.sub(
-                    "", norm[m.end:])))) and kind != "mine") \
-                or _HANG_ON.search(norm[:m.start]) and phrases.IMMEDIATE.match(_clean_task(raw) or "-"):
+                    "", norm[m.end:])))) and kind != "mine"):
             continue
         words = _clean_task(_ASKING_NEXT.sub("", raw))
         if words and kind == "will" and norm[m.start:m.end].startswith("what") and _not_a_verb(words):

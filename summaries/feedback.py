@@ -820,20 +820,6 @@ _HYPOTHESIS = re.compile(r"\b(?:if|would|'d|could|whether|unless|when i|when my|
 """Hypothetical or reported evaluations are not praise of the listener."""
 
 
-_DONE_RIGHT = re.compile(
-    r"\b(?:(?:it's|that's|it is|that is) (?:really |so )?)?(?:good|great|brilliant|smart) (?:that )?you "
-    r"(?!(?:can|could|will|would|should|might|need|have to|want|know|think|feel|were|are|'re|'ll)\b)"
-    r"(?:[a-z]+ed|did|went|asked|got|made|took|spoke|told|kept|held|stood|stuck|chose|caught|found|wrote|ran|thought"
-    r"|said|rang|came|brought|put)\b"
-    r"|\b(?:they're|it's|that's|yours (?:are|is)) (?:\w+ )?better than (?:mine|what i (?:do|did|could)|anything i)\b"
-    r"|\bkeep (?:on )?doing (?:exactly )?(?:what|that thing|the thing) you(?:'re| are|'ve been| did| do)\b"
-    r"|\b(?:the way you|what you) (?:did|handled|dealt with)\b[^.?!]{0,40}\b(?:is|was) (?:exactly |absolutely )?"
-    r"the right (?:way|call|thing)\b")
-"""The mentor approving what the listener did: "good that you asked him", "they're better
-than mine", "keep doing what you did with Mrs Henderson", "owning it the way you did is the
-right way to handle it"."""
-
-
 _VERDICT_MORE = phrase_pattern(
     r"\byou should be (?:really |so |very |rightly )?proud\b|\b(?:genuinely |really |very )?good going\b"
     r"|\bis not nothing\b|\bisn't nothing\b"
@@ -863,9 +849,20 @@ _VERDICT_MORE = phrase_pattern(
     r"|^(?:(?:and|so)[,\s]+)?be proud of (?:that|this|it|yourself)\b"
     r"|\b(?:is|was|are|were|'s|'re) exactly (?:what|the (?:[\w-]+ ){0,2}[\w-]+ (?:that )?)(?:[\w-]+ ){0,4}"
     r"(?:want|wants|wanted|look for|looks for|hoped)(?: to see)?\b"
-    r"|^look at you[!.]?$")
+    r"|^look at you[!.]?$"
+    # approving what the listener did: "good that you asked him", "they're better than mine"
+    r"|\b(?:(?:it's|that's|it is|that is) (?:really |so )?)?(?:good|great|brilliant|smart) (?:that )?you "
+    r"(?!(?:can|could|will|would|should|might|need|have to|want|know|think|feel|were|are|'re|'ll)\b)"
+    r"(?:[a-z]+ed|did|went|asked|got|made|took|spoke|told|kept|held|stood|stuck|chose|caught|found|wrote|ran|thought"
+    r"|said|rang|came|brought|put)\b"
+    r"|\b(?:they're|it's|that's|yours (?:are|is)) (?:\w+ )?better than (?:mine|what i (?:do|did|could)|anything i)\b"
+    r"|\bkeep (?:on )?doing (?:exactly )?(?:what|that thing|the thing) you(?:'re| are|'ve been| did| do)\b"
+    r"|\b(?:the way you|what you) (?:did|handled|dealt with)\b[^.?!]{0,40}\b(?:is|was) (?:exactly |absolutely )?"
+    r"the right (?:way|call|thing)\b")
 """Verdicts on what the listener did, said as a judgement: "you should be proud of that",
-"a day to spare is not nothing", "that's exactly what a professional does"."""
+"a day to spare is not nothing", "that's exactly what a professional does", "good that you
+asked him", "they're better than mine", "keep doing what you did with Mrs Henderson", "owning
+it the way you did is the right way to handle it"."""
 _NOT_A_VERDICT = re.compile(r"\bif\b|\bwouldn't\b|\bnot exactly\b")
 
 
@@ -1000,8 +997,7 @@ def _general_praise(sentence: Sentence, turn_about_listener: bool, report: str) 
         return True
     if sentence.speaker == "mentor" and turn_about_listener and _LOVE_IT.search(norm):
         return True  # "did you get a chance to look at the label I sent?" - "I did. First off, I love it."
-    if sentence.speaker == "mentor" and (_VERDICT_MORE.search(norm) or _DONE_RIGHT.search(norm)) \
-            and not _NOT_A_VERDICT.search(norm):
+    if sentence.speaker == "mentor" and _VERDICT_MORE.search(norm) and not _NOT_A_VERDICT.search(norm):
         return True
     if sentence.speaker == "mentor" and (turn_about_listener or report or _ADDRESSED.search(norm)) \
             and _mentor_rates(norm):
