@@ -70,6 +70,7 @@ from typing import NamedTuple
 
 from . import phrases
 from .dates import DateMention, find_dates, find_times, format_when
+from .names import fits_pronoun, gender_of
 from .phrases import TASK_VERBS
 from .text import Context, Sentence, base_form, position_of, provenance, restore_case, split_sentences
 from .types import ActionItem
@@ -1134,6 +1135,10 @@ class _Wording:
         """Names of people: capitalised words never used as common words ("Dana Ortiz"),
         which, opening a sentence, must be followed by what a person does ("Mariam chairs")."""
         names = []
+        if not re.search(r"[A-Z]", text):  # no capitals at all: names from the list
+            return [w.title() for w in re.findall(r"[a-z]+(?:-[a-z]+)?", text)
+                    if gender_of(w) and w not in phrases.COMMON_WORDS and w not in phrases.STOP_WORDS
+                    and w not in TASK_VERBS]
         for offset, sentence in split_sentences(text):
             for m in phrases.NAME.finditer(sentence):
                 words = m.group(1).split()
@@ -1156,10 +1161,11 @@ class _Wording:
         return not (lower in common or lower.rstrip("s") in common or lower in self.lower
                     or lower in TASK_VERBS or word.endswith(("ing", "ly", "ed")))
 
-    def recent_person(self, segment: int) -> str | None:
+    def recent_person(self, segment: int, pronoun: str = "") -> str | None:
         """The last third person named in this or the three previous turns ("her" -> "Lena"),
         or further back while every turn between speaks of him or her ("Dr Patel" - "Have you
-        asked him?" - "No, he'd say ..." - "I'd ask him" - "I'll ask him Friday")."""
+        asked him?" - "No, he'd say ..." - "I'd ask him" - "I'll ask him Friday"); not a man
+        for "her" nor a woman for "him" where the first name tells."""
         ctx = self.ctx
         participants = {(_first_name(ctx, r) or "").lower() for r in ("mentor", "mentee")}
         first_turn = max(0, ctx.turn_of(segment) - 6)
@@ -1168,7 +1174,7 @@ class _Wording:
                     ctx.transcript.segments[index + 1].text):
                 return None
             names = [n for n in self.names_in(ctx.transcript.segments[index].text)
-                     if n.split()[0].lower() not in participants]
+                     if n.split()[0].lower() not in participants and fits_pronoun(n, pronoun)]
             if names:
                 return names[-1]
         return None
@@ -1188,8 +1194,9 @@ class _Wording:
                 words = re.sub(r"\byour\b", f"{other}'s", words)
         pronoun = re.search(r"\b(?:him|her)\b", words)
         introduced = _INTRODUCTION.match(words) if _INTRODUCE_TO_NOBODY.match(task.words) else None
-        person = self.recent_person(task.sentence.segment) if pronoun or introduced else None
-        if pronoun and person:
+        person = self.recent_person(task.sentence.segment, pronoun.group(0) if pronoun else "") \
+            if pronoun or introduced else None
+        if pronoun and person and person.lower() not in words.lower():
             after = words[pronoun.end():].split(maxsplit=1)
             owns = pronoun.group(0) == "her" and bool(after) and after[0] not in phrases.STOP_WORDS \
                 and after[0] not in _PREPOSITIONS and not _DATE_WORD.fullmatch(after[0]) \
@@ -1204,9 +1211,9 @@ class _Wording:
         return restore_case(words, self.casing)
 
 
-_PARTICLES = frozenset("up out back down over off in know along round again too first later now then soon "
+_PARTICLES = frozenset("up out back down over off in know along round again too first later now then soon no yes "
                        "yourself myself".split())
-"""Words after an object "her": "ring her back", "let her know", "shadow her again"."""
+"""Words after an object "her": "ring her back", "let her know", "shadow her again", "tell her no"."""
 _INTRODUCE_TO_NOBODY = re.compile(r"^(?:introduce|intro)\s+(?:you|me)(?:\s+two|\s+both)?\b(?!.*\b(?:to|with)\b)"
                                   r"|^put\s+(?:you|me)(?:\s+two|\s+both)?\s+in\s+touch\b(?!.*\bwith\b)")
 _INTRODUCTION = re.compile(r"^(?:introduce|intro)\s+[\w'-]+(?:\s+two|\s+both)?\b"

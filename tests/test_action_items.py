@@ -166,6 +166,23 @@ def test_him_and_her_become_the_person_just_named() -> None:
     assert item.text == "Ask Lena" and item.due == "2026-11-23"
 
 
+@pytest.mark.parametrize("turns, expected", [
+    # lower-case speech: the name is known from the list of first names
+    ([("mentee", "the booking side is all with yusuf in the regional office and i've never met him"),
+      ("mentor", "oh i worked with yusuf for years i'll give him a ring tomorrow")], "Give Yusuf a ring"),
+    ([("mentor", "who signs off the tender"),
+      ("mentee", "um a woman called ngozi on the commercial team"),
+      ("mentee", "okay i'll email her tonight")], "Email Ngozi"),
+    # "her" is not the man named last, "him" not the woman
+    ([("mentee", "Ingrid wants me to cover her night shifts and Rahul says I should just refuse."),
+      ("mentor", "Then tell her no. Kindly."), ("mentee", "I'll tell her no on Friday.")], "Tell Ingrid no"),
+    ([("mentee", "emeka runs the crusher and beatriz does the weighbridge and he's the one who'd know"),
+      ("mentee", "so i'll ask him at handover")], "Ask Emeka at handover"),
+])
+def test_him_and_her_are_the_last_named_person_of_that_gender(turns: list[tuple[str, str]], expected: str) -> None:
+    assert only(items(*turns)).text == expected
+
+
 def test_a_name_opening_a_sentence_with_s_is_a_person_but_a_day_is_not() -> None:
     item = only(items(("mentee", "The course money needs the station manager's signature."),
                       ("mentor", "Mm. Okafor's a stickler. Have you asked him?"),
@@ -1634,9 +1651,11 @@ def test_him_or_her_is_the_person_just_named(turns, text):
     assert any(i.text.startswith(text) for i in items(*turns)), [i.text for i in items(*turns)]
 
 
-def test_a_lower_case_transcript_keeps_its_pronoun():
+def test_a_lower_case_transcript_names_a_listed_first_name_and_keeps_other_pronouns():
     task = only(items(("mentor", "yeah priya's running it i'll have a word with her today")))
-    assert task.text.startswith("Have a word with her")
+    assert task.text.startswith("Have a word with Priya")
+    task = only(items(("mentor", "yeah the site foreman's running it i'll have a word with him today")))
+    assert task.text.startswith("Have a word with him")
 
 
 def test_getting_in_touch_says_what_about():
