@@ -13,6 +13,7 @@ mf (used for men, women, both), from the locale's male and female lists.
 from __future__ import annotations
 
 import importlib
+from importlib import metadata
 import pkgutil
 import re
 import sys
@@ -38,8 +39,11 @@ def main(words_file: str) -> None:
                 folded = _fold(name)
                 if len(folded) >= 3 and re.fullmatch(r"[a-z]+(?:-[a-z]+)?", folded) and folded not in words:
                     genders.setdefault(folded, set()).add(gender)
-    print("# first names (Faker, MIT) that are no lower-case word of SCOWL's American English list;"
-          " see bench/first_names.py")
+    print("# First names from Faker's person providers that are no lower-case word of SCOWL's American")
+    print("# English list, with the gender they are used for (m, f, mf); built by bench/first_names.py.")
+    print("# Faker's licence, which covers these names:")
+    for line in metadata.distribution("faker").read_text("licenses/LICENSE.txt").strip().splitlines():
+        print(f"# {line}".rstrip())
     for name in sorted(genders):
         known = "".join(sorted(genders[name] - {""}, reverse=True))
         print(f"{name} {known or 'mf'}")
