@@ -742,6 +742,16 @@ _I_WOULD_DO = re.compile(
 the month", "then I'd go back to him" (not "I'd send you mine but it's out of date")."""
 
 
+_I_WOULD_DO_RUN_ON = re.compile(
+    r"(?<!\bif )(?<!\bsaid )(?<!\bthought )(?<!\bthat )(?<!\bwhat )(?<!\bwish )(?<!\bhoped )(?<!\bknew )"
+    r"(?<!\bhope )(?<!\bthink )(?<!\bguess )(?<!\bpromised )(?<!\bwhen )(?<!\bas )(?<!\bthan )(?<!\bhow )"
+    r"(?<!\bwhere )(?<!\bwhy )(?<!\bwho )(?<!\bbecause )(?<!\bknow )(?<!\btold )(?<!\bsay )"
+    r"\bi(?:'d| would) (?:(?:also|probably|definitely|just|still|honestly|actually) )?"
+    rf"(?:{_TASK_VERB})\b(?! you\b)(?! it\b)(?![^,.;]* but\b)")
+"""In speech without punctuation, "i'd" after any word: "nobody reads the text i'd do a photo of
+it being worn", unless it is reported or hypothetical ("i said i'd send", "if i'd known")."""
+
+
 _DIAGNOSIS = re.compile(
     r"\byou(?:'re| are) (?:not |still |always |just )?[a-z]+ing\b[^,.;?]*?\b(?:too (?:early|late|much|high|low|fast|"
     r"slow|soon|far|long|hard|many|little)|(?:hot|long|hard|early|high|low|slow) enough|instead of (?!just\b)|"
@@ -763,6 +773,8 @@ def _constructive(sentence: Sentence, granting: bool = False) -> bool:
         match = _SO_IMPERATIVE.search(text)
     if match is None and sentence.speaker == "mentor":
         match = _I_WOULD_DO.search(text) or _DIAGNOSIS.search(text)
+        if match is None and not re.search(r"[,.;:?!]", sentence.text):
+            match = _I_WOULD_DO_RUN_ON.search(text)
     if match is None and sentence.speaker == "mentee":
         match = _MENTEE_ASKS.search(text)
     if match is None and not granting:

@@ -1626,6 +1626,8 @@ def test_praise_of_someone_else_or_of_news_stays_out(text):
     "You're hanging the points too late in the day.",
     "you're not giving the paint long enough between coats",
     "You're guessing the weights instead of weighing them.",
+    "yeah the rota's always a mess um i'd print the crane schedule and pin it up by the gate",
+    "nobody checks the inbox i'd call the harbourmaster direct",
 ])
 def test_what_the_mentor_would_do_and_what_the_listener_does_wrong_is_constructive(text):
     assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "So that is where the rig is."),
@@ -1635,6 +1637,8 @@ def test_what_the_mentor_would_do_and_what_the_listener_does_wrong_is_constructi
 @pytest.mark.parametrize("text", [
     "I'd send you my old plot but it's out of date.",
     "I'd love to see it when it's up.",
+    "yeah i told him i'd check the moorings myself",
+    "honestly if i'd known i would have booked the crane sooner",
     "You're checking the shackles yourself instead of just trusting the crew, that's good.",
 ])
 def test_an_offer_a_wish_or_praise_with_instead_of_is_not_constructive(text):
