@@ -1052,7 +1052,7 @@ with all that free time right ok block out two lunchtimes a week"."""
 
 _HAVE_YOU_DONE = re.compile(r"^(?:(?:so|and|but|okay|ok|well)[,\s]+)*(?:have|did) you (?:ever |already |actually |"
                             r"properly )?(?:tried|thought|considered|talked|spoken|asked|sat|explained|called|rung|"
-                            r"phoned|emailed|contacted|told)\b")
+                            r"phoned|emailed|contacted|told|been to|put|looked at|checked|shown|used)\b")
 """A question whether the listener has taken a step, asked of a difficulty they just raised:
 "have you sat down with him and explained why the steps matter?" suggests the step."""
 _POSITIVE = re.compile(rf"\b(?:{STRONG_POSITIVE}|{WEAK_POSITIVE})\b")

@@ -1969,3 +1969,13 @@ def test_a_plan_judged_or_a_requirement_is_no_advice(said):
 def test_you_need_to_is_still_advice():
     assert [k for k, *_ in kinds(("mentee", "I keep running out of time."),
                                  ("mentor", "You need to slow down and read the brief twice."))] == ["constructive"]
+
+
+@pytest.mark.parametrize("text", [
+    "Have you been to the drop-in clinic on Thursdays?",
+    "have you put a sample chart in the front of the logbook",
+    "Have you looked at the old survey reports?",
+])
+def test_asking_whether_the_listener_took_a_step_after_a_difficulty_suggests_it(text):
+    assert ("constructive", "mentor", "mentee", 1) in kinds(
+        ("mentee", "I'm really struggling with the tide tables, I keep getting the heights wrong."), ("mentor", text)), text
