@@ -1248,6 +1248,23 @@ _ONE_OBJECT = re.compile(r"(?P<verb>[a-z]+(?:\s+(?:up|out|together))?)\s+(?:one\
                          r"|(?P<count>two|three|four|five|a\s+couple|a\s+few)\b(?=\s*$|\s+(?:from|for|to|by|at|in|"
                          r"this|next|tonight|today|tomorrow|before|after|straight|and|then|over)\b))")
 """A task whose object is "one" of a kind named before: "order one", "set one up"."""
+_GOING_TO = re.compile(
+    r"\b(?:go|goes|going|went|gone|been|come|coming|came|get|along)\s+to\s+(?P<np>(?:the|their|your|our|his|her|this|that|"
+    r"a|an)\s+(?:[a-z'-]+\s+){0,3}?[a-z-]+)(?=\s+(?:on|in|at|for|with|next|this|and|but|so|or|the|one|to|if|when|"
+    r"because|it's|is|they're|tomorrow|tonight|today|anyway|then|though)\b|\s*[,.?!]|\s*$)")
+"""Where someone goes: "have you been to the stats clinic", "come to their meeting on the twentieth"."""
+
+
+def _destination(ctx: Context, sentence: Sentence) -> str | None:
+    """The place or event a bare "I'll go" is going to: the nearest named in this or the three
+    turns before (not "going to" a verb: "I'm going to the shop" names a place, "going to ask" does not)."""
+    for earlier in _earlier(ctx, sentence, 3):
+        found = [m for m in _GOING_TO.finditer(earlier.norm) if m.group("np").split()[-1] not in TASK_VERBS]
+        if found:
+            return re.sub(r"\b(\w+) \1\b", r"\1", found[-1].group("np"))
+    return None
+
+
 _BARE_VERB = re.compile(r"^(go|come|try|do|join|visit|attend)(?:\s+(?:along|there|in|too|then))?$")
 """A task that is a bare verb echoing a suggestion: "then I'll go along this Friday"."""
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?P<np>(?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)")
@@ -1423,6 +1440,10 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                 confirmed.append(replace(c, words=offered.words))
             elif suggested is not None:  # "you should go to Priya's drop-in" - "then I'll go along Friday"
                 confirmed.append(replace(c, words=suggested, pronoun_only=False))
+            elif echo and echo.group(1) in ("go", "come") and _destination(ctx, c.sentence):
+                # "have you been to the stats clinic on Thursdays?" - ... - "okay, I'll go this Thursday"
+                place = _destination(ctx, c.sentence)
+                confirmed.append(replace(c, words=f"{echo.group(1)} to {place}", pronoun_only=False))
             elif _TRY_THAT.match(c.words) and previous.suggestions and not c.pronoun_only \
                     and " and " not in c.words:
                 # "What if you wrote down three questions?" - "I'll try that for the family meeting"

@@ -2431,3 +2431,15 @@ def test_a_name_opening_a_sentence_with_a_past_tense_verb_is_a_person():
                                   "Maybe. Let me get the open day out of the way first and then I'll see."])
 def test_putting_something_off_is_no_task(said):
     assert items(("mentor", "Have you thought about the diploma?"), ("mentee", said)) == []
+
+
+@pytest.mark.parametrize("turns, expected", [
+    ([("mentor", "have you been to the um the welding surgery the one on fridays in the workshop"),
+      ("mentee", "no i didn't know apprentices could go"), ("mentor", "yeah anyone can"),
+      ("mentee", "okay i'll go this friday")], "Go to the welding surgery"),
+    ([("mentee", "The harbour users asked if someone could come to their meeting on the twelfth."),
+      ("mentor", "You'd be good at that, you know the harbour better than anyone."), ("mentee", "Okay, I'll go.")],
+     "Go to their meeting"),
+])
+def test_a_bare_go_is_to_the_place_or_event_just_named(turns: list[tuple[str, str]], expected: str) -> None:
+    assert only(items(*turns)).text == expected
