@@ -1131,11 +1131,13 @@ class _Wording:
     casing: dict[str, str]
     lower: frozenset[str]
 
-    def names_in(self, text: str) -> list[str]:
+    def names_in(self, text: str, listed: bool = True) -> list[str]:
         """Names of people: capitalised words never used as common words ("Dana Ortiz"),
         which, opening a sentence, must be followed by what a person does ("Mariam chairs")."""
         names = []
-        if not re.search(r"[A-Z]", text):  # no capitals at all: names from the list
+        if not re.search(r"[A-Z]", text):  # no capitals at all: names from the list (if `listed`)
+            if not listed:
+                return []
             return [w.title() for w in re.findall(r"[a-z]+(?:-[a-z]+)?", text)
                     if gender_of(w) and w not in phrases.COMMON_WORDS and w not in phrases.STOP_WORDS
                     and w not in TASK_VERBS]
@@ -1161,7 +1163,7 @@ class _Wording:
         return not (lower in common or lower.rstrip("s") in common or lower in self.lower
                     or lower in TASK_VERBS or word.endswith(("ing", "ly", "ed")))
 
-    def recent_person(self, segment: int, pronoun: str = "") -> str | None:
+    def recent_person(self, segment: int, pronoun: str = "", listed: bool = True) -> str | None:
         """The last third person named in this or the three previous turns ("her" -> "Lena"),
         or further back while every turn between speaks of him or her ("Dr Patel" - "Have you
         asked him?" - "No, he'd say ..." - "I'd ask him" - "I'll ask him Friday"); not a man
@@ -1173,14 +1175,15 @@ class _Wording:
             if ctx.turn_of(segment) - ctx.turn_of(index) > 3 and not _THIRD_PERSON.search(
                     ctx.transcript.segments[index + 1].text):
                 return None
-            names = [n for n in self.names_in(ctx.transcript.segments[index].text)
+            names = [n for n in self.names_in(ctx.transcript.segments[index].text, listed)
                      if n.split()[0].lower() not in participants and fits_pronoun(n, pronoun)]
             if names:
                 return names[-1]
         return None
 
-    def text(self, task: _Task) -> str:
-        """Readable, faithful task text: names for pronouns, no date, capitalised."""
+    def text(self, task: _Task, listed: bool = True) -> str:
+        """Readable, faithful task text: names for pronouns, no date, capitalised. `listed`: a
+        name in lower-case speech is known from the list of first names."""
         words = _strip_dates(task.words, [task.due] if task.due else [])
         if task.requester:
             name = _first_name(self.ctx, task.requester)
@@ -1194,7 +1197,7 @@ class _Wording:
                 words = re.sub(r"\byour\b", f"{other}'s", words)
         pronoun = re.search(r"\b(?:him|her)\b", words)
         introduced = _INTRODUCTION.match(words) if _INTRODUCE_TO_NOBODY.match(task.words) else None
-        person = self.recent_person(task.sentence.segment, pronoun.group(0) if pronoun else "") \
+        person = self.recent_person(task.sentence.segment, pronoun.group(0) if pronoun else "", listed) \
             if pronoun or introduced else None
         if pronoun and person and person.lower() not in words.lower():
             after = words[pronoun.end():].split(maxsplit=1)
@@ -1211,7 +1214,7 @@ class _Wording:
         return restore_case(words, self.casing)
 
 
-_PARTICLES = frozenset("up out back down over off in know along round again too first later now then soon no yes "
+_PARTICLES = frozenset("up out back down over off in know along round again too first later now then soon no yes not "
                        "yourself myself".split())
 """Words after an object "her": "ring her back", "let her know", "shadow her again", "tell her no"."""
 _INTRODUCE_TO_NOBODY = re.compile(r"^(?:introduce|intro)\s+(?:you|me)(?:\s+two|\s+both)?\b(?!.*\b(?:to|with)\b)"
@@ -2605,8 +2608,9 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
         day = next_checkin if due is not None and due.until_checkin else (due.day if due else None)
         clock = due.time if due is not None and not due.until_checkin else None
         when = format_when(day, clock) if day is not None else None
-        text = wording.text(task)
-        content, gist = _without_names(_content(text.lower()), names), _without_names(_gist(text), names)
+        text, plain = wording.text(task), wording.text(task, listed=False)
+        # a listed name put for "him" is no word said again: "ring pete" - "update him" are two tasks
+        content, gist = _without_names(_content(plain.lower()), names), _without_names(_gist(plain), names)
         turn = ctx.turn_of(task.sentence.segment)
         loose = task.requester is not None or task.restated
         ready = bool(_HAVE_READY.match(task.words))  # "I'll have the vod doc ready by then too"
@@ -2624,7 +2628,7 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
             continue
         step = next((k for k, (owner, words, said, at) in enumerate(seen) if owner == task.owner and at == turn
                      and k not in asked
-                     and ((content & words) or _OBJECT_POINTS_BACK.match(text.lower())
+                     and ((content & words) or _OBJECT_POINTS_BACK.match(plain.lower())
                           or text.split()[0].lower() == items[k].text.split()[0].lower())), None)
         if step is not None:
             first = items[step]

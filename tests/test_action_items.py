@@ -2443,3 +2443,11 @@ def test_putting_something_off_is_no_task(said):
 ])
 def test_a_bare_go_is_to_the_place_or_event_just_named(turns: list[tuple[str, str]], expected: str) -> None:
     assert only(items(*turns)).text == expected
+
+
+def test_a_name_from_the_list_put_for_him_does_not_make_a_second_task_a_repeat() -> None:
+    found = items(("mentor", "who's the contact at the depot"),
+                  ("mentee", "um that's callum he does the night loads i'll ring callum tomorrow"),
+                  ("mentor", "good and the new pallet rates"),
+                  ("mentee", "yeah i'll update him on the rates as well on friday"))
+    assert [i.text for i in found] == ["Ring callum", "Update Callum on the rates as well"]
