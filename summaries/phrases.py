@@ -39,7 +39,7 @@ COMMITMENT = re.compile(
     r"(?P<will>what\s+i(?:'ll|\s+will|'m\s+going\s+to)\s+do\s+is(?:\s+to)?|^going\s+to|i'll|i\s+will|i\s+shall"
     r"|i'm\s+going\s+to|i\s+am\s+going\s+to|i'm\s+planning\s+to|"
     r"i\s+plan\s+to|i\s+intend\s+to|i\s+promise\s+to|i'll\s+make\s+sure\s+to|i'll\s+make\s+sure\s+i|"
-    r"(?:my|the)\s+plan\s+is\s+to|i\s+plan\s+on|i'm\s+planning\s+on)"
+    r"my\s+plan\s+is\s+to|i\s+plan\s+on|i'm\s+planning\s+on)"
     r"|(?P<can>i\s+can)(?!')"
     # "I'm calling the recruiter tomorrow": the present for a plan, kept only with a date.
     r"|(?P<prog>i'm|i\s+am)(?=\s+(?:calling|emailing|sending|submitting|booking|messaging|texting|ringing|"

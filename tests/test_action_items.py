@@ -2451,3 +2451,9 @@ def test_a_name_from_the_list_put_for_him_does_not_make_a_second_task_a_repeat()
                   ("mentor", "good and the new pallet rates"),
                   ("mentee", "yeah i'll update him on the rates as well on friday"))
     assert [i.text for i in found] == ["Ring callum", "Update Callum on the rates as well"]
+
+
+def test_the_plan_for_the_whole_venture_is_a_goal_and_my_plan_for_a_task_a_promise() -> None:
+    assert items(("mentee", "So the plan is to have the new quarry face opened by the end of the year.")) == []
+    assert only(items(("mentee", "My plan is to have the blast log finished by the 1st."))).text \
+        == "Have the blast log finished"
