@@ -174,6 +174,8 @@ NOT_TASK = re.compile(
     r"have\s+a\s+(?:think|ponder)\b|do\s+some\s+homework$|"
     r"have\s+(?:a\s+|some\s+|decent\s+|good\s+)?(?:signal|reception|wi-?fi|internet|coverage|a\s+connection)\b|"
     r"put\s+you\s+to\s+work\b|"
+    # noting the time just agreed: "Monday the eleventh, four o'clock" - "Done. I'll put it in the diary."
+    r"put\s+(?:it|that)\s+(?:in|down)(?:\s+(?:the|my|our)\s+(?:diary|calendar))?$|"
     r"keep\s+it\s+(?:straight|honest|real|simple|calm|calmer|cooler|tidier|\w+er)\b|"
     r"want\b|"  # "I'll want the full story": a wish, not a task
     # not doing something: "I'll hold off on the minibus", "I'll skip Leicester this year"
