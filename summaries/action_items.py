@@ -2379,10 +2379,12 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
         sentences = sentences[1:]  # "The French one? Sure, I'll read it.": a check, then the answer
     if not pending or phrases.DECLINE.search(_answer_opening(sentences)):
         return commitments
-    if all(re.match(r"go\s+(?:and\s+)?[a-z]", r.words) for r in pending) \
+    if (all(re.match(r"go\s+(?:and\s+)?[a-z]", r.words) for r in pending) or _BARE_YES.match(sentences[0].norm)) \
             and ctx.turn_of(ctx.sentences[-1].segment) - ctx.turn_of(sentences[0].segment) <= 3 \
             and any(_FAREWELL.search(s.norm) for s in sentences):
-        return commitments  # "go and get something to eat" - "will do, thanks, bye": sent off at parting
+        # "go and get something to eat" - "will do, thanks, bye": sent off at parting; so is a last
+        # "send me the spotting when it's done" - "will do, thanks Ilse, bye" (five of six such labelled no task)
+        return commitments
     if any(phrases.STANDING.search(s.norm) and not phrases.STARTING.search(s.norm) for s in sentences):
         return commitments  # "could you ask me first?" - "from now on I'll ask what you reckon": an arrangement
     opening = " ".join(s.norm for s in sentences[:2])
@@ -2473,6 +2475,8 @@ _WITH_ASKER = re.compile(r"help\s+(?:me|us)\b")
 people's."""
 
 
+_BARE_YES = re.compile(r"^(?:(?:yeah|yes|okay|ok|sure|right)[,\s]+)?(?:will\s+do|i\s+will)\b(?!\s+(?!i\b)[a-z]+\s+(?:it|that|them|the)\b)")
+"""A yes and nothing more said: "will do", "i will, i will" (not "i will send it")."""
 _FAREWELL = re.compile(r"\b(?:bye|goodbye|take\s+care|see\s+you|speak\s+soon|talk\s+soon|cheers|thanks|"
                        r"thank\s+you)\b")
 """Words of parting, with which a last "go and ..." is answered: "will do, thanks, bye"."""

@@ -136,7 +136,8 @@ ADVERBS = re.compile(
 _LEAVE_TAKING = (
     r"(?:take\s+care\b(?!\s+of)|look\s+after\s+yourself|stay\s+(?:safe|warm|dry|well|sane)\b|rest\s+up\b|"
     r"enjoy\s+(?:the|your)\s+(?:weekend|break|holiday|evening|day|trip|time\s+off)\b|"
-    r"have\s+a\s+(?:good|great|nice|lovely|safe)\s+(?:one|weekend|evening|day|break|holiday|trip|flight)\b)")
+    r"have\s+a\s+(?:good|great|nice|lovely|safe)\s+(?:one|weekend|evening|day|break|holiday|trip|flight)\b|"
+    r"(?:good)?bye\b|cheers\b)")
 LEAVE_TAKING = re.compile(_LEAVE_TAKING)
 """Good wishes at parting, no task: "take care, and try to get some sleep" / "will do"."""
 NOT_TASK = re.compile(

@@ -2465,3 +2465,20 @@ def test_noting_the_time_just_agreed_is_no_task() -> None:
     assert items(("mentor", "How about the ninth at half two?"), ("mentee", "The ninth at half two, I'll put it in.")) == []
     assert only(items(("mentee", "I'll put the crew rota in the shared calendar tonight."))).text \
         == "Put the crew rota in the shared calendar"
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentor", "Right, I'll let you go. Send me the spotting list when it's done."),
+     ("mentee", "will do thanks Dana bye")],
+    [("mentor", "Go on, get your feet up, and mind the logbook."), ("mentee", "Will do. Cheers, Dana.")],
+    [("mentor", "Take care and get some rest."), ("mentee", "i will i will bye dana")],
+])
+def test_a_bare_yes_at_parting_takes_on_no_task(turns: list[tuple[str, str]]) -> None:
+    assert items(*turns) == []
+
+
+def test_a_bare_yes_earlier_in_the_call_still_takes_the_request_on() -> None:
+    found = items(("mentor", "Send me the spotting list when it's done."), ("mentee", "Will do, thanks."),
+                  ("mentor", "Now, the rates."), ("mentee", "Yes, the rates are the hard part."),
+                  ("mentor", "Let's talk about how you price."), ("mentee", "Okay."))
+    assert [i.owner for i in found] == ["mentee"]
