@@ -221,8 +221,10 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
                         and (s.norm.endswith("?") or _PROPOSE.search(s.norm)):
                     # "Monday the 29th at four. Actually wait, I've got a briefing at four. Half four?"
                     pending = _Proposal(agreed.day, said_time, speaker, s)
-                elif pending is not None and _own(pending, speaker) and pending.at is None and said_time is not None:
-                    # "The twenty-fourth. Eight o'clock."
+                elif pending is not None and _own(pending, speaker) and said_time is not None \
+                        and (pending.at is None or said_time != pending.at and s.norm.endswith("?")):
+                    # "The twenty-fourth. Eight o'clock."; "Tuesday, half nine?" - "that morning I'm
+                    # out, could we do the afternoon?" - "Two o'clock?": one's own day at a new hour
                     pending = _Proposal(pending.day, said_time, speaker, pending.sentence)
                 continue
             said_time = _time_in(s, ctx, pending)

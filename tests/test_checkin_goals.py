@@ -466,3 +466,14 @@ def test_a_work_shift_is_not_moving_the_call() -> None:
                    ("mentor", "Thursday the tenth at four?"),
                    ("mentee", "Thursday the tenth at four, fine."),
                    ("mentor", "See you on the first for the shift.")) == "2026-12-10T16:00"
+
+
+def test_the_proposer_moving_their_own_day_to_a_new_hour_after_an_objection() -> None:
+    assert checkin(("mentor", "Same time in a fortnight? Wednesday the second, half nine?"),
+                   ("mentee", "I'm down the quarry that morning. Could we do the afternoon?"),
+                   ("mentor", "Three o'clock?"),
+                   ("mentee", "Three's grand.")) == "2026-12-02T15:00"
+    # said again without a question, an hour does not move the day's proposal
+    assert checkin(("mentor", "Wednesday the second, half nine?"),
+                   ("mentee", "Yes, half nine is fine."),
+                   ("mentor", "Good. I'm in meetings till three that day anyway.")) == "2026-12-02T09:30"
