@@ -192,7 +192,7 @@ _MINUTE_WORDS.update({f"oh {_UNITS[n]}": n for n in range(1, 10)})
 _MINUTES = rf"(?:{_alternation(_MINUTE_WORDS)})"
 # "at ten" is a time only when nothing noun-like follows: "look at one chapter" is not.
 _AT_FOLLOW = (r"(?=\s*(?:$|[,?!.]|(?:on|works?|is|then|and|or|so|okay|ok|please|would|could|should|"
-              r"that|instead|too|tomorrow|today|tonight|sharp|your|my|our|time|again|same|if|for|does|"
+              r"that|instead|too|tomorrow|today|tonight|sharp|your|my|our|time|again|same|if|for|does|still|"
               r"with|in|i|we|you|it|maybe|right|good|fine|perfect|great|next|this|latest|then|"
               r"yeah|yes|yep|easy|sounds|suits|see|lovely|cool|brilliant|alright|done|deal|same|as|"
               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))")
@@ -216,7 +216,8 @@ _TIME_RE = re.compile(
     # "Let's talk on the 23rd, seven again": an hour restated after a comma.
     rf"|(?:(?<=,\s)|^)(?P<t_again>{_HOUR})(?=\s+(?:again|sharp|as\s+usual)\b)"
     # an hour said alone in answer: "Nine.", "Nine-ish?", "Two is perfect.", "six at the station"
-    rf"|^(?P<t_alone>{_HOUR})(?:-ish)?(?=\s*[.?!]?$|\s+(?:is|'s)\s+(?:perfect|fine|good|great)\b"
+    rf"|(?:^|(?<=\byeah\s)|(?<=\byes\s)|(?<=\byep\s)|(?<=\bfine\s)|(?<=\band\s))"
+    rf"(?P<t_alone>{_HOUR})(?:-ish)?(?=\s*[.?!]?$|\s+(?:is|'s)\s+(?:perfect|fine|good|great)\b"
     rf"|\s+works\b|\s+at\s+the\s+(?!(?:latest|earliest|most|least|end|start)\b))"
     rf"|(?:(?<=\blike\s)|(?<=\baround\s))(?P<t_about>{_HOUR})\b"
     rf"(?=\s*(?:$|[,?!.]|(?:then|instead|or|on|"

@@ -142,6 +142,7 @@ def test_without_a_session_date_mentions_are_found_but_not_resolved() -> None:
     ("can we do five instead", "17:00"), ("friday the tenth, half ten", "10:30"),
     ("the tenth at ten easy to remember", "10:00"), ("monday the twentieth at one yeah", "13:00"),
     ("Nine.", "09:00"), ("Nine-ish?", "09:00"), ("Two is perfect.", "14:00"), ("six at the station", "18:00"),
+    ("does thursday at eleven still work for you", "11:00"), ("the ninth is fine yeah eleven works", "11:00"),
 ])
 def test_clock_times(phrase: str, expected: str) -> None:
     times = [t.time for t in find_times(normalize(phrase), WED_JUN_3)]
@@ -151,7 +152,7 @@ def test_clock_times(phrase: str, expected: str) -> None:
 @pytest.mark.parametrize("phrase", ["look at one chapter", "three twelves in a row", "two weeks",
                                     "at one point", "at least", "half the team", "half an hour",
                                     "i'll do five slides", "half of them", "nine at the latest", "two of them.",
-                                    "Two is plenty."])
+                                    "Two is plenty.", "yeah two of them work", "and three is too many"])
 def test_numbers_that_are_not_times(phrase: str) -> None:
     assert [t for t in find_times(normalize(phrase), WED_JUN_3) if t.time] == []
 
