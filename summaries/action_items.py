@@ -907,7 +907,7 @@ _OWN_PLEDGE = re.compile(rf"^(?:{_LEAVE_IT_WITH_ME}|hold\s+me\s+to)\b")
 def _is_real_request(words: str, dates: list[DateMention]) -> bool:
     """Not a scheduling question ("could you do Tuesday at eleven?"), an action now, or the
     speaker's own "leave it with me"."""
-    if _OWN_PLEDGE.match(words) or phrases.LEAVE_TAKING.match(words):
+    if _OWN_PLEDGE.match(words) or phrases.LEAVE_TAKING.match(words) or phrases.CARE.match(words):
         return False
     if re.search(r"\b(?:right\s+)?now$", words) or re.match(r"(?:go\s+and|pull\s+me|call\s+me)\s+", words) \
             and phrases.NOT_TASK.match(words):
@@ -1453,8 +1453,9 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                 rest = c.words[_TRY_THAT.match(c.words).end():]
                 confirmed.append(replace(c, words=previous.suggestions[-1] + rest, pronoun_only=False))
             elif c.pronoun_only and previous.suggestions and not _named_before(c, ctx):
-                # worded as the one who suggested it
-                confirmed.append(replace(c, words=previous.suggestions[-1], requester=previous.speaker))
+                # worded as the one who suggested it; "get some sleep" - "I'll try" takes on no task
+                if not (phrases.CARE.match(previous.suggestions[-1]) or phrases.LEAVE_TAKING.match(previous.suggestions[-1])):
+                    confirmed.append(replace(c, words=previous.suggestions[-1], requester=previous.speaker))
             elif c.pronoun_only and previous.topic and not _named_before(c, ctx):
                 confirmed.append(replace(c, words=re.sub(r"\b(?:it|that|this)\b", previous.topic,
                                                          c.words, count=1)))

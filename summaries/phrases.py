@@ -140,6 +140,10 @@ _LEAVE_TAKING = (
     r"(?:good)?bye\b|cheers\b)")
 LEAVE_TAKING = re.compile(_LEAVE_TAKING)
 """Good wishes at parting, no task: "take care, and try to get some sleep" / "will do"."""
+_CARE = (r"(?:go\s+and\s+(?:eat|drink|sleep|rest|relax|enjoy|have\s+(?:a|some)|get\s+some)\b|"
+         r"get\s+some\s+(?:sleep|rest)\b|take\s+(?:a|the)\s+(?:day|weekend|night|evening|morning|afternoon)\s+off\b)")
+CARE = re.compile(_CARE)
+"""Looking after oneself, no task: "go and get some food", "take a day off" - "I'll try"."""
 NOT_TASK = re.compile(
     r"^(?:be\b(?!\s+\w+ing\b|\s+(?:one\s+of\s+)?(?:your|his|her|their)\s+[\w-]+)|admit|confess|say|said|"
     r"tell\s+you\s+(?:what|something|this|the\s+truth)|"
@@ -162,7 +166,7 @@ NOT_TASK = re.compile(
     r"(?:call|ring|phone|buzz|check\s+in\s+(?:with|on)|catch\s+up\s+with|touch\s+base\s+with)\s+(?:you|me)\b"
     r"(?!\s+(?:about|re|regarding|with)\b)|give\s+(?:you|me)\s+a\s+(?:call|ring|buzz|bell|shout)\b|"
     r"share\s+what\s+i|ask\s+(?:you\s+)?(?:some\s+)?questions|ask\s+you\s+(?:about|something|one\s+thing)\b|"
-    r"go\s+and\s+(?:eat|sleep|rest|relax|enjoy|have\s+(?:a|some)|get\s+some)\b|get\s+some\s+(?:sleep|rest)\b|"
+    + _CARE + "|"
     # putting something off: "let me get through Christmas first", "get the festival out of the way first"
     r"get\s+(?:through|past)\s+[\w' -]{2,30}?\s+first\b|get\s+[\w' -]{2,30}?\s+out\s+of\s+the\s+way\s+first\b|"
     r"(?:pull|call)\s+me\s+(?:up|out)\b|push\s+(?:on|back\s+on)\s+(?:that|this|it)\b|"
@@ -175,6 +179,10 @@ NOT_TASK = re.compile(
     r"have\s+a\s+(?:think|ponder)\b|do\s+some\s+homework$|"
     r"have\s+(?:a\s+|some\s+|decent\s+|good\s+)?(?:signal|reception|wi-?fi|internet|coverage|a\s+connection)\b|"
     r"put\s+you\s+to\s+work\b|"
+    # an idiom, a state to come, letting the other go: "I'll believe it when I see it", "I'll have
+    # heard from Dr Kessler by then", "I'll let you get back to your sandwich"
+    r"believe\s+(?:it|that)\b|have\s+(?:heard\b|news\b|a\s+(?:better|clearer|rough)\s+(?:idea|picture|sense)\b|"
+    r"room\s+for\b)|let\s+you\s+(?:get\s+(?:back\s+)?to|finish|go)\b|"
     # noting the time just agreed: "Monday the eleventh, four o'clock" - "Done. I'll put it in the diary."
     r"put\s+(?:it|that)\s+(?:in|down)(?:\s+(?:the|my|our)\s+(?:diary|calendar))?$|"
     r"keep\s+it\s+(?:straight|honest|real|simple|calm|calmer|cooler|tidier|\w+er)\b|"

@@ -2482,3 +2482,15 @@ def test_a_bare_yes_earlier_in_the_call_still_takes_the_request_on() -> None:
                   ("mentor", "Now, the rates."), ("mentee", "Yes, the rates are the hard part."),
                   ("mentor", "Let's talk about how you price."), ("mentee", "Okay."))
     assert [i.owner for i in found] == ["mentee"]
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentee", "The council says the new berth is coming in spring, but I'll believe it when I see it.")],
+    [("mentor", "Let's talk again on the ninth."), ("mentee", "Good, I'll have heard from the surveyor by then.")],
+    [("mentee", "I'll have a better idea what March looks like by then.")],
+    [("mentor", "Right, I'll let you get back to your lunch.")],
+    [("mentor", "You sound shattered. Take a day off this week."), ("mentee", "I'll try.")],
+    [("mentor", "Now go and drink your tea before it goes cold."), ("mentee", "Ha, I'll try.")],
+])
+def test_an_idiom_a_state_to_come_letting_go_and_self_care_are_no_tasks(turns: list[tuple[str, str]]) -> None:
+    assert items(*turns) == []
