@@ -386,12 +386,14 @@ again lost me what was that
 """Words of a listener's "mhm", "go on" or "sorry, you broke up there": no turn of their own."""
 
 
-def _resumes_after(transcript: Transcript, index: int) -> bool:
+def _resumes_after(transcript: Transcript, index: int, punctuated: bool = True) -> bool:
     """Does segment `index`, cut off mid-sentence, go on two segments later, after the other
     speaker's "mhm" or "sorry, you broke up there"?
 
-    Segment `index` must end on a word no commitment stops on ("the", "I'll", "gonna"), the
-    interruption must be a few words of listening only, and the continuation must start in
+    Segment `index` must end on a word no commitment stops on ("the", "I'll", "gonna") or, in
+    speech without punctuation, hold a promise that the continuation carries on with "and ..."
+    or its day ("so i'll go down to the college" | "mm" | "tomorrow yeah and put my name down");
+    the interruption must be a few words of listening only, and the continuation must start in
     lower case, within four seconds when times are known.
     """
     segments = transcript.segments
@@ -409,7 +411,16 @@ def _resumes_after(transcript: Transcript, index: int) -> bool:
     if here.end is not None and after.start is not None and after.start - here.end > 4.0:
         return False
     norm = normalize(text)
+    if not punctuated and _PROMISE.search(norm) and _GOES_ON.match(normalize(after.text)):
+        return True
     return bool(norm) and norm.rsplit(" ", 1)[-1] in _CUT_OFF
+
+
+_PROMISE = re.compile(r"\b(?:i'll|i\s+will|i'm\s+going\s+to|going\s+to)\s+(?:\w+\s+)?\w+")
+_GOES_ON = re.compile(r"(?:(?:yeah|yes|so|um|uh)\s+)*(?:and\s+(?:then\s+)?[a-z]+|tomorrow|tonight|today|this\s+(?:week|weekend|"
+                      r"afternoon|evening)|next\s+week|same\s+time|on\s+(?:monday|tuesday|wednesday|thursday|friday|"
+                      r"saturday|sunday|the)|by\s+(?:monday|tuesday|wednesday|thursday|friday|the|end))\b")
+"""How a promise cut by an "mm" goes on: "and get my name down ...", "tomorrow yeah and ..."."""
 
 
 def _group_turns(transcript: Transcript) -> list[list[int]]:
@@ -438,7 +449,7 @@ def build_context(transcript: Transcript, session_date: datetime | None = None) 
         for k, (offset, text) in enumerate(pieces):
             if k == 0 and seg.index in consumed:
                 continue
-            if k == len(pieces) - 1 and _resumes_after(transcript, seg.index) and split[seg.index + 2] \
+            if k == len(pieces) - 1 and _resumes_after(transcript, seg.index, punctuated) and split[seg.index + 2] \
                     and not _runs_on(transcript, seg.index, punctuated):
                 # "so I'm gonna, um" | "mhm" | "ring the engineer tomorrow": the sentence is
                 # said, and quoted, where it goes on; the words before the "mhm" lead it in.

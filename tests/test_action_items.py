@@ -2494,3 +2494,16 @@ def test_a_bare_yes_earlier_in_the_call_still_takes_the_request_on() -> None:
 ])
 def test_an_idiom_a_state_to_come_letting_go_and_self_care_are_no_tasks(turns: list[tuple[str, str]]) -> None:
     assert items(*turns) == []
+
+
+def test_a_promise_cut_by_an_mm_goes_on_where_it_is_finished() -> None:
+    found = items(("mentor", "the crane course runs on thursdays ask for bev she runs it"),
+                  ("mentee", "right okay so i'll ring the training centre"),
+                  ("mentor", "mm"),
+                  ("mentee", "tomorrow yeah and put my name down for the night slinging course"))
+    assert [(i.source.segment, i.text) for i in found] == [
+        (3, "Ring the training centre yeah and put my name down for the night slinging course")]
+    # with punctuation a finished sentence stays where it was said
+    found = items(("mentee", "Right, so I'll ring the training centre."), ("mentor", "Mm."),
+                  ("mentee", "And I'll put my name down for the slinging course."))
+    assert [i.source.segment for i in found] == [0, 2]
