@@ -155,7 +155,7 @@ NOT_TASK = re.compile(
     r"do\s+my\s+best|try\s+my\s+best|take\s+(?:that|it)\s+as|take\s+your\s+word|look\s+forward|"
     r"remember\s+(?:that|this)|never|not|no\b|answer\s+(?:that|your)|start\s+(?:with|by|off)|"
     r"give\s+(?:him|her|them|you)\s+that\b|"
-    r"go\s+(?:first|next|ahead|back(?!\s+(?:through|over|into)\b))|jump\s+in|share\s+my\s+screen|mute|unmute|"
+    r"go\s+(?:first|next|ahead|back(?!\s+(?:through|over|into)\b|\s+and\s+(?!forth\b)))|jump\s+in|share\s+my\s+screen|mute|unmute|"
     r"put\s+it\s+(?:this|that)\s+way|take\s+(?:it|things)\s+from\s+there|play\s+it\s+by\s+ear|"
     r"see\s+how\s+(?:it|things)\s+go(?:es)?|"
     r"give\s+you\s+an\s+example|explain|repeat|rephrase|mention(?!\s+(?:it|this|that|them|you)\s+to\s)|need\s+to|"

@@ -2507,3 +2507,10 @@ def test_a_promise_cut_by_an_mm_goes_on_where_it_is_finished() -> None:
     found = items(("mentee", "Right, so I'll ring the training centre."), ("mentor", "Mm."),
                   ("mentee", "And I'll put my name down for the slinging course."))
     assert [i.source.segment for i in found] == [0, 2]
+
+
+def test_going_back_and_doing_something_is_a_task() -> None:
+    found = items(("mentor", "and then can you go back and retag the switch room on monday"),
+                  ("mentee", "um monday i'm on site till two but yeah i'll go back and"),
+                  ("mentee", "retag the whole switch room monday afternoon"))
+    assert [(i.owner, i.text) for i in found] == [("mentee", "Go back and retag the whole switch room")]
