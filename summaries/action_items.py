@@ -485,8 +485,8 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
             continue  # "so I can look at it" is a purpose; "I can hear you" no promise
         if kind in ("bare", "prog") and not (due or phrases.FUTURE.search(norm[m.end:clause_end])):
             continue
-        if kind == "must" and not (due and base_form(first) in TASK_VERBS):
-            continue
+        if kind == "must" and (not (due and base_form(first) in TASK_VERBS) or _LEAVING.match(words)):
+            continue  # "I've got to go, I've got a parents' evening thing, see you on the first": leaving
         own_clause = _NEXT_CLAUSE.split(raw, 1)[0]  # "... by the end of the month there's usually gaps"
         last_clause = re.split(r"[,;:]\s", norm[clause_start:m.start])[-1]  # not "Danny comes in on Thursdays, I'll"
         habit = phrases.HABIT.search(own_clause)
@@ -701,6 +701,8 @@ def _behaviour_only(words: str, dates: list[DateMention]) -> bool:
         r"(?:do|send|get|finish|write|read|book|check|fix|email|call|update|review|sort)\b", plain)
 
 
+_LEAVING = re.compile(r"(?:go|get\s+off|dash|run|head\s+off)\b(?!\s+(?:and|to|through|over|back|for|with)\b)")
+"""Having to leave the call: "I've got to go in a minute", "I've got to get off at the next stop"."""
 _DURATION = re.compile(r"\bfor\s+(?:\w+\s+){0,2}(?:minutes|hours|ages|days|weeks)\b")
 _HABIT_BEFORE = re.compile(r"\b(?:keep|keeps|always|every\s+time|whenever|usually|tend\s+to)\b")
 

@@ -170,6 +170,7 @@ NOT_TASK = re.compile(
     # putting something off: "let me get through Christmas first", "get the festival out of the way first"
     r"get\s+(?:through|past)\s+[\w' -]{2,30}?\s+first\b|get\s+[\w' -]{2,30}?\s+out\s+of\s+the\s+way\s+first\b|"
     r"(?:pull|call)\s+me\s+(?:up|out)\b|push\s+(?:on|back\s+on)\s+(?:that|this|it)\b|"
+    r"push\s+back(?:\s+(?:a\s+(?:little|bit|touch)|slightly|there|here))?$|"
     r"(?:ask|listen|talk|tell|speak)\s+(?:more|less)\s+and\s+(?:ask|listen|talk|tell|speak)\s+(?:more|less)\b|"
     r"give\s+you\s+(?:honest\s+|my\s+|some\s+)?feedback|"
     r"support\s+you|help\s+you\b(?!\s+with)|listen|be\s+there|challenge\s+you|guide\s+you|"

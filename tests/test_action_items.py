@@ -2514,3 +2514,17 @@ def test_going_back_and_doing_something_is_a_task() -> None:
                   ("mentee", "um monday i'm on site till two but yeah i'll go back and"),
                   ("mentee", "retag the whole switch room monday afternoon"))
     assert [(i.owner, i.text) for i in found] == [("mentee", "Go back and retag the whole switch room")]
+
+
+@pytest.mark.parametrize("text", [
+    "right i've got to go in a minute i've got a delivery coming thursday the twenty sixth",
+    "okay i've got to get off at the next stop are we still on for next friday",
+    "Okay, so, I'm going to push back a little.",
+])
+def test_leaving_the_call_and_pushing_back_are_no_tasks(text: str) -> None:
+    assert items(("mentor", text)) == []
+
+
+def test_having_to_go_and_do_something_by_a_day_is_still_a_task() -> None:
+    assert only(items(("mentee", "I've got to go to the depot on Friday and collect the permits."))).text \
+        .startswith("Go to the depot")
