@@ -2528,3 +2528,10 @@ def test_leaving_the_call_and_pushing_back_are_no_tasks(text: str) -> None:
 def test_having_to_go_and_do_something_by_a_day_is_still_a_task() -> None:
     assert only(items(("mentee", "I've got to go to the depot on Friday and collect the permits."))).text \
         .startswith("Go to the depot")
+
+
+def test_a_request_on_a_condition_that_may_never_hold_is_no_task() -> None:
+    assert items(("mentor", "And if the winch still slips after that, send me the service log and we'll look at it."),
+                 ("mentee", "Sure. Can I ask about the exam?")) == []
+    assert only(items(("mentor", "If you want, send me the service log before Friday."),
+                      ("mentee", "Yes please, I'll send it Thursday."))).owner == "mentee"
