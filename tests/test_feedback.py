@@ -1979,3 +1979,13 @@ def test_you_need_to_is_still_advice():
 def test_asking_whether_the_listener_took_a_step_after_a_difficulty_suggests_it(text):
     assert ("constructive", "mentor", "mentee", 1) in kinds(
         ("mentee", "I'm really struggling with the tide tables, I keep getting the heights wrong."), ("mentor", text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "That's absolutely fine. Knowing when to say no is a skill in itself, and you judged that one well.",
+    "You're genuinely good at that, I saw the splices you did last month.",
+    "honestly asking the skipper for the old charts was a great move most people never think to",
+])
+def test_a_judgement_a_skill_or_a_move_of_the_listener_named_well_is_praise(text):
+    assert ("praise", "mentor", "mentee", 1) in kinds(
+        ("mentee", "I turned down the extra shift and asked the skipper for his old charts."), ("mentor", text)), text
