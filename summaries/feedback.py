@@ -889,9 +889,9 @@ _MENTOR_REF = re.compile(
     r"stories|examples?|help|walk-?throughs?)\b"
     r"|\b(?:these|our) (?:calls|sessions|chats|catch-ups)\b|\bthe (?:way|fact that) you\b"
     r"|\b(?:making|telling|letting|pushing|getting) me (?:to )?(?!feel\b)\w+"
-    r"|\bthe (?!(?:other|next|main|only|big|bigger|real|hard|tricky|last|first|same|whole|boring|worst|best) )"
-    r"[\w'-]+(?: [\w'-]+){0,3} "
-    r"(?:thing|idea|tip|trick)\b"
+    r"|\b(?:the|that|this) (?!(?:other|next|main|only|big|bigger|real|hard|tricky|last|first|same|whole|boring|worst|"
+    r"best) )[\w'-]+(?: [\w'-]+){0,3} "
+    r"(?:thing|idea|tip|trick|stuff)\b"
     rf"|\b(?:that|the) (?:[\w'-]+ ){{0,2}}?(?:{_ADVICE_NOUN}|thing|bit|part) (?:about|on|of|for|to)\b")
 """What the mentor did or said, named by the mentee: "the thing you said last time", "the
 vesting idea", "your crib sheets", "these calls", "that tip about plotting it"."""
@@ -909,6 +909,8 @@ _MENTEE_EFFECT = re.compile(
     r"\b(?:helped|helps|huge|brilliant|stuck|clicked|clicks|made sense|worth it|worth like|so good|been great|"
     r"so useful|really useful|the most useful|valuable|gold|the first time|exactly (?:what|the kind)|"
     r"the (?:only )?reason|calmed me|(?:a |the )?(?:massive|huge|big|biggest|real) difference|all the difference|"
+    r"such a difference|(?:a |an )?(?:real |total |absolute )?(?:eye-opener|eye opener|game-changer|game changer|"
+    r"lifesaver|life-saver)|"
     r"got me|saved (?:me|us|a|the|my)|changed (?:how|my|the)|(?:did|done) more for (?:my|me)|"
     r"the best (?:[\w-]+ ){0,2}(?:i've|i have|i've ever|anyone)|(?:really |very |so )?good advice|"
     r"(?:super|way|far|much|so much) (?:more )?useful"

@@ -1989,3 +1989,12 @@ def test_asking_whether_the_listener_took_a_step_after_a_difficulty_suggests_it(
 def test_a_judgement_a_skill_or_a_move_of_the_listener_named_well_is_praise(text):
     assert ("praise", "mentor", "mentee", 1) in kinds(
         ("mentee", "I turned down the extra shift and asked the skipper for his old charts."), ("mentor", text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "Perfect. Thanks Dana, the tonnage stuff was a real eye-opener.",
+    "i won't um thanks dana honestly that buddy idea is brilliant i'm really excited to try it",
+    "you too thanks dana honestly the handover idea is gonna make such a difference bye",
+])
+def test_the_mentee_crediting_an_idea_at_parting_is_praise_of_the_mentoring(text):
+    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "Good. Same time next week then."), ("mentee", text)), text
