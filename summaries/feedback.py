@@ -112,7 +112,7 @@ _PRAISE = word_start(
     r"|\byou(?:'ve| have) (?:really |clearly )?(?:grown|improved|come a long way|"
     r"made (?:\w+ )?(?:great|real|huge|good|solid|amazing) progress|stepped up)\b"
     r"|\bi (?:really )?(?:love|loved|like|liked|admire|admired) (?:how|the way) you\b"
-    r"|\byou(?:'re| are) (?:really |so |such |genuinely |honestly |clearly |very |actually )?(?:a |an )?"
+    r"|\byou(?:'re| are) (?:really |so |such |genuinely |honestly |clearly |very |actually |always )?(?:a |an )?"
     r"(?:great|good|amazing|fantastic|"
     r"brilliant|excellent|strong|gifted|natural) (?:mentor|listener|presenter|teacher|coach|"
     r"communicator|writer|leader|speaker|manager|at (?:this|that|it|\w+ing))\b"
@@ -299,7 +299,8 @@ _APPRECIATION_MORE = re.compile(
     r"what i needed\b"
     r"|\bhaving (?:someone|you|a mentor)\b[^.?!]{0,50}\b(?:makes?|made|helps?|helped) (?:me|it|things)\b"
     r"|\bworth (?:the|this) (?:call|session|chat|hour|conversation)\b"
-    r"|\byou (?:always |really |just )?make (?:this|it|things|everything) (?:feel |seem )?(?:manageable|doable"
+    r"|\byou (?:always |really |just )?make (?:this|it|things|everything)(?: all)? (?:feel |seem |sound )?(?:a lot |so "
+    r"much |much )?(?:manageable|doable"
     r"|possible|"
     r"easier|simpler|clearer|less \w+)\b")
 """More of the mentee's appreciation: "I appreciated you sharing your story", "the advice

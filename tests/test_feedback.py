@@ -1998,3 +1998,11 @@ def test_a_judgement_a_skill_or_a_move_of_the_listener_named_well_is_praise(text
 ])
 def test_the_mentee_crediting_an_idea_at_parting_is_praise_of_the_mentoring(text):
     assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "Good. Same time next week then."), ("mentee", text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks, Dana. You always make it all sound a lot less scary.",
+    "That's a good point. You're always good at linking the shifts to the bigger picture.",
+])
+def test_the_mentee_naming_what_the_mentor_always_does_well_is_praise(text):
+    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "You'll manage the winch fine."), ("mentee", text)), text
