@@ -1514,6 +1514,24 @@ then I write down the rating I see") or turned back on the listener ("so who do 
 actually reads yours?")."""
 
 
+_BUT_FAULT = re.compile(r"^(?:but|though|however|that said)\b|,? though[,.]?(?: |$)")
+"""The turn of a sentence from what works to what does not: "But the dates are in three formats"."""
+
+
+def _fault_after_praise(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
+    """The mentor's praise, then "but" and a fault found with the same work ("The core of the
+    doc is solid. The cost section is thin, though."): the fault is constructive too."""
+    for sentences in ctx.turn_sentences:
+        if not sentences or sentences[0].speaker != "mentor":
+            continue
+        praised = False
+        for s in sentences:
+            praise, constructive = kinds[s.segment, s.char_start]
+            if praised and not praise and not constructive and _BUT_FAULT.search(s.norm) and _critique(s):
+                kinds[s.segment, s.char_start] = (False, True)
+            praised = praised or praise
+
+
 def _story_advice(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
     """A story of the mentor's own early days with its lesson is advice; the story alone ("I
     made the same mistake in my first year") is not."""
@@ -1588,6 +1606,7 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
     _credit_said_after(ctx, kinds)
     _sessions_reviewed(ctx, kinds)
     _progress_noticed(ctx, kinds)
+    _fault_after_praise(ctx, kinds)
     _story_advice(ctx, kinds)
     found: list[tuple[int, int, Feedback]] = []
     said_before = {(b.segment, b.char_start): a for sentences in ctx.turn_sentences

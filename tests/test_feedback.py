@@ -2006,3 +2006,10 @@ def test_the_mentee_crediting_an_idea_at_parting_is_praise_of_the_mentoring(text
 ])
 def test_the_mentee_naming_what_the_mentor_always_does_well_is_praise(text):
     assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "You'll manage the winch fine."), ("mentee", text)), text
+
+
+def test_a_fault_found_after_praise_of_the_same_work_is_constructive_too():
+    found = kinds(("mentee", "Here's my write-up of the berth survey."),
+                  ("mentor", "The core of the survey is solid, and the tide table is really clear. "
+                             "The cost section is thin, though, there isn't a single number in it."))
+    assert ("praise", "mentor", "mentee", 1) in found and ("constructive", "mentor", "mentee", 1) in found
