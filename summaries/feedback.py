@@ -1056,6 +1056,15 @@ _UNPUNCTUATED_TURN = re.compile(r"^.{10,}? (?:right |alright |so )?(?:ok|okay|an
 with all that free time right ok block out two lunchtimes a week"."""
 
 
+_HAVE_YOU_TRIED_STEP = re.compile(
+    r"^(?:(?:so|and|but|okay|ok|well|hmm|mm)[,\s]+)*have you (?:ever |already |actually |properly |even |"
+    r"thought about |considered )?(?!(?:had|heard|finished|started|seen|noticed|got|been|gone|managed|decided|"
+    r"booked|received|passed|failed|used|needed|wanted|lost|missed|enjoyed|liked|loved|found|met|signed|"
+    r"submitted|sent|applied|called|emailed|replied|heard)\b)"
+    r"(?:[a-z]+ed|done|read|written|shown|told|spoken|tried|asked|run|costed|checked|looked|raised|worked out|"
+    r"talked)\b")
+"""The mentor asking whether the listener has taken a step that would help ("have you checked the
+file metadata?", "have you ever asked him what he'd change?"), not news ("have you heard back?")."""
 _HAVE_YOU_DONE = re.compile(r"^(?:(?:so|and|but|okay|ok|well)[,\s]+)*(?:have|did) you (?:ever |already |actually |"
                             r"properly )?(?:tried|thought|considered|talked|spoken|asked|sat|explained|called|rung|"
                             r"phoned|emailed|contacted|told|been to|put|looked at|checked|shown|used)\b")
@@ -1113,6 +1122,9 @@ def _general_constructive(sentence: Sentence, answering: str = "", about_listene
                 _HAVE_YOU_DONE.match(text[m.start():]) for m in re.finditer(r"\b(?:have|did) you\b", text)))
         if difficulty_before and (asks_step or SOMEONE_WHO_COULD.match(text)):
             return True
+        step = _HAVE_YOU_TRIED_STEP.match(LEAD.sub("", text))
+        if step and len(LEAD.sub("", text)[step.end():].split()) >= 3 and not re.search(r"\b(?:yet|before)\b", text):
+            return True  # "have you asked him?", "have you done the plan yet?" ask how things stand
         return bool(ADVICE_QUESTION.search(text) or _DIRECTED.search(text)) and not _DEADLINE.search(text)
     if (_DEADLINE.search(text) and not SPEAKER_WOULD.search(text)) or _LOGISTICS.search(text) or _encouragement(text):
         return False  # "I'd get back to him tomorrow" advises all the same

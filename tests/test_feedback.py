@@ -2013,3 +2013,20 @@ def test_a_fault_found_after_praise_of_the_same_work_is_constructive_too():
                   ("mentor", "The core of the survey is solid, and the tide table is really clear. "
                              "The cost section is thin, though, there isn't a single number in it."))
     assert ("praise", "mentor", "mentee", 1) in found and ("constructive", "mentor", "mentee", 1) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Have you checked the tide gauge logs against the chart datum?",
+    "Have you ever asked him what he'd change if it was his boat?",
+    "mm have you written your reasoning up anywhere",
+])
+def test_asking_whether_the_listener_took_a_helpful_step_is_constructive(text):
+    assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "So that's where the survey is."),
+                                                             ("mentor", text)), text
+
+
+@pytest.mark.parametrize("text", ["Have you asked him?", "Have you done the dive plan yet?",
+                                  "Have you heard back from the harbour board about the berth?"])
+def test_asking_how_things_stand_is_not_constructive(text):
+    assert all(k[0] != "constructive" for k in kinds(("mentee", "So that's where the survey is."),
+                                                      ("mentor", text))), text
