@@ -741,7 +741,10 @@ def _advice_clause(text: str) -> re.Match[str] | None:
 
 _I_WOULD_DO = re.compile(
     r"(?:^|[,.:;] |\b(?:and|so|but|honestly|then|yeah|okay|well|personally|also|though) )i(?:'d| would) "
-    rf"(?:(?:also|probably|definitely|just|still|honestly|actually) )?(?:{_TASK_VERB})\b(?! you\b)(?![^,.;]* but\b)")
+    rf"(?:(?:also|probably|definitely|just|still|honestly|actually|really|always|maybe|personally|first) )*"
+    rf"(?:{_TASK_VERB}|aim|double-check|double|park|drop|cut|raise|lower|split|price|"
+    rf"charge|quote|insist|push|hold|stop|start|ditch|skip|swap|lead|open|close|frame|phrase|name)\b"
+    rf"(?! you\b)(?![^,.;]* but\b)")
 """What the mentor would do in the listener's place: "I'd email the council before the end of
 the month", "then I'd go back to him" (not "I'd send you mine but it's out of date")."""
 

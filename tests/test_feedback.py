@@ -2030,3 +2030,13 @@ def test_asking_whether_the_listener_took_a_helpful_step_is_constructive(text):
 def test_asking_how_things_stand_is_not_constructive(text):
     assert all(k[0] != "constructive" for k in kinds(("mentee", "So that's where the survey is."),
                                                       ("mentor", text))), text
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly? I'd really double-check the load figures before you send it.",
+    "Personally I'd always price the call-out separately.",
+    "Then I'd maybe park the night fishing for now and get the ticket done first.",
+])
+def test_what_the_mentor_would_do_said_with_an_adverb_or_another_verb_is_constructive(text):
+    assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "So that's where the quote is."),
+                                                             ("mentor", text)), text
