@@ -2040,3 +2040,9 @@ def test_asking_how_things_stand_is_not_constructive(text):
 def test_what_the_mentor_would_do_said_with_an_adverb_or_another_verb_is_constructive(text):
     assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "So that's where the quote is."),
                                                              ("mentor", text)), text
+
+
+def test_the_thing_to_work_on_run_on_in_speech_is_constructive():
+    assert ("constructive", "mentor", "mentee", 1) in kinds(
+        ("mentee", "that was hard to do in front of the examiner"),
+        ("mentor", "it always is now the thing to work on you rushed the radio calls he says you clipped every one"))
