@@ -2045,4 +2045,5 @@ def test_what_the_mentor_would_do_said_with_an_adverb_or_another_verb_is_constru
 def test_the_thing_to_work_on_run_on_in_speech_is_constructive():
     assert ("constructive", "mentor", "mentee", 1) in kinds(
         ("mentee", "that was hard to do in front of the examiner"),
-        ("mentor", "it always is now the thing to work on you rushed the radio calls he says you clipped every one"))
+        ("mentor", "it always is now the thing to work on you slipped into reported speech he says that he was on watch "
+                   "and so on you need to keep to first person"))
