@@ -820,7 +820,8 @@ def _other_verb(words: str) -> bool:
 
 
 _ON_CONDITION = re.compile(
-    r"(?:(?:and|so|but|okay|ok|well|oh|great|good)[,\s]+)*if\s+(?!you\s+(?:want|like|need|prefer|fancy|get\s+a\s+chance|"
+    r"(?:(?:and|so|but|okay|ok|well|oh|great|good)[,\s]+)*if\s+"
+    r"(?!you\s+(?:want|like|need|prefer|fancy|get\s+a\s+chance|"
     r"have\s+(?:time|a\s+(?:minute|sec|second|moment|chance)))\b|it\s+helps\b|that\s+helps\b|possible\b|you\s+can\b)")
 """An imperative on a condition that may never hold: "and if it still won't converge, send me
 the script" (labelled a task 0 times in 18 on the read sets; "if you want, send me ..." is an offer)."""
@@ -1261,7 +1262,8 @@ _ONE_OBJECT = re.compile(r"(?P<verb>[a-z]+(?:\s+(?:up|out|together))?)\s+(?:one\
                          r"this|next|tonight|today|tomorrow|before|after|straight|and|then|over)\b))")
 """A task whose object is "one" of a kind named before: "order one", "set one up"."""
 _GOING_TO = re.compile(
-    r"\b(?:go|goes|going|went|gone|been|come|coming|came|get|along)\s+to\s+(?P<np>(?:the|their|your|our|his|her|this|that|"
+    r"\b(?:go|goes|going|went|gone|been|come|coming|came|get|along)\s+to\s+"
+    r"(?P<np>(?:the|their|your|our|his|her|this|that|"
     r"a|an)\s+(?:[a-z'-]+\s+){0,3}?[a-z-]+)(?=\s+(?:on|in|at|for|with|next|this|and|but|so|or|the|one|to|if|when|"
     r"because|it's|is|they're|tomorrow|tonight|today|anyway|then|though)\b|\s*[,.?!]|\s*$)")
 """Where someone goes: "have you been to the stats clinic", "come to their meeting on the twentieth"."""
@@ -1463,8 +1465,9 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                 confirmed.append(replace(c, words=previous.suggestions[-1] + rest, pronoun_only=False))
             elif c.pronoun_only and previous.suggestions and not _named_before(c, ctx):
                 # worded as the one who suggested it; "get some sleep" - "I'll try" takes on no task
-                if not (phrases.CARE.match(previous.suggestions[-1]) or phrases.LEAVE_TAKING.match(previous.suggestions[-1])):
-                    confirmed.append(replace(c, words=previous.suggestions[-1], requester=previous.speaker))
+                suggestion = previous.suggestions[-1]
+                if not (phrases.CARE.match(suggestion) or phrases.LEAVE_TAKING.match(suggestion)):
+                    confirmed.append(replace(c, words=suggestion, requester=previous.speaker))
             elif c.pronoun_only and previous.topic and not _named_before(c, ctx):
                 confirmed.append(replace(c, words=re.sub(r"\b(?:it|that|this)\b", previous.topic,
                                                          c.words, count=1)))
@@ -2485,7 +2488,8 @@ _WITH_ASKER = re.compile(r"help\s+(?:me|us)\b")
 people's."""
 
 
-_BARE_YES = re.compile(r"^(?:(?:yeah|yes|okay|ok|sure|right)[,\s]+)?(?:will\s+do|i\s+will)\b(?!\s+(?!i\b)[a-z]+\s+(?:it|that|them|the)\b)")
+_BARE_YES = re.compile(r"^(?:(?:yeah|yes|okay|ok|sure|right)[,\s]+)?(?:will\s+do|i\s+will)\b"
+                       r"(?!\s+(?!i\b)[a-z]+\s+(?:it|that|them|the)\b)")
 """A yes and nothing more said: "will do", "i will, i will" (not "i will send it")."""
 _FAREWELL = re.compile(r"\b(?:bye|goodbye|take\s+care|see\s+you|speak\s+soon|talk\s+soon|cheers|thanks|"
                        r"thank\s+you)\b")

@@ -481,7 +481,8 @@ _SUGGESTION_MORE = word_start(
     r"|\byou(?:'re| are) (?:holding on|hanging on|gripping (?:it|on)) too tight"
     r"|\byou (?:can't|cannot) (?:leave it|keep (?:doing|putting)|do everything|be (?:on )?both|be the \w+ and)\b"
     r"|\b(?:(?:that's|that is|this is) the|(?:now|so|and) the(?: one| main| big)?) (?:bit|part|thing|area) "
-    r"(?:to work on|(?:you|we) (?:need to|should|can) work on|i'd work on)\b|\b(?:two|three|a couple of|a few) things,? though\b"
+    r"(?:to work on|(?:you|we) (?:need to|should|can) work on|i'd work on)\b"
+    r"|\b(?:two|three|a couple of|a few) things,? though\b"
     r"|(?:^|[:;] |\bthough[,:]? )(?:just )?(?:never|always) (?!(?:been|had|was|were|is|are|do|did|have|got|seem|seems|"
     r"know|knew|say|said|want|wanted|get|gets|wonder|think|thought|feel|felt)\b)[a-z]{3,}(?: [a-z]+)? (?:into|in|to|"
     r"a|an|the|your|without|with|it|them|before|until|on|up|down|out|off)\b"
@@ -738,24 +739,22 @@ def _advice_clause(text: str) -> re.Match[str] | None:
     return match
 
 
-_I_WOULD_DO = re.compile(
-    r"(?:^|[,.:;] |\b(?:and|so|but|honestly|then|yeah|okay|well|personally|also|though) )i(?:'d| would) "
-    rf"(?:(?:also|probably|definitely|just|still|honestly|actually|really|always|maybe|personally|first) )*"
-    rf"(?:{_TASK_VERB}|aim|double-check|double|park|drop|cut|raise|lower|split|price|"
-    rf"charge|quote|insist|push|hold|stop|start|ditch|skip|swap|lead|open|close|frame|phrase|name)\b"
-    rf"(?! you\b)(?![^,.;]* but\b)")
+_WOULD_DO = (r"i(?:'d| would) (?:(?:also|probably|definitely|just|still|honestly|actually|really|always|maybe|"
+             rf"personally|first) )*(?:{_TASK_VERB}|aim|double-check|double|park|drop|cut|raise|lower|split|price|"
+             r"charge|quote|insist|push|hold|stop|start|ditch|skip|swap|lead|open|close|frame|phrase|name)\b(?! you\b)")
 """What the mentor would do in the listener's place: "I'd email the council before the end of
 the month", "then I'd go back to him" (not "I'd send you mine but it's out of date")."""
-
-
+_I_WOULD_DO = re.compile(
+    rf"(?:^|[,.:;] |\b(?:and|so|but|honestly|then|yeah|okay|well|personally|also|though) ){_WOULD_DO}"
+    r"(?![^,.;]* but\b)")
+"""`_WOULD_DO` opening the sentence or a clause."""
 _I_WOULD_DO_RUN_ON = re.compile(
     r"(?<!\bif )(?<!\bsaid )(?<!\bthought )(?<!\bthat )(?<!\bwhat )(?<!\bwish )(?<!\bhoped )(?<!\bknew )"
     r"(?<!\bhope )(?<!\bthink )(?<!\bguess )(?<!\bpromised )(?<!\bwhen )(?<!\bas )(?<!\bthan )(?<!\bhow )"
     r"(?<!\bwhere )(?<!\bwhy )(?<!\bwho )(?<!\bbecause )(?<!\bknow )(?<!\btold )(?<!\bsay )"
-    r"\bi(?:'d| would) (?:(?:also|probably|definitely|just|still|honestly|actually) )?"
-    rf"(?:{_TASK_VERB})\b(?! you\b)(?! it\b)(?![^,.;]* but\b)")
-"""In speech without punctuation, "i'd" after any word: "nobody reads the text i'd do a photo of
-it being worn", unless it is reported or hypothetical ("i said i'd send", "if i'd known")."""
+    rf"\b{_WOULD_DO}(?! it\b)(?![^,.;]* but\b)")
+"""In speech without punctuation, `_WOULD_DO` after any word: "nobody reads the text i'd do a
+photo of it being worn", unless it is reported or hypothetical ("i said i'd send", "if i'd known")."""
 
 
 _DIAGNOSIS = re.compile(

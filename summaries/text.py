@@ -417,7 +417,8 @@ def _resumes_after(transcript: Transcript, index: int, punctuated: bool = True) 
 
 
 _PROMISE = re.compile(r"\b(?:i'll|i\s+will|i'm\s+going\s+to|going\s+to)\s+(?:\w+\s+)?\w+")
-_GOES_ON = re.compile(r"(?:(?:yeah|yes|so|um|uh)\s+)*(?:and\s+(?:then\s+)?[a-z]+|tomorrow|tonight|today|this\s+(?:week|weekend|"
+_GOES_ON = re.compile(r"(?:(?:yeah|yes|so|um|uh)\s+)*(?:and\s+(?:then\s+)?[a-z]+|tomorrow|tonight|today|"
+                      r"this\s+(?:week|weekend|"
                       r"afternoon|evening)|next\s+week|same\s+time|on\s+(?:monday|tuesday|wednesday|thursday|friday|"
                       r"saturday|sunday|the)|by\s+(?:monday|tuesday|wednesday|thursday|friday|the|end))\b")
 """How a promise cut by an "mm" goes on: "and get my name down ...", "tomorrow yeah and ..."."""

@@ -2462,7 +2462,8 @@ def test_the_plan_for_the_whole_venture_is_a_goal_and_my_plan_for_a_task_a_promi
 def test_noting_the_time_just_agreed_is_no_task() -> None:
     assert items(("mentor", "Monday the eleventh, four o'clock, same as today?"),
                  ("mentee", "Done. I'll put it in the diary.")) == []
-    assert items(("mentor", "How about the ninth at half two?"), ("mentee", "The ninth at half two, I'll put it in.")) == []
+    assert items(("mentor", "How about the ninth at half two?"),
+                 ("mentee", "The ninth at half two, I'll put it in.")) == []
     assert only(items(("mentee", "I'll put the crew rota in the shared calendar tonight."))).text \
         == "Put the crew rota in the shared calendar"
 

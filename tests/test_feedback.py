@@ -1978,7 +1978,8 @@ def test_you_need_to_is_still_advice():
 ])
 def test_asking_whether_the_listener_took_a_step_after_a_difficulty_suggests_it(text):
     assert ("constructive", "mentor", "mentee", 1) in kinds(
-        ("mentee", "I'm really struggling with the tide tables, I keep getting the heights wrong."), ("mentor", text)), text
+        ("mentee", "I'm really struggling with the tide tables, I keep getting the heights wrong."),
+        ("mentor", text)), text
 
 
 @pytest.mark.parametrize("text", [
@@ -1997,7 +1998,8 @@ def test_a_judgement_a_skill_or_a_move_of_the_listener_named_well_is_praise(text
     "you too thanks dana honestly the handover idea is gonna make such a difference bye",
 ])
 def test_the_mentee_crediting_an_idea_at_parting_is_praise_of_the_mentoring(text):
-    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "Good. Same time next week then."), ("mentee", text)), text
+    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "Good. Same time next week then."),
+                                                      ("mentee", text)), text
 
 
 @pytest.mark.parametrize("text", [
@@ -2005,7 +2007,8 @@ def test_the_mentee_crediting_an_idea_at_parting_is_praise_of_the_mentoring(text
     "That's a good point. You're always good at linking the shifts to the bigger picture.",
 ])
 def test_the_mentee_naming_what_the_mentor_always_does_well_is_praise(text):
-    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "You'll manage the winch fine."), ("mentee", text)), text
+    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "You'll manage the winch fine."),
+                                                      ("mentee", text)), text
 
 
 def test_a_fault_found_after_praise_of_the_same_work_is_constructive_too():
@@ -2045,5 +2048,5 @@ def test_what_the_mentor_would_do_said_with_an_adverb_or_another_verb_is_constru
 def test_the_thing_to_work_on_run_on_in_speech_is_constructive():
     assert ("constructive", "mentor", "mentee", 1) in kinds(
         ("mentee", "that was hard to do in front of the examiner"),
-        ("mentor", "it always is now the thing to work on you slipped into reported speech he says that he was on watch "
-                   "and so on you need to keep to first person"))
+        ("mentor", "it always is now the thing to work on you slipped into reported speech he says that he was "
+                   "on watch and so on you need to keep to first person"))
