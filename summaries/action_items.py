@@ -65,6 +65,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import date
 from typing import NamedTuple
 
@@ -1141,6 +1142,11 @@ class _Wording:
     casing: dict[str, str]
     lower: frozenset[str]
 
+    @cached_property
+    def uncapitalised(self) -> bool:
+        """Does a segment have no capital letter at all, so that names come from the list?"""
+        return any(not re.search(r"[A-Z]", seg.text) for seg in self.ctx.transcript.segments)
+
     def names_in(self, text: str, listed: bool = True) -> list[str]:
         """Names of people: capitalised words never used as common words ("Dana Ortiz"),
         which, opening a sentence, must be followed by what a person does ("Mariam chairs")."""
@@ -1454,9 +1460,8 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                 confirmed.append(replace(c, words=offered.words))
             elif suggested is not None:  # "you should go to Priya's drop-in" - "then I'll go along Friday"
                 confirmed.append(replace(c, words=suggested, pronoun_only=False))
-            elif echo and echo.group(1) in ("go", "come") and _destination(ctx, c.sentence):
+            elif echo and echo.group(1) in ("go", "come") and (place := _destination(ctx, c.sentence)):
                 # "have you been to the stats clinic on Thursdays?" - ... - "okay, I'll go this Thursday"
-                place = _destination(ctx, c.sentence)
                 confirmed.append(replace(c, words=f"{echo.group(1)} to {place}", pronoun_only=False))
             elif _TRY_THAT.match(c.words) and previous.suggestions and not c.pronoun_only \
                     and " and " not in c.words:
@@ -2626,7 +2631,8 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
         day = next_checkin if due is not None and due.until_checkin else (due.day if due else None)
         clock = due.time if due is not None and not due.until_checkin else None
         when = format_when(day, clock) if day is not None else None
-        text, plain = wording.text(task), wording.text(task, listed=False)
+        text = wording.text(task)
+        plain = wording.text(task, listed=False) if wording.uncapitalised else text
         # a listed name put for "him" is no word said again: "ring pete" - "update him" are two tasks
         content, gist = _without_names(_content(plain.lower()), names), _without_names(_gist(plain), names)
         turn = ctx.turn_of(task.sentence.segment)

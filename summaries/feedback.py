@@ -1061,7 +1061,7 @@ _HAVE_YOU_TRIED_STEP = re.compile(
     r"^(?:(?:so|and|but|okay|ok|well|hmm|mm)[,\s]+)*have you (?:ever |already |actually |properly |even |"
     r"thought about |considered )?(?!(?:had|heard|finished|started|seen|noticed|got|been|gone|managed|decided|"
     r"booked|received|passed|failed|used|needed|wanted|lost|missed|enjoyed|liked|loved|found|met|signed|"
-    r"submitted|sent|applied|called|emailed|replied|heard)\b)"
+    r"submitted|sent|applied|called|emailed|replied)\b)"
     r"(?:[a-z]+ed|done|read|written|shown|told|spoken|tried|asked|run|costed|checked|looked|raised|worked out|"
     r"talked)\b")
 """The mentor asking whether the listener has taken a step that would help ("have you checked the
@@ -1118,14 +1118,17 @@ def _general_constructive(sentence: Sentence, answering: str = "", about_listene
     if ADVICE_QUESTION.search(text) or question_kind(sentence) is not None:
         # in unpunctuated speech the question may follow the speaker's aside: "yeah i've been there
         # um have you actually sat down with him"
-        asks_step = _HAVE_YOU_DONE.match(LEAD.sub("", text)) or (
+        opened = LEAD.sub("", text)
+        asks_step = _HAVE_YOU_DONE.match(opened) or (
             not re.search(r"[,.;:?!]", sentence.text) and any(
                 _HAVE_YOU_DONE.match(text[m.start():]) for m in re.finditer(r"\b(?:have|did) you\b", text)))
         if difficulty_before and (asks_step or SOMEONE_WHO_COULD.match(text)):
             return True
-        step = _HAVE_YOU_TRIED_STEP.match(LEAD.sub("", text))
-        if step and len(LEAD.sub("", text)[step.end():].split()) >= 3 and not re.search(r"\b(?:yet|before)\b", text):
-            return True  # "have you asked him?", "have you done the plan yet?" ask how things stand
+        # asked any time, a step that would help; "have you asked him?", "have you done the plan
+        # yet?" ask how things stand
+        step = _HAVE_YOU_TRIED_STEP.match(opened)
+        if step and len(opened[step.end():].split()) >= 3 and not re.search(r"\b(?:yet|before)\b", text):
+            return True
         return bool(ADVICE_QUESTION.search(text) or _DIRECTED.search(text)) and not _DEADLINE.search(text)
     if (_DEADLINE.search(text) and not SPEAKER_WOULD.search(text)) or _LOGISTICS.search(text) or _encouragement(text):
         return False  # "I'd get back to him tomorrow" advises all the same
