@@ -467,7 +467,7 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         due = _due_in(norm, m.end, clause_end, dates) or _due_in(norm, clause_start, m.start, dates)
         if due is None or due.vague:
             due = _date_of_meeting(norm[:m.start], words, dates) or due
-        if not words or (phrases.NOT_TASK.match(words) and not _LISTEN_TO.match(words)) \
+        if not _strip_dates(words, dates) or (phrases.NOT_TASK.match(words) and not _LISTEN_TO.match(words)) \
                 or re.search(r"\b(?:right\s+)?now$", words) or (kind != "mine" and _not_a_verb(words)):
             continue
         if due is None and not asked and _behaviour_only(words, dates):
@@ -2632,6 +2632,8 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
         clock = due.time if due is not None and not due.until_checkin else None
         when = format_when(day, clock) if day is not None else None
         text = wording.text(task)
+        if not text:
+            continue  # nothing left but a date: "what I'm going to do is, tomorrow morning, ..."
         plain = wording.text(task, listed=False) if wording.uncapitalised else text
         # a listed name put for "him" is no word said again: "ring pete" - "update him" are two tasks
         content, gist = _without_names(_content(plain.lower()), names), _without_names(_gist(plain), names)

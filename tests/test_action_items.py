@@ -2536,3 +2536,21 @@ def test_a_request_on_a_condition_that_may_never_hold_is_no_task() -> None:
                  ("mentee", "Sure. Can I ask about the exam?")) == []
     assert only(items(("mentor", "If you want, send me the service log before Friday."),
                       ("mentee", "Yes please, I'll send it Thursday."))).owner == "mentee"
+
+
+@pytest.mark.parametrize("text", [
+    "right so what im going to do is um tomorrow morning ill rewrite the bio",
+    "So what I'm going to do is, tomorrow morning, I'll rewrite the bio.",
+])
+def test_a_plan_announced_before_its_date_is_the_task_after_the_date(text: str) -> None:
+    item = only(items(("mentor", "How will you sort the bio out?"), ("mentee", text)))
+    assert (item.owner, item.text, item.due) == ("mentee", "Rewrite the bio", "2026-11-19")
+
+
+@pytest.mark.parametrize("text", [
+    "so what i'm going to do is tomorrow morning",
+    "what i'll do is over the weekend i'll redo the price list and ring the printer",
+])
+def test_a_plan_announced_with_only_a_date_words_no_empty_task(text: str) -> None:
+    found = items(("mentor", "How will you sort it?"), ("mentee", text))
+    assert all(item.text for item in found) and len(found) <= 1, [item.text for item in found]
