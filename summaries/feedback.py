@@ -757,6 +757,36 @@ _I_WOULD_DO_RUN_ON = re.compile(
 photo of it being worn", unless it is reported or hypothetical ("i said i'd send", "if i'd known")."""
 
 
+_RUN_ON_OPENER = re.compile(r"(?<=\s)(?:(?:and|but|so) )?(?:maybe|perhaps)\s")
+"""A hedge that opens a new clause inside an unpunctuated run: "... after the quote so maybe send them"."""
+_RUN_ON_DONT = re.compile(r"(?<=\s)don't\s(?![a-z]+(?:ed|s)\b)")
+_RUN_ON_NOT_ADVICE = re.compile(r"don't (?:forget|decide|believe|expect|tell anyone|work too|wait)\b")
+"""Reminders and reassurance rather than advice: "don't forget the photos", "don't wait for the call"."""
+_NOT_BEFORE_DONT = frozenset("i you we they he she people who that which if why do and or because "
+                             "probably really still even often usually".split())
+_PEOPLE = frozenset("people most many lot everyone everybody nobody folk others some all".split())
+"""Who "don't" may be said of three words back: "most people coming out don't put a number on it"."""
+
+
+def _run_on_advice(text: str) -> re.Match[str] | None:
+    """Advice opening a clause in the middle of unpunctuated speech: "so maybe ask him to show
+    you", "thats the right instinct don't ask whether theyve signed"."""
+    def at(start: int, match: re.Match[str] | None) -> re.Match[str] | None:
+        return re.compile(re.escape(match.group(0))).match(text, start) if match else None
+
+    for opener in _RUN_ON_OPENER.finditer(text):
+        clause = text[opener.end():]
+        found = at(opener.end(), _ADVICE_VERB.match(clause) or _TRY_FIRST.match(clause) or _IMPERATIVE.match(clause))
+        if found:
+            return found
+    for dont in _RUN_ON_DONT.finditer(text):
+        before, clause = text[:dont.start()].split(), text[dont.start():]
+        if before and before[-1] not in _NOT_BEFORE_DONT and not _PEOPLE.intersection(before[-3:]) \
+                and not _RUN_ON_NOT_ADVICE.match(clause) and _ADVICE_VERB.match(clause):
+            return at(dont.start(), _ADVICE_VERB.match(clause))
+    return None
+
+
 _DIAGNOSIS = re.compile(
     r"\byou(?:'re| are) (?:not |still |always |just )?[a-z]+ing\b[^,.;?]*?\b(?:too (?:early|late|much|high|low|fast|"
     r"slow|soon|far|long|hard|many|little)|(?:hot|long|hard|early|high|low|slow) enough|instead of (?!just\b)|"
@@ -779,7 +809,7 @@ def _constructive(sentence: Sentence, granting: bool = False) -> bool:
     if match is None and sentence.speaker == "mentor":
         match = _I_WOULD_DO.search(text) or _DIAGNOSIS.search(text)
         if match is None and not re.search(r"[,.;:?!]", sentence.text):
-            match = _I_WOULD_DO_RUN_ON.search(text)
+            match = _I_WOULD_DO_RUN_ON.search(text) or _run_on_advice(text)
     if match is None and sentence.speaker == "mentee":
         match = _MENTEE_ASKS.search(text)
     if match is None and not granting:
@@ -824,7 +854,8 @@ _FORMULA = re.compile(
     r"have a (?:(?:lovely|good|great|nice|restful|relaxing|brilliant|proper|safe|wonderful) )?(?:weekend|evening|"
     r"holiday|break|day|christmas|summer|rest|trip|time|half-term|half term)|"
     r"(?:drink|finish|eat) (?:your|that|the) (?:tea|coffee|sandwich|lunch|dinner|breakfast|cake|soup)|"
-    r"take a biscuit|(?:do )?come in|try not to (?:think|worry) about|shout if you need)\b"
+    r"take a biscuit|(?:do )?come in|try not to (?:think|worry) about|shout if you need|"
+    r"don't (?:beat yourself up|panic|stress|bother|lose sleep|hold your breath|be (?:so |too )?hard on yourself))\b"
     r"|^(?:start|begin) with (?:the|that|this|your|you) ?[\w-]*[.!]?$")
 """Formulae that look like imperatives: encouragement, leave-taking."""
 def _encouragement(text: str) -> bool:

@@ -2050,3 +2050,19 @@ def test_the_thing_to_work_on_run_on_in_speech_is_constructive():
         ("mentee", "that was hard to do in front of the examiner"),
         ("mentor", "it always is now the thing to work on you slipped into reported speech he says that he was "
                    "on watch and so on you need to keep to first person"))
+
+
+@pytest.mark.parametrize("text, advice", [
+    ("the buyers never ring back after the first quote so maybe send them a shorter one with a photo", True),
+    ("that's the right call honestly don't promise a date you can't keep give them a window", True),
+    ("yeah it's a big jump and perhaps talk to the regional team before you put your name down", True),
+    # no advice: what other people don't do, a reassurance, a reminder
+    ("most people starting out don't price the travel at all so you're ahead there", False),
+    ("it happens to all of us so don't beat yourself up about the spoiled batch", False),
+    ("good and the forms go in on monday so don't forget to sign the second page", False),
+    ("i know maybe it sounds odd but he liked the first draft more than the second", False),
+    ("Okay, that's loads of time, don't panic.", False),
+])
+def test_advice_opening_a_clause_inside_unpunctuated_speech(text, advice):
+    found = kinds(("mentee", "so that's where the quote is"), ("mentor", text))
+    assert (("constructive", "mentor", "mentee", 1) in found) == advice, found
