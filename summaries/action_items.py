@@ -1510,7 +1510,7 @@ _NOUN_PHRASE = re.compile(
     r"(?=\s+(?:from|for|with|to|on|at|in|of|about|that|which|who|you|i|we|he|she|they|when|before|after|"
     r"by|and|but|so|is|are|was|were|still|last|this|next|yet|already|again|too|as|tonight|today|tomorrow|"
     r"thats|its|theres|if|unless|once|until|because|since|while|or|please|my|your|our|the|every|each|a|an|"
-    r"earlier|instead|anyway|though|somewhere|anywhere|here|there|around|"
+    r"earlier|instead|anyway|though|somewhere|anywhere|here|there|around|past|over|across|into|"
     r"now|later|soon|first|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow's|"
     r"came|comes|has|had|have|went|goes|arrived|dropped|landed|says|needs|will|would|can|could|should|might|"
     r"covers|explains|lists|sets|shows)\b|\s*[,?!:]|\s*$)")
@@ -1539,7 +1539,9 @@ maybe perhaps no also here look listen hmm ah perfect lovely brilliant fab sorry
 me stay"), someone else gave leave."""
 _INTENSIFIERS = frozenset("really very quite pretty super".split())
 _NOT_A_THING = re.compile(
-    r"week|weekend|day|days|month|year|morning|afternoon|evening|night|time|minute|moment|"
+    r"weeks?|weekends?|days?|months?|years?|mornings?|afternoons?|evenings?|nights?|times?|minutes?|moments?|hours?|"
+    r"ago|somewhere|anywhere|everywhere|something|anything|everything|nothing|someone|anyone|everyone|somebody|"
+    r"anybody|everybody|nobody|"
     r"second|point|ones?|thing|things|stuff|lot|bit|way|end|rest|same|other|idea|question|problem|right|pair|eyes|"
     r"whether|if|how|why|what|when|"
     r"sorts?|kinds?|types?|yeah|yes|okay|ok|um|uh|please|god|gosh|goodness|wow|"

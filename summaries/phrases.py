@@ -146,6 +146,7 @@ CARE = re.compile(_CARE)
 """Looking after oneself, no task: "go and get some food", "take a day off" - "I'll try"."""
 NOT_TASK = re.compile(
     r"^(?:be\b(?!\s+\w+ing\b|\s+(?:one\s+of\s+)?(?:your|his|her|their)\s+[\w-]+)|admit|confess|say|said|"
+    r"(?:cross|tick|strike)\s+(?:that|it|this|them|those)\s+off\b|contradict\s+myself|"
     r"tell\s+you\s+(?:what|something|this|the\s+truth)|"
     r"bet|guess|see\s+(?:you|ya)|talk\s+to\s+you|speak\s+to\s+you|catch\s+you|hear|miss|"
     r"let\s+you\s+go|leave\s+(?:it|that|you)\b|stop\s+(?:you|there|here|sharing)|wrap\s+up|"
@@ -286,9 +287,11 @@ HEDGE_BEFORE = re.compile(r"(?:\bif\s+i\b|\bif\s+there's\b|\bif\s+there\s+is\b|\
                           r"\bfear\b)[^,]{0,24}$")
 HYPOTHETICAL = re.compile(r"\bif\s+i\s+(?:had|have|get|got|find|could|were)\b|"
                           r"\bif\s+(?:there's|there\s+is)\s+time\b")
-TAG_QUESTION = re.compile(r"(?:,\s*|\s)(?:okay|ok|right|yeah|alright|sound\s+good|does\s+that\s+work|"
+TAG_QUESTION = re.compile(r"(?<!\bthe)(?<!\ba)(?<!\bthat)(?<!\bthis)(?<!\bmy)(?<!\byour)(?<!\bour)(?<!\btheir)"
+                          r"(?:,\s*|\s)(?:okay|ok|right|yeah|alright|sound\s+good|does\s+that\s+work|"
                           r"(?<=,\s)(?:would|will|could|can)\s+you|"
                           r"is\s+that\s+okay|fair|deal|cool)\s*\?$")
+"""A question tag on a statement ("I'll take the first half, okay?"), not a noun ("before the fair?")."""
 CLAUSE_CUT = re.compile(
     r",?\s+(?:so\s+that|so\s+(?=(?:i|he|she|we|they|you|it|that|there|there's|the|everyone|people|"
     r"nobody)\b)|because|since|as\s+(?=(?:i|he|she|"

@@ -2554,3 +2554,17 @@ def test_a_plan_announced_before_its_date_is_the_task_after_the_date(text: str) 
 def test_a_plan_announced_with_only_a_date_words_no_empty_task(text: str) -> None:
     found = items(("mentor", "How will you sort it?"), ("mentee", text))
     assert all(item.text for item in found) and len(found) <= 1, [item.text for item in found]
+
+
+def test_it_is_never_a_time_or_a_somewhere() -> None:
+    """"it" stands for the thing named, not for "somewhere" nor "three weeks ago"; "before the
+    fair?" asks (no question tag "..., fair?"), so it is no request worded as asked."""
+    found = items(("mentor", "I kept a costing sheet for exactly this somewhere, I'll find it tonight. "
+                             "Do you want to run your price list past me before the fair?"),
+                  ("mentee", "Please. I'll have it finished by Friday."))
+    assert [(i.owner, i.text) for i in found][-1] == ("mentee", "Have the price list finished")
+    found = items(("mentee", "No need, I had lunch with her three weeks ago."),
+                  ("mentor", "Oh good. Fine, I'll tick that off then."))
+    assert all("weeks" not in i.text for i in found), [i.text for i in found]
+    assert found == []  # ticking a thing off the list is no task
+    assert items(("mentor", "I'm going to contradict myself now: the course does help you.")) == []
