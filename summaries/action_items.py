@@ -101,6 +101,8 @@ _NOT_A_TASK = re.compile(
     # What befalls one rather than what one does: "I'll know more after Friday", "I'll turn
     # thirty next month", "I'll lose the client", "I'll end up redoing it", "I'll have more time".
     r"|know\b|lose\b|miss\b|fail\b|end\s+up\b|run\s+out\b|become\b|grow\s+(?:up|old)\b"
+    r"|get\s+(?:thrown|hit|fired|sacked|caught|stuck|blamed|grilled|told\s+off|shouted\s+at|dragged|roped|eaten|"
+    r"torn|ripped|hammered|slammed|crucified|destroyed|laughed\s+at|found\s+out|burned|burnt|dumped|lumbered)\b"
     r"|turn\s+(?:\d+|eighteen|twenty|thirty|forty|fifty|sixty|seventy)\b"
     r"|have\s+(?:more|less|enough|no|some|plenty\s+of|a\s+lot\s+of|lots\s+of)\s+(?:free\s+)?(?:time|money|space|"
     r"room|energy|capacity|headroom|idea|clue|news|info|information)\b"

@@ -173,6 +173,7 @@ NOT_TASK = re.compile(
     r"get\s+(?:through|past)\s+[\w' -]{2,30}?\s+first\b|get\s+[\w' -]{2,30}?\s+out\s+of\s+the\s+way\s+first\b|"
     r"(?:pull|call)\s+me\s+(?:up|out)\b|push\s+(?:on|back\s+on)\s+(?:that|this|it)\b|"
     r"push\s+back(?:\s+(?:a\s+(?:little|bit|touch)|slightly|there|here))?$|"
+    r"push\s+back\s+on\s+(?:one|a\s+couple\s+of|two)\s+(?:things?|points?|bits?)\b|"
     r"(?:ask|listen|talk|tell|speak)\s+(?:more|less)\s+and\s+(?:ask|listen|talk|tell|speak)\s+(?:more|less)\b|"
     r"give\s+you\s+(?:honest\s+|my\s+|some\s+)?feedback|"
     r"support\s+you|help\s+you\b(?!\s+with)|listen|be\s+there|challenge\s+you|guide\s+you|"
@@ -375,7 +376,8 @@ STOP_WORDS = frozenset(
     "off as too very maybe probably actually what how when where who which there here get got "
     "make do done thing things stuff him his hers their today tomorrow".split())
 NOT_VERBS = frozenset("just first also then so uh um maybe probably actually really already and but or "
-                      "the a an to of that this it i you we let's now here there well yeah yes okay".split())
+                      "the a an to of that this it i you we let's now here there well yeah yes okay "
+                      "is are was were am".split())
 COMMON_WORDS = frozenset("""
 not yet just maybe actually anyway really then there this that these those it its what when where
 why how who which let lets please thank thanks sorry nice cool wow ha hmm okay ok yep yup nope

@@ -2568,3 +2568,12 @@ def test_it_is_never_a_time_or_a_somewhere() -> None:
     assert all("weeks" not in i.text for i in found), [i.text for i in found]
     assert found == []  # ticking a thing off the list is no task
     assert items(("mentor", "I'm going to contradict myself now: the course does help you.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "sorry my mic hang on let me just um is that any better",
+    "i reckon i'm going to get grilled on the numbers by the panel on friday",
+    "Before we move on, I'm going to push back on one point.",
+])
+def test_a_broken_off_let_me_what_befalls_one_and_pushing_back_are_no_tasks(text: str) -> None:
+    assert items(("mentor", "So how are things?"), ("mentee", text)) == []
