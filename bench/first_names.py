@@ -27,7 +27,9 @@ def _fold(name: str) -> str:
 def main(words_file: str) -> None:
     import faker.providers.person as people
 
-    words = {line.strip().split("'")[0] for line in open(words_file, encoding="utf-8") if line[:1].islower()}
+    lines = [line.strip() for line in open(words_file, encoding="utf-8") if line[:1].islower()]
+    # "there's" keeps "there" and, as speech recognisers write it, "theres"
+    words = {line.split("'")[0] for line in lines} | {line.replace("'", "") for line in lines}
     genders: dict[str, set[str]] = {}
     for module in pkgutil.iter_modules(people.__path__):
         provider = importlib.import_module(f"{people.__name__}.{module.name}").Provider

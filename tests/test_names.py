@@ -11,8 +11,9 @@ def test_a_listed_name_has_its_gender(name: str, gender: str) -> None:
     assert gender_of(name) == gender
 
 
-@pytest.mark.parametrize("word", ["mark", "will", "grace", "dean", "the", "report", ""])
+@pytest.mark.parametrize("word", ["mark", "will", "grace", "dean", "the", "report", "", "theres", "arent"])
 def test_english_words_are_not_names(word: str) -> None:
+    """Nor contractions as recognisers write them: "theres one tractor"."""
     assert gender_of(word) is None
 
 
