@@ -1192,12 +1192,25 @@ class _Wording:
         for index in range(segment, ctx.turns[first_turn][0] - 1, -1):
             if ctx.turn_of(segment) - ctx.turn_of(index) > 3 and not _THIRD_PERSON.search(
                     ctx.transcript.segments[index + 1].text):
-                return None
+                break
             names = [n for n in self.names_in(ctx.transcript.segments[index].text, listed)
                      if n.split()[0].lower() not in participants and fits_pronoun(n, pronoun)]
             if names:
                 return names[-1]
-        return None
+        return self._only_person(segment, pronoun, participants, listed) if pronoun else None
+
+    def _only_person(self, segment: int, pronoun: str, participants: set[str], listed: bool) -> str | None:
+        """Further back, the one person of the pronoun's sex named in the last twelve turns, if
+        there is only one ("Chloe presented my analysis" ... "I'll talk to her on Monday")."""
+        ctx = self.ctx
+        first_turn = max(0, ctx.turn_of(segment) - 12)
+        found: set[str] = set()
+        for index in range(ctx.turns[first_turn][0], segment + 1):
+            for n in self.names_in(ctx.transcript.segments[index].text, listed):
+                first = n.split()[0]
+                if first.lower() not in participants and gender_of(first.lower()) == ("f" if pronoun == "her" else "m"):
+                    found.add(first)
+        return found.pop() if len(found) == 1 else None
 
     def text(self, task: _Task, listed: bool = True) -> str:
         """Readable, faithful task text: names for pronouns, no date, capitalised. `listed`: a

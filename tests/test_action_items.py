@@ -2577,3 +2577,18 @@ def test_it_is_never_a_time_or_a_somewhere() -> None:
 ])
 def test_a_broken_off_let_me_what_befalls_one_and_pushing_back_are_no_tasks(text: str) -> None:
     assert items(("mentor", "So how are things?"), ("mentee", text)) == []
+
+
+def test_her_is_the_one_woman_named_further_back() -> None:
+    """Five turns after the only woman named, with no "she" between, "her" is still Marisol;
+    with two women named, the pronoun stays."""
+    turns = [("mentee", "It's Marisol again. She took my budget sheet to the steering group as her own work."),
+             ("mentor", "That stings. What do you want out of it?"),
+             ("mentee", "Credit, mostly. And not to be the awkward one on the team."),
+             ("mentor", "Fair. Start with the facts, not the feelings."),
+             ("mentee", "The facts are easy, the tone is the hard part."),
+             ("mentor", "It always is. Keep it short and factual."),
+             ("mentee", "Okay. I'll talk to her on Monday, we're both in then.")]
+    assert only(items(*turns)).text == "Talk to Marisol"
+    turns[2] = ("mentee", "Credit, mostly. Fiona saw the whole thing too.")
+    assert only(items(*turns)).text == "Talk to her"
