@@ -892,6 +892,10 @@ _VERDICT_MORE = phrase_pattern(
     r"|\byou\b[^.?!]{3,60}\bwith (?:a lot of|real|great|such|genuine|a great deal of) (?:maturity|grace|composure|"
     r"professionalism|care|skill|poise|tact)\b"
     r"|\b(?:that's|that was|that is) a (?:really |very )?(?:good|great|smart|wise|brave) call\b"
+    r"|\bthat's (?:a |the )?(?:really |very |genuinely )?(?:right|sensible|smart|wise|good|great|healthy|mature) "
+    r"(?:instinct|habit|answer|way to (?:think|look) (?:about|at) (?:it|this|that))\b"
+    r"|\b(?:that's|that is) (?:a )?(?:much |far |way |a lot )?better idea than mine\b"
+    r"|\bthat's (?:exactly )?the (?:kind|sort) of (?:instinct|thinking|attitude) (?:that|they|we|you|i)\b"
     r"|\b(?:that's|that was|that is) a (?:really |very )?(?:sharp|great|good|brilliant) (?:catch|spot)\b"
     r"|\b(?:that's|that is|this is) (?:miles|way|so much|loads) better\b|\bexactly how it's done\b"
     r"|^(?:(?:and|so)[,\s]+)?be proud of (?:that|this|it|yourself)\b"
@@ -911,7 +915,7 @@ _VERDICT_MORE = phrase_pattern(
 "a day to spare is not nothing", "that's exactly what a professional does", "good that you
 asked him", "they're better than mine", "keep doing what you did with Mrs Henderson", "owning
 it the way you did is the right way to handle it"."""
-_NOT_A_VERDICT = re.compile(r"\bif\b|\bwouldn't\b|\bnot exactly\b")
+_NOT_A_VERDICT = re.compile(r"\bif\b|\bwouldn't\b|\bnot exactly\b|\bnot sure\b|\bdon't think\b")
 
 
 _ADVICE_NOUN = r"(?:tips?|ideas?|advice|suggestions?|point|pointers?|trick|steer|nudge|reframe)"

@@ -2066,3 +2066,16 @@ def test_the_thing_to_work_on_run_on_in_speech_is_constructive():
 def test_advice_opening_a_clause_inside_unpunctuated_speech(text, advice):
     found = kinds(("mentee", "so that's where the quote is"), ("mentor", text))
     assert (("constructive", "mentor", "mentee", 1) in found) == advice, found
+
+
+@pytest.mark.parametrize("text, praise", [
+    ("Honestly, that's a really healthy habit, logging every call.", True),
+    ("that's a much better idea than mine you know the crew i don't", True),
+    ("Mm, that's exactly the kind of thinking they promoted you for.", True),
+    ("And that's a sensible way to look at it, by the way.", True),
+    ("Is that the right answer, do you think?", False),
+    ("I'm not sure that's the right answer for the panel.", False),
+])
+def test_the_mentor_calling_an_instinct_habit_or_answer_right_is_praise(text, praise):
+    found = kinds(("mentee", "I'd rather ask the crew first and then decide."), ("mentor", text))
+    assert (("praise", "mentor", "mentee", 1) in found) == praise, found
