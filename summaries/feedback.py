@@ -918,9 +918,9 @@ it the way you did is the right way to handle it"."""
 _NOT_A_VERDICT = re.compile(r"\bif\b|\bwouldn't\b|\bnot exactly\b|\bnot sure\b|\bdon't think\b")
 
 
-_ADVICE_NOUN = r"(?:tips?|ideas?|advice|suggestions?|point|pointers?|trick|steer|nudge|reframe)"
+_ADVICE_NOUN = r"(?:tips?|ideas?|advice|suggestions?|point|pointers?|trick|steer|nudge|push|reframe)"
 _MENTOR_REF = re.compile(
-    r"\byou (?:\w+ )?(?:said|showed|gave|did|asked|told|suggested|sent|pushed|explained|taught|mentioned|walked|"
+    r"\byou(?:'ve)? (?:\w+ )?(?:said|showed|gave|did|asked|told|suggested|sent|pushed|explained|taught|mentioned|walked|"
     r"talked|came|shared|recommended|send|made)\b|\bwhen you\b|\byou(?:'re| are|re) the only (?:one|person)\b"
     r"|\byour (?:[\w-]+ ){0,2}(?:tips?|advice|ideas?|crib sheets?|notes|feedback|questions?|emails?|voice notes|"
     r"stories|examples?|help|walk-?throughs?)\b"
@@ -956,7 +956,11 @@ _MENTEE_EFFECT = re.compile(
     r"|(?:really|so|very) (?:good|helpful)|(?:single )?most (?:useful|helpful|valuable)|worth (?:ten|a hundred|\w+) of"
     r"|makes? me (?:actually |really )?(?:think|reflect)|explains? the why|genius|freed me"
     r"|(?:would|'d) never have (?:figured|worked|thought|spotted|seen|known|got)|(?:really )?needed (?:to hear|"
-    r"someone to say))\b")
+    r"someone to say)|landed|cut through|(?:going to|gonna|will|'ll) stay with me|"
+    r"(?:(?<=going to)|(?<=gonna)|(?<='ll)) steal (?:that|it|this)|"
+    r"made (?:[\w'-]+ ){1,3}(?:feel|seem) (?:a lot |so much |much |way )?(?:less|better|more "
+    r"(?:manageable|doable|possible)|manageable|doable|possible)|"
+    r"(?:kick|push|nudge|wake-up call|reality check)(?: [\w-]+){0,4} i needed)\b")
 """What it did for the mentee: it helped, stuck, clicked, was the first time something made sense,
 was really good or the single most useful thing, is going to save them, makes them think."""
 

@@ -147,6 +147,7 @@ CARE = re.compile(_CARE)
 NOT_TASK = re.compile(
     r"^(?:be\b(?!\s+\w+ing\b|\s+(?:one\s+of\s+)?(?:your|his|her|their)\s+[\w-]+)|admit|confess|say|said|"
     r"(?:cross|tick|strike)\s+(?:that|it|this|them|those)\s+off\b|contradict\s+myself|"
+    r"steal\s+(?:that|it|this)\b(?!\s+(?:from|off)\b)|"
     r"tell\s+you\s+(?:what|something|this|the\s+truth)|"
     r"bet|guess|see\s+(?:you|ya)|talk\s+to\s+you|speak\s+to\s+you|catch\s+you|hear|miss|"
     r"let\s+you\s+go|leave\s+(?:it|that|you)\b|stop\s+(?:you|there|here|sharing)|wrap\s+up|"

@@ -2592,3 +2592,8 @@ def test_her_is_the_one_woman_named_further_back() -> None:
     assert only(items(*turns)).text == "Talk to Marisol"
     turns[2] = ("mentee", "Credit, mostly. Fiona saw the whole thing too.")
     assert only(items(*turns)).text == "Talk to her"
+
+
+def test_stealing_the_others_idea_is_no_task() -> None:
+    assert items(("mentor", "Ask them what a no would cost them."),
+                 ("mentee", "Oh, that's good. I'm going to steal that.")) == []

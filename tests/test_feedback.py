@@ -2079,3 +2079,15 @@ def test_advice_opening_a_clause_inside_unpunctuated_speech(text, advice):
 def test_the_mentor_calling_an_instinct_habit_or_answer_right_is_praise(text, praise):
     found = kinds(("mentee", "I'd rather ask the crew first and then decide."), ("mentor", text))
     assert (("praise", "mentor", "mentee", 1) in found) == praise, found
+
+
+@pytest.mark.parametrize("text", [
+    "And thanks for the push on the pricing, I needed that.",
+    "The bit about letting the client talk first, that really landed.",
+    "Thanks, you've made the whole audit feel a lot less scary.",
+    "The thing you said about owning the mistake early, that's going to stay with me.",
+    "Honestly the deadline stuff was the kick up the backside I needed.",
+    "That seating plan idea, I'm going to steal that for every event.",
+])
+def test_the_mentee_crediting_the_mentoring_in_new_words_is_praise(text):
+    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "Anything else before we stop?"), ("mentee", text))
