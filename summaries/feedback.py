@@ -739,13 +739,16 @@ def _advice_clause(text: str) -> re.Match[str] | None:
     return match
 
 
-_WOULD_DO = (r"i(?:'d| would) (?:(?:also|probably|definitely|just|still|honestly|actually|really|always|maybe|"
-             rf"personally|first) )*(?:{_TASK_VERB}|aim|double-check|double|park|drop|cut|raise|lower|split|price|"
+_WOULD_DO = (r"(?:i(?:'d| would) (?:(?:also|probably|definitely|just|still|honestly|actually|really|always|maybe|"
+             r"personally|first) )*(?:not )?|what i(?:'d| would) do "
+             r"(?:(?:though|then|instead|first|honestly) )?is (?:to )?)"
+             rf"(?:{_TASK_VERB}|aim|double-check|double|park|drop|cut|raise|lower|split|price|"
              r"charge|quote|insist|push|hold|stop|start|ditch|skip|swap|lead|open|close|frame|phrase|name)\b(?! you\b)")
 """What the mentor would do in the listener's place: "I'd email the council before the end of
 the month", "then I'd go back to him" (not "I'd send you mine but it's out of date")."""
 _I_WOULD_DO = re.compile(
-    rf"(?:^|[,.:;] |\b(?:and|so|but|honestly|then|yeah|okay|well|personally|also|though) ){_WOULD_DO}"
+    rf"(?:^|[,.:;] |\b(?:and|so|but|honestly|then|yeah|okay|well|personally|also|though|next time|see|uh|um|"
+    rf"actually|instead) ){_WOULD_DO}"
     r"(?![^,.;]* but\b)")
 """`_WOULD_DO` opening the sentence or a clause."""
 _I_WOULD_DO_RUN_ON = re.compile(

@@ -2091,3 +2091,12 @@ def test_the_mentor_calling_an_instinct_habit_or_answer_right_is_praise(text, pr
 ])
 def test_the_mentee_crediting_the_mentoring_in_new_words_is_praise(text):
     assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "Anything else before we stop?"), ("mentee", text))
+
+
+@pytest.mark.parametrize("text", [
+    "Fair enough. Next time I'd go and see the site lead first, in person.",
+    "what i would do though is um shadow the night shift for a week",
+    "yeah and i'd maybe not quote until you've seen the roof",
+])
+def test_what_the_mentor_would_do_after_next_time_or_as_what_i_would_do_is_is_constructive(text):
+    assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "So that's where the job is."), ("mentor", text))
