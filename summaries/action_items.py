@@ -235,7 +235,15 @@ def _clean_task(words: str) -> str:
     first, _, rest = words.partition(" ")
     if first.endswith(("ing", "ed")):
         words = f"{base_form(first)} {rest}".strip()
+    if _DO_ASKED.match(words):
+        return ""  # "I can do - you handled that room well": a question or a new clause, no task
+    words = _DO_THAT_THEN.sub(r"\1", words)  # "I'll do that - what time?": the pointer alone
     return phrases.TRAILING_CONNECTIVES.sub("", words.strip(" ,?!")).strip(" ,")
+
+
+_DO_ASKED = re.compile(r"do\s+(?:you|i|we|they|he|she)\b")
+_DO_THAT_THEN = re.compile(r"^(do\s+(?:that|it|this|there))\s+(?:i|you|he|she|we|they|he's|she's|it's|i'm|you're|"
+                           r"there's|what|when|where|how|who|there)\b.*$")
 
 
 def _not_a_verb(words: str) -> bool:
@@ -1508,8 +1516,9 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
         said = _Said(turn_index, speaker, requests, tuple(offers))
         said.topic = next((m.group("topic") for s in reversed(sentences)
                            for m in phrases.TOPIC.finditer(s.norm)), "")
-        said.suggestions = tuple(w for s in sentences for w in _suggestions(s)) + \
-            tuple(r.words for r in said.requests)
+        said.suggestions = tuple(w for s in sentences for w in _suggestions(s)
+                                 if _content(_strip_dates(w, dates[id(s)]))) + tuple(r.words for r in said.requests)
+        # a time proposed ("how about Friday the second?") is no suggestion of a task
     wording = _Wording(ctx, ctx.casing, ctx.lower_case)
     return _finish(ctx, confirmed, next_checkin, wording, dates)
 
@@ -2649,8 +2658,11 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
         clock = due.time if due is not None and not due.until_checkin else None
         when = format_when(day, clock) if day is not None else None
         text = wording.text(task)
-        if not text:
-            continue  # nothing left but a date: "what I'm going to do is, tomorrow morning, ..."
+        if not text or (next_checkin is not None and due is not None and not due.until_checkin
+                        and due.day == next_checkin and re.fullmatch(r"do\s+(?:that|it|this)", task.words)):
+            # nothing left but a date ("what I'm going to do is, tomorrow morning, ..."), or the
+            # next meeting's day taken up ("the ninth, yeah, I can do that")
+            continue
         plain = wording.text(task, listed=False) if wording.uncapitalised else text
         # a listed name put for "him" is no word said again: "ring pete" - "update him" are two tasks
         content, gist = _without_names(_content(plain.lower()), names), _without_names(_gist(plain), names)

@@ -2597,3 +2597,15 @@ def test_her_is_the_one_woman_named_further_back() -> None:
 def test_stealing_the_others_idea_is_no_task() -> None:
     assert items(("mentor", "Ask them what a no would cost them."),
                  ("mentee", "Oh, that's good. I'm going to steal that.")) == []
+
+
+@pytest.mark.parametrize("turns, expected", [
+    # "do you want ...?" is a question, not the task's words
+    ((("mentor", "I'll check the cover letter tonight."),
+      ("mentee", "Great. And I can do - do you want Priya to look at the budget too?")), ["Check the cover letter"]),
+])
+def test_a_do_that_runs_into_a_question_and_a_time_proposed_is_no_task(turns, expected) -> None:
+    assert [i.text for i in items(*turns)] == expected
+    # "I can do that what time": the pointer alone, and the next meeting's day taken up is no task
+    assert items(("mentor", "okay next call how about thursday the twenty sixth"),
+                 ("mentee", "um the twenty sixth yeah i can do that what time"), checkin=date(2026, 11, 26)) == []
