@@ -847,10 +847,12 @@ _REQUEST_VERB = re.compile(
     r"circulate|print|sign|register|enrol|enroll|attend|join|rebook|drop me|grab|pass)\b")
 """Imperatives that ask for a task (an action item), not advice."""
 _FORMULA = re.compile(
-    r"^(?:(?:so|and|okay|ok|well)[,\s]+)*(?:go (?:for it|ahead|on)|take care|take your time|keep (?:it|that|this) up|"
+    r"^(?:(?:so|and|okay|ok|well|please|perfect|but)[,\s]+)*(?:go (?:for it|ahead|on)|take care|take your time|"
+    r"keep (?:it|that|this) up|"
     r"keep (?:going|doing|up the)|come on|get well|give (?:it|that) (?:a )?(?:second|sec|minute)|"
     r"hold on|fair enough|good luck|well done|keep (?:it|that|this) going|give yourself (?:a pat|some credit|a break)|"
-    r"take (?:the|some) credit|be (?:honest|brutal|straight|frank)\b|don't be(?: sorry| silly| daft)?[.!]?$|"
+    r"take (?:the|some) credit|be (?:honest|brutal|straight|frank|gentle|horrible|harsh|nice|kind|mean|tough)\b|"
+    r"don't be(?: sorry| silly| daft)?[.!]?$|"
     r"take a (?:deep )?breath|don't apologi[sz]e|no need to apologi[sz]e|don't dwell on it|"
     r"(?:start|begin|go) (?:wherever|whenever|where|when) you (?:like|want)|"
     r"enjoy (?:it|that|this|the)|celebrate|"
@@ -858,7 +860,9 @@ _FORMULA = re.compile(
     r"holiday|break|day|christmas|summer|rest|trip|time|half-term|half term)|"
     r"(?:drink|finish|eat) (?:your|that|the) (?:tea|coffee|sandwich|lunch|dinner|breakfast|cake|soup)|"
     r"take a biscuit|(?:do )?come in|try not to (?:think|worry) about|shout if you need|"
-    r"don't (?:beat yourself up|panic|stress|bother|lose sleep|hold your breath|be (?:so |too )?hard on yourself))\b"
+    r"don't (?:beat yourself up|panic|stress|bother|lose sleep|hold your breath|be (?:so |too )?hard on yourself)|"
+    r"(?:don't|do not) (?:spend|waste|give [\w']+) (?:your|the|all your) (?:whole |entire )?(?:weekends?|evenings?|"
+    r"nights?|holiday|half-term)|(?:don't|do not) kill yourself)\b"
     r"|^(?:start|begin) with (?:the|that|this|your|you) ?[\w-]*[.!]?$")
 """Formulae that look like imperatives: encouragement, leave-taking."""
 def _encouragement(text: str) -> bool:
@@ -923,7 +927,8 @@ _NOT_A_VERDICT = re.compile(r"\bif\b|\bwouldn't\b|\bnot exactly\b|\bnot sure\b|\
 
 _ADVICE_NOUN = r"(?:tips?|ideas?|advice|suggestions?|point|pointers?|trick|steer|nudge|push|reframe)"
 _MENTOR_REF = re.compile(
-    r"\byou(?:'ve)? (?:\w+ )?(?:said|showed|gave|did|asked|told|suggested|sent|pushed|explained|taught|mentioned|walked|"
+    r"\byou(?:'ve)? (?:\w+ )?(?:said|showed|gave|did|asked|told|suggested|sent|pushed|explained|taught|mentioned|"
+    r"walked|"
     r"talked|came|shared|recommended|send|made)\b|\bwhen you\b|\byou(?:'re| are|re) the only (?:one|person)\b"
     r"|\byour (?:[\w-]+ ){0,2}(?:tips?|advice|ideas?|crib sheets?|notes|feedback|questions?|emails?|voice notes|"
     r"stories|examples?|help|walk-?throughs?)\b"

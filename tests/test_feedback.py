@@ -2100,3 +2100,14 @@ def test_the_mentee_crediting_the_mentoring_in_new_words_is_praise(text):
 ])
 def test_what_the_mentor_would_do_after_next_time_or_as_what_i_would_do_is_is_constructive(text):
     assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "So that's where the job is."), ("mentor", text))
+
+
+@pytest.mark.parametrize("speaker, text", [
+    ("mentor", "Please don't spend your whole weekend on the slides."),
+    ("mentor", "Don't kill yourself over it while you're on site, though."),
+    ("mentee", "Okay, go on. Please be gentle."),
+    ("mentee", "perfect please be harsh it's better coming from you than from the panel"),
+])
+def test_care_and_asking_to_be_spared_are_no_advice(speaker, text):
+    other = "mentee" if speaker == "mentor" else "mentor"
+    assert all(k[0] != "constructive" for k in kinds((other, "So that's the draft."), (speaker, text)))
