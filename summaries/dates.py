@@ -122,7 +122,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?P<iso>\d{4}-\d{2}-\d{2})"),
     ("nth_weekday", rf"(?:the\s+)?{_g(_NTH, 'nth')}\s+{_g(_WD, 'nth_wd')}\s+(?:of|in)\s+"
                     rf"(?:{_g(_MON, 'nth_mon')}|(?P<nth_rel>this|next|the)\s+month)"),
-    ("day_month", rf"(?:{_g(_WD, 'dm_wd')},?\s+)?(?:the\s+)?{_g(_DAY, 'dm_day')}\s+(?:of\s+)?"
+    ("day_month", rf"(?:{_DAY_PREPOSITION}\s+)?(?:{_g(_WD, 'dm_wd')},?\s+)?(?:the\s+)?{_g(_DAY, 'dm_day')}"
+                  rf"\s+(?:of\s+)?"
                   rf"{_g(_MON, 'dm_mon')}(?:,?\s+(?P<dm_next>(?:of\s+)?next\s+year)\b)?"),
     ("month_day", rf"(?:{_g(_WD, 'md_wd')},?\s+)?{_g(_MON, 'md_mon')},?\s+(?:the\s+)?"
                   rf"{_g(_DAY, 'md_day')}(?!\s*(?:days?|weeks?|months?|years?|minutes?|hours?|"

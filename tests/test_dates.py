@@ -252,3 +252,15 @@ def test_an_answer_that_opens_with_a_day_of_the_month():
     assert find_dates("the first thing i did was call her", WED_JUN_3) == []
     assert [m.kind for m in find_dates("so, the twelfth of march, one o'clock?", WED_JUN_3)] == ["day_month"]
     assert not any(m.kind == "week_on" for m in find_dates("friday weekend plans", WED_JUN_3))
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("by the third of March", "2027-03-03"),
+    ("on the twenty-first of June", "2027-06-21"),
+    ("by the 9th of february please", "2027-02-09"),
+    ("until the second of january", "2027-01-02"),
+])
+def test_a_day_of_a_named_month_after_by_or_on_takes_the_month(phrase: str, expected: str) -> None:
+    """"by the third" alone is the next third; with "of March" it is the third of March."""
+    assert resolve(phrase, WED_DEC_30) == expected
+    assert len(find_dates(normalize(phrase), WED_DEC_30)) == 1
