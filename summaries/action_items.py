@@ -104,7 +104,7 @@ _NOT_A_TASK = re.compile(
     r"|get\s+(?:thrown|hit|fired|sacked|caught|stuck|blamed|grilled|told\s+off|shouted\s+at|dragged|roped|eaten|"
     r"torn|ripped|hammered|slammed|crucified|destroyed|laughed\s+at|found\s+out|burned|burnt|dumped|lumbered)\b"
     r"|turn\s+(?:\d+|eighteen|twenty|thirty|forty|fifty|sixty|seventy)\b"
-    r"|have\s+(?:more|less|enough|no|some|plenty\s+of|a\s+lot\s+of|lots\s+of)\s+(?:free\s+)?(?:time|money|space|"
+    r"|have\s+(?:(?:more|less|enough|no|some|plenty\s+of|a\s+lot\s+of|lots\s+of)\s+)?(?:free\s+)?(?:time|money|space|"
     r"room|energy|capacity|headroom|idea|clue|news|info|information)\b"
     r"|have\s+(?:lost|missed|forgotten|failed|been|had|spent|wasted|burned|burnt)\b"
     # Intentions about one's feelings or manner: "I'll try not to worry", "I'll try to be braver".
@@ -1224,6 +1224,8 @@ class _Wording:
         """Readable, faithful task text: names for pronouns, no date, capitalised. `listed`: a
         name in lower-case speech is known from the list of first names."""
         words = _strip_dates(task.words, [task.due] if task.due else [])
+        # what a date heard otherwise in the answer leaves of the request's: "have a draft by the [end of the month]"
+        words = re.sub(r"(?:[\s,]+(?:by|before|until|till|for|at|on|in|from|to|about|of)?[\s,]+the)+[\s,]*$", "", words)
         if task.requester:
             name = _first_name(self.ctx, task.requester)
             if name:

@@ -2609,3 +2609,15 @@ def test_a_do_that_runs_into_a_question_and_a_time_proposed_is_no_task(turns, ex
     # "I can do that what time": the pointer alone, and the next meeting's day taken up is no task
     assert items(("mentor", "okay next call how about thursday the twenty sixth"),
                  ("mentee", "um the twenty sixth yeah i can do that what time"), checkin=date(2026, 11, 26)) == []
+
+
+def test_a_request_dated_in_other_words_by_the_answer_loses_no_half_of_its_date() -> None:
+    found = items(("mentor", "One page on the pricing. Could you have a draft by the end of the month?"),
+                  ("mentee", "End of the month, yeah, I can do that."))
+    assert [(i.text, i.due) for i in found] == [("Have a draft", "2026-11-30")]
+
+
+def test_having_time_is_no_task() -> None:
+    found = items(("mentor", "Can you get me your CV by the end of the month?"),
+                  ("mentee", "Yes, I'll send you the CV by then. We're quiet from the twentieth, so I'll have time."))
+    assert [i.text for i in found] == ["Send Dana the CV"]
