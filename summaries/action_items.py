@@ -1226,6 +1226,8 @@ class _Wording:
         words = _strip_dates(task.words, [task.due] if task.due else [])
         # what a date heard otherwise in the answer leaves of the request's: "have a draft by the [end of the month]"
         words = re.sub(r"(?:[\s,]+(?:by|before|until|till|for|at|on|in|from|to|about|of)?[\s,]+the)+[\s,]*$", "", words)
+        if re.search(r"\b(?:way|well|long|just|right)\s+(?:before|after|by)\b", task.words):
+            words = re.sub(r"\s+(?:way|well|long|just|right)$", "", words)  # "done way before then"
         if task.requester:
             name = _first_name(self.ctx, task.requester)
             if name:

@@ -2621,3 +2621,9 @@ def test_having_time_is_no_task() -> None:
     found = items(("mentor", "Can you get me your CV by the end of the month?"),
                   ("mentee", "Yes, I'll send you the CV by then. We're quiet from the twentieth, so I'll have time."))
     assert [i.text for i in found] == ["Send Dana the CV"]
+
+
+def test_done_way_before_a_date_is_worded_without_the_way() -> None:
+    item = only(items(("mentor", "Shall we talk again on Monday?"),
+                      ("mentee", "Yes. I'll have the estimate finished well before then anyway.")))
+    assert item.text == "Have the estimate finished"
