@@ -52,7 +52,8 @@ _AGREE = re.compile(
     r"\b(?:works(?:\s+for\s+me)?|is\s+perfect|sounds\s+(?:good|great|perfect)|see\s+you\s+then|"
     r"(?:is|'s)\s+(?:fine|good)|suits\s+me|suits(?:\s+(?:us|fine))?(?=\s*[.!,]|\s*$))\b"
     r"|(?:,\s*|\s)(?:yes|yep|yeah|perfect|great|done|deal)[.!]?$")
-_REFUSE = re.compile(r"\b(?:can't|cannot|doesn't\s+work|won't\s+work|not\s+free|busy|"
+_REFUSE = re.compile(r"\b(?:can't|cannot|doesn't\s+work|won't\s+work|not\s+free|busy|i'd\s+love\s+to,?\s+but|"
+                     r"but\s+i(?:'ve|\s+have)\s+got\s+(?:a|an|the|my)\b|unfortunately|"
                      r"not\s+available|conflict|clash|no\s+good|isn't\s+great)\b|^no\b")
 _CONFIRM = re.compile(r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|speak|chat)\b")
 """A statement of the plan ("see you in two weeks") presumes it is agreed."""
@@ -60,7 +61,8 @@ _MOVE = re.compile(r"\b(?:move|push|shift(?=\s+(?:it|that|this|things|us|them|th
                    r"|instead)\b")
 """Moving a meeting ("can we shift it to Friday?"); not a work shift ("see you on the 22nd for the shift")."""
 _TASK = re.compile(r"\b(?:i'll|i\s+will|i'm\s+going\s+to|let\s+me|can\s+you|could\s+you|send|email)\b")
-_DEADLINE = re.compile(r"\b(?:by|before|until|till|due|my|instead\s+of|rather\s+than|not)(?:,\s+(?:like|um|uh|say),)?"
+_DEADLINE = re.compile(r"\b(?:by|before|until|till|due|my|instead\s+of|rather\s+than|not|apart\s+from|except(?:\s+for)?"
+                       r"|other\s+than)(?:,?\s+(?:like|um|uh|say),?)?"
                        r"\s+(?:on\s+)?$|\bluck\s+(?:for|with|on)\s+$")
 """A deadline, not a meeting day; "my Friday" is how recognisers hear "by Friday". A day
 set aside ("instead of the 18th", "not Tuesday") or wished luck for ("good luck for the
@@ -83,9 +85,13 @@ def _days(s: Sentence, mentions: list[DateMention], today: date | None = None) -
     """Days said in a sentence, except deadlines ("by Friday", "before Thursday") and the day
     of the session itself ("at the end of the day")."""
     return [m for m in mentions if m.day is not None and not _TODAY.match(m.text) and m.day != today
-            and not _DEADLINE.search(s.norm[max(0, m.start - 16):m.start] + _OWN_BY.match(m.text)[0])]
+            and not _DEADLINE.search(s.norm[max(0, m.start - 16):m.start] + _OWN_BY.match(m.text)[0])
+            and not _BUSY.search(s.norm[:m.start] + ("on " if m.text.startswith("on ") else ""))]
 
 
+_BUSY = re.compile(r"\b(?:i've\s+got|i\s+have|we've\s+got|i'm\s+(?:doing|running|at|in))\s+(?:a|an|the|my|our|this)"
+                   r"\s+(?![^.?!,]*\b(?:free|gap|slot|window|space|opening|hole)\b)[^.?!,]{1,40}\s+(?:on|that)\s+$")
+"""A day taken by something else: "I've got a christening cake on the twenty-third"."""
 _OWN_BY = re.compile(r"(?:(?:by|before|until|till|due|my|not)\s)?")
 """A deadline word the date mention took in itself ("..., by the 30th")."""
 
@@ -95,13 +101,19 @@ def _is_proposal(s: Sentence, mentions: list[DateMention], turn_proposes: bool) 
     bare date ("Wednesday the 24th at five?"), or as the day in a turn that proposes to
     meet ("Let's talk again after the conference. Wednesday the 24th.") - unless it is
     about a task ("I'll send you the deck on Monday")."""
-    if _PROPOSE.search(s.norm):
+    proposal = _PROPOSE.search(s.norm)
+    if _AIM_AT_TASK.search(s.norm) or (proposal and _TASK.search(s.norm) and proposal.group(0).strip() == "instead"):
+        return False  # "let's aim to have it ready for the board on the 24th", "I'll call her Monday instead"
+    if proposal:
         return True
     if _TASK.search(s.norm):
         return False
     # A day and an hour said alone ("So next Monday at ten.") name a meeting slot.
     timed = any(m.time is not None for m in mentions)
     return _bare(s, mentions) and (s.norm.endswith("?") or turn_proposes or timed)
+
+
+_AIM_AT_TASK = re.compile(r"\blet's\s+aim\s+to\s+(?:have|get|finish|send|submit)\b")
 
 
 def _bare(s: Sentence, mentions: list[DateMention]) -> bool:

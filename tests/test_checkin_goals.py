@@ -477,3 +477,20 @@ def test_the_proposer_moving_their_own_day_to_a_new_hour_after_an_objection() ->
     assert checkin(("mentor", "Wednesday the second, half nine?"),
                    ("mentee", "Yes, half nine is fine."),
                    ("mentor", "Good. I'm in meetings till three that day anyway.")) == "2026-12-02T09:30"
+
+
+@pytest.mark.parametrize("turns", [
+    # a task's day, even with "instead"; a deadline aimed at; a day taken; a day left out
+    (("mentor", "Don't email the supplier, ring them."), ("mentee", "Fine. I'll ring them on Monday instead.")),
+    (("mentor", "Let's aim to have the budget ready for the panel on the twenty-sixth."), ("mentee", "Okay.")),
+    (("mentee", "I'm around all next week apart from Wednesday."), ("mentor", "Good to know.")),
+    (("mentor", "Could you get the figures over by, like, the end of next week?"), ("mentee", "Yes.")),
+])
+def test_days_that_are_not_the_next_meeting(turns) -> None:
+    assert checkin(*turns) is None
+
+
+def test_a_day_already_taken_is_not_offered_back() -> None:
+    assert checkin(("mentor", "Next call, how about the first of December?"),
+                   ("mentee", "I'd love to, but I've got a site visit on the first."),
+                   ("mentor", "No problem, I'll email you some other dates.")) is None
