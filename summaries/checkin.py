@@ -92,7 +92,7 @@ def _days(s: Sentence, mentions: list[DateMention], today: date | None = None) -
 _BUSY = re.compile(r"\b(?:i've\s+got|i\s+have|we've\s+got|i'm\s+(?:doing|running|at|in))\s+(?:a|an|the|my|our|this)"
                    r"\s+(?![^.?!,]*\b(?:free|gap|slot|window|space|opening|hole)\b)[^.?!,]{1,40}\s+(?:on|that)\s+$")
 """A day taken by something else: "I've got a christening cake on the twenty-third"."""
-_OWN_BY = re.compile(r"(?:(?:by|before|until|till|due|my|not)\s)?")
+_OWN_BY = re.compile(r"(?:(?:by|before|until|till|due|my|not|for|on)\s)?")
 """A deadline word the date mention took in itself ("..., by the 30th")."""
 
 
@@ -320,9 +320,15 @@ def _hour_said(ctx: Context, around: list[Sentence]) -> time | None:
     return hours.pop() if len(hours) == 1 else None
 
 
-_MORNING = re.compile(r"\b(?:in\s+the\s+morning|mornings|before\s+work|first\s+thing|breakfast|a\.?m)\b")
+_PREFERRED = r"(?:'s|\s+is|\s+would\s+be)\s+(?:better|best|easier|good|fine)"
+"""A part of the day preferred for the meeting: "evening's better"."""
+_MORNING = re.compile(rf"\b(?:in\s+the\s+morning|mornings|before\s+work|first\s+thing|breakfast|a\.?m"
+                      rf"|morning{_PREFERRED})\b")
 _EVENING = re.compile(r"\b(?:in\s+the\s+(?:evening|afternoon)|evenings|afternoons|after\s+work|tonight|at\s+night|"
-                      r"p\.?m)\b")
+                      rf"p\.?m|(?:evening|afternoon){_PREFERRED})\b")
+
+
+_PARTS_OF_DAY = re.compile(rf"\b(?:mornings|evenings|afternoons|(?:morning|evening|afternoon){_PREFERRED})\b")
 
 
 def _part_of_day(ctx: Context, around: list[Sentence], at: time | None) -> time | None:
@@ -334,7 +340,7 @@ def _part_of_day(ctx: Context, around: list[Sentence], at: time | None) -> time 
     # said of a meeting slot: with a day or an hour ("Saturday the first, in the morning"), or
     # as a standing preference ("could we do mornings instead"); not "the spay's in the morning"
     said = " ".join(x.norm for x in around
-                    if re.search(r"\b(?:mornings|evenings|afternoons)\b", x.norm)
+                    if _PARTS_OF_DAY.search(x.norm)
                     or any(m.kind != "morning" for m in find_dates(x.norm, ctx.session_date))
                     or find_times(x.norm, ctx.session_date))
     morning, evening = bool(_MORNING.search(said)), bool(_EVENING.search(said))

@@ -494,3 +494,16 @@ def test_a_day_already_taken_is_not_offered_back() -> None:
     assert checkin(("mentor", "Next call, how about the first of December?"),
                    ("mentee", "I'd love to, but I've got a site visit on the first."),
                    ("mentor", "No problem, I'll email you some other dates.")) is None
+
+
+def test_an_hour_said_after_evening_is_better_is_in_the_evening() -> None:
+    assert checkin(("mentor", "Next session, Thursday the third, same time?"),
+                   ("mentee", "We're away that week. Could we do the Monday after? Evening's better, so seven?"),
+                   ("mentor", "Monday the seventh at seven. Done.")) == "2026-12-07T19:00"
+
+
+def test_a_day_wished_luck_for_is_no_meeting() -> None:
+    assert checkin(("mentor", "When shall we talk next? After the fair, I'd say."),
+                   ("mentee", "Yes. Can we do the week after? The Tuesday, the eighth?"),
+                   ("mentor", "Tuesday the eighth, six o'clock. Good luck for the fourth."),
+                   ("mentee", "Thanks!")) == "2026-12-08T18:00"
