@@ -1236,6 +1236,9 @@ class _Wording:
         elif task.owner in ("mentor", "mentee"):
             other = _first_name(self.ctx, Context.other(task.owner))
             if other:
+                # "tell the team you're not to be disturbed": "Sam is", not "Sam're"
+                for said, put in (("you're", "is"), ("you've", "has"), ("you'll", "will"), ("you'd", "would")):
+                    words = re.sub(rf"\b{said}\b", f"{other} {put}", words)
                 words = re.sub(r"\byou\b(?!\s+both\b)", other, words)
                 words = re.sub(r"\byour\b", f"{other}'s", words)
         pronoun = re.search(r"\b(?:him|her)\b", words)

@@ -209,8 +209,10 @@ NOT_TASK = re.compile(
     r"see\s+(?:that|it|this|why|the\s+point|where)|imagine|understand|relate|feel|totally|"
     # "tell you ..." steers the talk; telling others about something is a task.
     r"tell\b(?!\s+(?!you\b|ya\b)(?:them|him|her|everyone|everybody|the\s+[\w-]+|my\s+[\w-]+|[a-z]+)"
-    r"(?:\s+[\w']+){0,6}?\s+(?:about|that|before|by|on|tomorrow|tonight|today|first\s+thing|i|i'm|i'll|i've|we|"
-    r"we're|we'll|it's|no|yes)\b)|"
+    r"(?:[\s,]+[\w'-]+){0,6}?[\s,]+(?:about|that|before|by|on|at|when|after|next|this|to|tomorrow|tonight|today|"
+    r"first\s+thing|i|i'm|i'll|i've|we|we're|we'll|it's|it|no|yes|she|he|they|she's|he's|they're|what|how|why)\b"
+    r"|\s+(?!(?:you|ya|them|him|her|everyone|everybody|people|it|that|this|so|me|us)\b)(?:(?:my|the|our)\s+)?"
+    r"[a-z][\w'-]*$)|"
     r"definitely\s+see)")
 META = re.compile(
     # Steering the conversation itself: "I'll move on", "I'll come back to that", "I'll show you".

@@ -2627,3 +2627,23 @@ def test_done_way_before_a_date_is_worded_without_the_way() -> None:
     item = only(items(("mentor", "Shall we talk again on Monday?"),
                       ("mentee", "Yes. I'll have the estimate finished well before then anyway.")))
     assert item.text == "Have the estimate finished"
+
+
+@pytest.mark.parametrize("text, task", [
+    ("I will. I'll tell Marta at my one-to-one next week.", "Tell Marta at my one-to-one next week"),
+    ("Okay. I'll tell Gavin, he's the site lead, at the briefing tomorrow.", "Tell Gavin"),
+    ("Fair. I'll tell my manager it's a timing thing, not a no.", "Tell my manager"),
+])
+def test_telling_a_named_person_is_a_task(text: str, task: str) -> None:
+    assert only(items(("mentor", "So what will you do about it?"), ("mentee", text))).text == task
+
+
+@pytest.mark.parametrize("text", ["Okay, I'll tell them.", "I'll tell you what, let's do Friday."])
+def test_telling_them_or_you_what_is_no_task(text: str) -> None:
+    assert items(("mentor", "So what will you do about it?"), ("mentee", text)) == []
+
+
+def test_you_re_in_a_task_is_worded_with_the_name() -> None:
+    item = only(items(("mentee", "I need a quiet week for the write-up."),
+                      ("mentor", "I'll tell the team you're not to be disturbed.")))
+    assert item.text == "Tell the team Sam is not to be disturbed"
