@@ -161,7 +161,9 @@ NOT_TASK = re.compile(
     r"jump\s+in|share\s+my\s+screen|mute|unmute|"
     r"put\s+it\s+(?:this|that)\s+way|take\s+(?:it|things)\s+from\s+there|play\s+it\s+by\s+ear|"
     r"see\s+how\s+(?:it|things)\s+go(?:es)?|"
-    r"give\s+you\s+an\s+example|explain|repeat|rephrase|mention(?!\s+(?:it|this|that|them|you)\s+to\s)|need\s+to|"
+    r"give\s+you\s+an\s+example|repeat|rephrase|need\s+to|"
+    # explaining or mentioning to someone else is a task: "I'll explain that to my director"
+    r"(?:explain|mention)(?!\s+(?:it|this|that|them|you|(?:your|my|the|our)\s+[\w-]+)\s+to\s+(?!you\b|me\b))|"
     r"have\s+to|"
     r"let\s+you\s+know\s+(?:if|how|what\s+(?:happens|they\s+say))|"
     # Keeping in touch with the other participant is no task: "I'll call you Monday", "I'll

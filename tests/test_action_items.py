@@ -2647,3 +2647,17 @@ def test_you_re_in_a_task_is_worded_with_the_name() -> None:
     item = only(items(("mentee", "I need a quiet week for the write-up."),
                       ("mentor", "I'll tell the team you're not to be disturbed.")))
     assert item.text == "Tell the team Sam is not to be disturbed"
+
+
+@pytest.mark.parametrize("speaker, text, task", [
+    ("mentee", "Okay. I'll explain the delay to my director on Monday.", "Explain the delay to my director"),
+    ("mentor", "And let me mention your name to Bukola, she runs the graduate scheme.", "Mention Sam's name to Bukola"),
+])
+def test_explaining_or_mentioning_to_someone_else_is_a_task(speaker: str, text: str, task: str) -> None:
+    other = "mentor" if speaker == "mentee" else "mentee"
+    assert only(items((other, "So where does that leave us?"), (speaker, text))).text == task
+
+
+@pytest.mark.parametrize("text", ["Let me explain.", "I'll explain that to you in a second.", "I'll mention it."])
+def test_explaining_to_the_listener_is_no_task(text: str) -> None:
+    assert items(("mentee", "So where does that leave us?"), ("mentor", text)) == []
