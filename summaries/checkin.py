@@ -53,6 +53,13 @@ _AGREE = re.compile(
     r"(?:is|'s)\s+(?:fine|good)|suits\s+me|suits(?:\s+(?:us|fine))?(?=\s*[.!,]|\s*$))\b"
     r"|(?:,\s*|\s)(?:yes|yep|yeah|perfect|great|done|deal)[.!]?$")
 _REFUSE = re.compile(r"\b(?:can't|cannot|doesn't\s+work|won't\s+work|not\s+free|busy|i'd\s+love\s+to,?\s+but|"
+                     r"no,?\s+sorry|sorry,?\s+no|"
+                     # put off: "can I check and come back to you?", "I don't know my rota yet"
+                     r"can\s+i\s+(?:check|get\s+back|come\s+back|message|text|email|let\s+you\s+know)|"
+                     r"(?:don't|do\s+not)\s+know\s+my\s+(?:rota|diary|schedule|shifts?|rotation|calendar)|"
+                     r"i'll\s+(?:text|message|email|call|ring)\s+you\s+(?:when|once)|"
+                     r"let\s+me\s+(?:message|text|email|send)\s+you\s+(?:a\s+couple\s+of|some|a\s+few)\s+"
+                     r"(?:options|dates|times|slots)|"
                      r"but\s+i(?:'ve|\s+have)\s+got\s+(?:a|an|the|my)\b|unfortunately|"
                      r"not\s+available|conflict|clash|no\s+good|isn't\s+great)\b|^no\b")
 _CONFIRM = re.compile(r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|speak|chat)\b")
@@ -219,7 +226,9 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
         answering = pending is not None and (pending.speaker != speaker or speaker == "unknown")
         opening = sentences[0].norm
         reference = pending.day if answering and pending is not None else None
-        if answering and pending is not None and _REFUSE.search(opening):
+        if answering and pending is not None and (_REFUSE.search(opening) or (
+                len(sentences) > 1 and len(opening.split()) <= 2 and re.match(r"no\b", sentences[1].norm))):
+            # "Tuesday... no, sorry, I'm on the Bath roof all day": the day echoed, then turned down
             pending = None
             answering = False
         accepted = answering and bool(_AGREE.search(opening))

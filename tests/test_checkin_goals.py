@@ -507,3 +507,13 @@ def test_a_day_wished_luck_for_is_no_meeting() -> None:
                    ("mentee", "Yes. Can we do the week after? The Tuesday, the eighth?"),
                    ("mentor", "Tuesday the eighth, six o'clock. Good luck for the fourth."),
                    ("mentee", "Thanks!")) == "2026-12-08T18:00"
+
+
+@pytest.mark.parametrize("answer", [
+    "Can I check and come back to you? My diary's a mess that week.",
+    "i don't know my rota for that week yet can i message you when i know",
+    "Thursday... no, sorry, I'm at the depot all day Thursday.",
+])
+def test_a_proposal_put_off_or_turned_down_is_no_next_meeting(answer) -> None:
+    assert checkin(("mentor", "Let's fix the next call. How about Thursday the third at nine thirty?"),
+                   ("mentee", answer)) is None
