@@ -785,8 +785,10 @@ def _run_on_advice(text: str) -> re.Match[str] | None:
     for dont in _RUN_ON_DONT.finditer(text):
         before, clause = text[:dont.start()].split(), text[dont.start():]
         if before and before[-1] not in _NOT_BEFORE_DONT and not _PEOPLE.intersection(before[-3:]) \
-                and not _RUN_ON_NOT_ADVICE.match(clause) and _ADVICE_VERB.match(clause):
-            return at(dont.start(), _ADVICE_VERB.match(clause))
+                and not _RUN_ON_NOT_ADVICE.match(clause):
+            found = at(dont.start(), _ADVICE_VERB.match(clause))
+            if found:
+                return found
     return None
 
 
