@@ -1119,8 +1119,13 @@ def _suggestions(s: Sentence) -> list[str]:
 # ---------------------------------------------------------------- wording
 
 def _first_name(ctx: Context, role: str) -> str | None:
+    """The participant's first name, past a title ("Dr Amara Obi" -> "Amara")."""
     name = ctx.name_of(role) if role in ("mentor", "mentee") else None
-    return name.split()[0] if name else None
+    words = [w for w in name.split() if w.lower().rstrip(".") not in _TITLES] if name else []
+    return words[0] if words else None
+
+
+_TITLES = frozenset("dr mr mrs ms miss mx prof professor sir dame rev revd father sister".split())
 
 
 _PLACE_AFTER = re.compile(r"\s+(?:village|town|city|street|road|county|district|hospital|school|station|park|"
@@ -1233,6 +1238,8 @@ class _Wording:
             if name:
                 words = re.sub(r"\bme\b", name, words)
                 words = re.sub(r"\bmy\b", f"{name}'s", words)
+                for said, put in (("i'm", "is"), ("i've", "has"), ("i'll", "will"), ("i'd", "would")):
+                    words = re.sub(rf"\b{said}\b", f"{name} {put}", words)  # "the hearing Dana is chairing"
         elif task.owner in ("mentor", "mentee"):
             other = _first_name(self.ctx, Context.other(task.owner))
             if other:

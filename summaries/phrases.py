@@ -70,7 +70,7 @@ REQUEST = re.compile(
     # Assignments: a plain "okay" accepts them.
     r"(?:i'd|i\s+would)\s+(?:like|love)\s+(?:for\s+)?you\s+to\s+"
     r"|(?:here's\s+|so\s+)?what\s+i(?:'d)?\s+(?:want|like|need)\s+you\s+to\s+(?:try|do)(?:\s+is)?(?:\s+to)?\s*:?\s+"
-    r"|i\s+(?:want|need)\s+you\s+to\s+"
+    r"|i\s+(?:want|need)\s+you\s+to\s+|let's\s+say\s+(?:that\s+)?you\s+(?!(?:can|could|might|are|were|have|had)\b)"
     r"|(?:your|the)\s+(?:homework|action\s+items?|tasks?|assignment|next\s+steps?)(?:\s+for\s+you)?\s+"
     r"(?:(?:then|now|so|for\s+(?:this|next)\s+(?:week|time)|this\s+(?:week|time)),?\s+)?"
     r"(?:is|are|will\s+be)(?:\s+to)?\s+"
@@ -91,6 +91,9 @@ REQUEST = re.compile(
     r"(?!(?:like|mind|think|hear|see|imagine|tell\s+me|remind\s+me\s+what|say|be|"
     r"explain|do\s+me)\b)"
     r"|(?:would|will|do)\s+you\s+mind\s+(?=\w+ing\b)"  # "will": "would" as often misheard
+    # an invitation: "would you like to sit in on the hearing?", "would you be willing to co-write it?"
+    r"|would\s+you\s+(?:like|want|be\s+(?:willing|up\s+for\s+it|keen))\s+to\s+(?=(?:sit|come|join|co-write|write|"
+    r"help|shadow|run|lead|present|observe|attend|do)\b)"
     r"|(?:are\s+you\s+able|is\s+it\s+possible\s+for\s+you|any\s+chance\s+you\s+could|"
     r"do\s+you\s+think\s+you\s+could)\s+(?:to\s+)?"
     r"|it\s+would\s+be\s+(?:great|good|helpful|nice|ideal|awesome|useful)\s+if\s+you\s+(?:could|can|would)\s+"
@@ -342,6 +345,7 @@ ACCEPT_OFFER = re.compile(
     r"(?:that|that'd|it)\s+(?:would\s+)?(?:be\s+)?(?:great|amazing|helpful|lovely|brilliant|fantastic|"
     r"perfect|wonderful|a\s+(?:huge\s+|big\s+|real\s+)?help|help)|would\s+you|"
     r"i(?:'d|\s+would)\s+(?:really\s+)?(?:love|like)\s+(?:that|to)|let's\s+do\s+(?:it|that)|i'm\s+in|"
+    r"i\s+love\s+(?:that|it)|(?:are\s+you\s+kidding\W+)?i'm\s+there|"
     r"(?:great|perfect|lovely|brilliant|fantastic|wonderful|excellent)(?=\s*[.!]|\s*,\s*thank|\s*$))\b")
 DECLINE = re.compile(r"\b(?:can't|cannot|won't\s+be\s+able|not\s+able\s+to|don't\s+think\s+i\s+"
                      r"(?:can|could|will)|i'd\s+rather\s+not|not\s+this\s+week|unfortunately|"

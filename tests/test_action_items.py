@@ -2661,3 +2661,32 @@ def test_explaining_or_mentioning_to_someone_else_is_a_task(speaker: str, text: 
 @pytest.mark.parametrize("text", ["Let me explain.", "I'll explain that to you in a second.", "I'll mention it."])
 def test_explaining_to_the_listener_is_no_task(text: str) -> None:
     assert items(("mentee", "So where does that leave us?"), ("mentor", text)) == []
+
+
+@pytest.mark.parametrize("turns, expected", [
+    ((("mentor", "So let's say you book the review for the first week of March."), ("mentee", "Yes, let's do that.")),
+     [("mentee", "Book the review for the first week of March")]),
+    ((("mentor", "Would you like to sit in on the tribunal I'm chairing on the second of December? Just to observe."),
+      ("mentee", "Yes, absolutely, I'd love to.")),
+     [("mentee", "Sit in on the tribunal Dana is chairing")]),
+    ((("mentor", "How about we both read one case study a week and bring it to the call?"),
+      ("mentee", "I love that. Yes, let's do it.")),
+     [("both", "Read one case study a week and bring it to the call")]),
+])
+def test_an_assignment_an_invitation_and_a_joint_plan_taken_up(turns, expected) -> None:
+    assert [(i.owner, i.text) for i in items(*turns)] == expected
+
+
+def test_the_first_name_is_past_a_title() -> None:
+    transcript = parse_transcript({"session_date": SESSION.isoformat(),
+                                   "participants": {"mentor": {"name": "Dr Helena Marsh"},
+                                                    "mentee": {"name": "Sam Okafor"}},
+                                   "segments": [{"speaker": "mentee", "text": "Could you send me the template?"},
+                                                {"speaker": "mentor", "text": "Sure, I'll send it tonight."}]})
+    assert [i.text for i in extract_action_items(build_context(transcript), None)] == ["Send Sam the template"]
+    transcript = parse_transcript({"session_date": SESSION.isoformat(),
+                                   "participants": {"mentor": {"name": "Dr Helena Marsh"},
+                                                    "mentee": {"name": "Sam Okafor"}},
+                                   "segments": [{"speaker": "mentor", "text": "Could you send me the template?"},
+                                                {"speaker": "mentee", "text": "Sure, I'll send it tonight."}]})
+    assert [i.text for i in extract_action_items(build_context(transcript), None)] == ["Send Helena the template"]
