@@ -552,7 +552,9 @@ _MENTEE_ASKS = re.compile(
     r"spend|talk|use) (?:me |us )?(?:a (?:bit|little|lot) )?(?:more|less|fewer)\b"
     r"|\bwhen you (?:[\w'-]+ ){1,6}?(?:could|can|would) you (?:maybe |perhaps |please |just )?(?!tell me\b)\w+"
     r"|\byou (?:can|could) (?:be|go) (?:a (?:bit|little|lot) )?(?:harsher|tougher|blunter"
-    r"|more (?:direct|critical|honest|blunt))\b")
+    r"|more (?:direct|critical|honest|blunt))\b"
+    r"|\bit(?: would|'d) (?:really )?help(?: me)?,? (?:a lot )?if,? (?:we|you)\b"
+    r"|\b(?:can|could) you (?:maybe |please |perhaps )?not (?:send|call|ring|text|message|book|cancel|move)\b")
 """The mentee's wishes for the mentoring: "I'd love more concrete examples in our sessions",
 "when you edit my copy could you leave comments instead", "you can be harsher"."""
 _SCENE_MORE = re.compile(

@@ -2111,3 +2111,13 @@ def test_what_the_mentor_would_do_after_next_time_or_as_what_i_would_do_is_is_co
 def test_care_and_asking_to_be_spared_are_no_advice(speaker, text):
     other = "mentee" if speaker == "mentor" else "mentor"
     assert all(k[0] != "constructive" for k in kinds((other, "So that's the draft."), (speaker, text)))
+
+
+@pytest.mark.parametrize("text", [
+    "It's small, but it would really help me if we ended each call with a two-minute recap.",
+    "honestly it'd help me if we picked one thing to practise each time",
+    "um one small thing can you maybe not send me voice notes during my shifts",
+])
+def test_the_mentee_asking_for_a_change_in_the_mentoring_is_constructive(text):
+    assert ("constructive", "mentee", "mentor", 1) in kinds(("mentor", "Right, anything else before we stop?"),
+                                                             ("mentee", text))
