@@ -937,6 +937,8 @@ _MENTOR_REF = re.compile(
     r"|\byour (?:[\w-]+ ){0,2}(?:tips?|advice|ideas?|crib sheets?|notes|feedback|questions?|emails?|voice notes|"
     r"stories|examples?|help|walk-?throughs?)\b"
     r"|\b(?:these|our) (?:calls|sessions|chats|catch-ups)\b|\bthe (?:way|fact that) you\b"
+    r"|\byou've (?:\w+ ){1,2}made\b|\b(?:the|that) (?:[\w'-]+ ){0,2}(?:advice|tips?|suggestions?)\b"
+    r"|\bwhere you (?:\w+ )?(?:drew|showed|did|played|walked|explained|told|gave|said|sat)\b"
     r"|\b(?:making|telling|letting|pushing|getting) me (?:to )?(?!feel\b)\w+"
     r"|\b(?:the|that|this) (?!(?:other|next|main|only|big|bigger|real|hard|tricky|last|first|same|whole|boring|worst|"
     r"best) )[\w'-]+(?: [\w'-]+){0,3} "
@@ -972,7 +974,9 @@ _MENTEE_EFFECT = re.compile(
     r"(?:(?<=going to)|(?<=gonna)|(?<='ll)) steal (?:that|it|this)|"
     r"made (?:[\w'-]+ ){1,3}(?:feel|seem) (?:a lot |so much |much |way )?(?:less|better|more "
     r"(?:manageable|doable|possible)|manageable|doable|possible)|"
-    r"(?:kick|push|nudge|wake-up call|reality check)(?: [\w-]+){0,4} i needed)\b")
+    r"(?:kick|push|nudge|wake-up call|reality check)(?: [\w-]+){0,4} i needed|"
+    r"worked (?:really |so |incredibly )?well|went down (?:really |so )?well|worked a treat|(?:basically )?solved|"
+    r"hear (?:that|it) in my head)\b")
 """What it did for the mentee: it helped, stuck, clicked, was the first time something made sense,
 was really good or the single most useful thing, is going to save them, makes them think."""
 

@@ -2121,3 +2121,16 @@ def test_care_and_asking_to_be_spared_are_no_advice(speaker, text):
 def test_the_mentee_asking_for_a_change_in_the_mentoring_is_constructive(text):
     assert ("constructive", "mentee", "mentor", 1) in kinds(("mentor", "Right, anything else before we stop?"),
                                                              ("mentee", text))
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly, the pricing advice last month saved the whole order, so thank you.",
+    "The tip you gave me about opening with a question. It worked really well at the fair.",
+    "You've never once made me feel slow, and that's made all the difference.",
+    "The deposit idea and the weekly list have basically solved my month.",
+    "The thing you said about reading the room, I'm going to hear that in my head for years.",
+    "The session where you walked me through the budget line by line was the most useful hour I've had.",
+])
+def test_the_mentee_crediting_advice_a_session_or_the_mentor_is_praise(text):
+    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "Right, anything else before we stop?"),
+                                                       ("mentee", text))
