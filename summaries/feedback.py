@@ -938,6 +938,7 @@ _MENTOR_REF = re.compile(
     r"stories|examples?|help|walk-?throughs?)\b"
     r"|\b(?:these|our) (?:calls|sessions|chats|catch-ups)\b|\bthe (?:way|fact that) you\b"
     r"|\byou've (?:\w+ ){1,2}made\b|\b(?:the|that) (?:[\w'-]+ ){0,2}(?:advice|tips?|suggestions?)\b"
+    r"(?! (?:from|by|of) )"  # not "the tips from the trainer"
     r"|\bwhere you (?:\w+ )?(?:drew|showed|did|played|walked|explained|told|gave|said|sat)\b"
     r"|\b(?:making|telling|letting|pushing|getting) me (?:to )?(?!feel\b)\w+"
     r"|\b(?:the|that|this) (?!(?:other|next|main|only|big|bigger|real|hard|tricky|last|first|same|whole|boring|worst|"
