@@ -1238,14 +1238,11 @@ class _Wording:
             if name:
                 words = re.sub(r"\bme\b", name, words)
                 words = re.sub(r"\bmy\b", f"{name}'s", words)
-                for said, put in (("i'm", "is"), ("i've", "has"), ("i'll", "will"), ("i'd", "would")):
-                    words = re.sub(rf"\b{said}\b", f"{name} {put}", words)  # "the hearing Dana is chairing"
+                words = _contractions_named(words, "i", name)  # "the hearing Dana is chairing"
         elif task.owner in ("mentor", "mentee"):
             other = _first_name(self.ctx, Context.other(task.owner))
             if other:
-                # "tell the team you're not to be disturbed": "Sam is", not "Sam're"
-                for said, put in (("you're", "is"), ("you've", "has"), ("you'll", "will"), ("you'd", "would")):
-                    words = re.sub(rf"\b{said}\b", f"{other} {put}", words)
+                words = _contractions_named(words, "you", other)  # "the team Sam is not to be disturbed"
                 words = re.sub(r"\byou\b(?!\s+both\b)", other, words)
                 words = re.sub(r"\byour\b", f"{other}'s", words)
         pronoun = re.search(r"\b(?:him|her)\b", words)
@@ -1265,6 +1262,13 @@ class _Wording:
             link = " with " if introduced.group(0).startswith("put") else " to "
             words = words[:introduced.end()] + link + person + words[introduced.end():]
         return restore_case(words, self.casing)
+
+
+def _contractions_named(words: str, pronoun: str, name: str) -> str:
+    """"i'm" / "you're" and the rest with the person's name: "Sam is", not "Sam're"."""
+    for ending, verb in (("m", "is"), ("re", "is"), ("ve", "has"), ("ll", "will"), ("d", "would")):
+        words = re.sub(rf"\b{pronoun}'{ending}\b", f"{name} {verb}", words)
+    return words
 
 
 _PARTICLES = frozenset("up out back down over off in know along round again too first later now then soon no yes not "

@@ -2677,16 +2677,12 @@ def test_an_assignment_an_invitation_and_a_joint_plan_taken_up(turns, expected) 
     assert [(i.owner, i.text) for i in items(*turns)] == expected
 
 
-def test_the_first_name_is_past_a_title() -> None:
+@pytest.mark.parametrize("asker, task", [("mentee", "Send Sam the template"), ("mentor", "Send Helena the template")])
+def test_the_first_name_is_past_a_title(asker: str, task: str) -> None:
+    other = "mentor" if asker == "mentee" else "mentee"
     transcript = parse_transcript({"session_date": SESSION.isoformat(),
                                    "participants": {"mentor": {"name": "Dr Helena Marsh"},
                                                     "mentee": {"name": "Sam Okafor"}},
-                                   "segments": [{"speaker": "mentee", "text": "Could you send me the template?"},
-                                                {"speaker": "mentor", "text": "Sure, I'll send it tonight."}]})
-    assert [i.text for i in extract_action_items(build_context(transcript), None)] == ["Send Sam the template"]
-    transcript = parse_transcript({"session_date": SESSION.isoformat(),
-                                   "participants": {"mentor": {"name": "Dr Helena Marsh"},
-                                                    "mentee": {"name": "Sam Okafor"}},
-                                   "segments": [{"speaker": "mentor", "text": "Could you send me the template?"},
-                                                {"speaker": "mentee", "text": "Sure, I'll send it tonight."}]})
-    assert [i.text for i in extract_action_items(build_context(transcript), None)] == ["Send Helena the template"]
+                                   "segments": [{"speaker": asker, "text": "Could you send me the template?"},
+                                                {"speaker": other, "text": "Sure, I'll send it tonight."}]})
+    assert [i.text for i in extract_action_items(build_context(transcript), None)] == [task]
