@@ -93,7 +93,7 @@ def _days(s: Sentence, mentions: list[DateMention], today: date | None = None) -
     of the session itself ("at the end of the day")."""
     return [m for m in mentions if m.day is not None and not _TODAY.match(m.text) and m.day != today
             and not _DEADLINE.search(s.norm[max(0, m.start - 16):m.start] + _OWN_BY.match(m.text)[0])
-            and not _BUSY.search(s.norm[:m.start] + ("on " if m.text.startswith("on ") else ""))]
+            and not _BUSY.search(s.norm[:m.start] + _OWN_BY.match(m.text)[0])]
 
 
 _BUSY = re.compile(r"\b(?:i've\s+got|i\s+have|we've\s+got|i'm\s+(?:doing|running|at|in))\s+(?:a|an|the|my|our|this)"
