@@ -1231,6 +1231,7 @@ class _Wording:
         words = _strip_dates(task.words, [task.due] if task.due else [])
         # what a date heard otherwise in the answer leaves of the request's: "have a draft by the [end of the month]"
         words = re.sub(r"(?:[\s,]+(?:by|before|until|till|for|at|on|in|from|to|about|of)?[\s,]+the)+[\s,]*$", "", words)
+        words = re.sub(r",?\s+(?:yeah|yes|yep)(?=,?\s+and\b)", "", words)  # "... [tomorrow] yeah and put my name down"
         if re.search(r"\b(?:way|well|long|just|right)\s+(?:before|after|by)\b", task.words):
             words = re.sub(r"\s+(?:way|well|long|just|right)$", "", words)  # "done way before then"
         if task.requester:

@@ -416,6 +416,28 @@ def _resumes_after(transcript: Transcript, index: int, punctuated: bool = True) 
     return bool(norm) and norm.rsplit(" ", 1)[-1] in _CUT_OFF
 
 
+def _names_its_task(text: str) -> bool:
+    """Does the promise in `text` name its task before it stops, with two words beyond the
+    verb that are not grammar ("I'll dig out my old revision notes from when I did the")?
+    "So I'm gonna, um", "I'll book the", "I'll email the network" leave the task to what
+    follows."""
+    norm = normalize(text)
+    heads = list(_PROMISE_HEAD.finditer(norm))
+    if not heads:
+        return False
+    beyond_verb = norm[heads[-1].end():].split()[1:]
+    return sum(word not in _GRAMMAR for word in beyond_verb) >= 2
+
+
+_PROMISE_HEAD = re.compile(r"\b(?:i'll|i\s+will|i'm\s+going\s+to)\s+")
+
+
+_GRAMMAR = frozenset("""
+the a an to of for my your our their his her its it them him me myself yourself with on in at by from and or
+but so that this these those up out down over about into some any
+""".split())
+
+
 _PROMISE = re.compile(r"\b(?:i'll|i\s+will|i'm\s+going\s+to|going\s+to)\s+(?:\w+\s+)?\w+")
 _GOES_ON = re.compile(r"(?:(?:yeah|yes|so|um|uh)\s+)*(?:and\s+(?:then\s+)?[a-z]+|tomorrow|tonight|today|"
                       r"this\s+(?:week|weekend|"
@@ -450,16 +472,24 @@ def build_context(transcript: Transcript, session_date: datetime | None = None) 
         for k, (offset, text) in enumerate(pieces):
             if k == 0 and seg.index in consumed:
                 continue
-            if k == len(pieces) - 1 and _resumes_after(transcript, seg.index, punctuated) and split[seg.index + 2] \
-                    and not _runs_on(transcript, seg.index, punctuated):
+            resumes = k == len(pieces) - 1 and _resumes_after(transcript, seg.index, punctuated) \
+                and bool(split[seg.index + 2]) and not _runs_on(transcript, seg.index, punctuated)
+            if resumes and not _names_its_task(f"{carried.get(seg.index, '')} {text}" if k == 0 else text):
                 # "so I'm gonna, um" | "mhm" | "ring the engineer tomorrow": the sentence is
                 # said, and quoted, where it goes on; the words before the "mhm" lead it in.
                 carried[seg.index + 2] = f"{carried.pop(seg.index, '')} {text}".strip() if k == 0 else text
                 continue
             lead = carried.pop(seg.index, "") if k == 0 else ""
             full, continues_in, tail = f"{lead} {text}".strip(), None, seg.index
+            if resumes:
+                # "i'll write up the case notes" | "mm" | "and get them to you by friday": a
+                # promise that named its task goes on past the "mm"; it is quoted where it was made.
+                continues_in, tail = seg.index + 2, seg.index + 2
+                full = f"{full} {split[tail][0][1]}"
+                consumed.add(tail)
             # A segment's last sentence may run on, through segments that hold nothing else.
-            while k == len(pieces) - 1 and _runs_on(transcript, tail, punctuated) and split[tail + 1]:
+            while k == len(pieces) - 1 and (not resumes or len(split[tail]) == 1) \
+                    and _runs_on(transcript, tail, punctuated) and split[tail + 1]:
                 continues_in = continues_in if continues_in is not None else tail + 1
                 full = f"{full} {split[tail + 1][0][1]}"
                 consumed.add(tail + 1)

@@ -149,6 +149,18 @@ def test_a_sentence_cut_off_by_the_others_mhm_is_one_task_where_it_goes_on(inter
     assert "firing sheets" in item.text and item.due == "2026-11-20"
 
 
+@pytest.mark.parametrize("first, rest", [
+    ("so i'll sand back the two oak doors in the porch", "and get the primer on them by friday"),
+    ("okay i'll um i'll draft the risk notes for the ferry crossing", "by friday and send them to the skipper"),
+])
+def test_a_promise_that_named_its_task_before_the_mhm_is_placed_where_it_was_made(first: str, rest: str) -> None:
+    found = items(("mentor", "that's the part the surveyor will look at first"),
+                  ("mentee", first), ("mentor", "mm"), ("mentee", rest))
+    assert [i.source.segment for i in found] and {i.source.segment for i in found} == {1}
+    assert all(i.owner == "mentee" for i in found)
+    assert any(i.due == "2026-11-20" for i in found)
+
+
 def test_what_only_looks_cut_off_or_interrupted_stays_apart() -> None:
     # a finished sentence, and an answer that is more than listening: no joins
     found = items(("mentee", "I'll book the slot from now on"), ("mentor", "Cool."),
@@ -2497,13 +2509,13 @@ def test_an_idiom_a_state_to_come_letting_go_and_self_care_are_no_tasks(turns: l
     assert items(*turns) == []
 
 
-def test_a_promise_cut_by_an_mm_goes_on_where_it_is_finished() -> None:
+def test_a_promise_cut_by_an_mm_goes_on_and_stays_where_it_was_made() -> None:
     found = items(("mentor", "the crane course runs on thursdays ask for bev she runs it"),
                   ("mentee", "right okay so i'll ring the training centre"),
                   ("mentor", "mm"),
                   ("mentee", "tomorrow yeah and put my name down for the night slinging course"))
     assert [(i.source.segment, i.text) for i in found] == [
-        (3, "Ring the training centre yeah and put my name down for the night slinging course")]
+        (1, "Ring the training centre and put my name down for the night slinging course")]
     # with punctuation a finished sentence stays where it was said
     found = items(("mentee", "Right, so I'll ring the training centre."), ("mentor", "Mm."),
                   ("mentee", "And I'll put my name down for the slinging course."))
