@@ -1406,6 +1406,37 @@ def _mentoring_critique(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, b
 
 _SESSIONS = r"(?:calls|sessions|chats|meetings|check-ins|check ins|catch-ups|catchups|catch ups|supervisions?)"
 """What the two call their meetings."""
+_MENTORING_NAMED = re.compile(
+    rf"\b(?:the|our|these|your) (?:{_SESSIONS}|advice|comments|feedback|notes)\b"
+    r"|\byou(?:'ve)? (?:cancelled|cancel|moved|move|texted|text|rang|ring|ask me|asked me|tell me|told me|send me|"
+    r"sent me|give me|gave me|interrupt|jump)\b")
+"""The mentoring itself, named by the mentee: "the calls", "your comments", "you moved our call"."""
+_CRITIQUE_OPENER = re.compile(r"\bbut\b|\bthe only thing\b|\bsometimes\b|\b(?:can i|i'll|to) be honest\b"
+                              r"|\bif i'm (?:being )?honest\b")
+_WISH = re.compile(r"\b(?:could|can) we\b|\bmaybe we could\b|\bi(?:'d| would) (?:really |actually )?(?:rather|prefer)\b"
+                   r"|\bwould (?:really )?help\b|\bi (?:just )?want you to\b|\bi(?:'d| would) (?:really |actually )?"
+                   r"like you to\b|\bmore of (?:that|those|this)\b|\bfewer\b")
+"""The change the mentee wishes for: "could we keep it to an hour", "more notice would really help"."""
+
+
+def _wish_for_the_mentoring(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
+    """The mentee's turn that names the mentoring ("the calls", "you cancelled"), turns to a
+    critique ("but", "the only thing is", "sometimes", "can I be honest") and wishes for a
+    change ("could we keep it to an hour", "more notice would really help"): the wish is
+    constructive feedback on the mentoring."""
+    for sentences in ctx.turn_sentences:
+        if not sentences or sentences[0].speaker != "mentee" \
+                or any(kinds[s.segment, s.char_start][1] for s in sentences):
+            continue
+        turn = " ".join(s.norm for s in sentences)
+        if not (_MENTORING_NAMED.search(turn) and _CRITIQUE_OPENER.search(turn)):
+            continue
+        target = next((s for s in reversed(sentences) if _WISH.search(s.norm) or _ASKS_CHANGE.search(s.norm)), None)
+        if target is not None:
+            praise, _ = kinds[target.segment, target.char_start]
+            kinds[target.segment, target.char_start] = (praise, True)
+
+
 _ASKS_ABOUT_SESSIONS = phrase_pattern(
     r"\bare (?:they|these|the \w+) doing anything for you\b|\bwhat's been (?:the )?(?:most )?(?:useful|helpful)\b"
     r"|\bhow (?:are |have |do )?you(?:'re)? (?:finding|found|find) (?:these|the|our|this|them|it)\b"
@@ -1675,6 +1706,7 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
              for s in ctx.sentences}
     _sessions_critique(ctx, kinds)
     _mentoring_critique(ctx, kinds)
+    _wish_for_the_mentoring(ctx, kinds)
     _credit_said_after(ctx, kinds)
     _sessions_reviewed(ctx, kinds)
     _progress_noticed(ctx, kinds)

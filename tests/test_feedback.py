@@ -2134,3 +2134,26 @@ def test_the_mentee_asking_for_a_change_in_the_mentoring_is_constructive(text):
 def test_the_mentee_crediting_advice_a_session_or_the_mentor_is_praise(text):
     assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "Right, anything else before we stop?"),
                                                        ("mentee", text))
+
+
+@pytest.mark.parametrize("turn", [
+    "I know the depot keeps you busy. But when you moved our session on the morning itself I'd already "
+    "arranged cover. A day's notice would really help.",
+    "the only thing is um sometimes the calls drag on past six and i've got to collect my daughter "
+    "so could we stop at half five",
+    "Your notes on my draft were useful. But sometimes there are thirty of them and I freeze. "
+    "I'd really rather you picked the three that matter.",
+])
+def test_the_mentee_turning_to_a_wish_for_the_mentoring_is_constructive(turn):
+    found = kinds(("mentor", "Anything you'd change about how we do this?"), ("mentee", turn))
+    assert ("constructive", "mentee", "mentor", 1) in found
+
+
+@pytest.mark.parametrize("turn", [
+    "But the supplier keeps moving the deadline, could we look at the plan again?",  # not the mentoring
+    "The calls have been brilliant, could we do the next one on Tuesday?",  # no turn to a critique
+    "I told the client what it would cost, but the advice I gave them was to buy a used one instead.",
+])
+def test_no_wish_for_the_mentoring_without_its_name_and_a_turn_to_critique(turn):
+    found = kinds(("mentor", "How's it going?"), ("mentee", turn))
+    assert ("constructive", "mentee", "mentor", 1) not in found
