@@ -212,7 +212,20 @@ _PRAISE_MORE = word_start(
     r"passed|shown|showed|used|held up)(?: round| around| on)? (?:that|it|yours|your [\w-]+|this|them)\b"
     r"[^.?!]{0,40}?\bas (?:an |a |the )?(?:example|model|template|benchmark|gold standard|case study)\b"
     r"|\bmost (?:of them|people|[\w-]+s)\b[^.?!]{0,120}?\bbut (?:yours|you) (?:actually |really |properly )?"
-    r"(?!(?:need|should|could|didn't|don't|never|forgot|missed|have to|might|may|can't)\b)[a-z]+")
+    r"(?!(?:need|should|could|didn't|don't|never|forgot|missed|have to|might|may|can't)\b)[a-z]+"
+    r"|\bthe (?:best|strongest|clearest|finest|sharpest|best-[a-z]+|most [a-z]+) (?:[\w-]+ ){0,4}?you've (?:ever )?"
+    r"(?:done|made|written|produced|shot|painted|built|sent)\b"
+    r"|(?:'s|\bis|\bwas|\bwere|\bare) (?:genuinely |honestly |really |easily |probably |just )?the (?:best|strongest|"
+    r"clearest|finest|sharpest|best-[a-z]+|most [a-z]+) (?:[\w-]+ ){0,4}?(?:i've (?:ever )?(?:seen|heard)|(?:anyone|"
+    r"we've|the \w+) (?:has |have )?(?:ever )?(?:seen|had|sent|got|received))\b"
+    r"|\byou(?:'ve| have)? got (?:a |an )?(?:real |great |good |natural |genuine )?(?:eye|ear|gift|knack|talent|feel|"
+    r"nose) for\b"
+    r"|\b(?:has|have|'s|'ve) come on (?:a lot|so much|leaps|massively|hugely|loads|no end|a ton)\b"
+    r"|\byou(?:'re| are) (?:really |so |genuinely |honestly |clearly |very |actually |always )?(?:brilliant|great|"
+    r"excellent|amazing|fantastic|superb|really good|very good|so good) at (?!all\b)[a-z]+"
+    r"|\byou were (?:really |so |very |genuinely |honestly )?(?:clear|calm|brilliant|great|excellent|superb|composed|"
+    r"confident|fantastic|measured)\b"
+    r"|\b(?:pro level|world class|world-class|top drawer)\b")
 """More praise: an achievement judged ("getting it done early is a big deal", "that took
 guts"), approval of a choice, growth ("you're getting good at this")."""
 

@@ -2157,3 +2157,26 @@ def test_the_mentee_turning_to_a_wish_for_the_mentoring_is_constructive(turn):
 def test_no_wish_for_the_mentoring_without_its_name_and_a_turn_to_critique(turn):
     found = kinds(("mentor", "How's it going?"), ("mentee", turn))
     assert ("constructive", "mentee", "mentor", 1) not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Your Spanish has come on a lot since the spring.",
+    "Honestly, that's the best proposal you've written.",
+    "The risk register is easily the clearest one I've seen from this team.",
+    "Your bid was the strongest thing the panel received all round.",
+    "You've got a real ear for how customers talk.",
+    "And you're brilliant at rotas, everyone knew where to be.",
+    "You were calm, and the room followed you.",
+    "the set on saturday was honestly world class",
+])
+def test_praise_by_its_shape_progress_superlatives_gifts_and_verdicts(text):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "So that's where I've got to."), ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
+    "The best book I've ever read on negotiation is Never Split the Difference.",
+    "You were worried about the rota, weren't you?",
+    "The best thing you can do is ring them first.",
+])
+def test_a_recommendation_or_a_question_is_no_superlative_praise(text):
+    assert ("praise", "mentor", "mentee", 1) not in kinds(("mentee", "So that's where I've got to."), ("mentor", text))
