@@ -315,7 +315,15 @@ _APPRECIATION_MORE = re.compile(
     r"|\byou (?:always |really |just )?make (?:this|it|things|everything)(?: all)? (?:feel |seem |sound )?(?:a lot |so "
     r"much |much )?(?:manageable|doable"
     r"|possible|"
-    r"easier|simpler|clearer|less \w+)\b")
+    r"easier|simpler|clearer|less \w+)\b"
+    r"|\byou(?:'re| are) (?:really |so |such |always |genuinely |honestly |very )*(?:easy to talk to|generous|patient|"
+    r"kind(?! of\b)|approachable|straight with me|honest with me)\b"
+    r"|\byou(?:'re| are) the (?:first|only) (?:person|one) (?:who|that|i)\b"
+    rf"|\b(?:the|that) (?:[\w-]+ ){{0,2}}{_MENTOR_THINGS} you (?:gave|told|showed|sent) me\b[^.?!]{{0,80}}?"
+    r"\b(?:was|is|'s|been) (?:really |so |just |honestly )*(?:good|great|useful|helpful|gold|spot on|brilliant)\b"
+    r"|\bthe (?:part|bit|thing) i get the most (?:out of|from)\b"
+    r"|\bi (?:always )?(?:leave|come away) (?:feeling )?(?:better|lighter|clearer|calmer|more (?:confident|positive|"
+    r"focused))\b")
 """More of the mentee's appreciation: "I appreciated you sharing your story", "the advice
 last time made a difference", "having someone who's done it makes me feel less alone"."""
 _APPRECIATION_EFFECT = phrase_pattern(

@@ -2180,3 +2180,20 @@ def test_praise_by_its_shape_progress_superlatives_gifts_and_verdicts(text):
 ])
 def test_a_recommendation_or_a_question_is_no_superlative_praise(text):
     assert ("praise", "mentor", "mentee", 1) not in kinds(("mentee", "So that's where I've got to."), ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly, you're so easy to talk to, I never feel daft asking.",
+    "You're the only person here who explains the why.",
+    "the way you break it down is the part i get the most out of",
+    "I always leave feeling calmer about the whole thing.",
+    "You're really patient with me.",
+])
+def test_the_mentee_describing_the_mentor_well_is_praise_of_the_mentoring(text):
+    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "How are these calls going for you?"),
+                                                      ("mentee", text))
+
+
+def test_you_are_kind_of_is_no_praise():
+    assert ("praise", "mentee", "mentor", 1) not in kinds(
+        ("mentor", "How are these calls going for you?"), ("mentee", "You're kind of rushing me at the end."))
