@@ -1181,8 +1181,9 @@ class _Wording:
                     continue
                 if m.start() == 0 and len(words) == len(m.group(1).split()) \
                         and not phrases.PERSON_VERB.match(_past_workplace(sentence[m.end():])) \
-                        and not (m.group(0).endswith("'s") and not _DATE_WORD.fullmatch(words[-1].lower())):
-                    continue  # "Boyle's old school" is a person all the same
+                        and not (m.group(0).endswith("'s") and not _DATE_WORD.fullmatch(words[-1].lower())) \
+                        and not (len(words) == 1 and sentence[m.end():].startswith(",") and _first_name_only(words[0])):
+                    continue  # "Boyle's old school" is a person all the same; so is "Kwame, in the press section"
                 if _PLACE_AFTER.match(sentence[m.end():]) or _PLACE_BEFORE.search(sentence[:m.start()]):
                     continue  # "Mr Okello in Kabale village": a place, not a person
                 names.append(" ".join(words))
@@ -1242,6 +1243,8 @@ class _Wording:
                 words = _contractions_named(words, "i", name)  # "the hearing Dana is chairing"
         elif task.owner in ("mentor", "mentee"):
             other = _first_name(self.ctx, Context.other(task.owner))
+            if _INTRODUCE_TO_NOBODY.match(task.words):
+                words = re.sub(r"\byou (?:two|both)\b", "you", words)  # "introduce you two": to the one named
             if other:
                 words = _contractions_named(words, "you", other)  # "the team Sam is not to be disturbed"
                 words = re.sub(r"\byou\b(?!\s+both\b)", other, words)
@@ -1263,6 +1266,13 @@ class _Wording:
             link = " with " if introduced.group(0).startswith("put") else " to "
             words = words[:introduced.end()] + link + person + words[introduced.end():]
         return restore_case(words, self.casing)
+
+
+def _first_name_only(word: str) -> bool:
+    """A word that is a first name and nothing else ("Kwame", not "Will" or "Grant")."""
+    lower = word.lower()
+    return bool(gender_of(lower)) and lower not in phrases.COMMON_WORDS and lower not in phrases.STOP_WORDS \
+        and lower not in TASK_VERBS and not _DATE_WORD.fullmatch(lower)
 
 
 def _contractions_named(words: str, pronoun: str, name: str) -> str:

@@ -2698,3 +2698,16 @@ def test_the_first_name_is_past_a_title(asker: str, task: str) -> None:
                                    "segments": [{"speaker": asker, "text": "Could you send me the template?"},
                                                 {"speaker": other, "text": "Sure, I'll send it tonight."}]})
     assert [i.text for i in extract_action_items(build_context(transcript), None)] == [task]
+
+
+def test_introducing_you_two_after_naming_someone_is_an_introduction_to_them() -> None:
+    item = only(items(("mentee", "Do you know anyone who's moved from the ramp to the tower?"),
+                      ("mentor", "Ingrid, in approach control. She did ramp for six years. "
+                                 "I'll introduce you two on Friday.")))
+    assert (item.owner, item.text, (item.due or "")[:10]) == ("mentor", "Introduce Sam to Ingrid", "2026-11-20")
+
+
+def test_a_sentence_opening_with_a_common_word_and_a_comma_names_nobody() -> None:
+    item = only(items(("mentee", "Who should I ask about the rota?"),
+                      ("mentor", "Grant, that's the thing, nobody owns it. I'll introduce you two anyway.")))
+    assert "Grant" not in item.text
