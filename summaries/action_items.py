@@ -1213,6 +1213,24 @@ class _Wording:
                 return names[-1]
         return self._only_person(segment, pronoun, participants, listed) if pronoun else None
 
+    def role_just_named(self, sentence: Sentence, person: str | None) -> str | None:
+        """"The vicar", when the turn before or this one up to the sentence names someone by
+        their role ("I'll ring the vicar at St Mary's ... actually no, you ring him") and not
+        by the name found further back."""
+        ctx = self.ctx
+        turn = ctx.turn_of(sentence.segment)
+        said = [ctx.transcript.segments[i].text for i in ctx.turns[turn - 1]] if turn else []
+        said.append(ctx.transcript.segments[sentence.segment].text[:sentence.char_start])
+        text = " ".join(said)
+        if person and person.split()[0].lower() in text.lower():
+            return None
+        roles = list(_ROLE_NAMED.finditer(text))
+        if not roles:
+            return None
+        role = roles[-1]
+        place = role.group("place")  # "the manager over at Riverside", not "the vicar at st"
+        return (role.group(0) if place and place[:1].isupper() else role.group("role")).lower()
+
     def _only_person(self, segment: int, pronoun: str, participants: set[str], listed: bool) -> str | None:
         """Further back, the one person of the pronoun's sex named in the last twelve turns, if
         there is only one ("Chloe presented my analysis" ... "I'll talk to her on Monday")."""
@@ -1253,6 +1271,8 @@ class _Wording:
         introduced = _INTRODUCTION.match(words) if _INTRODUCE_TO_NOBODY.match(task.words) else None
         person = self.recent_person(task.sentence.segment, pronoun.group(0) if pronoun else "", listed) \
             if pronoun or introduced else None
+        if pronoun and not introduced:
+            person = self.role_just_named(task.sentence, person) or person
         if pronoun and person and person.lower() not in words.lower():
             after = words[pronoun.end():].split(maxsplit=1)
             owns = pronoun.group(0) == "her" and bool(after) and after[0] not in phrases.STOP_WORDS \
@@ -1466,7 +1486,9 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                        for s in sentences
                        for c in _commitments(s, dates[id(s)], previous.requests, bool(previous.suggestions))]
         commitments = _means_merged([c for c in commitments if not (_habitual(c, sentences) or _aside(c, sentences)
-                                                                      or _SCRATCHED.search(c.words))])
+                                                                      or _SCRATCHED.search(c.words)
+                                                                      or _HANDED_OVER.search(c.sentence.norm,
+                                                                                             _start_of(c)))])
         commitments = [_joined(c, confirmed, ctx, turn_index) for c in commitments]
         commitments = _share_of_joint(commitments, sentences, confirmed, ctx, turn_index)
         if provisional is not None and provisional.owner == speaker:
@@ -1584,6 +1606,15 @@ _ABOUT_TOPIC = re.compile(r"\s+(?:on|about)\s+(?:[a-z][a-z'-]*\s+){0,4}?[a-z][a-
 _PREPOSITIONS = frozenset("on at in of for with from about to by after before during under like than".split())
 _SCRATCHED = re.compile(r"\b(?:actually\s+)?(?:no\s+)?(?:scratch\s+that|forget\s+(?:that|it)|never\s*mind)\b")
 """A task taken back as it is said: "I'll send you my old deck actually no scratch that"."""
+_HANDED_OVER = re.compile(r"\bactually,?\s+no,?\s+(?:you|why\s+don't\s+you)\s+[a-z]+")
+"""After the task, handed to the other as it is said: "I'll ring him, actually no, you ring him"."""
+
+
+def _start_of(task: _Task) -> int:
+    """Where the task's words start in its sentence (0 when they are not found as said)."""
+    return max(0, task.sentence.norm.find(task.words))
+
+
 _OPENS_LET_ME = frozenset("""
 and so but okay ok right well yeah yes oh um uh then now just alright actually sure fine great cool good first
 maybe perhaps no also here look listen hmm ah perfect lovely brilliant fab sorry wait hang actually
@@ -1833,6 +1864,14 @@ agency council bank supplier vendor company firm landlord insurer recruiter depa
 contractor consultant coordinator organiser organizer editor publisher producer examiner assessor inspector
 """.split())
 """Nouns of people, who are told or shown a thing, not the thing: "take the new starter through it"."""
+
+
+_ROLE_NAMED = re.compile(r"\b(?P<role>the (?:vicar|priest|chaplain|landlord|manager|boss|supervisor|director|chair|"
+                         r"head|headteacher|principal|registrar|consultant|surveyor|inspector|examiner|assessor|"
+                         r"editor|producer|owner|landlady|foreman|caretaker|coordinator|organiser|organizer|"
+                         r"contractor|engineer|client|customer|tutor|lecturer|professor|captain|skipper|coach))\b"
+                         r"(?: (?:over )?(?:at|from|in) (?P<place>[A-Za-z'-]+)\b)?", re.IGNORECASE)
+"""Someone named by their role ("the vicar"), whom a "him" or "her" may stand for."""
 
 
 def _pointer_in(words: str) -> re.Match[str] | None:

@@ -2711,3 +2711,17 @@ def test_a_sentence_opening_with_a_common_word_and_a_comma_names_nobody() -> Non
     item = only(items(("mentee", "Who should I ask about the rota?"),
                       ("mentor", "Grant, that's the thing, nobody owns it. I'll introduce you two anyway.")))
     assert "Grant" not in item.text
+
+
+def test_him_after_someone_named_by_their_role_is_that_role_not_an_older_name() -> None:
+    found = items(("mentee", "Pedro did the last rota, and it was chaos."),
+                  ("mentor", "Right. The loose rail on the steps though, i'll ring the landlord about it, "
+                             "actually no, you ring him, it's good practice."),
+                  ("mentee", "Okay, I'll ring him tomorrow."))
+    assert [(i.owner, i.text) for i in found] == [("mentee", "Ring the landlord")]
+
+
+def test_her_after_a_role_at_a_place_keeps_the_place() -> None:
+    item = only(items(("mentee", "I'm short of cover at half term."),
+                      ("mentor", "I still know the manager over at Kelvinside. I'll ring her tomorrow.")))
+    assert item.text == "Ring the manager over at Kelvinside" and item.owner == "mentor"
