@@ -70,7 +70,7 @@ from datetime import date
 from typing import NamedTuple
 
 from . import phrases
-from .dates import DateMention, find_dates, find_times, format_when
+from .dates import NUMBERS, DateMention, find_dates, find_times, format_when
 from .names import fits_pronoun, gender_of
 from .phrases import TASK_VERBS
 from .text import Context, Sentence, base_form, position_of, provenance, restore_case, split_sentences
@@ -1193,7 +1193,7 @@ class _Wording:
         lower = word.lower()
         common = phrases.COMMON_WORDS
         return not (lower in common or lower.rstrip("s") in common or lower in self.lower
-                    or lower in TASK_VERBS or word.endswith(("ing", "ly", "ed")))
+                    or lower in TASK_VERBS or lower in NUMBERS or word.endswith(("ing", "ly", "ed")))
 
     def recent_person(self, segment: int, pronoun: str = "", listed: bool = True) -> str | None:
         """The last third person named in this or the three previous turns ("her" -> "Lena"),

@@ -2725,3 +2725,10 @@ def test_her_after_a_role_at_a_place_keeps_the_place() -> None:
     item = only(items(("mentee", "I'm short of cover at half term."),
                       ("mentor", "I still know the manager over at Kelvinside. I'll ring her tomorrow.")))
     assert item.text == "Ring the manager over at Kelvinside" and item.owner == "mentor"
+
+
+def test_a_number_opening_a_sentence_is_no_person() -> None:
+    item = only(items(("mentee", "Mr Hollis has only had emails from me."),
+                      ("mentor", "Ring him first. Nine times out of ten the loud ones just want to be heard."),
+                      ("mentee", "Okay, I'll call him on Monday.")))
+    assert item.text == "Call Mr Hollis"
