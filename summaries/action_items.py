@@ -1285,7 +1285,22 @@ class _Wording:
             # "Gloria does the court work - I'll introduce you": to Gloria
             link = " with " if introduced.group(0).startswith("put") else " to "
             words = words[:introduced.end()] + link + person + words[introduced.end():]
+        if pronoun and person and re.fullmatch(rf"ask {re.escape(person)}", words, re.IGNORECASE):
+            words += self.what_to_ask(task.sentence)
         return restore_case(words, self.casing)
+
+    def what_to_ask(self, sentence: Sentence) -> str:
+        """What a bare "I'll ask her" asks for, from this turn or the two before: " for a
+        reference" ("if I asked my supervisor for a reference"), " to take a second
+        cross-section" ("she could take a second cross-section"); else nothing."""
+        ctx = self.ctx
+        turn = ctx.turn_of(sentence.segment)
+        said = [ctx.transcript.segments[i].text for t in range(max(0, turn - 2), turn) for i in ctx.turns[t]]
+        said.append(ctx.transcript.segments[sentence.segment].text[:sentence.char_start])
+        text = " ".join(said).lower()
+        found = [(m.start(), f" for {m.group('thing')}") for m in _ASKED_FOR.finditer(text)] \
+            + [(m.start(), f" to {m.group('deed')}") for m in _THEY_COULD.finditer(text)]
+        return max(found)[1] if found else ""
 
 
 def _first_name_only(word: str) -> bool:
@@ -1866,6 +1881,12 @@ contractor consultant coordinator organiser organizer editor publisher producer 
 """Nouns of people, who are told or shown a thing, not the thing: "take the new starter through it"."""
 
 
+_ASKED_FOR = re.compile(r"\bask(?:ed|ing)? (?:[\w'-]+ ){1,3}?for (?P<thing>(?:a|an|the|some|their|his|her) "
+                        r"(?:[\w-]+ ){0,2}?[\w-]+?)(?=\s*(?:[,.?!;]|$)| (?:as well|too|and|but|so|because|if|or)\b)")
+_THEY_COULD = re.compile(r"\b(?:she|he|they)(?: could| might| can|'d| would)(?: probably| maybe| easily| definitely)? "
+                         r"(?P<deed>(?!be\b|have\b|do it\b|help\b)[a-z]+ (?:[\w-]+ ){0,4}?[\w-]+?)"
+                         r"(?=\s*(?:[,.?!;]|$)| (?:and|but|so|if|because)\b)")
+"""What someone is asked for, or could do, said before "I'll ask her"."""
 _ROLE_NAMED = re.compile(r"\b(?P<role>the (?:vicar|priest|chaplain|landlord|manager|boss|supervisor|director|chair|"
                          r"head|headteacher|principal|registrar|consultant|surveyor|inspector|examiner|assessor|"
                          r"editor|producer|owner|landlady|foreman|caretaker|coordinator|organiser|organizer|"

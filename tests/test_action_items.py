@@ -2732,3 +2732,15 @@ def test_a_number_opening_a_sentence_is_no_person() -> None:
                       ("mentor", "Ring him first. Nine times out of ten the loud ones just want to be heard."),
                       ("mentee", "Okay, I'll call him on Monday.")))
     assert item.text == "Call Mr Hollis"
+
+
+@pytest.mark.parametrize("turns, expected", [
+    ([("mentee", "Would it be cheeky if I asked my shift lead for a reference too? Marek can be prickly."),
+      ("mentor", "Not at all, you should ask him."),
+      ("mentee", "Okay, I'll ask him on Friday.")], "Ask Marek for a reference"),
+    ([("mentee", "Freya's back on Monday, she could run the second sample. I'll ask her.")],
+     "Ask Freya to run the second sample"),
+    ([("mentee", "Freya knows the archive better than anyone. I'll ask her.")], "Ask Freya"),
+])
+def test_a_bare_ask_him_or_her_says_what_was_to_be_asked(turns: list[tuple[str, str]], expected: str) -> None:
+    assert only(items(*turns)).text == expected
