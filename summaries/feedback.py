@@ -1480,7 +1480,7 @@ _SESSIONS_GOOD = re.compile(
     r"perfect|the most useful|the thing)|the best (?:part|thing|bit)|game[- ]changer|kept me (?:in|going|sane)|"
     r"exactly what i needed|i (?:really )?(?:like|love|appreciate) (?:that|how|the way|it when)|"
     r"(?:super|really|very|so|pretty|quite|mostly|genuinely) (?:useful|helpful)|(?:much|way|loads|so much) better"
-    r"|(?:really |actually )+helps?\b|"
+    r"|(?<!would )(?<!could )(?<!might )(?<!'d )(?:really |actually )+helps?\b|"
     r"the most (?:useful|helpful|valuable) (?:thing|part|bit)|works? (?:really |so |very )?well for me|"
     r"you(?:'re| are) (?:really |so |very |just |always )?good at|(?:so much |much |way |a lot )?more useful than|"
     r"(?:has|have) been (?:really |so |absolutely )?(?:amazing|brilliant|great|fantastic|invaluable|a lifesaver)|"

@@ -2197,3 +2197,10 @@ def test_the_mentee_describing_the_mentor_well_is_praise_of_the_mentoring(text):
 def test_you_are_kind_of_is_no_praise():
     assert ("praise", "mentee", "mentor", 1) not in kinds(
         ("mentor", "How are these calls going for you?"), ("mentee", "You're kind of rushing me at the end."))
+
+
+def test_what_would_really_help_is_a_wish_not_praise():
+    found = kinds(("mentor", "How are these calls going for you?"),
+                  ("mentee", "Mostly fine. But a day's warning when you move one would really help."))
+    assert ("praise", "mentee", "mentor", 1) not in found
+    assert ("constructive", "mentee", "mentor", 1) in found
