@@ -1286,6 +1286,8 @@ def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = Fa
                                                           and bool(LESS_OF.search(sentence.norm))) or (
         not granting and not praise and _general_constructive(
             sentence, answering, turn_about_listener or bool(after_report) or reviewing, difficulty_before))
+    if constructive and _TAKEN_BACK.search(sentence.norm):
+        constructive = False  # "I was going to say you should do the short course, actually no, forget that"
     if constructive and sentence.speaker == "mentor" and (SENT_TO_SPEAKER.search(sentence.norm)
                                                           or _NOT_ADVICE.search(sentence.norm)):
         # "draft them yourself first, and send them to me": a request, an action item - none of 12
@@ -1294,6 +1296,8 @@ def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = Fa
     return praise, constructive
 
 
+_TAKEN_BACK = re.compile(r"\bactually,? no,? (?:forget|scratch|never ?mind)|\bno,? (?:forget|scratch) (?:that|it)\b")
+"""Advice taken back as it is said; on the read sets none of 16 such sentences was labelled feedback."""
 _NOT_ADVICE = re.compile(
     r"\b(?:realistic|doable|do-able|achievable|possible),? (?:\w+ )?if you keep\b|\byou(?:'ll| will) need\b")
 """Said like advice, but a verdict on a plan ("that's realistic if you keep the hours up") or a

@@ -2204,3 +2204,11 @@ def test_what_would_really_help_is_a_wish_not_praise():
                   ("mentee", "Mostly fine. But a day's warning when you move one would really help."))
     assert ("praise", "mentee", "mentor", 1) not in found
     assert ("constructive", "mentee", "mentor", 1) in found
+
+
+@pytest.mark.parametrize("text", [
+    "i was gonna say you should do the welding short course actually no forget that it's full till june",
+    "you should present it to the board in march actually no scratch that it's too soon",
+])
+def test_advice_taken_back_as_it_is_said_is_no_feedback(text):
+    assert kinds(("mentee", "What else should I be doing?"), ("mentor", text)) == []
