@@ -93,7 +93,12 @@ def _days(s: Sentence, mentions: list[DateMention], today: date | None = None) -
     of the session itself ("at the end of the day")."""
     return [m for m in mentions if m.day is not None and not _TODAY.match(m.text) and m.day != today
             and not _DEADLINE.search(s.norm[max(0, m.start - 16):m.start] + _OWN_BY.match(m.text)[0])
-            and not _BUSY.search(s.norm[:m.start] + _OWN_BY.match(m.text)[0])]
+            and not _BUSY.search(s.norm[:m.start] + _OWN_BY.match(m.text)[0])
+            and not _OTHER_DAY.search(s.norm[:m.start])]
+
+
+_OTHER_DAY = re.compile(r"\bno,?\s+(?:that's|that\s+is|it's)\s+$")
+"""A day put right as another thing's ("the fifteenth is that committee no that's the sixteenth"): no offer."""
 
 
 _BUSY = re.compile(r"\b(?:i've\s+got|i\s+have|we've\s+got|i'm\s+(?:doing|running|at|in))\s+(?:a|an|the|my|our|this)"

@@ -517,3 +517,12 @@ def test_a_day_wished_luck_for_is_no_meeting() -> None:
 def test_a_proposal_put_off_or_turned_down_is_no_next_meeting(answer) -> None:
     assert checkin(("mentor", "Let's fix the next call. How about Thursday the third at nine thirty?"),
                    ("mentee", answer)) is None
+
+
+@pytest.mark.parametrize("answer", [
+    "the ninth hang on is that the audit no that's the tenth yeah the ninth at two is fine",
+    "ninth at two yeah let me check the rota oh no that's the eleventh so the ninth is fine",
+])
+def test_a_day_put_right_as_another_things_is_no_counter_offer(answer: str) -> None:
+    assert checkin(("mentor", "so next time how about wednesday the ninth of december at two"),
+                   ("mentee", answer)) == "2026-12-09T14:00"
