@@ -1247,7 +1247,7 @@ class _Wording:
     def text(self, task: _Task, listed: bool = True) -> str:
         """Readable, faithful task text: names for pronouns, no date, capitalised. `listed`: a
         name in lower-case speech is known from the list of first names."""
-        words = _strip_dates(task.words, [task.due] if task.due else [])
+        words = task.words if _DAY_OFF.search(task.words) else _strip_dates(task.words, [task.due] if task.due else [])
         # what a date heard otherwise in the answer leaves of the request's: "have a draft by the [end of the month]"
         words = re.sub(r"(?:[\s,]+(?:by|before|until|till|for|at|on|in|from|to|about|of)?[\s,]+the)+[\s,]*$", "", words)
         words = re.sub(r",?\s+(?:yeah|yes|yep)(?=,?\s+and\b)", "", words)  # "... [tomorrow] yeah and put my name down"
@@ -1887,6 +1887,9 @@ _THEY_COULD = re.compile(r"\b(?:she|he|they)(?: could| might| can|'d| would)(?: 
                          r"(?P<deed>(?!be\b|have\b|do it\b|help\b)[a-z]+ (?:[\w-]+ ){0,4}?[\w-]+?)"
                          r"(?=\s*(?:[,.?!;]|$)| (?:and|but|so|if|because)\b)")
 """What someone is asked for, or could do, said before "I'll ask her"."""
+_DAY_OFF = re.compile(r"\b(?:take|have|book|get)\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                      r"sunday|weekend|afternoon|morning)\s+off\b")
+"""A day that is the task itself, not its date: "I'll take Sunday off"."""
 _ROLE_NAMED = re.compile(r"\b(?P<role>the (?:vicar|priest|chaplain|landlord|manager|boss|supervisor|director|chair|"
                          r"head|headteacher|principal|registrar|consultant|surveyor|inspector|examiner|assessor|"
                          r"editor|producer|owner|landlady|foreman|caretaker|coordinator|organiser|organizer|"

@@ -2744,3 +2744,9 @@ def test_a_number_opening_a_sentence_is_no_person() -> None:
 ])
 def test_a_bare_ask_him_or_her_says_what_was_to_be_asked(turns: list[tuple[str, str]], expected: str) -> None:
     assert only(items(*turns)).text == expected
+
+
+def test_a_day_taken_off_stays_in_the_task() -> None:
+    item = only(items(("mentor", "You need one full day with no client work."),
+                      ("mentee", "Okay. I'll take Saturday off, no emails at all.")))
+    assert item.text.startswith("Take Saturday off") and item.due == "2026-11-21"
