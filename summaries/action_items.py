@@ -1217,11 +1217,7 @@ class _Wording:
         """"The vicar", when the turn before or this one up to the sentence names someone by
         their role ("I'll ring the vicar at St Mary's ... actually no, you ring him") and not
         by the name found further back."""
-        ctx = self.ctx
-        turn = ctx.turn_of(sentence.segment)
-        said = [ctx.transcript.segments[i].text for i in ctx.turns[turn - 1]] if turn else []
-        said.append(ctx.transcript.segments[sentence.segment].text[:sentence.char_start])
-        text = " ".join(said)
+        text = _said_before_in(self.ctx, sentence, 1)
         if person and person.split()[0].lower() in text.lower():
             return None
         roles = list(_ROLE_NAMED.finditer(text))
@@ -1293,14 +1289,18 @@ class _Wording:
         """What a bare "I'll ask her" asks for, from this turn or the two before: " for a
         reference" ("if I asked my supervisor for a reference"), " to take a second
         cross-section" ("she could take a second cross-section"); else nothing."""
-        ctx = self.ctx
-        turn = ctx.turn_of(sentence.segment)
-        said = [ctx.transcript.segments[i].text for t in range(max(0, turn - 2), turn) for i in ctx.turns[t]]
-        said.append(ctx.transcript.segments[sentence.segment].text[:sentence.char_start])
-        text = " ".join(said).lower()
+        text = _said_before_in(self.ctx, sentence, 2).lower()
         found = [(m.start(), f" for {m.group('thing')}") for m in _ASKED_FOR.finditer(text)] \
             + [(m.start(), f" to {m.group('deed')}") for m in _THEY_COULD.finditer(text)]
         return max(found)[1] if found else ""
+
+
+def _said_before_in(ctx: Context, sentence: Sentence, turns: int) -> str:
+    """The text of the `turns` turns before the sentence's and of its own segment up to it."""
+    turn = ctx.turn_of(sentence.segment)
+    said = [ctx.transcript.segments[i].text for t in range(max(0, turn - turns), turn) for i in ctx.turns[t]]
+    said.append(ctx.transcript.segments[sentence.segment].text[:sentence.char_start])
+    return " ".join(said)
 
 
 def _first_name_only(word: str) -> bool:

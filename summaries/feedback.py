@@ -1412,21 +1412,31 @@ _CONTRAST = re.compile(r"\bbut\b|\b(?:the )?only thing\b|\bone thing\b|\bthough\
 
 
 def _mentoring_critique(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
-    """The mentee's turn that names a way of the mentor's ("when you review my calcs, the
-    comments come back in three places"), what it makes hard ("I lose track") and the change
-    asked for ("Could you keep them in one place?") or a "but": the change, or else what is
-    hard, is constructive feedback."""
+    """The mentee's turn about the mentoring that asks for a change, without a cue phrase:
+    - one that names a way of the mentor's ("when you review my calcs, the comments come back in
+      three places"), what it makes hard ("I lose track") and the change asked for ("Could you
+      keep them in one place?") or a "but": the change, or else what is hard, is constructive;
+    - one that names the mentoring ("the calls", "you cancelled"), turns to a critique ("but",
+      "the only thing is", "sometimes", "can I be honest") and wishes for a change ("could we
+      keep it to an hour", "more notice would really help"): the wish is constructive."""
     for sentences in ctx.turn_sentences:
         if not sentences or sentences[0].speaker != "mentee" \
-                or not any(_MENTOR_HABIT.search(s.norm) for s in sentences) \
-                or not any(_HARD_FOR_ME.search(s.norm) for s in sentences) \
-                or not any(_ASKS_CHANGE.search(s.norm) or _CONTRAST.search(s.norm) for s in sentences) \
                 or any(kinds[s.segment, s.char_start][1] for s in sentences):
             continue
-        target = next((s for s in sentences if _ASKS_CHANGE.search(s.norm)), None) \
-            or next(s for s in sentences if _HARD_FOR_ME.search(s.norm))
-        praise, _ = kinds[target.segment, target.char_start]
-        kinds[target.segment, target.char_start] = (praise, True)
+        target = None
+        if any(_MENTOR_HABIT.search(s.norm) for s in sentences) \
+                and any(_HARD_FOR_ME.search(s.norm) for s in sentences) \
+                and any(_ASKS_CHANGE.search(s.norm) or _CONTRAST.search(s.norm) for s in sentences):
+            target = next((s for s in sentences if _ASKS_CHANGE.search(s.norm)), None) \
+                or next(s for s in sentences if _HARD_FOR_ME.search(s.norm))
+        else:
+            turn = " ".join(s.norm for s in sentences)
+            if _MENTORING_NAMED.search(turn) and _CRITIQUE_OPENER.search(turn):
+                target = next((s for s in reversed(sentences) if _WISH.search(s.norm) or _ASKS_CHANGE.search(s.norm)),
+                              None)
+        if target is not None:
+            praise, _ = kinds[target.segment, target.char_start]
+            kinds[target.segment, target.char_start] = (praise, True)
 
 
 _SESSIONS = r"(?:calls|sessions|chats|meetings|check-ins|check ins|catch-ups|catchups|catch ups|supervisions?)"
@@ -1443,23 +1453,6 @@ _WISH = re.compile(r"\b(?:could|can) we\b|\bmaybe we could\b|\bi(?:'d| would) (?
                    r"like you to\b|\bmore of (?:that|those|this)\b|\bfewer\b")
 """The change the mentee wishes for: "could we keep it to an hour", "more notice would really help"."""
 
-
-def _wish_for_the_mentoring(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
-    """The mentee's turn that names the mentoring ("the calls", "you cancelled"), turns to a
-    critique ("but", "the only thing is", "sometimes", "can I be honest") and wishes for a
-    change ("could we keep it to an hour", "more notice would really help"): the wish is
-    constructive feedback on the mentoring."""
-    for sentences in ctx.turn_sentences:
-        if not sentences or sentences[0].speaker != "mentee" \
-                or any(kinds[s.segment, s.char_start][1] for s in sentences):
-            continue
-        turn = " ".join(s.norm for s in sentences)
-        if not (_MENTORING_NAMED.search(turn) and _CRITIQUE_OPENER.search(turn)):
-            continue
-        target = next((s for s in reversed(sentences) if _WISH.search(s.norm) or _ASKS_CHANGE.search(s.norm)), None)
-        if target is not None:
-            praise, _ = kinds[target.segment, target.char_start]
-            kinds[target.segment, target.char_start] = (praise, True)
 
 
 _ASKS_ABOUT_SESSIONS = phrase_pattern(
@@ -1731,7 +1724,6 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
              for s in ctx.sentences}
     _sessions_critique(ctx, kinds)
     _mentoring_critique(ctx, kinds)
-    _wish_for_the_mentoring(ctx, kinds)
     _credit_said_after(ctx, kinds)
     _sessions_reviewed(ctx, kinds)
     _progress_noticed(ctx, kinds)
