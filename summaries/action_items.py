@@ -1169,9 +1169,7 @@ class _Wording:
         if not re.search(r"[A-Z]", text):  # no capitals at all: names from the list (if `listed`)
             if not listed:
                 return []
-            return [w.title() for w in re.findall(r"[a-z]+(?:-[a-z]+)?", text)
-                    if gender_of(w) and w not in phrases.COMMON_WORDS and w not in phrases.STOP_WORDS
-                    and w not in TASK_VERBS]
+            return [w.title() for w in re.findall(r"[a-z]+(?:-[a-z]+)?", text) if _first_name_only(w)]
         for offset, sentence in split_sentences(text):
             for m in phrases.NAME.finditer(sentence):
                 words = m.group(1).split()
@@ -1501,9 +1499,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                        for s in sentences
                        for c in _commitments(s, dates[id(s)], previous.requests, bool(previous.suggestions))]
         commitments = _means_merged([c for c in commitments if not (_habitual(c, sentences) or _aside(c, sentences)
-                                                                      or _SCRATCHED.search(c.words)
-                                                                      or _HANDED_OVER.search(c.sentence.norm,
-                                                                                             _start_of(c)))])
+                                                                      or _taken_back(c))])
         commitments = [_joined(c, confirmed, ctx, turn_index) for c in commitments]
         commitments = _share_of_joint(commitments, sentences, confirmed, ctx, turn_index)
         if provisional is not None and provisional.owner == speaker:
@@ -1625,9 +1621,11 @@ _HANDED_OVER = re.compile(r"\bactually,?\s+no,?\s+(?:you|why\s+don't\s+you)\s+[a
 """After the task, handed to the other as it is said: "I'll ring him, actually no, you ring him"."""
 
 
-def _start_of(task: _Task) -> int:
-    """Where the task's words start in its sentence (0 when they are not found as said)."""
-    return max(0, task.sentence.norm.find(task.words))
+def _taken_back(task: _Task) -> bool:
+    """Is the task taken back or handed over as it is said ("... actually no scratch that",
+    "I'll ring him, actually no, you ring him")?"""
+    start = max(0, task.sentence.norm.find(task.words))
+    return bool(_SCRATCHED.search(task.words) or _HANDED_OVER.search(task.sentence.norm, start))
 
 
 _OPENS_LET_ME = frozenset("""
