@@ -1653,6 +1653,45 @@ def _fault_after_praise(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, b
             praised = praised or praise
 
 
+_FLAGGED = re.compile(
+    r"\bthe (?:real|actual|bigger|main|underlying) (?:problem|issue|gap|risk|worry)\b"
+    r"|\bthe harder (?:bit|part|observation|conversation)\b"
+    r"|\bthe one thing (?:i'd|i would) (?:change|push on|tweak|question|do differently)\b"
+    r"|\bthe (?:bit|part|thing) i'd (?:change|push on|question|pick up on)\b"
+    r"|\b(?:something|one thing|what) i (?:noticed|spotted|picked up on)\b"
+    r"|\bsay this gently\b|\bthe only thing is\b|\bhere's the thing\b"
+    r"|\bthe one thing that (?:dragged|let|held|pulled|lets|holds|drags)\b"
+    r"|\bwanted to (?:raise|flag|pick up on)\b|\b(?:small|little|one) (?:niggle|criticism|quibble)\b|\bto be frank\b")
+_RECALLED = re.compile(r"\byou (?:mentioned|said|told me|asked)\b")
+"""A topic recalled, not a fault named: "Last time you mentioned accreditation."."""
+"""The mentor announcing a fault before naming it: "Now the harder bit.", "Here's the harder
+observation.", "the one thing that dragged it down was", "I'll say this gently"."""
+
+
+def _fault_named(text: str) -> bool:
+    """Words about the listener, not the speaker's own, nor a topic recalled."""
+    return bool(_ADDRESSED.search(text)) and not _FIRST_PERSON.search(text) and not _RECALLED.search(text)
+
+
+def _flagged_fault(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
+    """The mentor's announced fault, said as a statement about the listener ("Now the harder
+    bit. Your ask slide still says ... That range is far too wide."): the first sentence from
+    the announcement on that speaks of the listener is constructive."""
+    for sentences in ctx.turn_sentences:
+        if not sentences or sentences[0].speaker != "mentor" \
+                or any(kinds[s.segment, s.char_start][1] for s in sentences):
+            continue
+        flagged = next((k for k, s in enumerate(sentences) if _FLAGGED.search(s.norm)), None)
+        if flagged is None:
+            continue
+        flag_end = _FLAGGED.search(sentences[flagged].norm).end()  # type: ignore[union-attr]
+        target = next((s for k, s in enumerate(sentences[flagged:flagged + 3])
+                       if _fault_named(s.norm[flag_end if k == 0 else 0:])
+                       and question_kind(s) is None and not kinds[s.segment, s.char_start][0]), None)
+        if target is not None:
+            kinds[target.segment, target.char_start] = (False, True)
+
+
 def _story_advice(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
     """A story of the mentor's own early days with its lesson is advice; the story alone ("I
     made the same mistake in my first year") is not."""
@@ -1729,6 +1768,7 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
     _progress_noticed(ctx, kinds)
     _fault_after_praise(ctx, kinds)
     _story_advice(ctx, kinds)
+    _flagged_fault(ctx, kinds)
     found: list[tuple[int, int, Feedback]] = []
     said_before = {(b.segment, b.char_start): a for sentences in ctx.turn_sentences
                    for a, b in zip(sentences, sentences[1:])}

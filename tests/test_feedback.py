@@ -2212,3 +2212,24 @@ def test_what_would_really_help_is_a_wish_not_praise():
 ])
 def test_advice_taken_back_as_it_is_said_is_no_feedback(text):
     assert kinds(("mentee", "What else should I be doing?"), ("mentor", text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Now the harder part. Your risk register still lists forty items. Nobody on the board will read past ten.",
+    "The rota looks tidy. But the real issue is that you cover every gap yourself.",
+    "I've read the report. One thing I noticed: your summary only comes on page six.",
+    "Okay, I'll say this gently. You answer for the team in every meeting, and they've stopped speaking up.",
+    "so this is the bit i'd push on you keep booking clients back to back with no time to write notes",
+    "Good numbers overall. The one thing that let it down was the follow-up calls, you made half of them.",
+])
+def test_a_fault_the_mentor_announces_is_constructive(text):
+    assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "How did it look to you?"), ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
+    "Now, the other thing I wanted to raise. Last time you mentioned the leadership course.",
+    "The real problem is the supplier, and I'll chase them myself tomorrow.",
+    "Here's the thing: I had exactly the same worry when I started.",
+])
+def test_an_announcement_without_a_fault_of_the_listener_is_no_feedback(text):
+    assert ("constructive", "mentor", "mentee", 1) not in kinds(("mentee", "Anything else?"), ("mentor", text))
