@@ -223,7 +223,10 @@ META = re.compile(
     # Steering the conversation itself: "I'll move on", "I'll come back to that", "I'll show you".
     # With a date ("I'll present it on Friday") these are tasks after all.
     r"^(?:move\s+on|wrap\s+(?:it|this|things)\s+up|show\b|present\b|"
-    r"go\s+(?:into|to|on)\b(?!\s+your\b|\s+(?:the\s+)?next\s+one\b|\s+one\s+of\b)|"
+    r"go\s+(?:into|on)\b(?!\s+your\b|\s+(?:the\s+)?next\s+one\b|\s+one\s+of\b)|"
+    # "I'll go to your question" steers the talk; "let's both go to the open day" is somewhere to be
+    r"go\s+to\s+(?=(?:the\s+|that\s+|this\s+|a\s+|your\s+|my\s+)?(?:(?:next|last|previous|first|second|other)\s+)?"
+    r"(?:questions?|points?|slides?|pages?|section|topic|item|bit|part|that|this|it|them|you|him|her|something)\b)|"
     # "I'll go through the options" steers the talk; "I'll go through all three VODs" is work
     r"go\s+(?:over|through)\b(?=\s+(?:(?:the|my|our|a\s+few|some|two|three|all|all\s+the)\s+)?(?:agenda|points?|"
     r"options?|questions?|list|plan|basics|details|steps|what|how|why|where|when|that|this|it|them|those|these|things|"
@@ -285,8 +288,10 @@ STANDING = re.compile(
 arrangement, a decision, not a task to tick off."""
 STARTING = re.compile(r"\bstarting\b")
 """...unless it is given a start ("a recap after each session, starting tonight")."""
-SHARED_RULE = re.compile(r"\bwithin\b")
-"""...and so is "let's both reply within a day"."""
+SHARED_RULE = re.compile(r"\bwithin (?:a|an|one|two|three|the same|twenty-four|forty-eight|24|48)?\s*"
+                         r"(?:working |business )?(?:hours?|days?)\b")
+"""...and so is "let's both reply within a day" (within hours or days; "let's both bring two
+names within two weeks" is a task with its date)."""
 HEDGE_BEFORE = re.compile(r"(?:\bif\s+i\b|\bif\s+there's\b|\bif\s+there\s+is\b|\bif\s+possible\b|"
                           r"\bmaybe\b|\bperhaps\b|\bhope\b|\bwish\b|\bdon't\s+think\b|\bnot\s+sure\b|"
                           r"\bdoubt\b|\bdon't\s+know\s+if\b|\bwhether\b|(?<!\bi\s)\bsaid\b|\btold\s+\w+\b|"

@@ -2750,3 +2750,28 @@ def test_a_day_taken_off_stays_in_the_task() -> None:
     item = only(items(("mentor", "You need one full day with no client work."),
                       ("mentee", "Okay. I'll take Saturday off, no emails at all.")))
     assert item.text.startswith("Take Saturday off") and item.due == "2026-11-21"
+
+
+def test_a_joint_task_with_a_deadline_within_weeks_is_a_task_not_a_rule():
+    item = only(items(("mentor", "Who else could cover the Saturday walks?"),
+                      ("mentee", "Yes. Let's both bring three names of stand-in guides within two weeks.")))
+    assert (item.owner, item.due) == ("both", "2026-12-02")
+    assert "stand-in guides" in item.text
+
+
+def test_replying_within_a_day_is_still_a_rule_between_the_two():
+    assert items(("mentor", "How quickly should we answer each other?"),
+                 ("mentee", "Let's both reply within a day, even if it's just to say got it.")) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Yes, let's both go to the careers fair.", "careers fair"),
+    ("Okay, I'll go to the parents' forum.", "parents' forum"),
+])
+def test_going_to_an_event_is_a_task(text, place):
+    assert place in only(items(("mentor", "There's something coming up you might like."), ("mentee", text))).text
+
+
+@pytest.mark.parametrize("text", ["Let me go to your second question.", "I'll go to the next slide."])
+def test_going_to_a_point_of_the_talk_steers_it(text):
+    assert items(("mentee", "I had two questions about the budget."), ("mentor", text)) == []
