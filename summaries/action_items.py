@@ -2753,6 +2753,8 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
             # nothing left but a date ("what I'm going to do is, tomorrow morning, ..."), or the
             # next meeting's day taken up ("the ninth, yeah, I can do that")
             continue
+        if " " not in text.strip() and text.strip(" .").lower() not in _DONE_ALONE:
+            continue  # a verb with nothing to do it to: "I'll watch", "I'll prepare", "yours"
         plain = wording.text(task, listed=False) if wording.uncapitalised else text
         # a listed name put for "him" is no word said again: "ring pete" - "update him" are two tasks
         content, gist = _without_names(_content(plain.lower()), names), _without_names(_gist(plain), names)
@@ -2789,6 +2791,9 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
     return items
 
 
+_DONE_ALONE = frozenset("register apply enrol enroll resign vote volunteer retire rsvp subscribe".split())
+"""Tasks that are whole in one word ("I'll register by the fifteenth"); on the sets read here
+no other one-word task (16 of them: "Prepare", "Watch", "Ask", "Go") matched a label."""
 _OBJECT_POINTS_BACK = re.compile(r"[a-z-]+\s+(?:it|him|her|them|that)\b")
 """A task whose object points back ("ring him", "send it"): in the same turn, the task before it."""
 _RECAP = re.compile(r"(?:(?:okay|ok|right|alright|great|good|perfect)[,\s]+)?"

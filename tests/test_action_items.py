@@ -2775,3 +2775,17 @@ def test_going_to_an_event_is_a_task(text, place):
 @pytest.mark.parametrize("text", ["Let me go to your second question.", "I'll go to the next slide."])
 def test_going_to_a_point_of_the_talk_steers_it(text):
     assert items(("mentee", "I had two questions about the budget."), ("mentor", text)) == []
+
+
+@pytest.mark.parametrize("turns", [
+    (("mentee", "Should I chair the stand-up from now on?"), ("mentor", "Yes, you run it and I'll watch.")),
+    (("mentor", "The mock panel is on the ninth."), ("mentee", "Oh no. Okay, I'll prepare.")),
+    (("mentee", "Would your old manager give me a reference?"), ("mentor", "No promises, but I'll ask.")),
+])
+def test_a_bare_verb_with_nothing_to_do_it_to_is_no_task(turns):
+    assert items(*turns) == []
+
+
+def test_a_task_whole_in_one_word_is_kept():
+    item = only(items(("mentor", "The register closes on the fifteenth."), ("mentee", "I'll register by Friday then.")))
+    assert (item.text, item.due) == ("Register", "2026-11-20")
