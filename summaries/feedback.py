@@ -65,7 +65,7 @@ from .text import Context, Sentence, group_items, span, word_start
 from .types import Feedback
 
 _INT = (r"(?:(?:really|very|so|super|incredibly|extremely|genuinely|truly|quite|way|much|"
-        r"absolutely|seriously|properly|exactly),?\s+)*")
+        r"absolutely|seriously|properly|exactly|like|honestly),?\s+)*")
 """Any run of intensifiers ("really", "so", ...)."""
 _QUALITY = (r"(?:sharp|clear|clearer|strong|stronger|excellent|compelling|polished|impressive|"
             r"thoughtful|engaging|persuasive|crisp|solid|effective|great|fantastic|brilliant|"
@@ -78,7 +78,7 @@ _DONE = (r"(?:sent|wrote|did|made|shared|gave|presented|built|designed|drafted|p
          r"prepared|ran|led|pitched|delivered|submitted|shipped|showed|brought|wrote up)")
 
 _PRAISE = word_start(
-    r"\b(?:well done|good job|great job|nice job|excellent job|fantastic job|amazing job|"
+    r"\b(?:well done|(?:good|great|nice|excellent|fantastic|amazing|brilliant|superb|terrific|cracking|stellar) job|"
     r"(?:great|nice|good|excellent|amazing|brilliant|solid|fantastic|awesome|terrific|"
     r"impressive|outstanding|strong) work|nicely done|beautifully done|(?<!the )way to go|kudos|"
     r"congrat(?:ulation)?s(?! to (?:your|his|her|their) )|hats off|bravo|proud of you|"
@@ -138,7 +138,7 @@ _PRAISE = word_start(
 
 _PRAISE_MORE = word_start(
     rf"\b(?:is|was|'s|are|were)\s+{_INT}(?:impressive|remarkable|a (?:genuine|real|huge|big) achievement|"
-    r"no small (?:thing|feat)|a (?:really |very )?big deal|exactly right|spot on|the right call|the right one|"
+    r"no small (?:thing|feat)|a (?:really |very )?big deal|exactly right|spot on|the right call|the right ones?|"
     r"the right move|brave|courageous|gutsy|mature|not nothing)\b"
     r"|\btook (?:real |a lot of |some )?(?:guts|courage|nerve|bravery)\b"
     r"|\bi (?:really )?(?:love|loved|like|liked|admire|admired) (?:that|it that) you\b"
@@ -148,7 +148,7 @@ _PRAISE_MORE = word_start(
     r"a lot |far |significantly )(?:cleaner|better|clearer|tighter|sharper|stronger|calmer|more (?:confident|"
     r"focused|polished|structured|concise))\b"
     r"|\b(?:good on you|credit to you|good for you|hats off to you|respect)\b(?! to them)"
-    r"|(?:\b(?:was|were|is|are)|'s) (?:really |very |so |nicely |beautifully )?(?:clearly|well|nicely|carefully)[ -]"
+    rf"|(?:\b(?:was|were|is|are)|'s) {_INT}(?:(?:nicely|beautifully) )?(?:clearly|well|nicely|carefully)[ -]"
     r"(?:laid out|structured|organised|organized|presented|put together|argued|chosen|judged|pitched|timed|handled|"
     r"researched|paced|written|thought through|thought out)\b"
     r"|\byou(?:'re| are) (?:really |so |very |genuinely )?(?:good|great|brilliant|patient|calm) with (?:them|people|"
@@ -161,8 +161,8 @@ _PRAISE_MORE = word_start(
     r"how|that)|tells me|(?:that's|that is|is) (?:really |very |so )?(?:good|great|brilliant|impressive|the bit))\b"
     r"|\byou(?:'re| are) doing (?:really |so |very |incredibly |genuinely )?(?:well|great|brilliantly|fine)\b"
     r"(?! (?:on|with|for) (?:time|that)\b)"
-    r"|\byou(?:'ve| have) been (?:really |properly |very |so |super )?(?:organised|organized|disciplined|thorough|"
-    r"methodical|proactive)\b|\bthat's what makes (?:people|them|clients|everyone|the \w+) (?:trust|respect|"
+    r"|\byou(?:'ve| have) (?:also |always |just )?been (?:really |properly |very |so |super |incredibly )?(?:organised|"
+    r"organized|disciplined|thorough|methodical|proactive|patient|consistent|professional|resilient|focused|diligent)\b|\bthat's what makes (?:people|them|clients|everyone|the \w+) (?:trust|respect|"
     r"rely on|listen to) you\b"
     r"|\b(?:that|this|it)(?:'s| is| was| shows) (?:real |genuine |proper |serious )(?:diligence|initiative|"
     r"professionalism|leadership|judgement|judgment|maturity|resilience|grit|craft|rigou?r|commitment|"
@@ -183,7 +183,7 @@ _PRAISE_MORE = word_start(
     r"(?:wouldn't|would not|don't|dont|do not|never|can't|cannot|miss|forget|skip)\b"
     r"|\b(?:(?:that's|that is|that was|it's|it was|you had|you've got|that shows) )(?:exactly |absolutely )?"
     r"the right instincts?\b"
-    r"|\byou(?:'re| are) (?:handling|managing|running|leading) (?:[\w-]+ ){0,4}?(?:really |so |very |incredibly )?"
+    r"|\byou(?:'re| are) (?:handling|managing|running|leading) (?:[\w-]+ ){0,6}?(?:really |so |very |incredibly )?"
     r"(?:well|brilliantly)\b"
     r"|\band it shows\b|\bthe fact that you\b[^.?!]{0,60}\b(?:is|was|'s) (?:really |so |just )?(?:great|impressive|"
     r"brilliant|huge|fantastic|amazing|excellent)\b"
@@ -225,7 +225,11 @@ _PRAISE_MORE = word_start(
     r"excellent|amazing|fantastic|superb|really good|very good|so good) at (?!all\b)[a-z]+"
     r"|\byou were (?:really |so |very |genuinely |honestly )?(?:clear|calm|brilliant|great|excellent|superb|composed|"
     r"confident|fantastic|measured)\b"
-    r"|\b(?:pro level|world class|world-class|top drawer)\b")
+    r"|\b(?:pro level|world class|world-class|top drawer)\b"
+    rf"|\byou(?:'ve| have) done {_INT}(?:brilliantly|superbly|amazingly|fantastically|wonderfully|well)\b(?! enough\b)"
+    r"|\bfair play (?:to you|for)\b|\b(?:that|this|it) (?:doesn't|does not|didn't|did not) happen by accident\b"
+    r"|\b(?:better|cleaner|clearer|quicker|faster|sharper|stronger|tighter|calmer) than (?:i (?:managed|did|could|was)"
+    r"|(?:most|half) (?:of )?(?:the |my )?[a-z]+)\b")
 """More praise: an achievement judged ("getting it done early is a big deal", "that took
 guts"), approval of a choice, growth ("you're getting good at this")."""
 
@@ -739,7 +743,7 @@ def _praise(sentence: Sentence) -> bool:
     if _NEGATED.search(near) or (_NEGATION.search(match.group(0))
                                    and not match.group(0).startswith(("not many", "most people"))
                                    and not match.group(0).endswith("not nothing")
-                                   and not match.group(0).endswith("unnoticed")):
+                                   and not match.group(0).endswith(("unnoticed", "by accident"))):
         return False
     clause = _CLAUSE_BREAK.split(before)[-1] + match.group(0)
     # "..., well done." closing the sentence is said to the listener, whoever the sentence named

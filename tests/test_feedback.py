@@ -2233,3 +2233,36 @@ def test_a_fault_the_mentor_announces_is_constructive(text):
 ])
 def test_an_announcement_without_a_fault_of_the_listener_is_no_feedback(text):
     assert ("constructive", "mentor", "mentee", 1) not in kinds(("mentee", "Anything else?"), ("mentor", text))
+
+
+@pytest.mark.parametrize("text", ["You did a brilliant job on the handover.", "That was a superb job, honestly.",
+                                  "Cracking job with the rota."])
+def test_a_job_done_well_in_other_words_is_praise(text):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "The handover went fine."), ("mentor", text))
+
+
+@pytest.mark.parametrize("text", ["getting the grant on your first go is like really really impressive",
+                                  "your write-up was like super clear"])
+def test_praise_with_a_filler_among_its_intensifiers_is_praise(text):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "so that's the news"), ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
+    "That was genuinely well handled.",
+    "You've also been really patient with the new starters.",
+    "you've done brilliantly to get the shop this far",
+    "And fair play for owning up to it straight away.",
+    "Your last ten reviews were all five stars. That doesn't happen by accident.",
+    "Honestly, that reply was calmer than I managed in my first year.",
+    "your handover notes are clearer than most of the team's",
+    "the questions you're asking are the right ones",
+    "you're handling the step up to supervisor really well",
+])
+def test_praise_in_more_shapes(text):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "So that's where things are."), ("mentor", text))
+
+
+@pytest.mark.parametrize("text", ["You haven't done well enough on the audits yet.",
+                                  "You've done well enough to scrape through, no more."])
+def test_praise_shapes_keep_their_negations(text):
+    assert ("praise", "mentor", "mentee", 1) not in kinds(("mentee", "So that's where things are."), ("mentor", text))
