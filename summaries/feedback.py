@@ -1233,7 +1233,7 @@ def _general_constructive(sentence: Sentence, answering: str = "", about_listene
 
 _DIRECTED = re.compile(
     r"\bwhat (?:happens|would happen) if you (?:just |only |actually )?[a-z]{3,}"
-    r"|\bwhat about (?:you |just )?[a-z]+ing (?:a|an|the|your|it|them|one|some|that|this|him|her)\b"
+    r"|\bwhat about (?:you |just )?[a-z-]+ing (?:a|an|the|your|it|them|one|some|that|this|him|her)\b"
     r"|\bwhat about\b[^?.]*\binstead\b"
     r"|\b(?:what would you think|how would you feel) (?:about|of) (?:just )?(?:you )?[a-z]+ing\b"
     r"|\bwould it (?:not )?be worth [a-z]+ing\b"

@@ -2266,3 +2266,9 @@ def test_praise_in_more_shapes(text):
                                   "You've done well enough to scrape through, no more."])
 def test_praise_shapes_keep_their_negations(text):
     assert ("praise", "mentor", "mentee", 1) not in kinds(("mentee", "So that's where things are."), ("mentor", text))
+
+
+def test_what_about_a_hyphenated_step_is_advice():
+    assert ("constructive", "mentor", "mentee", 1) in kinds(
+        ("mentee", "We're always short on days when someone rings in sick."),
+        ("mentor", "What about cross-training a couple of the evening staff on the day rooms?"))
