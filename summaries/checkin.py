@@ -135,7 +135,7 @@ def _bare(s: Sentence, mentions: list[DateMention]) -> bool:
         rest = rest.replace(m.text, " ")
     for t in find_times(rest):
         rest = rest.replace(t.text, " ")
-    rest = _SPAN_IS.sub(" ", rest)
+    rest = _IT_IS.sub(" ", _SPAN_IS.sub(" ", rest))
     return len([w for w in re.findall(r"[a-z']+", rest) if w not in _FILLER_WORDS]) <= 1
 
 
@@ -143,6 +143,10 @@ _SPAN_IS = re.compile(r"\b(?:in\s+)?(?:a|one|two|three|four|five|six)\s+(?:weeks
                       r"(?:'s\s+time|\s+from\s+(?:now|today))?"
                       r"\s+(?:is|would\s+be|makes\s+it|takes\s+us\s+to|brings\s+us\s+to)\b")
 """A span counted out to its day: "two weeks is Friday the eighth" says only the day."""
+
+
+_IT_IS = re.compile(r"\b(?:it\s+is|it's\s+a\s+date)[.!]?$")
+"""A slot settled in so many words: "half past four on the tenth it is"."""
 
 
 _PROPOSING_TIME = re.compile(r"\b(?:(?:can|could|shall)\s+we\s+(?:do|say|make\s+it)|how\s+about|what\s+about)\s+$")
@@ -255,7 +259,10 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
                 continue
             said_time = _time_in(s, ctx, pending)
             echoed = [m for m in days if pending is not None and _same_day(m, pending.day)]
-            counter = [m for m in days if m.specific and m not in echoed]
+            # in answer, a weekday with its hour or put forward is a counter-offer too: "monday
+            # evening i'm seeing the angels, what about wednesday", "wednesday i'm away, thursday at seven"
+            counter = [m for m in days if m not in echoed and (m.specific or answering and (
+                m.time is not None or _PROPOSING_TIME.search(s.norm[:m.start])))]
             if pending is not None and _own(pending, speaker) and echoed and not counter and not answering:
                 # "The thirteenth? Wednesday, half one again?": one's own day said again, with its hour
                 at = next((m.time for m in echoed if m.time), None) or said_time

@@ -526,3 +526,23 @@ def test_a_proposal_put_off_or_turned_down_is_no_next_meeting(answer) -> None:
 def test_a_day_put_right_as_another_things_is_no_counter_offer(answer: str) -> None:
     assert checkin(("mentor", "so next time how about wednesday the ninth of december at two"),
                    ("mentee", answer)) == "2026-12-09T14:00"
+
+
+def test_a_weekday_put_forward_in_answer_is_a_counter_offer() -> None:
+    # SESSION is Friday 20 November 2026
+    assert checkin(("mentor", "So next call, how about Monday evening?"),
+                   ("mentee", "monday evening i'm at my sister's what about wednesday"),
+                   ("mentor", "wednesday i'm travelling um thursday at five"),
+                   ("mentee", "thursday at five yeah that works")) == "2026-11-26T17:00"
+
+
+def test_the_weekday_of_a_proposed_date_is_no_counter_offer() -> None:
+    assert checkin(("mentee", "When shall we meet next?"),
+                   ("mentor", "the fourth is a friday one o'clock again and bring the audit"),
+                   ("mentee", "fourth at one yep")) == "2026-12-04T13:00"
+
+
+def test_a_slot_settled_with_it_is_takes_its_new_hour() -> None:
+    assert checkin(("mentor", "Would Tuesday the first work, at four?"),
+                   ("mentee", "The first is fine, but could we start at half past?"),
+                   ("mentor", "Half past four on the first it is.")) == "2026-12-01T16:30"
