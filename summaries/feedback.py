@@ -1666,8 +1666,16 @@ _FLAGGED = re.compile(
     r"|\bsay this gently\b|\bthe only thing is\b|\bhere's the thing\b"
     r"|\bthe one thing that (?:dragged|let|held|pulled|lets|holds|drags)\b"
     r"|\bwanted to (?:raise|flag|pick up on)\b|\b(?:small|little|one) (?:niggle|criticism|quibble)\b|\bto be frank\b")
-_RECALLED = re.compile(r"\byou (?:mentioned|said|told me|asked)\b")
-"""A topic recalled, not a fault named: "Last time you mentioned accreditation."."""
+_FLAGGED_LOOSELY = re.compile(
+    r"^(?:(?:and|but|maybe|well|so|okay|ok|now|though)[,\s]+)*(?:the )?one (?:more |other )?thing\b(?! i (?:learned|did))"
+    r"|\b(?:push back on|mention|raise|flag) one thing\b|\b(?:i'll|can i|let me|i'm gonna|i'm going to) be honest\b")
+"""Words that often, not always, announce a fault ("one thing though", "I'll be honest"): the
+fault must then be said outright (`_FAULT_WORD`)."""
+_FAULT_WORD = re.compile(r"(?:\b(?:not|nobody|never|no one|too|wrong|instead|missing|without|lower|worse|only|stopped|"
+                         r"half|should|need|needs|try|rather|stop|problem|mistake|still)|n't)\b")
+_RECALLED = re.compile(r"\byou (?:mentioned|said|told me|asked)\b|^if\b|\bdon't have to\b")
+"""A topic recalled, a condition or a leave, not a fault named: "Last time you mentioned
+accreditation.", "If you do go, you'd need a reference.", "You don't have to use it"."""
 """The mentor announcing a fault before naming it: "Now the harder bit.", "Here's the harder
 observation.", "the one thing that dragged it down was", "I'll say this gently"."""
 
@@ -1685,12 +1693,14 @@ def _flagged_fault(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]
         if not sentences or sentences[0].speaker != "mentor" \
                 or any(kinds[s.segment, s.char_start][1] for s in sentences):
             continue
-        flagged = next((k for k, s in enumerate(sentences) if _FLAGGED.search(s.norm)), None)
-        if flagged is None:
+        flags = ((k, m, pattern is _FLAGGED_LOOSELY) for k, s in enumerate(sentences)
+                 for pattern in (_FLAGGED, _FLAGGED_LOOSELY) if (m := pattern.search(s.norm)))
+        flagged, flag, loose = next(flags, (None, None, False))
+        if flagged is None or flag is None:
             continue
-        flag_end = _FLAGGED.search(sentences[flagged].norm).end()  # type: ignore[union-attr]
         target = next((s for k, s in enumerate(sentences[flagged:flagged + 3])
-                       if _fault_named(s.norm[flag_end if k == 0 else 0:])
+                       if _fault_named(s.norm[flag.end() if k == 0 else 0:])
+                       and (not loose or _FAULT_WORD.search(s.norm[flag.end() if k == 0 else 0:]))
                        and question_kind(s) is None and not kinds[s.segment, s.char_start][0]), None)
         if target is not None:
             kinds[target.segment, target.char_start] = (False, True)

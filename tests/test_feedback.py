@@ -2272,3 +2272,20 @@ def test_what_about_a_hyphenated_step_is_advice():
     assert ("constructive", "mentor", "mentee", 1) in kinds(
         ("mentee", "We're always short on days when someone rings in sick."),
         ("mentor", "What about cross-training a couple of the evening staff on the day rooms?"))
+
+
+@pytest.mark.parametrize("text", [
+    "And one more thing. When you email the parents you never say hello.",
+    "I'll be honest, you talk over the quieter ones in the team meeting, so they've stopped offering ideas.",
+    "I'll be honest. Your reports still arrive a day after the shift ends.",
+])
+def test_a_fault_said_outright_after_a_loose_announcement_is_constructive(text):
+    assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "That's where I am."), ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
+    "One thing: you'll get the rota on Friday.",
+    "I'll be honest, you've handled a tough month.",
+])
+def test_a_loose_announcement_without_a_fault_is_no_critique(text):
+    assert ("constructive", "mentor", "mentee", 1) not in kinds(("mentee", "That's where I am."), ("mentor", text))
