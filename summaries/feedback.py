@@ -243,7 +243,7 @@ _APPRECIATION = phrase_pattern(
     r"\b(?:this|that|it|today|you|this session|this call|our (?:call|session|chat|talk|"
     rf"conversation)s?|(?:your|the|that|this) (?:[\w-]+ ){{0,2}}{_MENTOR_THINGS}\b[^.,;?!]{{0,40}}?)"
     r"(?:'s|\s+(?:has been|have been|was|were|is|are|has|have))?\s+"
-    r"(?:(?:really|so|super|very|incredibly|extremely|truly|genuinely|actually|honestly|such a|a|been),? )*"
+    r"(?:(?:really|so|super|very|incredibly|extremely|truly|genuinely|actually|honestly|such a|a|been|like),? )*"
     r"(?:helpful|useful|valuable|insightful|eye-opening|clarifying|"
     r"big help|great help|huge help|lifesaver|life-saver|game[- ]changer|gold)\b"
     r"|\b(?:this|that|it|you|what you (?:said|suggested|told me)|"
@@ -291,7 +291,8 @@ _APPRECIATION = phrase_pattern(
     r" (?:really |just )?works (?:really |so |very |brilliantly )?well\b")
 """The mentee's praise of the mentoring: only counted from the mentee."""
 _APPRECIATION_MORE = re.compile(
-    r"\bi(?:'ve| have)? (?:really |so |truly |genuinely )?(?:appreciated?|valued?|loved|enjoyed) "
+    r"\bi(?:'ve| have)? (?:really |so |truly |genuinely |do |honestly )*(?:appreciated?|valued?|loved|enjoyed|like|"
+    r"love) "
     r"(?:you(?! (?:giving|making|taking|finding|fitting|squeezing|carving) (?:up |out |in )?(?:\w+ ){0,2}"
     r"(?:time|mornings?|evenings?|lunch|hour|weekend))|how you|that you|it when you|the way you|your(?! time\b))\b"
     r"|\byou(?:'ve| have) been (?:(?:really|so|super|incredibly|genuinely|hugely|such|a|an|absolutely|amazingly) )*"
@@ -326,8 +327,12 @@ _APPRECIATION_MORE = re.compile(
     rf"|\b(?:the|that) (?:[\w-]+ ){{0,2}}{_MENTOR_THINGS} you (?:gave|told|showed|sent) me\b[^.?!]{{0,80}}?"
     r"\b(?:was|is|'s|been) (?:really |so |just |honestly )*(?:good|great|useful|helpful|gold|spot on|brilliant)\b"
     r"|\bthe (?:part|bit|thing) i get the most (?:out of|from)\b"
-    r"|\bi (?:always )?(?:leave|come away) (?:feeling )?(?:better|lighter|clearer|calmer|more (?:confident|positive|"
-    r"focused))\b")
+    r"|\bi (?:always )?(?:leave|come away)(?: from)?(?: (?:these|our|the) (?:calls|sessions|chats))? "
+    r"(?:feeling |with (?:a |an )?)?(?:better|lighter|clearer|calmer|more (?:confident|positive|focused))\b"
+    r"|\b(?:exactly|just) the (?:[\w-]+ ){1,2}i (?:needed|was looking for)\b"
+    r"|\bi (?:really |honestly )?needed (?:that|to hear (?:that|it))[.!]?$"
+    r"|\byou were (?:totally |so |completely |absolutely |dead )?right (?:about|to)\b"
+    r"|\byou\b[^.?!]{3,80}\bchanged everything\b")
 """More of the mentee's appreciation: "I appreciated you sharing your story", "the advice
 last time made a difference", "having someone who's done it makes me feel less alone"."""
 _APPRECIATION_EFFECT = phrase_pattern(
@@ -346,7 +351,7 @@ _APPRECIATION_EFFECT = phrase_pattern(
     r"|\byou always (?:talk me down|calm me down|know (?:what|how|just)|make me (?:feel|see|think))\b"
     rf"|\bi (?:really |genuinely |honestly )?find (?:these|our|your|the) (?:[\w-]+ )?{_MENTOR_THINGS} "
     r"(?:(?:really|so|super|very|incredibly|genuinely|hugely),? )*(?:helpful|useful|valuable)\b"
-    r"|\b(?:made|makes) (?:way |so much |much |a lot |far )?more sense than\b"
+    r"|\b(?:made|makes) (?:way |so much |much |a lot |far )?more sense (?:to me )?than\b"
     r"|\bwhat you (?:said|suggested|told me|showed me)\b[^.?!]{0,60}\b(?:is|was|'s) (?:honestly |really )?"
     r"the (?:only |main |whole |real )?reason (?:i|we)\b"
     r"|\bthe way you\b[^.?!]{0,80}\b(?:really )?(?:helps|helped) me\b"

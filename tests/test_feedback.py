@@ -2289,3 +2289,22 @@ def test_a_fault_said_outright_after_a_loose_announcement_is_constructive(text):
 ])
 def test_a_loose_announcement_without_a_fault_is_no_critique(text):
     assert ("constructive", "mentor", "mentee", 1) not in kinds(("mentee", "That's where I am."), ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
+    "and um i do really like that you send the notes the same evening",
+    "Cutting the intro was exactly the nudge I needed.",
+    "The rota idea makes more sense to me than anything the course said.",
+    "Thanks, I always come away from these calls with a clearer plan.",
+    "okay this has honestly been like really helpful",
+    "You were blunt with me about the budget last time, and I needed that.",
+    "you were totally right about the parents' evening",
+    "you putting me in touch with the county adviser changed everything",
+])
+def test_the_mentees_thanks_in_more_shapes_is_praise_of_the_mentoring(text):
+    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "Anything else on your mind?"), ("mentee", text))
+
+
+def test_needing_a_thing_is_no_thanks():
+    assert ("praise", "mentee", "mentor", 1) not in kinds(("mentor", "Anything else on your mind?"),
+                                                          ("mentee", "I needed that form back by Tuesday."))
