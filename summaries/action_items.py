@@ -2500,8 +2500,9 @@ def _answer_opening(sentences: Sequence[Sentence]) -> str:
     """The first sentence of an answer, and the next one too when the first is only an
     interjection ("Oh. I'd love to, but not before the visit.")."""
     first = sentences[0].norm
-    if len(sentences) > 1 and len(first.split()) <= 2 and not re.search(r"\b(?:no|not|nope|can't)\b", first):
-        return f"{first} {sentences[1].norm}"
+    if len(sentences) > 1 and (len(first.split()) <= 2 and not re.search(r"\b(?:no|not|nope|can't)\b", first)
+                               or re.match(r"but\b", sentences[1].norm)):
+        return f"{first} {sentences[1].norm}"  # also "i'd love to | but i'm at a wedding that weekend"
     return first
 
 

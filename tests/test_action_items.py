@@ -2789,3 +2789,8 @@ def test_a_bare_verb_with_nothing_to_do_it_to_is_no_task(turns):
 def test_a_task_whole_in_one_word_is_kept():
     item = only(items(("mentor", "The register closes on the fifteenth."), ("mentee", "I'll register by Friday then.")))
     assert (item.text, item.due) == ("Register", "2026-11-20")
+
+
+def test_a_request_turned_down_after_i_would_love_to_is_no_task():
+    assert items(("mentor", "Could you cover for Gwen at the spring open day?"),
+                 ("mentee", "um i'd love to but i'm at my cousin's wedding that weekend so i can't sorry")) == []
