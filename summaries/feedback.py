@@ -1474,6 +1474,7 @@ _ASKS_ABOUT_SESSIONS = phrase_pattern(
     r"|\banything you(?:'d| would)? (?:want )?(?:change|different)\b|\bwhat would you change\b"
     r"|\banything (?:about|in) (?:how|the way) (?:we|i)\b[^?]{0,50}\b(?:change|different|differently)\b"
     r"|\banything you(?:'d| would) like me to (?:do )?(?:differently|change)\b"
+    r"|\banything (?:i|we) (?:should|could|can|ought to) (?:be )?(?:do(?:ing)? )?(?:differently|better|change)\b"
     rf"|\banything about (?:these|the|our) {_SESSIONS}\b"
     r"|\bhow am i doing(?:,? (?:as a |as your )?(?:um,? )?(?:mentor|coach))?\b"
     r"|\babout how (?:i'm doing as (?:a |your )?(?:mentor|coach)"
@@ -1498,7 +1499,7 @@ _SESSIONS_GOOD = re.compile(
 """...answered with what is good about it..."""
 _SESSIONS_CHANGE = phrase_pattern(
     r"\b(?:could|can) (?:we|you|i|they|these|those)\b|\bmaybe\b"
-    r"|\bi(?:'d| would) (?:quite |really |actually |much )?(?:like|love|prefer)\b|\bit(?:'d| would) be (?:really |so )?"
+    r"|\bi(?:'d| would) (?:quite |really |actually |much )?(?:like|love|prefer|rather)\b|\bit(?:'d| would) be (?:really |so )?"
     r"(?:nice|good|great|better|easier|helpful)\b|\bthe only thing\b|\bif anything\b|\bone thing\b"
     r"|\bsometimes (?:uh |um |like )?(?:you|they|we|it|i (?:feel|think))\b"
     r"|\bsometimes (?:it |they |these |this )?(?:feels?|seems?|gets?|drags?|runs?)\b|\bno time for\b"

@@ -2308,3 +2308,11 @@ def test_the_mentees_thanks_in_more_shapes_is_praise_of_the_mentoring(text):
 def test_needing_a_thing_is_no_thanks():
     assert ("praise", "mentee", "mentor", 1) not in kinds(("mentor", "Anything else on your mind?"),
                                                           ("mentee", "I needed that form back by Tuesday."))
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Anything I should be doing differently?", "Could we meet a bit more often? Three weeks is a long gap for me."),
+    ("Anything you'd change?", "Just one. I'd rather we did them in person than on the phone."),
+])
+def test_what_the_mentee_would_change_when_asked_is_constructive(question, answer):
+    assert ("constructive", "mentee", "mentor", 1) in kinds(("mentor", question), ("mentee", answer))
