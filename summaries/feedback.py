@@ -1686,9 +1686,15 @@ accreditation.", "If you do go, you'd need a reference.", "You don't have to use
 observation.", "the one thing that dragged it down was", "I'll say this gently"."""
 
 
+_REASSURED = re.compile(r"\b(?:in good company|(?:completely|totally|perfectly) normal|happens to (?:everyone|all of us|"
+                        r"the best)|(?:nobody|everyone|everybody) (?:feels|finds|gets|is|starts|struggles))\b")
+"""Comfort, not critique: "nobody feels good at system design early on, so you're in good company"."""
+
+
 def _fault_named(text: str) -> bool:
-    """Words about the listener, not the speaker's own, nor a topic recalled."""
-    return bool(_ADDRESSED.search(text)) and not _FIRST_PERSON.search(text) and not _RECALLED.search(text)
+    """Words about the listener, not the speaker's own, nor a topic recalled, nor comfort."""
+    return bool(_ADDRESSED.search(text)) and not _FIRST_PERSON.search(text) and not _RECALLED.search(text) \
+        and not _REASSURED.search(text)
 
 
 def _flagged_fault(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:

@@ -2316,3 +2316,11 @@ def test_needing_a_thing_is_no_thanks():
 ])
 def test_what_the_mentee_would_change_when_asked_is_constructive(question, answer):
     assert ("constructive", "mentee", "mentor", 1) in kinds(("mentor", question), ("mentee", answer))
+
+
+@pytest.mark.parametrize("text", [
+    "I'll be honest, nobody feels ready for their first inspection, so you're in good company.",
+    "I'll be honest, everybody struggles with the rota at first, you're not the only one.",
+])
+def test_comfort_after_an_announcement_is_no_critique(text):
+    assert ("constructive", "mentor", "mentee", 1) not in kinds(("mentee", "I feel so behind."), ("mentor", text))
