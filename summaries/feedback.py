@@ -162,7 +162,8 @@ _PRAISE_MORE = word_start(
     r"|\byou(?:'re| are) doing (?:really |so |very |incredibly |genuinely )?(?:well|great|brilliantly|fine)\b"
     r"(?! (?:on|with|for) (?:time|that)\b)"
     r"|\byou(?:'ve| have) (?:also |always |just )?been (?:really |properly |very |so |super |incredibly )?(?:organised|"
-    r"organized|disciplined|thorough|methodical|proactive|patient|consistent|professional|resilient|focused|diligent)\b|\bthat's what makes (?:people|them|clients|everyone|the \w+) (?:trust|respect|"
+    r"organized|disciplined|thorough|methodical|proactive|patient|consistent|professional|resilient|focused|diligent)\b"
+    r"|\bthat's what makes (?:people|them|clients|everyone|the \w+) (?:trust|respect|"
     r"rely on|listen to) you\b"
     r"|\b(?:that|this|it)(?:'s| is| was| shows) (?:real |genuine |proper |serious )(?:diligence|initiative|"
     r"professionalism|leadership|judgement|judgment|maturity|resilience|grit|craft|rigou?r|commitment|"
@@ -1499,7 +1500,8 @@ _SESSIONS_GOOD = re.compile(
 """...answered with what is good about it..."""
 _SESSIONS_CHANGE = phrase_pattern(
     r"\b(?:could|can) (?:we|you|i|they|these|those)\b|\bmaybe\b"
-    r"|\bi(?:'d| would) (?:quite |really |actually |much )?(?:like|love|prefer|rather)\b|\bit(?:'d| would) be (?:really |so )?"
+    r"|\bi(?:'d| would) (?:quite |really |actually |much )?(?:like|love|prefer|rather)\b"
+    r"|\bit(?:'d| would) be (?:really |so )?"
     r"(?:nice|good|great|better|easier|helpful)\b|\bthe only thing\b|\bif anything\b|\bone thing\b"
     r"|\bsometimes (?:uh |um |like )?(?:you|they|we|it|i (?:feel|think))\b"
     r"|\bsometimes (?:it |they |these |this )?(?:feels?|seems?|gets?|drags?|runs?)\b|\bno time for\b"
@@ -1672,8 +1674,11 @@ _FLAGGED = re.compile(
     r"|\bsay this gently\b|\bthe only thing is\b|\bhere's the thing\b"
     r"|\bthe one thing that (?:dragged|let|held|pulled|lets|holds|drags)\b"
     r"|\bwanted to (?:raise|flag|pick up on)\b|\b(?:small|little|one) (?:niggle|criticism|quibble)\b|\bto be frank\b")
+"""The mentor announcing a fault before naming it: "Now the harder bit.", "Here's the harder
+observation.", "the one thing that dragged it down was", "I'll say this gently"."""
 _FLAGGED_LOOSELY = re.compile(
-    r"^(?:(?:and|but|maybe|well|so|okay|ok|now|though)[,\s]+)*(?:the )?one (?:more |other )?thing\b(?! i (?:learned|did))"
+    r"^(?:(?:and|but|maybe|well|so|okay|ok|now|though)[,\s]+)*(?:the )?one (?:more |other )?thing\b"
+    r"(?! i (?:learned|did))"
     r"|\b(?:push back on|mention|raise|flag) one thing\b|\b(?:i'll|can i|let me|i'm gonna|i'm going to) be honest\b")
 """Words that often, not always, announce a fault ("one thing though", "I'll be honest"): the
 fault must then be said outright (`_FAULT_WORD`)."""
@@ -1682,12 +1687,11 @@ _FAULT_WORD = re.compile(r"(?:\b(?:not|nobody|never|no one|too|wrong|instead|mis
 _RECALLED = re.compile(r"\byou (?:mentioned|said|told me|asked)\b|^if\b|\bdon't have to\b")
 """A topic recalled, a condition or a leave, not a fault named: "Last time you mentioned
 accreditation.", "If you do go, you'd need a reference.", "You don't have to use it"."""
-"""The mentor announcing a fault before naming it: "Now the harder bit.", "Here's the harder
-observation.", "the one thing that dragged it down was", "I'll say this gently"."""
 
 
-_REASSURED = re.compile(r"\b(?:in good company|(?:completely|totally|perfectly) normal|happens to (?:everyone|all of us|"
-                        r"the best)|(?:nobody|everyone|everybody) (?:feels|finds|gets|is|starts|struggles))\b")
+_REASSURED = re.compile(r"\b(?:in good company|(?:completely|totally|perfectly) normal|happens to (?:everyone|"
+                        r"all of us|the best)|(?:nobody|everyone|everybody) (?:feels|finds|gets|is|starts|"
+                        r"struggles))\b")
 """Comfort, not critique: "nobody feels good at system design early on, so you're in good company"."""
 
 
