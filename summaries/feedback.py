@@ -1709,14 +1709,15 @@ def _flagged_fault(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]
         if not sentences or sentences[0].speaker != "mentor" \
                 or any(kinds[s.segment, s.char_start][1] for s in sentences):
             continue
-        flags = ((k, m, pattern is _FLAGGED_LOOSELY) for k, s in enumerate(sentences)
-                 for pattern in (_FLAGGED, _FLAGGED_LOOSELY) if (m := pattern.search(s.norm)))
-        flagged, flag, loose = next(flags, (None, None, False))
-        if flagged is None or flag is None:
+        found = next(((k, m, pattern is _FLAGGED_LOOSELY) for k, s in enumerate(sentences)
+                      for pattern in (_FLAGGED, _FLAGGED_LOOSELY) if (m := pattern.search(s.norm))), None)
+        if found is None:
             continue
-        target = next((s for k, s in enumerate(sentences[flagged:flagged + 3])
-                       if _fault_named(s.norm[flag.end() if k == 0 else 0:])
-                       and (not loose or _FAULT_WORD.search(s.norm[flag.end() if k == 0 else 0:]))
+        flagged, flag, loose = found
+        near = sentences[flagged:flagged + 3]
+        said = [near[0].norm[flag.end():]] + [s.norm for s in near[1:]]  # from the announcement on
+        target = next((s for s, text in zip(near, said)
+                       if _fault_named(text) and (not loose or _FAULT_WORD.search(text))
                        and question_kind(s) is None and not kinds[s.segment, s.char_start][0]), None)
         if target is not None:
             kinds[target.segment, target.char_start] = (False, True)
