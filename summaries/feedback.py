@@ -1296,8 +1296,6 @@ def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = Fa
                                                           and bool(LESS_OF.search(sentence.norm))) or (
         not granting and not praise and _general_constructive(
             sentence, answering, turn_about_listener or bool(after_report) or reviewing, difficulty_before))
-    if constructive and _TAKEN_BACK.search(sentence.norm):
-        constructive = False  # "I was going to say you should do the short course, actually no, forget that"
     if constructive and sentence.speaker == "mentor" and (SENT_TO_SPEAKER.search(sentence.norm)
                                                           or _NOT_ADVICE.search(sentence.norm)):
         # "draft them yourself first, and send them to me": a request, an action item - none of 12
@@ -1306,8 +1304,6 @@ def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = Fa
     return praise, constructive
 
 
-_TAKEN_BACK = re.compile(r"\bactually,? no,? (?:forget|scratch|never ?mind)|\bno,? (?:forget|scratch) (?:that|it)\b")
-"""Advice taken back as it is said; on the read sets none of 16 such sentences was labelled feedback."""
 _NOT_ADVICE = re.compile(
     r"\b(?:realistic|doable|do-able|achievable|possible),? (?:\w+ )?if you keep\b|\byou(?:'ll| will) need\b")
 """Said like advice, but a verdict on a plan ("that's realistic if you keep the hours up") or a
@@ -1723,6 +1719,33 @@ def _flagged_fault(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]
             kinds[target.segment, target.char_start] = (False, True)
 
 
+_TAKEN_BACK = re.compile(
+    r"(?:^|[,.;:!?-] ?|\b(?:actually|no|nah|oh|wait|hmm|um|so|but|honestly|anyway) )(?:ignore (?:me|that|it)|"
+    r"forget (?:that|it|about it))\b|\bforget i (?:said|mentioned) (?:that|it|anything)\b|\b(?:scratch|scrap) that\b|"
+    r"\bnever ?mind\b|\bon second thoughts?\b|\bactually,? no,? (?:don't|wait|hang on|hold on)\b|"
+    r"\bi was (?:going|gonna|about) to (?:say|suggest)\b.*\b(?:but|actually)\b")
+"""Advice taken back as it is said ("I was going to say you should ..., but actually, ignore me",
+"... Actually no, ignore me, that sounds naff"); not "feel free to ignore it"."""
+_TAKES_BACK_BEFORE = 4
+"""A sentence whose first words take something back takes back the sentence before it."""
+
+
+def _taken_back(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
+    """Advice the speaker takes back as they say it is no advice: the sentence that holds the
+    taking back after its advice, or the sentence before one that opens with it."""
+    for sentences in ctx.turn_sentences:
+        for k, s in enumerate(sentences):
+            found = _TAKEN_BACK.search(s.norm)
+            if found is None:
+                continue
+            opening = len(s.norm[:found.start()].split()) < _TAKES_BACK_BEFORE
+            if opening and k:
+                before = sentences[k - 1]
+                kinds[before.segment, before.char_start] = (kinds[before.segment, before.char_start][0], False)
+            if not opening or found.group().startswith("i was"):
+                kinds[s.segment, s.char_start] = (kinds[s.segment, s.char_start][0], False)
+
+
 def _story_advice(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
     """A story of the mentor's own early days with its lesson is advice; the story alone ("I
     made the same mistake in my first year") is not."""
@@ -1800,6 +1823,7 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
     _fault_after_praise(ctx, kinds)
     _story_advice(ctx, kinds)
     _flagged_fault(ctx, kinds)
+    _taken_back(ctx, kinds)
     found: list[tuple[int, int, Feedback]] = []
     said_before = {(b.segment, b.char_start): a for sentences in ctx.turn_sentences
                    for a, b in zip(sentences, sentences[1:])}

@@ -2215,6 +2215,27 @@ def test_advice_taken_back_as_it_is_said_is_no_feedback(text):
 
 
 @pytest.mark.parametrize("text", [
+    "I was going to say you could start pricing the rebuilds too, but actually, no, let that wait.",
+    "Have you thought about calling them the founding flows? Actually no, ignore me, that sounds naff.",
+    "you could like do the home visits yourself um no scratch that the family worker does those now",
+    "Try the evening course at the college. Oh, forget it, they stopped running it last spring.",
+    "so maybe drop the saturday shift but that's your call not mine forget i said that",
+])
+def test_advice_taken_back_in_other_words_is_no_feedback(text):
+    assert kinds(("mentee", "What else should I be doing?"), ("mentor", text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "So my suggestion, and feel free to ignore it: bring Anya a one-page summary.",
+    "I'm not going to tell you to work less, you'd ignore me anyway. But have you thought about stopping at six?",
+    "Scratch that, here's a better idea: you should send the report to the panel a day early.",
+])
+def test_advice_that_survives_an_aside_about_ignoring_it_is_constructive(text):
+    assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "What else should I be doing?"),
+                                                           ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
     "Now the harder part. Your risk register still lists forty items. Nobody on the board will read past ten.",
     "The rota looks tidy. But the real issue is that you cover every gap yourself.",
     "I've read the report. One thing I noticed: your summary only comes on page six.",
