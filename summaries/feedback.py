@@ -973,9 +973,12 @@ _MENTOR_REF = re.compile(
     r"|\bwhere you (?:\w+ )?(?:drew|showed|did|played|walked|explained|told|gave|said|sat)\b"
     r"|\b(?:making|telling|letting|pushing|getting) me (?:to )?(?!feel\b)\w+"
     r"|\b(?:the|that|this) (?!(?:other|next|main|only|big|bigger|real|hard|tricky|last|first|same|whole|boring|worst|"
-    r"best) )[\w'-]+(?: [\w'-]+){0,3} "
+    r"best) )[\w'/-]+(?: [\w'/-]+){0,3} "
     r"(?:thing|idea|tip|trick|stuff)\b"
-    rf"|\b(?:that|the) (?:[\w'-]+ ){{0,2}}?(?:{_ADVICE_NOUN}|thing|bit|part) (?:about|on|of|for|to)\b")
+    rf"|\b(?:that|the) (?:[\w'-]+ ){{0,2}}?(?:{_ADVICE_NOUN}|thing|bit|part|line|breakdown|analogy|exercise|framing) "
+    r"(?:about|on|of|for|to)\b"
+    r"|(?:^|[,.] |\b(?:and|so|honestly|um|but) )(?:(?:going|walking) (?:me )?through|talking (?:it |this |that |things )?through|"
+    r"[a-z]+ing (?:it|this|that) as|you (?:explaining|showing|walking|going through|drawing|taking))\b")
 """What the mentor did or said, named by the mentee: "the thing you said last time", "the
 vesting idea", "your crib sheets", "these calls", "that tip about plotting it"."""
 _CLEAREST_YET = re.compile(r"\bthe (?:clearest|best|simplest) (?:anyone|anybody)(?:'s| has)? (?:ever )?"
@@ -1008,7 +1011,10 @@ _MENTEE_EFFECT = re.compile(
     r"(?:manageable|doable|possible)|manageable|doable|possible)|"
     r"(?:kick|push|nudge|wake-up call|reality check)(?: [\w-]+){0,4} i needed|"
     r"worked (?:really |so |incredibly )?well|went down (?:really |so )?well|worked a treat|(?:basically )?solved|"
-    r"hear (?:that|it) in my head)\b")
+    r"hear (?:that|it) in my head|(?:they|it|these|those) (?:really |actually |all |genuinely )?help|"
+    r"makes? (?:it|them|things) stick|makes? (?:so )?(?:much )?more sense|worth getting|(?:so )?much more use|"
+    r"hang on to (?:that|this|it)|made me feel (?:a lot |so much |much |way )?(?:calmer|lighter|"
+    r"more confident))\b")
 """What it did for the mentee: it helped, stuck, clicked, was the first time something made sense,
 was really good or the single most useful thing, is going to save them, makes them think."""
 
@@ -1032,7 +1038,7 @@ def _effect_said(norm: str) -> bool:
     return not (_HYPOTHETICAL.search(near) or _NEGATED.search(near))
 
 
-_POINTS_BACK = re.compile(r"^(?:(?:and|so|honestly|but)[,\s]+)*(?:that|those|these|they|it|this)\b")
+_POINTS_BACK = re.compile(r"^(?:(?:and|so|honestly|but|yeah|yes)[,\s]+)*(?:that|those|these|they|it|this)\b")
 
 
 def _credit_said_after(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:

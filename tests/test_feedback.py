@@ -2136,6 +2136,31 @@ def test_the_mentee_crediting_advice_a_session_or_the_mentor_is_praise(text):
                                                        ("mentee", text))
 
 
+@pytest.mark.parametrize("text", [
+    "Cheers, Anil. Walking through the policy wording clause by clause was so much more use than the e-learning.",
+    "thanks jo um you showing me your old file notes really helps i'd never have seen that in a textbook",
+    "Thanks, Mei. Splitting it as a pilot first is a total game-changer for me.",
+    "The back-to-front drafting thing makes so much more sense now you've shown me on my own report.",
+    "thanks pat honestly these chats are the one place i think about the long term so yeah they really help",
+    "That line about being firm before friendly, I'm going to hang on to that.",
+    "Thank you. Honestly, talking it through has made me feel a lot calmer about the panel.",
+    "Thanks, Ruth, the cc/bcc idea alone was worth getting up early for.",
+])
+def test_the_mentee_crediting_the_mentoring_in_yet_more_words_is_praise(text):
+    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "Right, anything else before we stop?"),
+                                                       ("mentee", text))
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks, that helps. The other thing is the audit itself.",
+    "Oh, thank you, that would really help.",
+    "Doing it as a pilot would save a lot of arguing, I think.",
+])
+def test_thanks_for_an_offer_or_a_bare_that_helps_is_not_crediting_the_mentoring(text):
+    assert ("praise", "mentee", "mentor", 1) not in kinds(("mentor", "I can send you my checklist."),
+                                                           ("mentee", text))
+
+
 @pytest.mark.parametrize("turn", [
     "I know the depot keeps you busy. But when you moved our session on the morning itself I'd already "
     "arranged cover. A day's notice would really help.",
