@@ -1961,6 +1961,9 @@ _LIKENESS = frozenset("look sound feel seem".split())
 _DEGREE = frozenset("bit lot tad".split())
 """Words of degree: "the 15th is a bit tight" names no thing."""
 _COUNTS = frozenset("one two three four five six seven eight nine ten twelve few couple dozen".split())
+_VAGUE_THINGS = _COUNTS | frozenset("ones slot list bit lot thing things stuff copy version draft half about some "
+                                    "any down up over round out back".split())
+"""Words that name no thing of their own: "I'll bring two or three", "I'll grab a slot"."""
 _VERB_AFTER_THAT = frozenset("makes sounds seems looks means works helps feels is was depends happens needs wants "
                              "takes costs gets goes".split())
 
@@ -2567,8 +2570,10 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
                 or not _content(_strip_dates(group[0].words, dates[id(group[0].sentence)]))
             own = [c for c in binding if not (c.pronoun_only or c.noun_only)
                    and ((vague or not phrases.REFERS_BACK.search(_strip_dates(c.words, dates[id(c.sentence)])))
-                        and len(_content(_strip_dates(c.words, dates[id(c.sentence)])))
-                        >= len(_content(group[0].words)) or _says_more(c, group[0], dates))]
+                        and (len(_content(_strip_dates(c.words, dates[id(c.sentence)])))
+                             >= len(_content(group[0].words))
+                             or bool(_content(_strip_dates(c.words, dates[id(c.sentence)])) - _VAGUE_THINGS))
+                        or _says_more(c, group[0], dates))]
         taken = next((k for k, t in enumerate(confirmed) if t.owner == sentences[0].speaker
                       and 0 <= group[0].sentence.segment - t.sentence.segment <= 1), None)
         if not own and taken is not None and _is_pronoun_only(group[0].words, dates[id(group[0].sentence)]):

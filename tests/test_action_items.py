@@ -2794,3 +2794,25 @@ def test_a_task_whole_in_one_word_is_kept():
 def test_a_request_turned_down_after_i_would_love_to_is_no_task():
     assert items(("mentor", "Could you cover for Gwen at the spring open day?"),
                  ("mentee", "um i'd love to but i'm at my cousin's wedding that weekend so i can't sorry")) == []
+
+
+@pytest.mark.parametrize("request_, answer, keyword", [
+    ("Send me the part you've finished and I'll comment on it by Monday.",
+     "Deal. I'll send you the loss adjuster's summary first thing tomorrow.", "summary"),
+    ("And once you've talked to the panel, drop me a couple of lines on how it went.",
+     "I will. You'll have my notes by Friday at the latest.", "notes"),
+    ("Can you compare the survey marks against your route plan before the simulator block?",
+     "Yes, leave that with me. The comparison will be done by the 20th.", "comparison"),
+    ("So could you sit in on one of the year ten lessons and watch how they run it?",
+     "Okay, I'll ask Dan if I can sit in on his on Thursday.", "dan"),
+])
+def test_a_request_taken_on_in_the_answers_own_words_is_worded_by_the_answer(request_, answer, keyword):
+    item = only([i for i in items(("mentor", request_), ("mentee", answer)) if i.owner == "mentee"])
+    assert keyword in item.text.lower(), item.text
+
+
+@pytest.mark.parametrize("answer", ["Sure, I'll bring two or three.", "Yes, I'll grab a slot."])
+def test_an_answer_naming_only_how_many_keeps_the_requests_words(answer):
+    item = only(items(("mentor", "Could you bring some worked examples of the new claim forms?"),
+                      ("mentee", answer)))
+    assert "examples" in item.text.lower() or "slot" in item.text.lower(), item.text
