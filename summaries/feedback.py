@@ -1725,6 +1725,30 @@ def _flagged_fault(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]
             kinds[target.segment, target.char_start] = (False, True)
 
 
+_OTHERS_FALL_SHORT = re.compile(
+    r"\b(?:most|many|plenty of|a lot of|lots of|loads of|some) (?:new |junior |other |young )?(?:[a-z-]+ )?"
+    r"(?:people|folk|[a-z]+s)(?: i've [a-z]+| i know| i see)? (?:would (?:just )?|just |usually |never |don't |"
+    r"do not |wouldn't |aren't |take (?:years|ages|a whole|months)|go straight|are in the|forget|skip|lump|miss|"
+    r"panic)(?!(?:\w+ )?(?:know|realise|realize|notice|understand)\b)")
+"""Others falling short, said of what the listener did: "most apprentices go straight for the drill"."""
+_SHORT_OF_YOU = re.compile(r"\b(?:right|glad|fair play|patience|persistence|instinct|well)\b")
+
+
+def _others_fall_short(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
+    """The mentor setting the listener above others, after a good word on what they did:
+    "Fifty-eight on a first go is good, actually. Most people are in the forties." is praise."""
+    for sentences in ctx.turn_sentences:
+        if not sentences or sentences[0].speaker != "mentor":
+            continue
+        for k, s in enumerate(sentences):
+            found = _OTHERS_FALL_SHORT.search(s.norm)
+            if found is None or kinds[s.segment, s.char_start][0] or _ADDRESSED.search(s.norm, found.end()):
+                continue
+            said = s.norm[:found.start()] + " " + (sentences[k - 1].norm if k else "")
+            if _POSITIVE.search(said) or _SHORT_OF_YOU.search(said):
+                kinds[s.segment, s.char_start] = (True, kinds[s.segment, s.char_start][1])
+
+
 _TAKEN_BACK = re.compile(
     r"(?:^|[,.;:!?-] ?|\b(?:actually|no|nah|oh|wait|hmm|um|so|but|honestly|anyway) )(?:ignore (?:me|that|it)|"
     r"forget (?:that|it|about it))\b|\bforget i (?:said|mentioned) (?:that|it|anything)\b|\b(?:scratch|scrap) that\b|"
@@ -1830,6 +1854,7 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
     _story_advice(ctx, kinds)
     _flagged_fault(ctx, kinds)
     _taken_back(ctx, kinds)
+    _others_fall_short(ctx, kinds)
     found: list[tuple[int, int, Feedback]] = []
     said_before = {(b.segment, b.char_start): a for sentences in ctx.turn_sentences
                    for a, b in zip(sentences, sentences[1:])}

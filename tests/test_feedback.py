@@ -2370,3 +2370,24 @@ def test_what_the_mentee_would_change_when_asked_is_constructive(question, answe
 ])
 def test_comfort_after_an_announcement_is_no_critique(text):
     assert ("constructive", "mentor", "mentee", 1) not in kinds(("mentee", "I feel so behind."), ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
+    "Sixty-one on your first mock, that's about right. Most people are in the low fifties.",
+    "Ringing the client before the invoice went out, I'm glad you did. Most juniors never think to do that.",
+    "that's the right order to check things in and a lot of people skip it",
+    "I'm glad you pushed back there. Saying no to a partner is something plenty of seniors take years to learn.",
+    "Walking the site first shows real patience. Most new surveyors go straight for the drawings.",
+])
+def test_setting_the_listener_above_others_after_a_good_word_is_praise(text):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "So that's how the week went."), ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
+    "Most clinics don't know they can ask for a rebate, so do ask yours.",
+    "Most people just panic in their first audit.",
+    "It's a good rule: most adjusters never read the policy schedule, and you should.",
+])
+def test_others_falling_short_alone_or_as_advice_is_not_praise(text):
+    assert ("praise", "mentor", "mentee", 1) not in kinds(("mentee", "So that's how the week went."),
+                                                           ("mentor", text))
