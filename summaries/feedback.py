@@ -186,6 +186,8 @@ _PRAISE_MORE = word_start(
     r"the right instincts?\b"
     r"|\byou(?:'re| are) (?:handling|managing|running|leading) (?:[\w-]+ ){0,6}?(?:really |so |very |incredibly )?"
     r"(?:well|brilliantly)\b"
+    r"|(?<!\bdespite )(?<!\bgiven )\bthe fact (?:that )?(?:you|your)\b(?![^.?!]*(?:\b(?:not|never|no|nothing|to fix|"
+    r"problem|issue|worr\w*|concern\w*|wrong|mistake|blame\w*|but|though)\b|n't\b))"
     r"|\band it shows\b|\bthe fact that you\b[^.?!]{0,60}\b(?:is|was|'s) (?:really |so |just )?(?:great|impressive|"
     r"brilliant|huge|fantastic|amazing|excellent)\b"
     r"|\b(?:is|are|was|were|looks?|reads?|feels?|sounds?)\s+(?:so |much |way |a lot |far )+(?:sharper|clearer|better|"

@@ -2391,3 +2391,22 @@ def test_setting_the_listener_above_others_after_a_good_word_is_praise(text):
 def test_others_falling_short_alone_or_as_advice_is_not_praise(text):
     assert ("praise", "mentor", "mentee", 1) not in kinds(("mentee", "So that's how the week went."),
                                                            ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
+    "And the fact that you came to me with the claim numbers already pulled, that's how people get on here.",
+    "the fact you went back and found out why the boiler failed that's exactly the mindset for loss adjusting",
+    "For what it's worth, the fact that your first thought was the family is why they made you senior.",
+])
+def test_the_fact_that_the_listener_did_something_said_approvingly_is_praise(text):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "So that's where the file is."), ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
+    "The fact you don't know which policy it is, that's the thing to fix.",
+    "Given the fact that you start in May, book the course now.",
+    "The fact that you're new is a problem for the panel, but not a big one.",
+])
+def test_the_fact_that_in_a_fault_or_a_reason_is_not_praise(text):
+    assert ("praise", "mentor", "mentee", 1) not in kinds(("mentee", "So that's where the file is."),
+                                                           ("mentor", text))
