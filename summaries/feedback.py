@@ -1751,6 +1751,39 @@ def _others_fall_short(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
                 kinds[s.segment, s.char_start] = (True, kinds[s.segment, s.char_start][1])
 
 
+_OTHERWISE = re.compile(
+    r"(?<!\btell me )(?<!\btell you )(?<!\bpretend )\botherwise,? (?!(?:email|it's the|save|we stick|i lose|i'll|we'll|"
+    r"it's (?:clean|fine|good|great|lovely|solid))\b)(?:you|you're|you'll|your|the|it|it'll|it's|someone|they|they'll|"
+    r"he|he'll|she|she'll|people|nobody|[a-z]+'s)\b")
+"""What goes wrong if the advice is not taken: "... otherwise you're just guessing"."""
+_NOT_OTHERWISE_ADVICE = re.compile(r"\b(?:text|email|whatsapp|message|call|ring) me\b|\blet's agree\b|\blet me\b|"
+                                   r"^(?:(?:and|so|okay|ok)[,\s]+)*(?:could|can|would|will) you\b")
+"""Said with "otherwise", but an arrangement ("text me if it's urgent, otherwise email"), the
+mentor's own step ("let me tell them it's mandatory, otherwise they'll ignore it") or a request."""
+_BEFORE_OTHERWISE = 4
+
+
+def _otherwise_advice(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
+    """What the mentor says to do, with what goes wrong otherwise ("Any gap needs ruling off,
+    otherwise someone will ask you what used to be written there."), is advice: the sentence
+    with "otherwise", and the one before it when "otherwise" opens it."""
+    for sentences in ctx.turn_sentences:
+        if not sentences or sentences[0].speaker != "mentor":
+            continue
+        for k, s in enumerate(sentences):
+            found = _OTHERWISE.search(s.norm)
+            if found is None or question_kind(s) is not None:
+                continue
+            said = [s] if len(s.norm[:found.start()].split()) >= _BEFORE_OTHERWISE else sentences[max(0, k - 1):k + 1]
+            if len(said) == 1 and s.norm.startswith("otherwise"):
+                continue
+            if any(_NOT_OTHERWISE_ADVICE.search(x.norm) for x in said) or any(kinds[x.segment, x.char_start][0]
+                                                                               for x in said):
+                continue
+            for x in said:
+                kinds[x.segment, x.char_start] = (False, True)
+
+
 _TAKEN_BACK = re.compile(
     r"(?:^|[,.;:!?-] ?|\b(?:actually|no|nah|oh|wait|hmm|um|so|but|honestly|anyway) )(?:ignore (?:me|that|it)|"
     r"forget (?:that|it|about it))\b|\bforget i (?:said|mentioned) (?:that|it|anything)\b|\b(?:scratch|scrap) that\b|"
@@ -1855,6 +1888,7 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
     _fault_after_praise(ctx, kinds)
     _story_advice(ctx, kinds)
     _flagged_fault(ctx, kinds)
+    _otherwise_advice(ctx, kinds)
     _taken_back(ctx, kinds)
     _others_fall_short(ctx, kinds)
     found: list[tuple[int, int, Feedback]] = []

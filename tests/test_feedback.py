@@ -2410,3 +2410,25 @@ def test_the_fact_that_the_listener_did_something_said_approvingly_is_praise(tex
 def test_the_fact_that_in_a_fault_or_a_reason_is_not_praise(text):
     assert ("praise", "mentor", "mentee", 1) not in kinds(("mentee", "So that's where the file is."),
                                                            ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
+    "Every claim needs its photos dated on the day, otherwise the insurer will query every one of them.",
+    "Write the reading down as you take it. Otherwise you're just guessing at the end of the shift.",
+    "you tell the regulars about a new blend before they taste it not after otherwise it looks like you don't "
+    "know your own coffee",
+])
+def test_what_to_do_with_what_goes_wrong_otherwise_is_advice(text):
+    assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "That's how I did the last one."),
+                                                           ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
+    "Text me if it's urgent, otherwise email is fine and I'll answer the same day.",
+    "And let me tell the partners it's mandatory, otherwise they'll ignore it.",
+    "Good. How's the new team otherwise?",
+    "One typo on page four, otherwise it's clean.",
+])
+def test_otherwise_in_an_arrangement_a_question_or_the_mentors_own_step_is_no_advice(text):
+    assert ("constructive", "mentor", "mentee", 1) not in kinds(("mentee", "That's how I did the last one."),
+                                                               ("mentor", text))
