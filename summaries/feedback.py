@@ -1305,13 +1305,20 @@ def _classify(sentence: Sentence, answering: str, turn_about_listener: bool = Fa
         not granting and not praise and _general_constructive(
             sentence, answering, turn_about_listener or bool(after_report) or reviewing, difficulty_before))
     if constructive and sentence.speaker == "mentor" and (SENT_TO_SPEAKER.search(sentence.norm)
-                                                          or _NOT_ADVICE.search(sentence.norm)):
+                                                          or _NOT_ADVICE.search(sentence.norm)
+                                                          or _FOR_THE_MENTOR.search(sentence.norm)):
         # "draft them yourself first, and send them to me": a request, an action item - none of 12
         # such sentences taken as advice on the read sets was labelled so (docs/PERFORMANCE.md, session 18)
         constructive = False
     return praise, constructive
 
 
+_FOR_THE_MENTOR = re.compile(
+    r"\bleave (?:it|that|this|them|those|the [\w -]+?)(?: one| side| bit)? (?:with|to) me\b"
+    r"|\b(?:do|keep|have|get|write|run|make|bring|put|pass) (?:[\w'-]+ ){0,8}?(?:for|past|by) me\b"
+    r"|\b(?:come|write|do|work|sit|shadow|join) (?:[\w'-]+ ){0,6}?with me\b")
+"""Work for the mentor or with them ("run the draft past me before it goes", "keep a log for me",
+"leave that with me", "come out with me on Friday"): a request or an arrangement, not advice."""
 _NOT_ADVICE = re.compile(
     r"\b(?:realistic|doable|do-able|achievable|possible),? (?:\w+ )?if you keep\b|\byou(?:'ll| will) need\b")
 """Said like advice, but a verdict on a plan ("that's realistic if you keep the hours up") or a

@@ -2432,3 +2432,20 @@ def test_what_to_do_with_what_goes_wrong_otherwise_is_advice(text):
 def test_otherwise_in_an_arrangement_a_question_or_the_mentors_own_step_is_no_advice(text):
     assert ("constructive", "mentor", "mentee", 1) not in kinds(("mentee", "That's how I did the last one."),
                                                                ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
+    "And if the insurer won't cover it, leave the paperwork side with me.",
+    "Run the valuation past me before it goes to the client, so the figures are watertight.",
+    "And keep a log for me: arrivals and departures, morning and evening.",
+    "You should come out with me on Friday, I've got a full survey and you can shadow the whole thing.",
+])
+def test_work_for_the_mentor_or_with_them_is_no_advice(text):
+    assert ("constructive", "mentor", "mentee", 1) not in kinds(("mentee", "I'm not sure where to start."),
+                                                               ("mentor", text))
+
+
+def test_what_worked_for_the_mentor_is_still_advice():
+    found = kinds(("mentee", "I'm not sure where to start."),
+                  ("mentor", "One thing that worked for me: print the schedule off and mark each claim in colour."))
+    assert ("constructive", "mentor", "mentee", 1) in found
