@@ -561,10 +561,14 @@ _ADVICE_MORE = word_start(
     r"|place)),? "
     r"i(?:'d| would)\b"
     r"|\bi wonder if (?:you(?:'re| are)|it (?:would|might) (?:help|be worth)|a (?:\w+ )?(?:would|might) (?:help"
-    r"|work))\b")
-"""Advice put as the speaker's own push, a hedge or a reader's lapse: "where I'd push you a
-bit is ...", "one thing that might land better is ...", "the second half lost me", "my one
-bit of advice", "if I were starting out again I'd ...", "I wonder if you're ..."."""
+    r"|work))\b"
+    r"|\bwhat(?: has|'s| really| always)? work(?:ed|s) (?:for me|best)\b(?:,[^,]{0,60},)? (?:is|was)\b"
+    r"|\bwhat i (?:used to do|always did|(?:'d|would) (?:actually |really |honestly )?do)(?: \w+)?,? (?:is|was)\b"
+    r"|\bthe (?:only|one) thing i(?:'d| would) (?:add|change)\b")
+"""Advice put as the speaker's own push, a hedge, a reader's lapse or what served the speaker:
+"where I'd push you a bit is ...", "one thing that might land better is ...", "the second half
+lost me", "my one bit of advice", "if I were starting out again I'd ...", "I wonder if you're
+...", "what worked for me is ...", "what I used to do was ...", "the only thing I'd add is ..."."""
 _SO_IMPERATIVE = re.compile(
     r"(?:\bso,?|\bthen|\band then)\s+(?:just |maybe |perhaps |always |really )?(?:keep|make|put|cut|try|tie|"
     r"lead|open|start|use|add|drop|move|ask|check|say|slow|spend|focus|stick|give|write|read|run) "

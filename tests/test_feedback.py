@@ -2449,3 +2449,19 @@ def test_what_worked_for_the_mentor_is_still_advice():
     found = kinds(("mentee", "I'm not sure where to start."),
                   ("mentor", "One thing that worked for me: print the schedule off and mark each claim in colour."))
     assert ("constructive", "mentor", "mentee", 1) in found
+
+
+@pytest.mark.parametrize("text", [
+    "What worked for me, and for most of the juniors since, is ten reconciliations a day, timed.",
+    "It's a tough one. What I used to do was sit the client down away from the counter and walk them through it.",
+    "Well, it reads fine. The only thing I'd add is a summary table at the front.",
+    "honestly what's worked for me is writing the file note while you're still in the car",
+])
+def test_what_served_the_mentor_is_advice(text):
+    assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "I keep falling behind."), ("mentor", text))
+
+
+def test_what_served_the_mentor_taken_back_is_no_advice():
+    found = kinds(("mentee", "I keep falling behind."),
+                  ("mentor", "what worked for me was reading the whole standard twice actually no forget that"))
+    assert ("constructive", "mentor", "mentee", 1) not in found
