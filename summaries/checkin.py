@@ -61,7 +61,9 @@ _REFUSE = re.compile(r"\b(?:can't|cannot|doesn't\s+work|won't\s+work|not\s+free|
                      r"let\s+me\s+(?:message|text|email|send)\s+you\s+(?:a\s+couple\s+of|some|a\s+few)\s+"
                      r"(?:options|dates|times|slots)|"
                      r"but\s+i(?:'ve|\s+have)\s+got\s+(?:a|an|the|my)\b|unfortunately|"
-                     r"not\s+available|conflict|clash|no\s+good|isn't\s+great)\b|^no\b")
+                     r"not\s+available|conflict|clash|no\s+good|isn't\s+great|"
+                     r"(?:could|can)\s+we\s+(?:do|make\s+it)\s+the\s+day\s+(?:before|after)|"
+                     r"i'm\s+(?:actually\s+)?(?:away|on\s+(?:leave|holiday|annual\s+leave))\s+(?:that|then|all)\b)\b|^no\b")
 _CONFIRM = re.compile(r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|speak|chat)\b")
 """A statement of the plan ("see you in two weeks") presumes it is agreed."""
 _MOVE = re.compile(r"\b(?:move|push|shift(?=\s+(?:it|that|this|things|us|them|the|our|my|your)\b)|reschedul\w*"
@@ -217,6 +219,18 @@ def _choose(mentions: list[DateMention]) -> DateMention:
     return specific[-1] if specific else mentions[-1]
 
 
+_TURNED_DOWN = re.compile(r"\b(?:that's|that\s+is|it's)\s+a\s+(?:no|non-starter|no-go|no\s+go)\b|"
+                          r"\b(?:is|'s)\s+(?:out|a\s+write-off)\s+for\s+me\b|\bi\s+can't\s+do\s+(?:that|it)\b")
+"""The day echoed only to turn it down: "the thirty-first is my wife's birthday, so that's a no"."""
+_LEFT_OPEN = re.compile(
+    r"\blet's\s+not\s+(?:fix|fight|set|book|pin|decide|lock)\b|\b(?:leave|keep)\s+it\s+(?:open|loose|flexible)\b|"
+    r"\bnot\s+(?:fix|set|book|pin)\s+(?:it|a\s+date|anything)\s+(?:now|yet|today)\b|"
+    r"\bi'll\s+(?:send|email|text)\s+you\s+(?:some|a\s+few)\s+(?:slots|times|dates|options)\b|"
+    r"\b(?:once|when)\s+[^.?!]{0,40}?\bi'll\s+(?:send|email)\s+you\s+(?:an|a\s+calendar)\s+invite\b")
+"""The next meeting left open: "let's not fix it now", "could we leave it open", "I'll email you
+some slots once my travel's confirmed"."""
+
+
 def extract_next_checkin(ctx: Context) -> NextCheckin | None:
     """The agreed next meeting (date, and time when one was said), or None."""
     if ctx.session_date is None:
@@ -267,6 +281,10 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
                 # "The thirteenth? Wednesday, half one again?": one's own day said again, with its hour
                 at = next((m.time for m in echoed if m.time), None) or said_time
                 pending = _Proposal(pending.day, at or pending.at, speaker, pending.sentence)
+                continue
+            if answering and pending is not None and echoed and not counter and _TURNED_DOWN.search(s.norm):
+                pending = None  # "the thirty-first is my wife's birthday, so that's a no"
+                accepted = answering = False
                 continue
             if answering and pending is not None and echoed and not counter:
                 proposed = _proposed_time(s, find_times(s.norm, ctx.session_date))
@@ -319,11 +337,16 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
                 agreed, pending = pending, None
         if accepted and pending is not None:
             agreed, pending = pending, None
+        elif any(_LEFT_OPEN.search(s.norm) for s in sentences):
+            pending = None  # "let's not fix it now, I'll email you some slots": nothing agreed yet
     final = agreed or pending
     if final is None:
         return None
-    around = _around(ctx, ctx.turn_of(final.sentence.segment))
-    at = _part_of_day(ctx, around, final.at or _hour_said(ctx, around))
+    turn = ctx.turn_of(final.sentence.segment)
+    around = _around(ctx, turn)
+    # the part of the day as said up to the answer, not of a task after it ("in your inbox tonight")
+    at = _part_of_day(ctx, [x for x in around if ctx.turn_of(x.segment) <= turn + 1],
+                      final.at or _hour_said(ctx, around))
     return NextCheckin(when=format_when(final.day, at), source=provenance(final.sentence))
 
 
@@ -343,13 +366,16 @@ def _hour_said(ctx: Context, around: list[Sentence]) -> time | None:
 
 _PREFERRED = r"(?:'s|\s+is|\s+would\s+be)\s+(?:better|best|easier|good|fine)"
 """A part of the day preferred for the meeting: "evening's better"."""
-_MORNING = re.compile(rf"\b(?:in\s+the\s+morning|mornings|before\s+work|first\s+thing|breakfast|a\.?m"
+_MORNING = re.compile(rf"\b(?:in\s+the\s+morning|mornings|(?:the\s+next|that|a)\s+morning|before\s+work|first\s+thing|"
+                      rf"breakfast|a\.?m"
                       rf"|morning{_PREFERRED})\b")
-_EVENING = re.compile(r"\b(?:in\s+the\s+(?:evening|afternoon)|evenings|afternoons|after\s+work|tonight|at\s+night|"
+_EVENING = re.compile(r"\b(?:in\s+the\s+(?:evening|afternoon)|evenings|afternoons|(?:an|that)\s+(?:evening|afternoon)|"
+                      r"after\s+work|tonight|at\s+night|"
                       rf"p\.?m|(?:evening|afternoon){_PREFERRED})\b")
 
 
-_PARTS_OF_DAY = re.compile(rf"\b(?:mornings|evenings|afternoons|(?:morning|evening|afternoon){_PREFERRED})\b")
+_PARTS_OF_DAY = re.compile(rf"\b(?:mornings|evenings|afternoons|(?:morning|evening|afternoon){_PREFERRED}|"
+                           r"(?:do|try|make\s+it)\s+(?:the\s+next|that|a|an)\s+(?:morning|evening|afternoon))\b")
 
 
 def _part_of_day(ctx: Context, around: list[Sentence], at: time | None) -> time | None:

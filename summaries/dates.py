@@ -105,7 +105,7 @@ _NTH = r"(?P<{}>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
 _ORD_FOLLOW = (r"(?=\s*(?:$|[,?!.]|'s\b|(?:at|of|works?|is|then|and|or|so|okay|ok|please|would|could|"
                r"should|that|instead|too|in|around|by|for|before|after|morning|afternoon|evening|"
                r"sounds|i|we|you|it|if|because|since|right|same|maybe|perhaps|then|yes|yeah|yep|no|suits|"
-               r"good|fine|perfect|great|either)\b))")
+               r"good|fine|perfect|great|either|like|um|uh|late|early)\b))")
 
 
 _PART_OF_DAY = (r"(?!\s+(?:mornings|afternoons|evenings|nights)\b)"

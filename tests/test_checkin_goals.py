@@ -546,3 +546,50 @@ def test_a_slot_settled_with_it_is_takes_its_new_hour() -> None:
     assert checkin(("mentor", "Would Tuesday the first work, at four?"),
                    ("mentee", "The first is fine, but could we start at half past?"),
                    ("mentor", "Half past four on the first it is.")) == "2026-12-01T16:30"
+
+
+def test_an_hour_agreed_after_asking_for_an_evening_is_in_the_evening() -> None:
+    assert checkin(("mentor", "Right, next call. Friday the 4th at eleven?"),
+                   ("mentee", "I'm in court all day on the 4th. What about Saturday the 5th?"),
+                   ("mentor", "Saturdays I'm at the practice, sorry. Could you do an evening? Thursday the 3rd, "
+                              "eight o'clock?"),
+                   ("mentee", "Thursday the 3rd at eight works.")) == "2026-12-03T20:00"
+
+
+def test_an_hour_agreed_after_asking_for_the_next_morning_stays_in_the_morning() -> None:
+    assert checkin(("mentor", "Shall we say Wednesday the 2nd, same time?"),
+                   ("mentee", "I'm on site all day on the 2nd. Could we do the next morning instead?"),
+                   ("mentor", "Thursday the 3rd... I can do half eight, before my team meeting."),
+                   ("mentee", "Half eight on Thursday the 3rd, done."),
+                   ("mentor", "And the template will be in your inbox tonight.")) == "2026-12-03T08:30"
+
+
+def test_a_next_call_left_open_is_no_checkin() -> None:
+    assert checkin(("mentor", "We should find a time for the next one. Does Monday the 30th work?"),
+                   ("mentee", "I'm on holiday that week, sorry. I'm back on the 7th."),
+                   ("mentor", "And that week I'm at a conference. Okay, let's not fight it now. I'll email you "
+                              "some slots once my travel's booked.")) is None
+    assert checkin(("mentee", "When are we next meeting?"),
+                   ("mentor", "I'm away for two weeks from the 1st, so let's not fix it now. Once I'm back "
+                              "I'll send you an invite.")) is None
+
+
+def test_a_day_echoed_only_to_turn_it_down_is_not_agreed() -> None:
+    assert checkin(("mentor", "When shall we talk again?"),
+                   ("mentee", "What about Saturday the 5th?"),
+                   ("mentor", "I'm free, but the 5th is my son's birthday, so that's a no."),
+                   ("mentee", "Okay. Could we leave it open and I'll text you when I hear back?")) is None
+
+
+def test_asking_for_the_day_before_turns_the_day_down() -> None:
+    assert checkin(("mentor", "so next time how about thursday the 3rd same time"),
+                   ("mentee", "uh the 3rd i'm at my sister's um could we do the day before"),
+                   ("mentor", "wednesday the 2nd yeah mornings are bad for me though is two o'clock okay"),
+                   ("mentee", "two on wednesday is great")) == "2026-12-02T14:00"
+
+
+def test_a_day_of_the_month_said_with_a_filler_after_it() -> None:
+    assert checkin(("mentor", "next time do you want to do it in a fortnight"),
+                   ("mentee", "the fourth i'm at a wedding so i can't do that one"),
+                   ("mentor", "okay what about the saturday then the fifth like late afternoon four o'clock"),
+                   ("mentee", "saturday the fifth at four yeah that works")) == "2026-12-05T16:00"
