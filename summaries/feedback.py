@@ -1799,7 +1799,7 @@ _TAKEN_BACK = re.compile(
     r"(?:^|[,.;:!?-] ?|\b(?:actually|no|nah|oh|wait|hmm|um|so|but|honestly|anyway) )(?:ignore (?:me|that|it)|"
     r"forget (?:that|it|about it))\b|\bforget i (?:said|mentioned) (?:that|it|anything)\b|\b(?:scratch|scrap) that\b|"
     r"\bnever ?mind\b|\bon second thoughts?\b|\bactually,? no,? (?:don't|wait|hang on|hold on)\b|"
-    r"\bi was (?:going|gonna|about) to (?:say|suggest)\b.*\b(?:but|actually)\b")
+    r"\bi was (?:also |just )?(?:going|gonna|about) to (?:say|suggest)\b.*\b(?:but|actually)\b")
 """Advice taken back as it is said ("I was going to say you should ..., but actually, ignore me",
 "... Actually no, ignore me, that sounds naff"); not "feel free to ignore it"."""
 _TAKES_BACK_BEFORE = 4

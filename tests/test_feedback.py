@@ -2245,6 +2245,7 @@ def test_advice_taken_back_as_it_is_said_is_no_feedback(text):
     "you could like do the home visits yourself um no scratch that the family worker does those now",
     "Try the evening course at the college. Oh, forget it, they stopped running it last spring.",
     "so maybe drop the saturday shift but that's your call not mine forget i said that",
+    "I was also going to say you should shadow the night audits, but actually, no, that's your exam week.",
 ])
 def test_advice_taken_back_in_other_words_is_no_feedback(text):
     assert kinds(("mentee", "What else should I be doing?"), ("mentor", text)) == []
