@@ -925,10 +925,16 @@ _OWN_PLEDGE = re.compile(rf"^(?:{_LEAVE_IT_WITH_ME}|hold\s+me\s+to)\b")
 """The speaker's own pledge put as an imperative: "leave it with me", "hold me to it"."""
 
 
+_CARRY_ON = re.compile(r"keep\s+(?:on\s+)?(?:doing|going|being|telling|giving|pushing|asking|it\s+up|that\s+up|"
+                       r"them\s+up|at\s+it)\b")
+"""Asked to carry on as before ("keep doing that", "keep being bossy"): a way of working, no task."""
+
+
 def _is_real_request(words: str, dates: list[DateMention]) -> bool:
     """Not a scheduling question ("could you do Tuesday at eleven?"), an action now, or the
     speaker's own "leave it with me"."""
-    if _OWN_PLEDGE.match(words) or phrases.LEAVE_TAKING.match(words) or phrases.CARE.match(words):
+    if _OWN_PLEDGE.match(words) or phrases.LEAVE_TAKING.match(words) or phrases.CARE.match(words) \
+            or _CARRY_ON.match(words):
         return False
     if re.search(r"\b(?:right\s+)?now$", words) or re.match(r"(?:go\s+and|pull\s+me|call\s+me)\s+", words) \
             and phrases.NOT_TASK.match(words):

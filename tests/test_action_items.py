@@ -2816,3 +2816,11 @@ def test_an_answer_naming_only_how_many_keeps_the_requests_words(answer):
     item = only(items(("mentor", "Could you bring some worked examples of the new claim forms?"),
                       ("mentee", answer)))
     assert "examples" in item.text.lower() or "slot" in item.text.lower(), item.text
+
+
+@pytest.mark.parametrize("request_", [
+    "the way you give me the actual numbers is really useful so yeah keep doing that",
+    "Honestly, keep pushing me on the pricing, it's working.",
+])
+def test_asked_to_carry_on_as_before_is_no_task(request_):
+    assert items(("mentee", request_), ("mentor", "Ha, will do.")) == []
