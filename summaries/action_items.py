@@ -2767,6 +2767,8 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
             continue
         if " " not in text.strip() and text.strip(" .").lower() not in _DONE_ALONE:
             continue  # a verb with nothing to do it to: "I'll watch", "I'll prepare", "yours"
+        if _IN_MIND.match(text.lower()):
+            continue  # "I'm going to hang on to that", "I'll mull it over": kept in mind, not done
         plain = wording.text(task, listed=False) if wording.uncapitalised else text
         # a listed name put for "him" is no word said again: "ring pete" - "update him" are two tasks
         content, gist = _without_names(_content(plain.lower()), names), _without_names(_gist(plain), names)
@@ -2803,6 +2805,10 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
     return items
 
 
+_IN_MIND = re.compile(r"(?:(?:hang|hold)\s+on\s*to|mull|bear\s+\S+(?:\s+\S+)?\s+in\s+mind|keep\s+\S+(?:\s+\S+)?\s+in\s+mind|"
+                      r"remember(?!\s+to\b)|reflect\s+on|sleep\s+on|make\s+sure\s*[.!]?$)\b")
+"""Something to keep in mind, no task: "hang on to that", "mull it over", "remember the thirty
+minutes"; or "make sure" with nothing after it."""
 _DONE_ALONE = frozenset("register apply enrol enroll resign vote volunteer retire rsvp subscribe".split())
 """Tasks that are whole in one word ("I'll register by the fifteenth"); on the sets read here
 no other one-word task (16 of them: "Prepare", "Watch", "Ask", "Go") matched a label."""

@@ -2824,3 +2824,17 @@ def test_an_answer_naming_only_how_many_keeps_the_requests_words(answer):
 ])
 def test_asked_to_carry_on_as_before_is_no_task(request_):
     assert items(("mentee", request_), ("mentor", "Ha, will do.")) == []
+
+
+@pytest.mark.parametrize("answer", [
+    "That line about being fair before friendly, I'm going to hang on to that.",
+    "I'll mull the pricing over this weekend.",
+    "Yes please. Notebook to every call, two random entries. I'll make sure.",
+])
+def test_something_kept_in_mind_is_no_task(answer):
+    assert [i.text for i in items(("mentor", "Does that make sense?"), ("mentee", answer))] == []
+
+
+def test_remember_to_do_something_is_still_a_task():
+    item = only(items(("mentor", "And remember to bring your logbook on Friday."), ("mentee", "Will do.")))
+    assert item.owner == "mentee" and "logbook" in item.text.lower()
