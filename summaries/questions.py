@@ -183,6 +183,11 @@ _CLEFT = re.compile(r"^(?:(?:what|the thing|something)(?!\s+(?:do|did|does|would
 improve is the apologising" where to improve; they ask nothing."""
 
 
+_WHICH_CONTINUES = re.compile(r"^which(?:,|\s+(?:is|was|'s|makes|means|sounds|explains|shows|tells)\b)")
+"""Unmarked, "which is exactly why you'll be good at this" goes on from what was just said: a
+relative clause, no question."""
+
+
 _PREFACE = re.compile(r"^(?:(?:and|also|oh|but|so)\s+)*(?:can|could|may|might) i (?:just )?(?:say|add|mention|"
                       r"tell you|be honest|be blunt)$")
 """A preface that asks leave to say something, said without "?": it asks nothing."""
@@ -217,7 +222,7 @@ def _kind(text: str, norm: str) -> bool | None:
         return None
     if _RHETORICAL.match(body) or _REQUEST.match(_body(asking) if asking else body):
         return None
-    if not marked and _CLEFT.match(body):
+    if not marked and (_CLEFT.match(body) or _WHICH_CONTINUES.match(body)):
         return None
     if _PROPOSAL.match(body):
         return False

@@ -495,3 +495,17 @@ def test_a_reason_keeps_the_question_it_answers():
     items = extract_challenges(context(("mentee", "Is it normal that I spend two hours a night on rota "
                                                   "admin? Because I'm worn out.")))
     assert len(items) == 1 and "rota admin" in items[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "Which is exactly why you're going to be good at this.",
+    "Which, to be fair, is what the partners hired us to do.",
+    "which makes the next one the fifth of October",
+    "Which was mortifying.",
+])
+def test_a_which_clause_going_on_from_what_was_said_is_no_question(text):
+    assert asked(text) == []
+
+
+def test_which_asked_is_still_a_question():
+    assert asked("Which one did the client pick?") == [("mentor", True)]
