@@ -230,6 +230,8 @@ _PRAISE_MORE = word_start(
     r"confident|fantastic|measured)\b"
     r"|\b(?:pro level|world class|world-class|top drawer)\b"
     rf"|\byou(?:'ve| have) done {_INT}(?:brilliantly|superbly|amazingly|fantastically|wonderfully|well)\b(?! enough\b)"
+    r"|\byou(?:'d| would|'re going to| are going to) be (?:really |so |very |genuinely )?(?:good|great|brilliant|"
+    r"excellent) at (?:it|this|that)\b"
     r"|\bfair play (?:to you|for)\b|\b(?:that|this|it) (?:doesn't|does not|didn't|did not) happen by accident\b"
     r"|\b(?:better|cleaner|clearer|quicker|faster|sharper|stronger|tighter|calmer) than (?:i (?:managed|did|could|was)"
     r"|(?:most|half) (?:of )?(?:the |my )?[a-z]+)\b")

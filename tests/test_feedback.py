@@ -2466,3 +2466,19 @@ def test_what_served_the_mentor_taken_back_is_no_advice():
     found = kinds(("mentee", "I keep falling behind."),
                   ("mentor", "what worked for me was reading the whole standard twice actually no forget that"))
     assert ("constructive", "mentor", "mentee", 1) not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly, you'd be good at it. You already think like an assessor.",
+    "Which is exactly why you're going to be great at this.",
+    "and you'd be really good at that i've seen your reconciliations",
+])
+def test_the_mentor_saying_the_listener_would_be_good_at_it_is_praise(text):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "I'm thinking of applying for the senior role."),
+                                                       ("mentor", text))
+
+
+def test_asking_whether_they_would_be_good_at_it_is_not_praise():
+    assert ("praise", "mentor", "mentee", 1) not in kinds(
+        ("mentee", "I'm thinking of applying for the senior role."),
+        ("mentor", "Do you think you'd be good at it?"))
