@@ -230,6 +230,8 @@ _PRAISE_MORE = word_start(
     r"confident|fantastic|measured)\b"
     r"|\b(?:pro level|world class|world-class|top drawer)\b"
     rf"|\byou(?:'ve| have) done {_INT}(?:brilliantly|superbly|amazingly|fantastically|wonderfully|well)\b(?! enough\b)"
+    r"|\b(?:that's|that is|that was|thats) (?:just |absolutely )?(?:textbook|the whole job|exactly the "
+    r"right way to|how you (?:build|get|earn|win))\b"
     r"|\byou(?:'d| would|'re going to| are going to) be (?:really |so |very |genuinely )?(?:good|great|brilliant|"
     r"excellent) at (?:it|this|that)\b"
     r"|\bfair play (?:to you|for)\b|\b(?:that|this|it) (?:doesn't|does not|didn't|did not) happen by accident\b"

@@ -2482,3 +2482,20 @@ def test_asking_whether_they_would_be_good_at_it_is_not_praise():
     assert ("praise", "mentor", "mentee", 1) not in kinds(
         ("mentee", "I'm thinking of applying for the senior role."),
         ("mentor", "Do you think you'd be good at it?"))
+
+
+@pytest.mark.parametrize("text", [
+    "You had the address in the first minute and kept him on the line. That's textbook.",
+    "See, you worked that out yourself. That's the whole job, really.",
+    "Good, that's exactly the right way to test it, one change at a time.",
+    "following up the next day with the spec sheet that's how you build trust with those buyers",
+])
+def test_the_mentor_calling_what_the_listener_did_the_way_to_do_it_is_praise(text):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "So I rang him back the next morning."),
+                                                       ("mentor", text))
+
+
+@pytest.mark.parametrize("text", ["Ha, that's the job. Long day?", "That's exactly it."])
+def test_the_job_as_it_is_or_plain_agreement_is_not_praise(text):
+    assert ("praise", "mentor", "mentee", 1) not in kinds(("mentee", "So the point is to ask first."),
+                                                           ("mentor", text))
