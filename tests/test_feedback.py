@@ -2499,3 +2499,11 @@ def test_the_mentor_calling_what_the_listener_did_the_way_to_do_it_is_praise(tex
 def test_the_job_as_it_is_or_plain_agreement_is_not_praise(text):
     assert ("praise", "mentor", "mentee", 1) not in kinds(("mentee", "So the point is to ask first."),
                                                            ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you. Honestly, I always come off these calls feeling like it's actually possible.",
+    "I always walk away from these calls feeling calmer.",
+])
+def test_how_the_mentee_comes_off_the_calls_is_praise_of_the_mentoring(text):
+    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "Anything else before we stop?"), ("mentee", text))
