@@ -2576,9 +2576,7 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
                 or not _content(_strip_dates(group[0].words, dates[id(group[0].sentence)]))
             own = [c for c in binding if not (c.pronoun_only or c.noun_only)
                    and ((vague or not phrases.REFERS_BACK.search(_strip_dates(c.words, dates[id(c.sentence)])))
-                        and (len(_content(_strip_dates(c.words, dates[id(c.sentence)])))
-                             >= len(_content(group[0].words))
-                             or bool(_content(_strip_dates(c.words, dates[id(c.sentence)])) - _VAGUE_THINGS))
+                        and _names_a_thing(_content(_strip_dates(c.words, dates[id(c.sentence)])), group[0])
                         or _says_more(c, group[0], dates))]
         taken = next((k for k, t in enumerate(confirmed) if t.owner == sentences[0].speaker
                       and 0 <= group[0].sentence.segment - t.sentence.segment <= 1), None)
@@ -2607,6 +2605,12 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
             owner = "both" if _WITH_ASKER.match(words) else sentences[0].speaker
             confirmed.append(_Task(where, owner, words, due, group[0].requester))
     return [c for c in commitments if c not in binding]
+
+
+def _names_a_thing(said: set[str], request: _Task) -> bool:
+    """Do the answer's content words `said` name the task: as much as the request does, or a
+    thing of their own ("you'll have my notes by Wednesday"), not only how many ("I'll bring two")?"""
+    return len(said) >= len(_content(request.words)) or bool(said - _VAGUE_THINGS)
 
 
 def _shortened(answer: _Task, request: _Task, dates: dict[int, list[DateMention]]) -> bool:
@@ -2805,8 +2809,8 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
     return items
 
 
-_IN_MIND = re.compile(r"(?:(?:hang|hold)\s+on\s*to|mull|bear\s+\S+(?:\s+\S+)?\s+in\s+mind|keep\s+\S+(?:\s+\S+)?\s+in\s+mind|"
-                      r"remember(?!\s+to\b)|reflect\s+on|sleep\s+on|make\s+sure\s*[.!]?$)\b")
+_IN_MIND = re.compile(r"(?:(?:hang|hold)\s+on\s*to|mull|(?:bear|keep)\s+\S+(?:\s+\S+)?\s+in\s+mind|remember(?!\s+to\b)|"
+                      r"reflect\s+on|sleep\s+on)\b|make\s+sure[.!]?$")
 """Something to keep in mind, no task: "hang on to that", "mull it over", "remember the thirty
 minutes"; or "make sure" with nothing after it."""
 _DONE_ALONE = frozenset("register apply enrol enroll resign vote volunteer retire rsvp subscribe".split())

@@ -63,7 +63,8 @@ _REFUSE = re.compile(r"\b(?:can't|cannot|doesn't\s+work|won't\s+work|not\s+free|
                      r"but\s+i(?:'ve|\s+have)\s+got\s+(?:a|an|the|my)\b|unfortunately|"
                      r"not\s+available|conflict|clash|no\s+good|isn't\s+great|"
                      r"(?:could|can)\s+we\s+(?:do|make\s+it)\s+the\s+day\s+(?:before|after)|"
-                     r"i'm\s+(?:actually\s+)?(?:away|on\s+(?:leave|holiday|annual\s+leave))\s+(?:that|then|all)\b)\b|^no\b")
+                     r"i'm\s+(?:actually\s+)?(?:away|on\s+(?:leave|holiday|annual\s+leave))\s+(?:that|then|all)\b)\b"
+                     r"|^no\b")
 _CONFIRM = re.compile(r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|speak|chat)\b")
 """A statement of the plan ("see you in two weeks") presumes it is agreed."""
 _MOVE = re.compile(r"\b(?:move|push|shift(?=\s+(?:it|that|this|things|us|them|the|our|my|your)\b)|reschedul\w*"

@@ -334,9 +334,9 @@ _APPRECIATION_MORE = re.compile(
     rf"|\b(?:the|that) (?:[\w-]+ ){{0,2}}{_MENTOR_THINGS} you (?:gave|told|showed|sent) me\b[^.?!]{{0,80}}?"
     r"\b(?:was|is|'s|been) (?:really |so |just |honestly )*(?:good|great|useful|helpful|gold|spot on|brilliant)\b"
     r"|\bthe (?:part|bit|thing) i get the most (?:out of|from)\b"
-    r"|\bi (?:always )?(?:leave|come away|come off|walk away)(?: from)?(?: (?:these|our|the) (?:calls|sessions|chats))? "
-    r"(?:feeling |with (?:a |an )?)?(?:better|lighter|clearer|calmer|more (?:confident|positive|focused)|like (?:it's|i) "
-    r"(?:actually |really )?(?:possible|doable|can))\b"
+    r"|\bi (?:always )?(?:leave|come away|come off|walk away)(?: from)?"
+    r"(?: (?:these|our|the) (?:calls|sessions|chats))? (?:feeling |with (?:a |an )?)?(?:better|lighter|clearer|calmer|"
+    r"more (?:confident|positive|focused)|like (?:it's|i) (?:actually |really )?(?:possible|doable|can))\b"
     r"|\b(?:exactly|just) the (?:[\w-]+ ){1,2}i (?:needed|was looking for)\b"
     r"|\bi (?:really |honestly )?needed (?:that|to hear (?:that|it))[.!]?$"
     r"|\byou were (?:totally |so |completely |absolutely |dead )?right (?:about|to)\b"
@@ -988,8 +988,9 @@ _MENTOR_REF = re.compile(
     r"(?:thing|idea|tip|trick|stuff)\b"
     rf"|\b(?:that|the) (?:[\w'-]+ ){{0,2}}?(?:{_ADVICE_NOUN}|thing|bit|part|line|breakdown|analogy|exercise|framing) "
     r"(?:about|on|of|for|to)\b"
-    r"|(?:^|[,.] |\b(?:and|so|honestly|um|but) )(?:(?:going|walking) (?:me )?through|talking (?:it |this |that |things )?through|"
-    r"[a-z]+ing (?:it|this|that) as|you (?:explaining|showing|walking|going through|drawing|taking))\b")
+    r"|(?:^|[,.] |\b(?:and|so|honestly|um|but) )(?:(?:going|walking) (?:me )?through|"
+    r"talking (?:it |this |that |things )?through|[a-z]+ing (?:it|this|that) as|"
+    r"you (?:explaining|showing|walking|going through|drawing|taking))\b")
 """What the mentor did or said, named by the mentee: "the thing you said last time", "the
 vesting idea", "your crib sheets", "these calls", "that tip about plotting it"."""
 _CLEAREST_YET = re.compile(r"\bthe (?:clearest|best|simplest) (?:anyone|anybody)(?:'s| has)? (?:ever )?"
@@ -1750,6 +1751,7 @@ _OTHERS_FALL_SHORT = re.compile(
     r"panic)(?!(?:\w+ )?(?:know|realise|realize|notice|understand)\b)")
 """Others falling short, said of what the listener did: "most apprentices go straight for the drill"."""
 _SHORT_OF_YOU = re.compile(r"\b(?:right|glad|fair play|patience|persistence|instinct|well)\b")
+"""Good words on what the listener did that `_POSITIVE` lacks: "that's the right order"."""
 
 
 def _others_fall_short(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
@@ -1777,6 +1779,7 @@ _NOT_OTHERWISE_ADVICE = re.compile(r"\b(?:text|email|whatsapp|message|call|ring)
 """Said with "otherwise", but an arrangement ("text me if it's urgent, otherwise email"), the
 mentor's own step ("let me tell them it's mandatory, otherwise they'll ignore it") or a request."""
 _BEFORE_OTHERWISE = 4
+"""Words before "otherwise" that make a sentence say what to do; fewer, and it is the sentence before."""
 
 
 def _otherwise_advice(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
@@ -1790,9 +1793,12 @@ def _otherwise_advice(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, boo
             found = _OTHERWISE.search(s.norm)
             if found is None or question_kind(s) is not None:
                 continue
-            said = [s] if len(s.norm[:found.start()].split()) >= _BEFORE_OTHERWISE else sentences[max(0, k - 1):k + 1]
-            if len(said) == 1 and s.norm.startswith("otherwise"):
-                continue
+            if k and len(s.norm[:found.start()].split()) < _BEFORE_OTHERWISE:
+                said = [sentences[k - 1], s]
+            elif s.norm.startswith("otherwise"):
+                continue  # opening the turn: nothing said to do
+            else:
+                said = [s]
             if any(_NOT_OTHERWISE_ADVICE.search(x.norm) for x in said) or any(kinds[x.segment, x.char_start][0]
                                                                                for x in said):
                 continue
