@@ -987,12 +987,20 @@ _MENTOR_REF = re.compile(
     r"best) )[\w'/-]+(?: [\w'/-]+){0,3} "
     r"(?:thing|idea|tip|trick|stuff)\b"
     rf"|\b(?:that|the) (?:[\w'-]+ ){{0,2}}?(?:{_ADVICE_NOUN}|thing|bit|part|line|breakdown|analogy|exercise|framing) "
-    r"(?:about|on|of|for|to)\b"
-    r"|(?:^|[,.] |\b(?:and|so|honestly|um|but) )(?:(?:going|walking) (?:me )?through|"
-    r"talking (?:it |this |that |things )?through|[a-z]+ing (?:it|this|that) as|"
-    r"you (?:explaining|showing|walking|going through|drawing|taking))\b")
+    r"(?:about|on|of|for|to)\b")
 """What the mentor did or said, named by the mentee: "the thing you said last time", "the
 vesting idea", "your crib sheets", "these calls", "that tip about plotting it"."""
+_MENTOR_DOING = re.compile(
+    r"(?:^|[,.] |\b(?:and|so|honestly|um|but) )(?:(?:going|walking) (?:me )?through|"
+    r"talking (?:it |this |that |things )?through|[a-z]+ing (?:it|this|that) as|"
+    r"you (?:explaining|showing|walking|going through|drawing|taking))\b")
+"""What was done together, named by its doing: "going through the schedule line by line", "you
+explaining why"; a pattern of its own, as inside `_MENTOR_REF` it would slow every search."""
+
+
+def _names_mentor(norm: str) -> bool:
+    """Does the mentee name something the mentor did or said (`_MENTOR_REF`, `_MENTOR_DOING`)?"""
+    return _MENTOR_REF.search(norm) is not None or _MENTOR_DOING.search(norm) is not None
 _CLEAREST_YET = re.compile(r"\bthe (?:clearest|best|simplest) (?:anyone|anybody)(?:'s| has)? (?:ever )?"
                            r"(?:explained|put|said)\b")
 """The mentor's explanation set above everyone's: "that's the clearest anyone's explained it"."""
@@ -1035,7 +1043,7 @@ def _mentee_credits(norm: str) -> bool:
     """The mentee crediting something the mentor did or said with an effect, anywhere in the
     sentence: "the thing you said about writing for the assessor genuinely stuck", "the vesting
     idea alone, that's the first time the Ben thing has felt fixable"."""
-    return (_MENTOR_REF.search(norm) is not None and _effect_said(norm)) \
+    return (_names_mentor(norm) and _effect_said(norm)) \
         or _THANKS_FOR_ADVICE.search(norm) is not None or _CLEAREST_YET.search(norm) is not None
 
 
@@ -1062,7 +1070,7 @@ def _credit_said_after(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
             continue
         for named, said in zip(sentences, sentences[1:]):
             praise, constructive = kinds[said.segment, said.char_start]
-            if praise or not _MENTOR_REF.search(named.norm) or not _POINTS_BACK.match(said.norm) \
+            if praise or not _names_mentor(named.norm) or not _POINTS_BACK.match(said.norm) \
                     or question_kind(said) is not None or not _effect_said(said.norm):
                 continue
             kinds[said.segment, said.char_start] = (True, constructive)
@@ -1770,7 +1778,7 @@ def _others_fall_short(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
 
 
 _OTHERWISE = re.compile(
-    r"(?<!\btell me )(?<!\btell you )(?<!\bpretend )\botherwise,? (?!(?:email|it's the|save|we stick|i lose|i'll|we'll|"
+    r"\botherwise(?<!\btell me otherwise)(?<!\btell you otherwise)(?<!\bpretend otherwise),? (?!(?:email|it's the|save|we stick|i lose|i'll|we'll|"
     r"it's (?:clean|fine|good|great|lovely|solid))\b)(?:you|you're|you'll|your|the|it|it'll|it's|someone|they|they'll|"
     r"he|he'll|she|she'll|people|nobody|[a-z]+'s)\b")
 """What goes wrong if the advice is not taken: "... otherwise you're just guessing"."""
@@ -1807,12 +1815,14 @@ def _otherwise_advice(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, boo
 
 
 _TAKEN_BACK = re.compile(
-    r"(?:^|[,.;:!?-] ?|\b(?:actually|no|nah|oh|wait|hmm|um|so|but|honestly|anyway) )(?:ignore (?:me|that|it)|"
-    r"forget (?:that|it|about it))\b|\bforget i (?:said|mentioned) (?:that|it|anything)\b|\b(?:scratch|scrap) that\b|"
-    r"\bnever ?mind\b|\bon second thoughts?\b|\bactually,? no,? (?:don't|wait|hang on|hold on)\b|"
-    r"\bi was (?:also |just )?(?:going|gonna|about) to (?:say|suggest)\b.*\b(?:but|actually)\b")
+    r"\b(?:ignore (?:me|that|it)|forget (?:that|it|about it))\b|\bforget i (?:said|mentioned) (?:that|it|anything)\b"
+    r"|\b(?:scratch|scrap) that\b|\bnever ?mind\b|\bon second thoughts?\b|\bactually,? no,? (?:don't|wait|hang on|"
+    r"hold on)\b|\bi was (?:also |just )?(?:going|gonna|about) to (?:say|suggest)\b.*\b(?:but|actually)\b")
 """Advice taken back as it is said ("I was going to say you should ..., but actually, ignore me",
-"... Actually no, ignore me, that sounds naff"); not "feel free to ignore it"."""
+"... Actually no, ignore me, that sounds naff", "scratch that")."""
+_TOLD_TO_IGNORE = re.compile(r"(?:^|[,.;:!?-] ?|\b(?:actually|no|nah|oh|wait|hmm|um|so|but|honestly|anyway) )$")
+"""What "ignore me" or "forget that" takes back after: the start, a break or "actually" - not
+"feel free to ignore it"."""
 _TAKES_BACK_BEFORE = 4
 """A sentence whose first words take something back takes back the sentence before it."""
 
@@ -1822,7 +1832,9 @@ def _taken_back(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -
     taking back after its advice, or the sentence before one that opens with it."""
     for sentences in ctx.turn_sentences:
         for k, s in enumerate(sentences):
-            found = _TAKEN_BACK.search(s.norm)
+            found = next((m for m in _TAKEN_BACK.finditer(s.norm)
+                          if not m.group().startswith(("ignore", "forget that", "forget it", "forget about"))
+                          or _TOLD_TO_IGNORE.search(s.norm, 0, m.start())), None)
             if found is None:
                 continue
             opening = len(s.norm[:found.start()].split()) < _TAKES_BACK_BEFORE
