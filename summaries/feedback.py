@@ -1778,9 +1778,9 @@ def _others_fall_short(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
 
 
 _OTHERWISE = re.compile(
-    r"\botherwise(?<!\btell me otherwise)(?<!\btell you otherwise)(?<!\bpretend otherwise),? (?!(?:email|it's the|save|we stick|i lose|i'll|we'll|"
-    r"it's (?:clean|fine|good|great|lovely|solid))\b)(?:you|you're|you'll|your|the|it|it'll|it's|someone|they|they'll|"
-    r"he|he'll|she|she'll|people|nobody|[a-z]+'s)\b")
+    r"\botherwise(?<!\btell me otherwise)(?<!\btell you otherwise)(?<!\bpretend otherwise),? "
+    r"(?!(?:email|it's the|save|we stick|i lose|i'll|we'll|it's (?:clean|fine|good|great|lovely|solid))\b)"
+    r"(?:you|you're|you'll|your|the|it|it'll|it's|someone|they|they'll|he|he'll|she|she'll|people|nobody|[a-z]+'s)\b")
 """What goes wrong if the advice is not taken: "... otherwise you're just guessing"."""
 _NOT_OTHERWISE_ADVICE = re.compile(r"\b(?:text|email|whatsapp|message|call|ring) me\b|\blet's agree\b|\blet me\b|"
                                    r"^(?:(?:and|so|okay|ok)[,\s]+)*(?:could|can|would|will) you\b")
