@@ -131,6 +131,10 @@ _CONDITION_AFTER = re.compile(
 probably take it if Marco's dates work") makes a plan, not a promise. "I'll send it if you
 like", "if that helps" and "if I can" are only politeness; "and if she can't, ..." opens the next
 clause."""
+_PURPOSE = re.compile(r"\bso\s+(?:that\s+)?(?:it's|it\s+is|it'll|they're|they\s+are|we're|i'm|you're|"
+                      r"there's)\s+(?:all\s+)?(?:ready|there|set|in\s+place|done|covered)\b")
+"""A purpose said after the task, which the condition belongs to: "I'll set up a tracking sheet
+so it's ready if he agrees" promises the sheet."""
 _PROBABLY = re.compile(r"\b(?:probably|possibly|likely)\b")
 """Said as a likelihood and with no date ("next year I'll probably move to Berlin", "I'll
 probably just wing it"), a plan is no promise; "I'll probably send it Friday" still is."""
@@ -358,7 +362,7 @@ def _only_looks_like_a_task(kind: str, norm: str, cue: _Cue, raw: str, words: st
         return True
     condition = _CONDITION_AFTER.search(raw)
     return kind != "mine" and condition is not None and not _ASKING.search(raw[:condition.start()]) \
-        and not _STEP_BEFORE.search(raw[:condition.start()])
+        and not _STEP_BEFORE.search(raw[:condition.start()]) and not _PURPOSE.search(raw[:condition.start()])
 
 
 _AVAILABLE = re.compile(r"\s*(?:do|make|manage)(?:\s+(?:again|then|instead|too|also|as\s+well|at|on|same\s+time))*"
@@ -379,8 +383,13 @@ _NEXT_CLAUSE = re.compile(r"(?<!\bif)(?<!\bwhether)(?<!\bthat)(?<!\bwhat)(?<!\bh
 """A new clause run on without punctuation ("book a slot by Friday there's usually gaps"); not
 the question a task asks ("ask Rachel if there's budget for it")."""
 _POLITE_IF = re.compile(r"\bif (?:you (?:like|want|prefer|need|'d like)|it (?:would|'d|will|might) help|"
+                        r"you(?:'ve| have)(?: got)? (?:the )?time|you get (?:a|the) (?:chance|minute|moment)|"
                         r"that (?:helps|would help|works)|it helps)\b,?")
 """A conditional that only offers politely: "and if you like, I'll look over the complaint"."""
+_WELCOMED = re.compile(r"\b(?:that|it|this)(?:\s+would|'d)\s+(?:really\s+|actually\s+|definitely\s+|honestly\s+)*"
+                       r"(?:help|be\s+(?:great|good|brilliant|amazing|lovely|ideal|perfect|useful|helpful|"
+                       r"fantastic|handy|a\s+(?:big\s+|huge\s+|real\s+)?help))\b")
+"""Something the other offered, welcomed before a promise: "oh that would help yeah, I'll do the forecast"."""
 _POLITE_TAIL = re.compile(r",?\s+(?:if (?:you're|you are) (?:happy|okay|ok|free) to [^?]*|if that's (?:okay|ok|"
                           r"alright|all right|fine)|is that (?:okay|ok|alright|all right|fine|realistic)|"
                           r"if that (?:works|suits)(?: for you)?|(?:does|would|will) that (?:work|suit)"
@@ -454,7 +463,7 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
         if kind == "let" and said_before and (said_before[-1] in phrases.NOT_LET_ME or not (
                 said_before[-1][-1] in ",.;:!?-" or said_before[-1] in _OPENS_LET_ME)):
             continue
-        before_cue = _POLITE_IF.sub(" ", norm[:m.start])  # "if it would help, I'll forward the template"
+        before_cue = _WELCOMED.sub(" ", _POLITE_IF.sub(" ", norm[:m.start]))  # "if it would help, I'll forward ..."
         if phrases.HEDGE_BEFORE.search(before_cue[clause_start:]) or phrases.HYPOTHETICAL.search(norm) \
                 or re.search(r"\b(?:if|unless)\b", before_cue) or _NO_PROMISES.search(norm) \
                 or (_is_question(_DATE_ASKED.sub("", _POLITE_TAIL.sub("", norm[:m.end] + _ASKING_NEXT.sub(
@@ -872,7 +881,9 @@ def _requests(s: Sentence, dates: list[DateMention]) -> list[_Task]:
         tasks.append(_Task(s, addressee, words, _due_in(norm, 0, len(norm), dates), s.speaker))
     body = phrases.SCENE.sub("", norm)
     lead = phrases.LEAD_IN.match(body)
-    body = phrases.SCENE.sub("", body[lead.end():] if lead else body)
+    body = body[lead.end():] if lead else body
+    for _ in range(2):  # "and before then, once you've submitted, send me the glossary"
+        body = phrases.SCENE.sub("", body)
     then = _SO_IMPERATIVE.search(body)
     if then and not tasks and base_form(body.split()[0]) not in TASK_VERBS:
         body = body[then.end():]  # "the budget resets in April, so put the request in to Dev"
@@ -1679,6 +1690,11 @@ def _plural(noun: str) -> bool:
 
 
 _NEW = frozenset("new latest updated revised".split())
+_HOLDERS = frozenset("folder box pile stack set bunch load loads bundle collection file binder bag handful".split())
+"""What holds the things a later "them" names: "a folder of my old flash cards"."""
+_SPEAKING = frozenset("speaking talking".split())
+_WHAT_SOMEONE_IS = re.compile(r"(?:^|\s)(?:i'm|i\s+am|you're|you\s+are|he's|she's|we're|they're|he\s+is|"
+                              r"she\s+is)(?:\s+(?:not|also|just|only|really|still|now|basically|actually))*\s+$")
 
 
 def _things_in(norm: str) -> list[tuple[str, bool]]:
@@ -1701,6 +1717,8 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
         det = m.group("det")
         if (det in ("this", "that") and words[0] in _VERB_AFTER_THAT) or words[-1] in _COUNTS:
             continue  # "that makes sense": a subject and its verb; "the last three": people or things
+        if _WHAT_SOMEONE_IS.search(norm, 0, m.start()):
+            continue  # "I'm not a lawyer", "she's the principal": what a person is, no thing
         if det is None and not words[-1].endswith("s") and owner is None \
                 and not (len(words) > 1 and words[0] in _NEW):
             continue  # a bare object only when plural or new: "need horn parts", "has new guidance", not "have time"
@@ -1716,7 +1734,9 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
         filler = len(before) > 1 and before[-1] == "like" and base_form(before[-2]) in TASK_VERBS \
             and base_form(before[-2]) not in _LIKENESS  # not "it makes me look like a dictator"
         wish = before[-1:] == ["like"] and bool(_WOULD_LIKE.search(" ".join(before[-3:-1])))
-        if not (before and before[-1] in _PREPOSITIONS) or filler or wish:  # "draft like a short email"
+        # "a folder of my old flash cards", "speaking of that list: redo it"
+        held = len(before) > 1 and before[-1] == "of" and (before[-2] in _HOLDERS or before[-2] in _SPEAKING)
+        if not (before and before[-1] in _PREPOSITIONS) or filler or wish or held:  # "draft like a short email"
             things.append(thing)
         elif det is not None and (before[-1] in _THING_AFTER or before[-2:] in (["look", "at"], ["looking", "at"]))\
                 and not objects and words[-1] not in _IDIOM_PLACES:

@@ -170,7 +170,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("span_from_now", rf"{_g(_COUNT, 'sf_n')}\s+{_g(_UNIT, 'sf_unit')}\s+(?:from\s+(?:now|today)|"
                       rf"today|time)"),
     ("span_in", rf"(?:in|within|inside\s+of|in\s+the\s+next|give\s+me|allow\s+me)\s+(?:about\s+|around\s+|roughly\s+)?"
-                rf"{_g(_COUNT, 'si_n')}\s+{_g(_UNIT, 'si_unit')}(?!\s*ago)"),
+                rf"{_g(_COUNT, 'si_n')}\s+{_g(_UNIT, 'si_unit')}(?P<si_or>\s+or\s+(?:two|three))?(?!\s*ago)"),
     ("end_of_play", rf"(?:the\s+)?(?:end|close)\s+of\s+(?:play|business)(?:\s+(?:on\s+)?{_g(_WD, 'ep_wd')})?\b"),
     ("end_of", r"(?:the\s+)?(?:end|close)\s+(?:of|on|o)\s+(?:the\s+|this\s+)?(?P<eo_next>next\s+)?"
                r"(?P<eo_unit>week|month|year|quarter|q[1-4])\b|"
@@ -447,6 +447,8 @@ def _resolve(kind: str, m: re.Match[str], ref: date, anchor: date | None) -> tup
     if kind in ("span_from_now", "span_in"):
         prefix = "sf" if kind == "span_from_now" else "si"
         count = _to_int(g(f"{prefix}_n"))
+        if kind == "span_in" and g("si_or"):
+            return None, False  # "within a day or two": a rough span, no one day
         return (_span(ref, count, g(f"{prefix}_unit")) if count else None), False
     if kind == "end_of_play":  # "by end of play Wednesday", "close of business": the day's end
         return (_weekday_after(ref, WEEKDAYS.index(g("ep_wd")), include_today=True) if g("ep_wd") else ref), False

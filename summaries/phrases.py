@@ -61,7 +61,8 @@ COMMITMENT = re.compile(
     r"|(?P<both>let's\s+(?:both|each|all)|let\s+us\s+(?:both|each)|we(?:'ll|\s+will)\s+(?:both|each)|"
     r"we(?:'re|\s+are)\s+both\s+going\s+to|both\s+of\s+us\s+(?:will|should|need\s+to|are\s+going\s+to)|"
     r"we\s+(?:both|each)\s+(?:need\s+to|should|will|have\s+to|are\s+going\s+to)|"
-    r"we\s+should\s+(?:both|each)|we\s+each)"
+    r"we\s+should\s+(?:both|each)|we\s+each|"
+    r"(?:i'd|i\s+would)\s+like\s+us\s+(?:both|each|all|two)\s+to(?:\s+do\s*:)?)"
     r")\s+")
 ON_ME = re.compile(r"(?:^|,\s*)(?P<task>[\w' -]+?)\s+(?:is|are|'s)\s+on\s+(?:me|my\s+plate|my\s+list)\b")
 
@@ -77,6 +78,9 @@ REQUEST = re.compile(
     r"|(?:my\s+)?(?:action\s+items?|homework|tasks?)\s+for\s+you(?:\s+is|\s+are|\s+will\s+be)?"
     r"(?:\s+to)?\s*:?\s+"
     r"|(?:please\s+)?(?:make\s+sure|remember)\s+(?:you\s+|to\s+)|don't\s+forget\s+to\s+"
+    # "here's my challenge: get through the question bank by the end of the month"
+    r"|here(?:'s|\s+is)\s+(?:my|your|the|a|one)\s+(?:challenge|homework|task|assignment|ask|request)"
+    r"(?:\s+for\s+you)?(?:\s+then)?\s*:\s+"
     r")|(?P<open>"
     # Open to whoever takes it: "who's going to set up the folder?" - "I can take that."
     r"who(?:'s|\s+is)\s+going\s+to\s+|who\s+(?:can|will|wants\s+to|could)\s+"
@@ -130,7 +134,8 @@ LEAD_IN = re.compile(
     r"effort|try|move|thinking|plan|news)\b)|yes|yeah|well|sure|of\s+course|absolutely|definitely|no\s+problem|"
     r"next\s+time|"
     r"for\s+now|in\s+the\s+meantime|meanwhile|after\s+that|actually|and\s+also|oh\s+and|but|"
-    r"tell\s+you\s+what|here's\s+what|how\s+about\s+this|look|listen|honestly)[,\s]+)*")
+    r"tell\s+you\s+what|here's\s+what|how\s+about\s+this|look|listen|honestly"
+    r"|(?:speaking|talking)\s+of\s+(?:that|the|this|those|your|my)(?:\s+[\w'-]+){1,3}?\s*[:,])[,\s]+)*")
 ADVERBS = re.compile(
     r"^(?:(?:also|just|only|actually|definitely|probably|really|then|first|quickly|finally|still|always|gently|briefly|"
     r"personally|totally|absolutely|certainly|gladly|happily|at\s+least|go\s+ahead\s+and|aim\s+to|"
@@ -165,6 +170,7 @@ NOT_TASK = re.compile(
     r"put\s+it\s+(?:this|that)\s+way|take\s+(?:it|things)\s+from\s+there|play\s+it\s+by\s+ear|"
     r"see\s+how\s+(?:it|things)\s+go(?:es)?|"
     r"give\s+you\s+an\s+example|repeat|rephrase|need\s+to|"
+    r"(?:stay|keep)\s+(?:well\s+)?(?:away\s+from|out\s+of)|steer\s+clear\s+of|"  # "I'll stay away from the legal side"
     # explaining or mentioning to someone else is a task: "I'll explain that to my director"
     r"(?:explain|mention)(?!\s+(?:it|this|that|them|you|(?:your|my|the|our)\s+[\w-]+)\s+to\s+(?!you\b|me\b))|"
     r"have\s+to|"

@@ -2838,3 +2838,60 @@ def test_something_kept_in_mind_is_no_task(answer):
 def test_remember_to_do_something_is_still_a_task():
     item = only(items(("mentor", "And remember to bring your logbook on Friday."), ("mentee", "Will do.")))
     assert item.owner == "mentee" and "logbook" in item.text.lower()
+
+
+@pytest.mark.parametrize("answer, keyword, due", [
+    ("Oh that would really help, yeah. I'll draft the rota changes by Friday.", "rota changes", "2026-11-20"),
+    ("that'd be a big help um i'll tidy up the stock counts tomorrow", "stock counts", "2026-11-19"),
+])
+def test_a_promise_after_welcoming_the_offer_is_kept(answer, keyword, due):
+    item = only([i for i in items(("mentor", "I can lend you my old checklist if you like."), ("mentee", answer))
+                 if i.owner == "mentee"])
+    assert keyword in item.text.lower() and item.due == due, item
+
+
+def test_a_condition_of_the_purpose_does_not_undo_the_promise():
+    item = only(items(("mentee", "I'll book the meeting room for Thursday so it's there if the auditors come.")))
+    assert "meeting room" in item.text.lower()
+
+
+@pytest.mark.parametrize("request_", [
+    "Right, here's my challenge: check every cage on the back dock before Friday. Can you manage that?",
+    "And before then, once you've had the quote, send me the costings for the new chillers.",
+    "And speaking of the shrink report: redo the figures for aisle nine and bring them on Monday.",
+])
+def test_requests_behind_lead_ins_are_taken_on(request_):
+    item = only(items(("mentor", request_), ("mentee", "Will do.")))
+    assert item.owner == "mentee" and item.text.split()[0] in ("Check", "Send", "Redo"), item.text
+
+
+def test_speaking_of_a_thing_names_what_it_points_to():
+    item = only(items(("mentor", "Speaking of the shrink report: tidy it up before the area visit."),
+                      ("mentee", "Will do.")))
+    assert "shrink report" in item.text.lower(), item.text
+
+
+@pytest.mark.parametrize("turn", [
+    "One thing I'd like us both to do: read the new fire plan before Tuesday.",
+    "And if you've got time, let's both read the new fire plan before Tuesday. Deal?",
+])
+def test_a_task_for_both_of_us_asked_politely(turn):
+    item = only(items(("mentor", turn), ("mentee", "Deal.")))
+    assert item.owner == "both" and "fire plan" in item.text.lower(), item.text
+
+
+def test_what_a_person_is_is_no_thing_a_pronoun_names():
+    found = items(("mentee", "Could you look over the lease with me once it comes?"),
+                  ("mentor", "I'm not a surveyor, but send it over as soon as you have it and I'll read it tonight."))
+    assert not any("surveyor" in i.text.lower() for i in found), [i.text for i in found]
+
+
+def test_them_names_the_things_held_not_their_holder():
+    item = only(items(("mentor", "I've got a box of my old planogram sheets in the loft, I'll dig them out "
+                                 "and post you copies tonight.")))
+    assert "planogram sheets" in item.text.lower(), item.text
+
+
+def test_keeping_away_from_something_is_no_task():
+    found = items(("mentor", "I'll stay away from the contract side, that's for your solicitor."))
+    assert [i.text for i in found] == []

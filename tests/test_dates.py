@@ -115,7 +115,7 @@ def test_recognised_speech(phrase: str, expected: str) -> None:
 @pytest.mark.parametrize("phrase", [
     "next week", "this week", "later this week", "next month", "soon", "sometime in the spring",
     "for the first time", "on the second floor", "three years ago", "every two weeks", "Fridays",
-    "Friday mornings", "the first draft",
+    "Friday mornings", "the first draft", "within a day or two", "in a week or two",
 ])
 def test_vague_or_no_date_is_null(phrase: str) -> None:
     assert resolve(phrase, WED_JUN_3) is None
