@@ -148,6 +148,13 @@ _PRAISE_MORE = word_start(
     r"a lot |far |significantly )(?:cleaner|better|clearer|tighter|sharper|stronger|calmer|more (?:confident|"
     r"focused|polished|structured|concise))\b"
     r"|\b(?:good on you|credit to you|good for you|hats off to you|respect)\b(?! to them)"
+    r"|\byou(?:'ve| have) been (?:really |so |very |super )?(?:good|great|brilliant|excellent) (?:about|at) \w+ing\b"
+    r"|\byou were (?:very |really |so )?(?:straight|honest|upfront|candid) with me\b"
+    r"|\b(?:is|was|'s) the (?:strongest|best|clearest|tightest|sharpest) [\w-]+ (?:in|of) the (?:set|batch|bunch|group|"
+    r"lot|cohort|pack)\b"
+    r"|\b(?:that's|that is|it's) (?:a |an )?(?:really |genuinely |very |properly )?"
+    r"(?:good|great|strong|lovely|brilliant) "
+    r"(?:drawing|paragraph|draft|piece|page|slide|section|sentence|email|letter|summary|opening|chapter)\b"
     rf"|(?:\b(?:was|were|is|are)|'s) {_INT}(?:(?:nicely|beautifully) )?(?:clearly|well|nicely|carefully)[ -]"
     r"(?:laid out|structured|organised|organized|presented|put together|argued|chosen|judged|pitched|timed|handled|"
     r"researched|paced|written|thought through|thought out)\b"
@@ -323,6 +330,7 @@ _APPRECIATION_MORE = re.compile(
     r"|\b(?:this|that|today|it|this call|this session)(?:'s| was| is| has been) (?:exactly |just )?"
     r"what i needed\b"
     r"|\bhaving (?:someone|you|a mentor)\b[^.?!]{0,50}\b(?:makes?|made|helps?|helped) (?:me|it|things)\b"
+    r"|\bhaving (?:someone|you|a mentor)\b[^.?!]{0,60}\b(?:was|is|has been) (?:exactly |just )?what i needed\b"
     r"|\bworth (?:the|this) (?:call|session|chat|hour|conversation)\b"
     r"|\byou (?:always |really |just )?make (?:this|it|things|everything)(?: all)? (?:feel |seem |sound )?(?:a lot |so "
     r"much |much )?(?:manageable|doable"
@@ -381,6 +389,9 @@ _APPRECIATION_SAID_LAST = phrase_pattern(
     r"|\byou\b[^.?!]{3,80}\b(?:that|it|which) (?:really |honestly |basically |literally |totally )?saved "
     r"(?:the whole|my whole|my|me)\b"
     r"|^thanks?(?: you)?(?: [a-z]+)?,? (?:really |so |super |very )?(?:useful|helpful)\b"
+    r"|\bthe (?:most useful|most helpful|most valuable) (?:[\w-]+ ){1,3}(?:i've|i have) (?:ever )?"
+    r"(?:had|got|received)\b"
+
     r"|\bthe [\w-]+(?: [\w-]+)? thing (?:is|'s) (?:going to|gonna) (?:fix|save|help|change)\b"
     r"|^(?:(?:really|such a|a|very|super),? )*(?:good|great|useful|helpful|brilliant|productive) "
     r"(?:session|call|chat)[.!]?$")
@@ -735,6 +746,14 @@ def _near(before: str) -> str:
     return " ".join(before.split()[-_HYPOTHESIS_REACH:])
 
 
+_NO_CONDITION = re.compile(r"(?<=\bwhat )would\b|\bcan't tell you how much\b")
+"""Words of a condition or a denial that are neither: an indirect question ("asking what would make it
+feel safe was exactly the question I needed"), emphasis ("I can't tell you how much that helped")."""
+_FOR_WHAT_ITS_WORTH = re.compile(r"\bfor what it's worth\b,?")
+"""A tribute's usual opening, when what follows it is good: "for what it's worth, that was the best
+head in the paper"."""
+_NOT_A_TRIBUTE = re.compile(r"\b(?:should|i think|i was|i did|i had|i failed|normal|when i)\b")
+"""After "for what it's worth": advice, or the mentor's own story or reassurance."""
 _CLOSING_EXCLAMATION = re.compile(r"(?:well done|good job|great job|nice job|nicely done|good work|great work)$")
 _CLOSES = re.compile(r"(?:,? [a-z]+)?[.!]*$")
 """An exclamation of praise that ends its sentence, with at most a name after it."""
@@ -755,7 +774,7 @@ def _praise(sentence: Sentence) -> bool:
     if sentence.speaker == "mentee" and _OTHERS_HELP.search(match.group(0)) \
             and not _ADDRESSED.search(match.group(0)):
         return False  # "the tips from the trainer really helped": not the mentor's
-    before = _DISCOURSE_IF.sub("", norm[:match.start()])
+    before = _NO_CONDITION.sub("", _DISCOURSE_IF.sub("", norm[:match.start()]))
     near = _near(before)
     if _NEGATED.search(near) or (_NEGATION.search(match.group(0))
                                    and not match.group(0).startswith(("not many", "most people"))
@@ -993,7 +1012,9 @@ vesting idea", "your crib sheets", "these calls", "that tip about plotting it"."
 _MENTOR_DOING = re.compile(
     r"(?:^|[,.] |\b(?:and|so|honestly|um|but) )(?:(?:going|walking) (?:me )?through|"
     r"talking (?:it |this |that |things )?through|[a-z]+ing (?:it|this|that) as|"
-    r"you (?:explaining|showing|walking|going through|drawing|taking))\b")
+    r"you (?:explaining|showing|walking|going through|drawing|taking)|"
+    r"thank(?:s| you)(?: so much| again)? for (?:not )?(?:just )?(?:doing|laying|going|walking|talking|explaining|"
+    r"listening|pushing|asking|reading|showing|breaking|spelling|giving|telling))\b")
 """What was done together, named by its doing: "going through the schedule line by line", "you
 explaining why"; a pattern of its own, as inside `_MENTOR_REF` it would slow every search."""
 
@@ -1027,13 +1048,16 @@ _MENTEE_EFFECT = re.compile(
     r"|(?:would|'d) never have (?:figured|worked|thought|spotted|seen|known|got)|(?:really )?needed (?:to hear|"
     r"someone to say)|landed|cut through|(?:going to|gonna|will|'ll) stay with me|"
     r"(?:(?<=going to)|(?<=gonna)|(?<='ll)) steal (?:that|it|this)|"
-    r"made (?:[\w'-]+ ){1,3}(?:feel|seem) (?:a lot |so much |much |way )?(?:less|better|more "
+    r"made (?:[\w'-]+ ){1,3}(?:feel|seem) (?:a lot |so much |much |way )?"
+    r"(?:fixable|solvable|achievable|less|better|more "
     r"(?:manageable|doable|possible)|manageable|doable|possible)|"
     r"(?:kick|push|nudge|wake-up call|reality check)(?: [\w-]+){0,4} i needed|"
     r"worked (?:really |so |incredibly )?well|went down (?:really |so )?well|worked a treat|(?:basically )?solved|"
     r"hear (?:that|it) in my head|(?:they|it|these|those) (?:really |actually |all |genuinely )?help|"
     r"makes? (?:it|them|things) stick|makes? (?:so )?(?:much )?more sense|worth getting|(?:so )?much more use|"
-    r"hang on to (?:that|this|it)|made me feel (?:a lot |so much |much |way )?(?:calmer|lighter|"
+    r"hang on to (?:that|this|it)|keeps? me (?:accountable|honest)|makes? me feel (?:a lot |so much |much |way )?less|"
+    r"(?:totally|definitely|completely|really|actually) worked(?! (?:hard|there|here|at|on|in|for|with|as|out)\b)|"
+    r"made me feel (?:a lot |so much |much |way )?(?:calmer|lighter|"
     r"more confident))\b")
 """What it did for the mentee: it helped, stuck, clicked, was the first time something made sense,
 was really good or the single most useful thing, is going to save them, makes them think."""
@@ -1127,6 +1151,10 @@ def _general_praise(sentence: Sentence, turn_about_listener: bool, report: str) 
         return True
     if sentence.speaker == "mentor" and credits_listener(norm, turn_about_listener):
         return True
+    worth = _FOR_WHAT_ITS_WORTH.search(norm) if sentence.speaker == "mentor" else None
+    if worth is not None and _POSITIVE.search(norm, worth.end()) and not _NEGATION.search(norm, worth.end()) \
+            and not _NOT_A_TRIBUTE.search(norm, worth.end()):
+        return True  # "and for what it's worth, the submission itself was good"
     if sentence.speaker == "mentor" and turn_about_listener and _LOVE_IT.search(norm):
         return True  # "did you get a chance to look at the label I sent?" - "I did. First off, I love it."
     if sentence.speaker == "mentor" and _VERDICT_MORE.search(norm) and not _NOT_A_VERDICT.search(norm):
@@ -1157,7 +1185,7 @@ _WHEN_ADVICE = re.compile(r"(?:just |always |then |simply )?(?:tell|say|ask|give
                           r"breathe|count|step back|walk away)\b")
 """Verbs the shape test leaves out ("tell me about it" is no advice) that advise after such a clause."""
 _CAN_I_SAY = re.compile(r"^(?:(?:and|so|oh|um|actually|yeah|yes|okay|ok|well|thanks|right)[,\s]+)*"
-                        r"can i (?:also |just )?say,? (?!something\b|one\b|a\b)")
+                        r"can i (?:also |just |quickly )*say,? (?!something\b|one\b|a\b)")
 """A statement put as leave to say it: "Can I also say, these sessions have really helped."."""
 _LOVE_IT = re.compile(r"\bi (?:really |absolutely |just |honestly )?(?:love|loved) (?:it|them|this|that)\b(?! when)")
 _REQUESTED = re.compile(r"\b(?:could|can|would|will) you\b[^?]*\?")
@@ -1434,7 +1462,8 @@ _MENTOR_HABIT = re.compile(
 _HARD_FOR_ME = re.compile(
     r"\bi (?:kind of |sort of |just |always |usually |sometimes |often )?"
     r"(?:lose track|lose the thread|forget (?:half|most|what|which)"
-    r"|panicked|panic|go bright red|spiral(?:led)?|can't (?:remember|find|tell|follow|keep up)|caught half"
+    r"|panicked|panic|go bright red|spiral(?:led)?|can't (?:remember|find|tell(?! you how much)|follow|keep up)"
+    r"|caught half"
     r"|didn't know (?:if|whether|what))\b"
     r"|\bi (?:never|don't|didn't) know (?:if|whether)\b|\bit makes me feel (?:like i|stupid|rubbish|useless|small)\b"
     r"|\b(?:hard|difficult) to (?:take in|follow|keep track|find)\b|\ba lot at once\b"

@@ -244,7 +244,7 @@ _MENTORING = (r"(?:you|your (?:[\w-]+ ){0,3}?(?:advice|tips?|suggestions?|feedba
               r"(?:these|our|the|this|today's) (?:sessions?|calls?|chats?|conversations?|talks?|"
               r"catch-ups?|meetings?)|this|that|it|today|talking (?:to|with) you|having you|"
               r"talking (?:this|it|things|that) (?:through|over)(?: with you)?|"
-              r"having someone(?: [\w'-]+){0,6}?|the way you (?:[\w-]+ ){1,6}?)")
+              r"having someone(?: [\w'-]+){0,6}?|the way you (?:[\w-]+ ){1,6}?|tonight|this evening)")
 APPRECIATION = re.compile(
     rf"(?:^|, |\band (?:thanks,? |thank you,? |honestly,? )?|\bthanks,? |\bbut |\b(?:say|admit|tell you) (?:that )?)"
     rf"(?:(?:and|honestly|also|but|so|thanks|thank you|incidentally|by the way|seriously|mate)[,\s]+)*"
@@ -811,7 +811,7 @@ agency asking for you for the rest of the case"."""
 HELPED_MOST = phrase_pattern(
     r"\b(?:most useful|most helpful|most valuable|best) (?:part|thing|bit|moments?)(?: (?:for me|of (?:these|this|the|"
     r"our) [\w-]+))?(?: (?:is|was|has been|are|were))? (?:when|how|that|where) you\b"
-    r"|\b(?:thing|part|bit) that (?:has )?(?:really )?(?:helped|helps)(?: me)?(?: the)? most (?:is|was|has been) "
+    r"|\b(?:thing|part|bit) that(?:'s| has)? (?:really )?(?:helped|helps)(?: me)?(?: the)? most (?:is|was|has been) "
     r"(?:when|how|that|where|you|your)\b"
     r"|\bthank(?:s| you) for being so (?!late|busy|slow)[a-z]{4,}"
     r"|\b(?:the way you|your (?:[\w-]+ ){0,3}?(?:advice|tips?|notes|feedback|questions?|push|pushing|idea|suggestions?)"

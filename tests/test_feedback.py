@@ -2507,3 +2507,49 @@ def test_the_job_as_it_is_or_plain_agreement_is_not_praise(text):
 ])
 def test_how_the_mentee_comes_off_the_calls_is_praise_of_the_mentoring(text):
     assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "Anything else before we stop?"), ("mentee", text))
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks. Having someone lay out the week like that, step by step, was exactly what I needed.",
+    "and thanks for today like the bit about the waste log made it feel fixable honestly",
+    "And thanks for going through the planogram with me, it was so much more useful than the manual.",
+    "aw thanks that means a lot and your tip last month about doing the chilled counts before the doors open "
+    "totally worked",
+    "Honestly, this evening helped more than the training day did.",
+    "Thank you. Asking what would make it fair was exactly the question I needed.",
+    "You rang me back within ten minutes on Sunday. I can't tell you how much that helped.",
+    "The thing that's helped most is that you never just hand me the answer.",
+    "can i also just say the way you text me before store visits makes me feel less on my own",
+    "Thanks, that was genuinely the most useful feedback I've had on a rota.",
+    "Honestly, the way you always open with last month's actions keeps me accountable.",
+])
+def test_the_mentee_crediting_what_the_mentor_did(text):
+    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "Anything else before we stop?"), ("mentee", text))
+
+
+def test_emphasis_is_no_denial_but_a_real_denial_is():
+    assert ("praise", "mentee", "mentor", 1) not in kinds(("mentor", "How was the audit?"),
+                                                          ("mentee", "I can't tell you how much I hated it."))
+
+
+@pytest.mark.parametrize("text", [
+    "And for what it's worth, the markdown plan itself was good.",
+    "For what it's worth, Helen said your new rota was clever.",
+    "You've been really good about sending me the figures before our calls.",
+    "And for what it's worth, you were very straight with me today about the shrink numbers.",
+    "The window display is the strongest one in the set.",
+    "Honestly, that's a genuinely good paragraph.",
+])
+def test_more_ways_the_mentor_credits_the_mentee(text):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "So that's where I am with the store."),
+                                                      ("mentor", text))
+
+
+@pytest.mark.parametrize("text", [
+    "For what it's worth, I think you should call it the summer range.",
+    "That's really normal in a first year, for what it's worth.",
+    "For what it's worth, when I was a deputy I had the same trouble with the rota.",
+])
+def test_for_what_its_worth_opening_advice_or_a_story_is_not_praise(text):
+    assert ("praise", "mentor", "mentee", 1) not in kinds(("mentee", "So that's where I am with the store."),
+                                                          ("mentor", text))
