@@ -65,6 +65,10 @@ _REFUSE = re.compile(r"\b(?:can't|cannot|doesn't\s+work|won't\s+work|not\s+free|
                      r"(?:could|can)\s+we\s+(?:do|make\s+it)\s+the\s+day\s+(?:before|after)|"
                      r"i'm\s+(?:actually\s+)?(?:away|on\s+(?:leave|holiday|annual\s+leave))\s+(?:that|then|all)\b)\b"
                      r"|^no\b")
+_DAY_WORKS_BUT = re.compile(r"^(?:[\w'-]+\s+){0,4}?(?:works|is\s+fine|suits\s+me)\b,?\s+but\s+i(?:'ve|\s+have)\s+got\s+"
+                            r"[^.?!]{0,40}?\bat\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                            r"\d{1,2})\b")
+"""The day taken, the hour not: "the twelfth works, but I've got a patient at eight that day"."""
 _CONFIRM = re.compile(r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|speak|chat)\b")
 """A statement of the plan ("see you in two weeks") presumes it is agreed."""
 _MOVE = re.compile(r"\b(?:move|push|shift(?=\s+(?:it|that|this|things|us|them|the|our|my|your)\b)|reschedul\w*"
@@ -199,6 +203,8 @@ def _same_day(mention: DateMention, day: date) -> bool:
         return True
     if mention.kind == "the_day" and mention.day is not None:
         return mention.day.day == day.day
+    if mention.kind == "weekday_day" and mention.day is not None:  # "Thursday the twelfth" of the month in hand
+        return mention.day.day == day.day and mention.day.weekday() == day.weekday()
     return mention.kind == "weekday_rel" and mention.day is not None \
         and mention.day.weekday() == day.weekday()
 
@@ -209,6 +215,23 @@ def _nearest(weekday: int, reference: date, session: date) -> date:
     options = [reference + timedelta(days=k) for k in range(-3, 4)]
     return min((d for d in options if d.weekday() == weekday and d > session),
                key=lambda d: abs((d - reference).days), default=reference)
+
+
+def _nearest_of_month(said: date, reference: date, session: date, weekday: int | None) -> date:
+    """The day of the month said closest to a day under discussion: "the sixteenth" offered
+    against "Thursday the eleventh of June" is the sixteenth of June, whatever the session's
+    month; "Thursday the twelfth" against "Tuesday the tenth of March" is in March, where
+    both agree (`weekday`), though February's twelfth is a Thursday too."""
+    options = []
+    for shift in (-1, 0, 1):
+        month = (reference.month - 1 + shift) % 12 + 1
+        year = reference.year + (reference.month - 1 + shift) // 12
+        try:
+            options.append(date(year, month, said.day))
+        except ValueError:
+            continue  # "the thirty-first" of a shorter month
+    return min((d for d in options if d > session and (weekday is None or d.weekday() == weekday)),
+               key=lambda d: abs((d - reference).days), default=said)
 
 
 def _choose(mentions: list[DateMention]) -> DateMention:
@@ -250,7 +273,7 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
         answering = pending is not None and (pending.speaker != speaker or speaker == "unknown")
         opening = sentences[0].norm
         reference = pending.day if answering and pending is not None else None
-        if answering and pending is not None and (_REFUSE.search(opening) or (
+        if answering and pending is not None and not _DAY_WORKS_BUT.search(opening) and (_REFUSE.search(opening) or (
                 len(sentences) > 1 and len(opening.split()) <= 2 and re.match(r"no\b", sentences[1].norm))):
             # "Tuesday... no, sorry, I'm on the Bath roof all day": the day echoed, then turned down
             pending = None
@@ -317,6 +340,10 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
             if reference is not None and chosen.kind == "weekday_rel" and chosen.day is not None:
                 chosen = replace(chosen, day=_nearest(chosen.day.weekday(), reference,
                                                        ctx.session_date.date()))
+            elif reference is not None and chosen.kind in ("the_day", "weekday_day") and chosen.day is not None:
+                weekday = chosen.day.weekday() if chosen.kind == "weekday_day" else None
+                chosen = replace(chosen, day=_nearest_of_month(chosen.day, reference, ctx.session_date.date(),
+                                                                weekday))
             at = chosen.time or said_time
             earlier = pending or agreed
             if at is None and earlier is not None and _MOVE.search(s.norm):

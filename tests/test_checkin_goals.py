@@ -593,3 +593,23 @@ def test_a_day_of_the_month_said_with_a_filler_after_it() -> None:
                    ("mentee", "the fourth i'm at a wedding so i can't do that one"),
                    ("mentor", "okay what about the saturday then the fifth like late afternoon four o'clock"),
                    ("mentee", "saturday the fifth at four yeah that works")) == "2026-12-05T16:00"
+
+
+def test_a_bare_day_offered_back_is_in_the_month_under_discussion() -> None:
+    assert checkin(("mentor", "How about Thursday the seventh of January at ten?"),
+                   ("mentee", "The seventh I'm at the depot all day. Could we do the fourteenth?"),
+                   ("mentor", "The fourteenth at ten is fine.")) == "2027-01-14T10:00"
+
+
+def test_a_weekday_and_day_offered_back_agree_in_the_month_under_discussion() -> None:
+    # Thursday the 12th falls in February and in March 2026: March is the month being discussed
+    assert checkin(("mentor", "So, a date. Tuesday the tenth of March, same time?"),
+                   ("mentee", "The tenth I'm on a course. Could we do Thursday the twelfth?"),
+                   ("mentor", "Thursday the twelfth at half seven works."),
+                   session=datetime(2026, 2, 10, 7, 30)) == "2026-03-12T07:30"
+
+
+def test_a_day_taken_with_another_hour_is_not_turned_down() -> None:
+    assert checkin(("mentor", "Could we do Tuesday the eighth of December at nine?"),
+                   ("mentee", "The eighth works, but I've got a delivery at nine that day. Could you do eleven?"),
+                   ("mentor", "Eleven's fine.")) == "2026-12-08T11:00"
