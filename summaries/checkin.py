@@ -65,10 +65,13 @@ _REFUSE = re.compile(r"\b(?:can't|cannot|doesn't\s+work|won't\s+work|not\s+free|
                      r"(?:could|can)\s+we\s+(?:do|make\s+it)\s+the\s+day\s+(?:before|after)|"
                      r"i'm\s+(?:actually\s+)?(?:away|on\s+(?:leave|holiday|annual\s+leave))\s+(?:that|then|all)\b)\b"
                      r"|^no\b")
-_DAY_WORKS_BUT = re.compile(r"^(?:[\w'-]+\s+){0,4}?(?:works|is\s+fine|suits\s+me)\b,?\s+but\s+i(?:'ve|\s+have)\s+got\s+"
-                            r"[^.?!]{0,40}?\bat\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                            r"\d{1,2})\b")
-"""The day taken, the hour not: "the twelfth works, but I've got a patient at eight that day"."""
+_DAY_WORKS_BUT = re.compile(r"^(?:[\w'-]+\s+){0,4}?(?:works|is\s+fine|suits\s+me)\b,?\s+but\s+"
+                            r"i(?:'ve|\s+have)\s+got\s+[^.?!]{0,40}?\bat\s+"
+                            r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b"
+                            r"|\bcan't\s+do\s+(?:the\s+|an?\s+)?(?:lunch|lunchtime|evenings?|mornings?|afternoons?|"
+                            r"early|late|that\s+time)\b[^.?!]{0,15}?\bbut\b")
+"""The day taken, the hour not: "the twelfth works, but I've got a patient at eight that day",
+"wednesday the seventh um i can't do evening but i could do like eight in the morning"."""
 _CONFIRM = re.compile(r"\b(?:see|talk\s+to|speak\s+to|catch)\s+you\b|^(?:talk|speak|chat)\b")
 """A statement of the plan ("see you in two weeks") presumes it is agreed."""
 _MOVE = re.compile(r"\b(?:move|push|shift(?=\s+(?:it|that|this|things|us|them|the|our|my|your)\b)|reschedul\w*"
@@ -156,10 +159,12 @@ _IT_IS = re.compile(r"\b(?:it\s+is|it's\s+a\s+date)[.!]?$")
 """A slot settled in so many words: "half past four on the tenth it is"."""
 
 
-_PROPOSING_TIME = re.compile(r"\b(?:(?:can|could|shall)\s+we\s+(?:do|say|make\s+it)|how\s+about|what\s+about)\s+$")
-"""Words that put a time forward: "could we do six", "can we make it eight", "how about five"."""
-_SET_ASIDE = re.compile(r"\b(?:instead\s+of|rather\s+than|not)\s+$")
-"""Words that set a time aside: "six instead of half five"."""
+_PROPOSING_TIME = re.compile(r"\b(?:(?:can|could|shall)\s+we\s+(?:do|say|make\s+it)|how\s+about|what\s+about)"
+                             r"(?:\s+(?:the|on|on\s+the))?\s+$")
+"""Words that put a time forward: "could we do six", "can we make it eight", "how about five",
+"could we do the friday"."""
+_SET_ASIDE = re.compile(r"\b(?:instead\s+of|rather\s+than|not)\s+$|\b(?:i've\s+got|i\s+have)\s+[\w' ]{1,30}?\s+at\s+$")
+"""Words that set a time aside: "six instead of half five", "half five, I've got pilates at half six"."""
 _INSTEAD = re.compile(r"\s+instead\b(?!\s+of\b)")
 
 
@@ -180,7 +185,27 @@ def _time_in(s: Sentence, ctx: Context, pending: _Proposal | None) -> time | Non
     last = _proposed_time(s, times) or times[-1]
     if last.text.startswith(("same", "usual", "normal", "regular")) and pending is not None and pending.at is not None:
         return pending.at
-    return last.time
+    return _discussed(last.time, last.text, pending.at if pending is not None else None)
+
+
+_MERIDIEM = re.compile(r"\b(?:am|pm|a\.m|p\.m|morning|afternoon|evening|night|tonight|noon|midday|lunch(?:time)?)\b")
+_DISCUSSED_REACH = 180
+"""Minutes within which an hour said without am or pm takes the reading nearer the hour in hand."""
+_SAME_HOUR = 60
+
+
+def _discussed(value: time | None, text: str, near: time | None) -> time | None:
+    """An hour said without am or pm read as the one nearer the hour under discussion: "eight
+    thirty" against "seven again" in the evening is half past eight at night; "wednesday at
+    eight" against "eight in the morning" stays the morning."""
+    if value is None or near is None or _MERIDIEM.search(text):
+        return value
+    other = time((value.hour + 12) % 24, value.minute)
+    here, there = (abs(t.hour * 60 + t.minute - near.hour * 60 - near.minute) for t in (value, other))
+    # a morning reading moves to the evening in hand; an evening one (the session's own hour,
+    # say) to the morning only when it is the very hour in hand
+    reach = _DISCUSSED_REACH if value.hour < 12 else _SAME_HOUR
+    return other if there < here and there <= reach else value
 
 
 def _other_time(s: Sentence, at: time | None, pending: _Proposal) -> bool:
@@ -273,7 +298,8 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
         answering = pending is not None and (pending.speaker != speaker or speaker == "unknown")
         opening = sentences[0].norm
         reference = pending.day if answering and pending is not None else None
-        if answering and pending is not None and not _DAY_WORKS_BUT.search(opening) and (_REFUSE.search(opening) or (
+        hour_only = _DAY_WORKS_BUT.search(" ".join(s.norm for s in sentences[:2]))
+        if answering and pending is not None and not hour_only and (_REFUSE.search(opening) or (
                 len(sentences) > 1 and len(opening.split()) <= 2 and re.match(r"no\b", sentences[1].norm))):
             # "Tuesday... no, sorry, I'm on the Bath roof all day": the day echoed, then turned down
             pending = None
@@ -303,7 +329,7 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
                 m.time is not None or _PROPOSING_TIME.search(s.norm[:m.start])))]
             if pending is not None and _own(pending, speaker) and echoed and not counter and not answering:
                 # "The thirteenth? Wednesday, half one again?": one's own day said again, with its hour
-                at = next((m.time for m in echoed if m.time), None) or said_time
+                at = next((_discussed(m.time, m.text, pending.at) for m in echoed if m.time), None) or said_time
                 pending = _Proposal(pending.day, at or pending.at, speaker, pending.sentence)
                 continue
             if answering and pending is not None and echoed and not counter and _TURNED_DOWN.search(s.norm):
@@ -312,8 +338,8 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
                 continue
             if answering and pending is not None and echoed and not counter:
                 proposed = _proposed_time(s, find_times(s.norm, ctx.session_date))
-                at = (proposed.time if proposed else None) or next((m.time for m in echoed if m.time), None) \
-                    or said_time
+                at = (_discussed(proposed.time, proposed.text, pending.at) if proposed else None) \
+                    or next((_discussed(m.time, m.text, pending.at) for m in echoed if m.time), None) or said_time
                 if _other_time(s, at, pending):
                     pending = _Proposal(pending.day, at, speaker, s)
                     accepted = answering = False

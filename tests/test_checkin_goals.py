@@ -613,3 +613,29 @@ def test_a_day_taken_with_another_hour_is_not_turned_down() -> None:
     assert checkin(("mentor", "Could we do Tuesday the eighth of December at nine?"),
                    ("mentee", "The eighth works, but I've got a delivery at nine that day. Could you do eleven?"),
                    ("mentor", "Eleven's fine.")) == "2026-12-08T11:00"
+
+
+def test_a_weekday_put_forward_with_its_article_is_a_counter_offer() -> None:
+    assert checkin(("mentor", "How about Thursday the third of December at four?"),
+                   ("mentee", "um the third i'm on a stock count all day could we do the friday"),
+                   ("mentor", "friday's fine yeah four o'clock")) == "2026-12-04T16:00"
+
+
+def test_an_hour_turned_down_keeps_the_day() -> None:
+    assert checkin(("mentor", "so next time how about tuesday the eighth of december at half six"),
+                   ("mentee", "the eighth i'm at the depot till late could we do the wednesday"),
+                   ("mentor", "wednesday the ninth um i can't do evening but i could do like eight in the morning"),
+                   ("mentee", "eight's fine yeah eight on the ninth")) == "2026-12-09T08:00"
+
+
+def test_an_hour_without_am_or_pm_is_read_near_the_hour_in_hand() -> None:
+    assert checkin(("mentor", "What about Tuesday the eighth of December, seven again?"),
+                   ("mentee", "I've got a closing meeting that'll run over. Could we push it to eight thirty?"),
+                   ("mentor", "Eight thirty on the eighth works."),
+                   session=datetime(2026, 11, 20, 19, 0)) == "2026-12-08T20:30"
+
+
+def test_an_hour_taken_by_something_else_is_not_the_one_offered() -> None:
+    assert checkin(("mentee", "Could we do Wednesday the ninth of December after work?"),
+                   ("mentor", "Wednesday yes, but it'd have to be half five, I've got pilates at half six."),
+                   ("mentee", "Half five's fine.")) == "2026-12-09T17:30"
