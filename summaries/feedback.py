@@ -318,7 +318,8 @@ _APPRECIATION_MORE = re.compile(
     r"|nudge|pointers?|suggestions?)\b(?! (?:about|on|with)\b)"
     rf"|\b(?:the|that|this|your) (?:[\w-]+ ){{0,2}}{_MENTOR_THINGS}\b[^.?!]{{0,60}}?\b(?:really |genuinely |"
     r"honestly |truly )?(?:made (?:a|all the) (?:big |huge |real )?difference|paid off|(?:has |have )?helped|stuck|"
-    r"clicked|landed|resonated|(?:really |actually |totally )?worked)\b"
+    r"clicked|landed|resonated|(?:really |actually |totally )?worked)\b(?<!\bi'm stuck)(?<!\bam stuck)(?<!\bwas stuck)"
+    r"(?<!\bget stuck)(?<!\bgot stuck)"
     rf"|\b(?:the|that|this|these|your|our) (?:[\w-]+ ){{0,2}}{_MENTOR_THINGS}\b[^.?!]{{0,30}}?\b(?:has |have )?"
     r"(?:really |genuinely |honestly )?made me (?:a lot |much |far |way )?(?:braver|bolder|calmer|more (?:confident|"
     r"comfortable|willing|assertive|organised|organized)|less (?:anxious|scared|afraid|nervous|worried))\b"
@@ -416,6 +417,7 @@ _MENTOR_DID = re.compile(
 """A reference to what the mentor did, with the effect said later in the sentence."""
 
 _SUGGESTION = word_start(
+    r"(?<!\binto )(?<!\bmake )(?<!\bmade )(?<!\bwrite )(?<!\bwriting )(?<!\breach )"  # "turn it into a recommendation"
     r"\b(?:one|a|my|small|quick|little|another) (?:[\w-]+ )?(?:suggestion|tip|trick|recommendation|"
     r"piece of advice)\b|\bhere's (?:a|one|my) (?:habit|rule of thumb|rule)\b"
     r"|\b(?:the way|how) i(?:'d| would) (?:do|approach|handle|tackle) (?:it|this|that) is\b"
@@ -823,6 +825,11 @@ _I_WOULD_DO_RUN_ON = re.compile(
 photo of it being worn", unless it is reported or hypothetical ("i said i'd send", "if i'd known")."""
 
 
+_ADVICE_FRAME = re.compile(
+    r"\b(?:one thing|something|a thing) (?:to try|you could try|you might try)\b"
+    r"|\bthe (?:quickest|best|easiest|simplest|fastest|surest) way to [^.?!,]{3,40}? is\b")
+"""Advice framed before it is given, whatever follows: "one thing to try: ...", "the quickest way
+to earn that trust is ..."."""
 _RUN_ON_OPENER = re.compile(r"(?<=\s)(?:(?:and|but|so) )?(?:maybe|perhaps)\s")
 """A hedge that opens a new clause inside an unpunctuated run: "... after the quote so maybe send them"."""
 _RUN_ON_DONT = re.compile(r"(?<=\s)don't\s(?![a-z]+(?:ed|s)\b)")
@@ -875,7 +882,7 @@ def _constructive(sentence: Sentence, granting: bool = False) -> bool:
             and question_kind(sentence) is None:
         match = _SO_IMPERATIVE.search(text)
     if match is None and sentence.speaker == "mentor":
-        match = _I_WOULD_DO.search(text) or _DIAGNOSIS.search(text)
+        match = _I_WOULD_DO.search(text) or _ADVICE_FRAME.search(text) or _DIAGNOSIS.search(text)
         if match is None and not re.search(r"[,.;:?!]", sentence.text):
             match = _I_WOULD_DO_RUN_ON.search(text) or _run_on_advice(text)
     if match is None and sentence.speaker == "mentee":
@@ -1462,7 +1469,8 @@ _MENTOR_HABIT = re.compile(
 _HARD_FOR_ME = re.compile(
     r"\bi (?:kind of |sort of |just |always |usually |sometimes |often )?"
     r"(?:lose track|lose the thread|forget (?:half|most|what|which)"
-    r"|panicked|panic|go bright red|spiral(?:led)?|can't (?:remember|find|tell(?! you how much)|follow|keep up)"
+    r"|panicked|panic|go bright red|spiral(?:led)?|can't (?:remember|find|tell(?! you how much)|follow|keep up|"
+    r"listen to (?:them|it|those)|open (?:them|it|those))"
     r"|caught half"
     r"|didn't know (?:if|whether|what))\b"
     r"|\bi (?:never|don't|didn't) know (?:if|whether)\b|\bit makes me feel (?:like i|stupid|rubbish|useless|small)\b"
@@ -1525,9 +1533,9 @@ _WISH = re.compile(r"\b(?:could|can) we\b|\bmaybe we could\b|\bi(?:'d| would) (?
 
 _ASKS_ABOUT_SESSIONS = phrase_pattern(
     r"\bare (?:they|these|the \w+) doing anything for you\b|\bwhat's been (?:the )?(?:most )?(?:useful|helpful)\b"
-    r"|\bhow (?:are |have |do )?you(?:'re)? (?:finding|found|find) (?:these|the|our|this|them|it)\b"
+    r"|\bhow (?:are |have |do |did )?you(?:'re)? (?:finding|found|find) (?:these|the|our|this|them|it)\b"
     rf"|\bhow (?:are|is|have) (?:these|the|our) {_SESSIONS}\b"
-    r"|\bhow's (?:this|that|it) (?:working|going) for you\b"
+    r"|\bhow's (?:this|that|it|the mentoring|our mentoring) (?:working|going) for you\b"
     r"|\bis (?:this|that|it)(?: (?:new )?(?:format|setup|structure|approach|way))? (?:working|useful|helping)\b"
     rf"|\bare (?:these|they|the|our)(?: {_SESSIONS})? (?:still )?(?:useful|helpful|working)\b"
     r"|\banything you(?:'d| would)? (?:want )?(?:change|different)\b|\bwhat would you change\b"

@@ -2553,3 +2553,36 @@ def test_more_ways_the_mentor_credits_the_mentee(text):
 def test_for_what_its_worth_opening_advice_or_a_story_is_not_praise(text):
     assert ("praise", "mentor", "mentee", 1) not in kinds(("mentee", "So that's where I am with the store."),
                                                           ("mentor", text))
+
+
+@pytest.mark.parametrize("asked, answer", [
+    ("How did you find this, going through the figures line by line?",
+     "It was useful. Maybe going forward you could send the marked-up sheet the day before?"),
+    ("Now, how's the mentoring working for you?",
+     "Really well. One small thing: could you put the links you mention in the chat?"),
+])
+def test_the_mentee_asked_about_the_mentoring_says_what_to_change(asked, answer):
+    assert ("constructive", "mentee", "mentor", 1) in kinds(("mentor", asked), ("mentee", answer))
+
+
+def test_what_the_mentors_habit_makes_hard_and_the_change_asked():
+    text = ("the only thing is sometimes i get your voice notes on the shop floor and i can't listen to them "
+            "till the evening could you maybe type them instead")
+    assert ("constructive", "mentee", "mentor", 1) in kinds(("mentor", "great"), ("mentee", text))
+
+
+@pytest.mark.parametrize("text", [
+    "Okay. One thing to try: give the first ten minutes entirely to the night team.",
+    "The quickest way to win the night team over is a bit boring: be there at the start of their shift.",
+])
+def test_advice_framed_before_it_is_given(text):
+    assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "I keep losing track of the markdowns."),
+                                                            ("mentor", text))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("I've done all the sessions with the family but I'm stuck on the write-up.", "praise"),
+    ("I don't know how to turn the survey into a recommendation.", "constructive"),
+])
+def test_being_stuck_or_a_recommendation_of_ones_own_work_is_no_feedback(text, kind):
+    assert (kind, "mentee", "mentor", 1) not in kinds(("mentor", "What's next on your list?"), ("mentee", text))
