@@ -366,7 +366,10 @@ def _only_looks_like_a_task(kind: str, norm: str, cue: _Cue, raw: str, words: st
 
 
 _AVAILABLE = re.compile(r"\s*(?:do|make|manage)(?:\s+(?:again|then|instead|too|also|as\s+well|at|on|same\s+time))*"
-                        r"(?:,?\s+same\s+(?:time|as\s+(?:always|usual|before|last\s+time)))?\s*")
+                        r"(?:,?\s+same\s+(?:time|as\s+(?:always|usual|before|last\s+time)))?\s*"
+                        r"|\s*do(?:\s+(?:the|a|an|yeah|yes|but|not|like|or|um|uh|early|late|either|both|any|"
+                        r"mornings?|afternoons?|evenings?|lunchtime|one|two|three|four|five|six|seven|eight|nine|ten|"
+                        r"eleven|twelve|half|quarter|past|to|thirty|fifteen|forty-five|o'clock))+\s*")
 """A time offered and nothing to do at it: "I could do Tuesday the second at nine again"."""
 
 
@@ -936,6 +939,8 @@ _OWN_PLEDGE = re.compile(rf"^(?:{_LEAVE_IT_WITH_ME}|hold\s+me\s+to)\b")
 """The speaker's own pledge put as an imperative: "leave it with me", "hold me to it"."""
 
 
+_ASK_LATER = re.compile(r"ask\s+me\s+(?:again|later|nearer\s+the\s+time|another\s+time)\b")
+"""A request put off, no task: "not this month, sorry - ask me again in the spring"."""
 _CARRY_ON = re.compile(r"keep\s+(?:on\s+)?(?:doing|going|being|telling|giving|pushing|asking|it\s+up|that\s+up|"
                        r"them\s+up|at\s+it)\b")
 """Asked to carry on as before ("keep doing that", "keep being bossy"): a way of working, no task."""
@@ -945,7 +950,7 @@ def _is_real_request(words: str, dates: list[DateMention]) -> bool:
     """Not a scheduling question ("could you do Tuesday at eleven?"), an action now, or the
     speaker's own "leave it with me"."""
     if _OWN_PLEDGE.match(words) or phrases.LEAVE_TAKING.match(words) or phrases.CARE.match(words) \
-            or _CARRY_ON.match(words):
+            or _CARRY_ON.match(words) or _ASK_LATER.match(words):
         return False
     if re.search(r"\b(?:right\s+)?now$", words) or re.match(r"(?:go\s+and|pull\s+me|call\s+me)\s+", words) \
             and phrases.NOT_TASK.match(words):

@@ -2895,3 +2895,29 @@ def test_them_names_the_things_held_not_their_holder():
 def test_keeping_away_from_something_is_no_task():
     found = items(("mentor", "I'll stay away from the contract side, that's for your solicitor."))
     assert [i.text for i in found] == []
+
+
+@pytest.mark.parametrize("turns", [
+    [("mentor", "hi jo um listen i'm really sorry but i'm gonna have to cut this short today")],
+    [("mentee", "so um i'm really sorry but i'm gonna have to cancel this afternoon the auditors turned up")],
+    [("mentee", "I keep dodging the waste figures."), ("mentor", "Let me push you a bit on the waste, then.")],
+    [("mentor", "Tuesday the first I could do half five. Too late?"), ("mentee", "Half five's fine. I'll stay on.")],
+    [("mentor", "Twelve thirty on the ninth?"), ("mentee", "Twelve thirty works. I'll find a quiet room.")],
+    [("mentor", "Eight on the ninth?"), ("mentee", "Eight is fine. I'll come in early.")],
+])
+def test_the_call_itself_and_how_one_makes_it_are_no_tasks(turns):
+    assert [i.text for i in items(*turns)] == []
+
+
+@pytest.mark.parametrize("answer", [
+    "the twenty third um yeah i can do the twenty third but not five um half four",
+    "thursday the third um i can do the morning not the afternoon like ten",
+])
+def test_the_hours_one_can_do_are_no_task(answer):
+    assert [i.text for i in items(("mentee", "could we do the week after"), ("mentor", answer))] == []
+
+
+def test_a_request_put_off_is_no_task():
+    assert [i.text for i in items(("mentee", "Could you come to the store for the launch?"),
+                                  ("mentor", "Not this month, sorry. Ask me again in the spring."),
+                                  ("mentee", "No worries, spring it is."))] == []
