@@ -2921,3 +2921,9 @@ def test_a_request_put_off_is_no_task():
     assert [i.text for i in items(("mentee", "Could you come to the store for the launch?"),
                                   ("mentor", "Not this month, sorry. Ask me again in the spring."),
                                   ("mentee", "No worries, spring it is."))] == []
+
+
+def test_what_ill_do_instead_is_a_promise():
+    item = only(items(("mentee", "Could you sit in on the Saturday briefing?"),
+                      ("mentor", "Saturday's hard. What I'll do instead is observe your Monday huddle.")))
+    assert item.owner == "mentor" and "observe" in item.text.lower(), item.text
