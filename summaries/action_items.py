@@ -691,6 +691,36 @@ _OBJECT_FIRST = re.compile(
 """The object said first, with no pronoun after the verb: "the risk register I'll update by Friday"."""
 
 
+_LEFT_WITH_ME = re.compile(
+    r"\bleave\s+(?P<np>(?:the|my|your|our|this|that)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)\s+(?:with|to)\s+me"
+    r"[,.;]?\s*$"
+    r"|(?:^|[,.]\s*)(?P<np2>(?:the|my|your|our)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?),?\s+leave\s+(?:that|it|them|"
+    r"those)\s+(?:with|to)\s+me[,.;]?\s*$")
+"""A thing taken on before the promise says how: "leave the rota with me, I'll have a word with
+the manager", "the exam fees, leave that with me. I'll find out whether the firm covers them"."""
+
+
+_CUE_AT_END = re.compile(r"\s*(?:i'll|i\s+will|i\s+can|let\s+me|i'm\s+going\s+to|i'm\s+gonna)?\s*$")
+
+
+def _left_with_me(commitments: list[_Task], sentences: Sequence[Sentence]) -> list[_Task]:
+    """Promises that say how a thing left with the speaker will be done, worded with the thing:
+    in the pronoun's place, or after the task."""
+    found = []
+    for c in commitments:
+        k = next((j for j, s in enumerate(sentences) if s is c.sentence), 0)
+        before = c.sentence.norm[:c.sentence.norm.find(c.words[:12])] if c.words[:12] in c.sentence.norm else ""
+        left = _LEFT_WITH_ME.search(_CUE_AT_END.sub("", before)) or (_LEFT_WITH_ME.search(sentences[k - 1].norm) if k else None)
+        thing = (left.group("np") or left.group("np2")) if left is not None else None
+        if thing is None or c.owner != c.sentence.speaker or _words(thing) & _words(c.words):
+            found.append(c)
+            continue
+        pointer = _pointer_in(c.words)
+        words = _put_thing(c.words, pointer, thing) if pointer is not None else f"{c.words} about {thing}"
+        found.append(replace(c, words=words, pronoun_only=False))
+    return found
+
+
 def _with_topic(words: str, before: str, dates: list[DateMention]) -> str:
     """The task with what it is for or about when that was said before the promise: "write a
     checklist for the handover", "update the risk register"."""
@@ -1522,7 +1552,7 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                        for c in _commitments(s, dates[id(s)], previous.requests, bool(previous.suggestions))]
         commitments = _means_merged([c for c in commitments if not (_habitual(c, sentences) or _aside(c, sentences)
                                                                       or _taken_back(c))])
-        commitments = [_joined(c, confirmed, ctx, turn_index) for c in commitments]
+        commitments = _left_with_me([_joined(c, confirmed, ctx, turn_index) for c in commitments], sentences)
         commitments = _share_of_joint(commitments, sentences, confirmed, ctx, turn_index)
         if provisional is not None and provisional.owner == speaker:
             commitments = _follow_up_offer(provisional, commitments, confirmed, ctx, dates)

@@ -2927,3 +2927,14 @@ def test_what_ill_do_instead_is_a_promise():
     item = only(items(("mentee", "Could you sit in on the Saturday briefing?"),
                       ("mentor", "Saturday's hard. What I'll do instead is observe your Monday huddle.")))
     assert item.owner == "mentor" and "observe" in item.text.lower(), item.text
+
+
+@pytest.mark.parametrize("turn, thing", [
+    ("no that doesn't sound right leave the rota with me i'll have a word with the area manager tomorrow", "rota"),
+    ("Leave the chiller quotes with me, I'll ask whether facilities can pay for them.", "chiller quotes"),
+    ("The training budget, leave that with me. I'll find out by Friday whether head office covers it.",
+     "training budget"),
+])
+def test_a_thing_left_with_the_speaker_words_the_promise(turn, thing):
+    item = only(items(("mentee", "I don't know where to start with it."), ("mentor", turn)))
+    assert item.owner == "mentor" and thing in item.text.lower(), item.text
