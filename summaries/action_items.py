@@ -710,7 +710,8 @@ def _left_with_me(commitments: list[_Task], sentences: Sequence[Sentence]) -> li
     for c in commitments:
         k = next((j for j, s in enumerate(sentences) if s is c.sentence), 0)
         before = c.sentence.norm[:c.sentence.norm.find(c.words[:12])] if c.words[:12] in c.sentence.norm else ""
-        left = _LEFT_WITH_ME.search(_CUE_AT_END.sub("", before)) or (_LEFT_WITH_ME.search(sentences[k - 1].norm) if k else None)
+        left = _LEFT_WITH_ME.search(_CUE_AT_END.sub("", before)) \
+            or (_LEFT_WITH_ME.search(sentences[k - 1].norm) if k else None)
         thing = (left.group("np") or left.group("np2")) if left is not None else None
         if thing is None or c.owner != c.sentence.speaker or _words(thing) & _words(c.words):
             found.append(c)

@@ -36,7 +36,8 @@ type update upload use validate verify visit watch wireframe work write
 
 COMMITMENT = re.compile(
     r"\b(?:"
-    r"(?P<will>what\s+i(?:'ll|\s+will|'m\s+going\s+to)\s+do(?:\s+(?:instead|then|now|first))?\s+is(?:\s+to)?|^going\s+to|i'll|i\s+will|i\s+shall"
+    r"(?P<will>what\s+i(?:'ll|\s+will|'m\s+going\s+to)\s+do(?:\s+(?:instead|then|now|first))?\s+is(?:\s+to)?"
+    r"|^going\s+to|i'll|i\s+will|i\s+shall"
     r"|i'm\s+going\s+to|i\s+am\s+going\s+to|i'm\s+planning\s+to|"
     r"i\s+plan\s+to|i\s+intend\s+to|i\s+promise\s+to|i'll\s+make\s+sure\s+to|i'll\s+make\s+sure\s+i|"
     r"my\s+plan\s+is\s+to|i\s+plan\s+on|i'm\s+planning\s+on)"
