@@ -390,6 +390,7 @@ _APPRECIATION_SAID_LAST = phrase_pattern(
     r"|\byou\b[^.?!]{3,80}\b(?:that|it|which) (?:really |honestly |basically |literally |totally )?saved "
     r"(?:the whole|my whole|my|me)\b"
     r"|^thanks?(?: you)?(?: [a-z]+)?,? (?:really |so |super |very )?(?:useful|helpful)\b"
+    r"|\bexactly why (?:these|our|the) (?:calls|sessions|chats|catch-ups|catch ups) (?:help|work|matter)\b"
     r"|\bthe (?:most useful|most helpful|most valuable) (?:[\w-]+ ){1,3}(?:i've|i have) (?:ever )?"
     r"(?:had|got|received)\b"
 
@@ -1062,7 +1063,10 @@ _MENTEE_EFFECT = re.compile(
     r"worked (?:really |so |incredibly )?well|went down (?:really |so )?well|worked a treat|(?:basically )?solved|"
     r"hear (?:that|it) in my head|(?:they|it|these|those) (?:really |actually |all |genuinely )?help|"
     r"makes? (?:it|them|things) stick|makes? (?:so )?(?:much )?more sense|worth getting|(?:so )?much more use|"
-    r"hang on to (?:that|this|it)|keeps? me (?:accountable|honest)|makes? me feel (?:a lot |so much |much |way )?less|"
+    r"hang on to (?:that|this|it)|keeps? me (?:accountable|honest)|"
+    r"i can (?:actually |finally )?do (?:that|it|this) now|"
+    r"made (?:it|things|this|that) (?:a lot |so much |much |way )?less "
+    r"(?:awkward|scary|daunting|stressful|terrifying)|makes? me feel (?:a lot |so much |much |way )?less|"
     r"(?:totally|definitely|completely|really|actually) worked(?! (?:hard|there|here|at|on|in|for|with|as|out)\b)|"
     r"made me feel (?:a lot |so much |much |way )?(?:calmer|lighter|"
     r"more confident))\b")
@@ -1089,6 +1093,10 @@ def _effect_said(norm: str) -> bool:
     return not (_HYPOTHETICAL.search(near) or _NEGATED.search(near))
 
 
+_THANKS_FOR_DOING = re.compile(r"\bthank(?:s| you)(?: so much| again)? for (?:not )?(?:just )?"
+                               r"(?!(?:making|squeezing|fitting|moving|shuffling|bringing|swapping|staying|having|"
+                               r"rearranging|agreeing|doing this|doing a|doing it)\b)[a-z]+ing\b")
+"""Thanks for something the mentor did in the call, not for making the time."""
 _POINTS_BACK = re.compile(r"^(?:(?:and|so|honestly|but|yeah|yes)[,\s]+)*(?:that|those|these|they|it|this)\b")
 
 
@@ -1101,7 +1109,8 @@ def _credit_said_after(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bo
             continue
         for named, said in zip(sentences, sentences[1:]):
             praise, constructive = kinds[said.segment, said.char_start]
-            if praise or not _names_mentor(named.norm) or not _POINTS_BACK.match(said.norm) \
+            thanked = _THANKS_FOR_DOING.search(named.norm) is not None  # "thanks for laying out the plan. Knowing ..."
+            if praise or not (thanked or _names_mentor(named.norm) and _POINTS_BACK.match(said.norm)) \
                     or question_kind(said) is not None or not _effect_said(said.norm):
                 continue
             kinds[said.segment, said.char_start] = (True, constructive)

@@ -2586,3 +2586,24 @@ def test_advice_framed_before_it_is_given(text):
 ])
 def test_being_stuck_or_a_recommendation_of_ones_own_work_is_no_feedback(text, kind):
     assert (kind, "mentee", "mentor", 1) not in kinds(("mentor", "What's next on your list?"), ("mentee", text))
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks. And thanks for setting out the agenda at the start. Knowing we'd do goals first made it a lot less "
+    "awkward than I'd expected.",
+    "Can I just say, this is exactly why these sessions help. You turn a panic into a list.",
+])
+def test_more_of_the_mentee_crediting_the_mentoring(text):
+    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "Anything else before we stop?"), ("mentee", text))
+
+
+def test_what_the_mentee_can_do_now_credits_the_mentor():
+    text = "yeah yeah i know um thanks jo honestly the bit about putting your reasons in a single line like i can " \
+           "actually do that now instead of dreading it"
+    assert ("praise", "mentee", "mentor", 1) in kinds(("mentor", "great and don't forget the stock count friday"),
+                                                      ("mentee", text))
+
+
+def test_thanks_for_making_time_then_a_good_outcome_is_no_credit():
+    text = "Thanks for making the time. Knowing the audit is done made the week a lot less stressful."
+    assert ("praise", "mentee", "mentor", 1) not in kinds(("mentor", "Hi, how are you?"), ("mentee", text))
