@@ -2607,3 +2607,20 @@ def test_what_the_mentee_can_do_now_credits_the_mentor():
 def test_thanks_for_making_time_then_a_good_outcome_is_no_credit():
     text = "Thanks for making the time. Knowing the audit is done made the week a lot less stressful."
     assert ("praise", "mentee", "mentor", 1) not in kinds(("mentor", "Hi, how are you?"), ("mentee", text))
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly, the way you handle the delivery drivers is a real strength.",
+    "That's a sound plan. Honestly, I wouldn't change a thing.",
+    "Your shrink report in March was the clearest one I got from any store.",
+])
+def test_yet_more_ways_the_mentor_credits_the_mentee(text):
+    assert ("praise", "mentor", "mentee", 1) in kinds(("mentee", "So that's where I am with the store."),
+                                                      ("mentor", text))
+
+
+def test_being_good_with_people_is_praise_not_advice():
+    found = kinds(("mentee", "ok yeah i can take that i'll start the monday check ins this monday"),
+                  ("mentor", "and i'll be honest jo you're really good with those drivers the ones who don't turn up "
+                             "on time like they actually respond to you"))
+    assert ("praise", "mentor", "mentee", 1) in found and ("constructive", "mentor", "mentee", 1) not in found
