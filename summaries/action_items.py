@@ -701,6 +701,7 @@ the manager", "the exam fees, leave that with me. I'll find out whether the firm
 
 
 _CUE_AT_END = re.compile(r"\s*(?:i'll|i\s+will|i\s+can|let\s+me|i'm\s+going\s+to|i'm\s+gonna)?\s*$")
+"""The promise's own cue, left off what was said before the task."""
 
 
 def _left_with_me(commitments: list[_Task], sentences: Sequence[Sentence]) -> list[_Task]:
@@ -1729,6 +1730,7 @@ _NEW = frozenset("new latest updated revised".split())
 _HOLDERS = frozenset("folder box pile stack set bunch load loads bundle collection file binder bag handful".split())
 """What holds the things a later "them" names: "a folder of my old flash cards"."""
 _SPEAKING = frozenset("speaking talking".split())
+"""Words that name a thing after "of": "speaking of that list: redo it"."""
 _WHAT_SOMEONE_IS = re.compile(r"(?:^|\s)(?:i'm|i\s+am|you're|you\s+are|he's|she's|we're|they're|he\s+is|"
                               r"she\s+is)(?:\s+(?:not|also|just|only|really|still|now|basically|actually))*\s+$")
 

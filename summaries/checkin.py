@@ -192,6 +192,7 @@ _MERIDIEM = re.compile(r"\b(?:am|pm|a\.m|p\.m|morning|afternoon|evening|night|to
 _DISCUSSED_REACH = 180
 """Minutes within which an hour said without am or pm takes the reading nearer the hour in hand."""
 _SAME_HOUR = 60
+"""Minutes within which an evening reading gives way to the morning hour in hand."""
 
 
 def _discussed(value: time | None, text: str, near: time | None) -> time | None:

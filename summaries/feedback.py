@@ -153,10 +153,8 @@ _PRAISE_MORE = word_start(
     r"|\b(?:is|'s|was) a (?:real|genuine|big|huge) strength\b(?! of (?:hers|his|theirs|mine)\b)"
     r"|\bwouldn't change a (?:thing|word)\b"
     r"|\byou(?:'re| are) (?:really |so |very )?good with\b"
-    r"|\b(?:is|was|'s) the (?:clearest|best|strongest|tidiest|sharpest) (?:one|[a-z]+) i(?:'ve)? "
-    r"(?:got|seen|read|had|received)\b"
-    r"|\b(?:is|was|'s) the (?:strongest|best|clearest|tightest|sharpest) [\w-]+ (?:in|of) the (?:set|batch|bunch|group|"
-    r"lot|cohort|pack)\b"
+    r"|\b(?:is|was|'s) the (?:clearest|best|strongest|tidiest|tightest|sharpest) (?:one|[\w-]+) (?:i(?:'ve)? "
+    r"(?:got|seen|read|had|received)|(?:in|of) the (?:set|batch|bunch|group|lot|cohort|pack))\b"
     r"|\b(?:that's|that is|it's) (?:a |an )?(?:really |genuinely |very |properly )?"
     r"(?:good|great|strong|lovely|brilliant) "
     r"(?:drawing|paragraph|draft|piece|page|slide|section|sentence|email|letter|summary|opening|chapter)\b"
@@ -398,7 +396,6 @@ _APPRECIATION_SAID_LAST = phrase_pattern(
     r"|\bexactly why (?:these|our|the) (?:calls|sessions|chats|catch-ups|catch ups) (?:help|work|matter)\b"
     r"|\bthe (?:most useful|most helpful|most valuable) (?:[\w-]+ ){1,3}(?:i've|i have) (?:ever )?"
     r"(?:had|got|received)\b"
-
     r"|\bthe [\w-]+(?: [\w-]+)? thing (?:is|'s) (?:going to|gonna) (?:fix|save|help|change)\b"
     r"|^(?:(?:really|such a|a|very|super),? )*(?:good|great|useful|helpful|brilliant|productive) "
     r"(?:session|call|chat)[.!]?$")
@@ -1101,7 +1098,9 @@ def _effect_said(norm: str) -> bool:
 _THANKS_FOR_DOING = re.compile(r"\bthank(?:s| you)(?: so much| again)? for (?:not )?(?:just )?"
                                r"(?!(?:making|squeezing|fitting|moving|shuffling|bringing|swapping|staying|having|"
                                r"rearranging|agreeing|doing this|doing a|doing it)\b)[a-z]+ing\b")
-"""Thanks for something the mentor did in the call, not for making the time."""
+"""Thanks for something the mentor did in the call, not for making the time, with what it did in
+the next sentence (`_credit_said_after`). Within one sentence `_MENTOR_DOING` names the doings
+itself: there "thanks for doing a proper crit" counts, which here "doing a" (a Saturday) rules out."""
 _POINTS_BACK = re.compile(r"^(?:(?:and|so|honestly|but|yeah|yes)[,\s]+)*(?:that|those|these|they|it|this)\b")
 
 
