@@ -700,6 +700,7 @@ _LEFT_WITH_ME = re.compile(
 the manager", "the exam fees, leave that with me. I'll find out whether the firm covers them"."""
 
 
+_NO_THING = frozenset("one ones bit side thing things lot stuff".split())
 _CUE_AT_END = re.compile(r"\s*(?:i'll|i\s+will|i\s+can|let\s+me|i'm\s+going\s+to|i'm\s+gonna)?\s*$")
 """The promise's own cue, left off what was said before the task."""
 
@@ -714,7 +715,8 @@ def _left_with_me(commitments: list[_Task], sentences: Sequence[Sentence]) -> li
         left = _LEFT_WITH_ME.search(_CUE_AT_END.sub("", before)) \
             or (_LEFT_WITH_ME.search(sentences[k - 1].norm) if k else None)
         thing = (left.group("np") or left.group("np2")) if left is not None else None
-        if thing is None or c.owner != c.sentence.speaker or _words(thing) & _words(c.words):
+        if thing is None or c.owner != c.sentence.speaker or _words(thing) & _words(c.words) \
+                or not _words(thing) - _NO_THING:  # "leave that one with me" names nothing
             found.append(c)
             continue
         pointer = _pointer_in(c.words)

@@ -2938,3 +2938,9 @@ def test_what_ill_do_instead_is_a_promise():
 def test_a_thing_left_with_the_speaker_words_the_promise(turn, thing):
     item = only(items(("mentee", "I don't know where to start with it."), ("mentor", turn)))
     assert item.owner == "mentor" and thing in item.text.lower(), item.text
+
+
+def test_that_one_left_with_the_speaker_names_nothing_more():
+    item = only(items(("mentee", "Who do I ask about the site manager course dates?"),
+                      ("mentor", "Leave that one with me, I'll get onto Janet this week about the course dates.")))
+    assert item.text.lower().endswith("course dates"), item.text
