@@ -243,6 +243,12 @@ def _nearest(weekday: int, reference: date, session: date) -> date:
                key=lambda d: abs((d - reference).days), default=reference)
 
 
+_MONTH_IN_HAND_REACH = 92
+"""Days ahead within which the day under discussion sets the month of a day offered back; one
+further off is more likely a past day misheard and pushed a year on ("on December 3" said on
+the 4th) than a meeting planned so far ahead."""
+
+
 def _nearest_of_month(said: date, reference: date, session: date, weekday: int | None) -> date:
     """The day of the month said closest to a day under discussion: "the sixteenth" offered
     against "Thursday the eleventh of June" is the sixteenth of June, whatever the session's
@@ -367,7 +373,8 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
             if reference is not None and chosen.kind == "weekday_rel" and chosen.day is not None:
                 chosen = replace(chosen, day=_nearest(chosen.day.weekday(), reference,
                                                        ctx.session_date.date()))
-            elif reference is not None and chosen.kind in ("the_day", "weekday_day") and chosen.day is not None:
+            elif reference is not None and chosen.kind in ("the_day", "weekday_day") and chosen.day is not None \
+                    and (reference - ctx.session_date.date()).days <= _MONTH_IN_HAND_REACH:
                 weekday = chosen.day.weekday() if chosen.kind == "weekday_day" else None
                 chosen = replace(chosen, day=_nearest_of_month(chosen.day, reference, ctx.session_date.date(),
                                                                 weekday))

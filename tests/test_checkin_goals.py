@@ -639,3 +639,11 @@ def test_an_hour_taken_by_something_else_is_not_the_one_offered() -> None:
     assert checkin(("mentee", "Could we do Wednesday the ninth of December after work?"),
                    ("mentor", "Wednesday yes, but it'd have to be half five, I've got pilates at half six."),
                    ("mentee", "Half five's fine.")) == "2026-12-09T17:30"
+
+
+def test_a_day_under_discussion_a_year_away_sets_no_month() -> None:
+    # recognised speech: "Tuesday the fifteenth of December at three" heard with a past day in it,
+    # which resolves a year ahead; the answer's day of the month is the coming one
+    assert checkin(("mentor", "Let's meet again on Tuesday 15th on December 3."),
+                   ("mentee", "The 15th works for me."),
+                   session=datetime(2026, 12, 4, 10, 0)) == "2026-12-15"
