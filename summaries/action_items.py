@@ -365,11 +365,12 @@ def _only_looks_like_a_task(kind: str, norm: str, cue: _Cue, raw: str, words: st
         and not _STEP_BEFORE.search(raw[:condition.start()]) and not _PURPOSE.search(raw[:condition.start()])
 
 
+_HOUR_NAMES = "|".join(w for w, n in NUMBERS.items() if 1 <= n <= 12 and w.isalpha())
 _AVAILABLE = re.compile(r"\s*(?:do|make|manage)(?:\s+(?:again|then|instead|too|also|as\s+well|at|on|same\s+time))*"
                         r"(?:,?\s+same\s+(?:time|as\s+(?:always|usual|before|last\s+time)))?\s*"
-                        r"|\s*do(?:\s+(?:the|a|an|yeah|yes|but|not|like|or|um|uh|early|late|either|both|any|"
-                        r"mornings?|afternoons?|evenings?|lunchtime|one|two|three|four|five|six|seven|eight|nine|ten|"
-                        r"eleven|twelve|half|quarter|past|to|thirty|fifteen|forty-five|o'clock))+\s*")
+                        r"|\s*do(?:\s+(?:the|yeah|yes|but|not|like|or|um|uh|early|late|either|both|any|"
+                        rf"mornings?|afternoons?|evenings?|lunchtime|half|quarter|past|to|thirty|fifteen|forty-five|"
+                        rf"o'clock|{_HOUR_NAMES}))+\s*")
 """A time offered and nothing to do at it: "I could do Tuesday the second at nine again"."""
 
 

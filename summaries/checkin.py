@@ -305,9 +305,9 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
         answering = pending is not None and (pending.speaker != speaker or speaker == "unknown")
         opening = sentences[0].norm
         reference = pending.day if answering and pending is not None else None
-        hour_only = _DAY_WORKS_BUT.search(" ".join(s.norm for s in sentences[:2]))
-        if answering and pending is not None and not hour_only and (_REFUSE.search(opening) or (
-                len(sentences) > 1 and len(opening.split()) <= 2 and re.match(r"no\b", sentences[1].norm))):
+        if answering and pending is not None and (_REFUSE.search(opening) or (
+                len(sentences) > 1 and len(opening.split()) <= 2 and re.match(r"no\b", sentences[1].norm))) \
+                and not _DAY_WORKS_BUT.search(" ".join(s.norm for s in sentences[:2])):
             # "Tuesday... no, sorry, I'm on the Bath roof all day": the day echoed, then turned down
             pending = None
             answering = False
