@@ -2772,6 +2772,11 @@ def _withdraw(confirmed: list[_Task], sentences: Sequence[Sentence], ctx: Contex
                 # but they're not taking anyone, so forget that"): it takes back only this turn's
                 recent = [i for i, t in enumerate(confirmed) if before(t)
                           and ctx.turn_of(t.sentence.segment) == turn]
+                if not recent and _lets_off(m) and _opens(s, m) and not any(
+                        _cues(earlier.norm) for earlier in sentences[:k]):
+                    recent = _released(confirmed, ctx, s)  # "No rush. Actually, wait, don't worry about it."
+            elif _lets_off(m):
+                recent = _released(confirmed, ctx, s)
             elif _answers_an_offer(ctx, s, previous):
                 recent = []  # "I could ask Maggie, do you want me to" - "um actually no, I'll go through the council"
             else:
@@ -2790,7 +2795,34 @@ def _withdraw(confirmed: list[_Task], sentences: Sequence[Sentence], ctx: Contex
                 del confirmed[recent[-1]]
 
 
+_RELEASE = re.compile(r"(?:don't\s+(?:worry|bother)|no\s+need)(?:\s+(?:about|with|for|to\s+do))?"
+                      r"(?:\s+(?:it|that|this|them|those)(?:\s+one)?)?")
+
+
+def _lets_off(cancel: re.Match[str]) -> bool:
+    """Whether a cancel lets the other off ("don't worry about it", "no need"): it drops what
+    the other person took on, never the speaker's own promise ("You did, but honestly, don't
+    worry about it" after "I'll write a contingency plan" and "I promised you that spreadsheet
+    last time"); "don't worry about the score" lets no one off anything."""
+    return _RELEASE.fullmatch(cancel.group(0).strip()) is not None
+
+
+def _released(confirmed: list[_Task], ctx: Context, sentence: Sentence) -> list[int]:
+    """The tasks of the other person's last two turns that a bare "don't worry about it" lets
+    them off: ones they took on, or ones the speaker asked them for."""
+    turn = ctx.turn_of(sentence.segment)
+    return [i for i, t in enumerate(confirmed)
+            if 1 <= turn - ctx.turn_of(t.sentence.segment) <= 2
+            and t.owner not in (sentence.speaker, "both")
+            and (t.sentence.speaker != sentence.speaker or t.requester == sentence.speaker)]
+
+
 _OPENING_WORDS = 4
+
+
+def _opens(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Whether a phrase opens its sentence ("Actually, wait, don't worry about it")."""
+    return len(sentence.norm[:match.start()].split()) <= _OPENING_WORDS
 """How far into a turn's first sentence a "scratch that" still opens the turn ("Actually, no,
 scratch that")."""
 

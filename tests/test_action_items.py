@@ -253,6 +253,30 @@ def test_a_withdrawn_request_is_dropped() -> None:
     assert found == []
 
 
+def test_letting_the_other_off_drops_their_offer_not_ones_own_promise() -> None:
+    found = items(("mentee", "Yes. I'll redo the seating plan by Thursday."),
+                  ("mentor", "Good. And I said last time I'd lend you my copy of the handbook."),
+                  ("mentee", "You did, but honestly, don't worry about it, the library has two."))
+    assert [(i.owner, i.due) for i in found] == [("mentee", "2026-11-19")]
+
+
+@pytest.mark.parametrize("answer", [
+    "Oh, actually, don't worry about that. Kemi is lending me hers anyway.",
+    "No rush. Actually, wait, no need for that, Kemi has one.",
+])
+def test_letting_the_other_off_drops_the_offer_just_made(answer: str) -> None:
+    found = items(("mentee", "I'll draft the grant summary over the weekend."),
+                  ("mentor", "Lovely. And tell you what, I'll send you my old grant summary as a model."),
+                  ("mentee", answer))
+    assert [i.owner for i in found] == ["mentee"]
+
+
+def test_not_worrying_about_a_thing_lets_no_one_off() -> None:
+    found = items(("mentee", "Okay, I'll sit a full practice paper on Saturday."),
+                  ("mentor", "Good. And don't worry about the mark, it's only practice."))
+    assert [i.owner for i in found] == ["mentee"]
+
+
 def test_scratch_that_drops_what_was_just_said_only() -> None:
     found = items(("mentee", "I'll send you the survey results by Friday."),
                   ("mentor", "Great."),
