@@ -797,6 +797,9 @@ _AT_NEXT_MEETING = re.compile(r"(?<!\bbefore\s)(?<!\bbefore\sthe\s)(?<!\bbefore\
                               r"|\bat\s+our\s+next\b")
 
 
+_CODA = re.compile(r"(?:compare|decide|discuss|see|talk|catch|go\s+through|(?:ask|tell|check)\s+(?:if|whether|about|how|what|when))\b")
+
+
 def _split_steps(task: _Task, dates: list[DateMention]) -> list[_Task]:
     """"I'm going to move the cameras tomorrow and then check the cards Friday": two steps,
     each with a day of its own, are two tasks (one that only points back, "and send it to you
@@ -812,7 +815,10 @@ def _split_steps(task: _Task, dates: list[DateMention]) -> list[_Task]:
     first_due = _due_in(norm, begin, rest_at, dates)
     rest_due = _due_in(norm, rest_at, len(norm), dates)
     rest = _strip_dates(m.group("rest"), dates)
-    if first_due is None or rest_due is None or first_due.day == rest_due.day \
+    listed = task.owner != "both" and not _CODA.match(m.group("rest")) \
+        and re.search(r",\s+and\s+(?:then\s+)?" + re.escape(m.group("rest")[:20]), norm) is not None \
+        and base_form(m.group("rest").split()[0]) != base_form(m.group("first").split()[0])
+    if not listed and (first_due is None or rest_due is None or first_due.day == rest_due.day) \
             or _is_pronoun_only(m.group("rest"), dates) or not _words(rest.partition(" ")[2]):
         return [task]  # "do the build over the weekend" is a step of its own: "build" is its thing there
     return [replace(task, words=m.group("first"), due=first_due), replace(task, words=m.group("rest"), due=rest_due)]

@@ -57,7 +57,7 @@ COMMITMENT = re.compile(
     r"|(?P<mine>(?:(?:my|the)\s+(?:homework|action\s+items?|tasks?|to-?dos?|next\s+steps?|assignment)"
     r"(?:\s+for\s+me)?|(?:homework|action\s+items?|tasks?|to-?dos?|next\s+steps?)\s+for\s+me)"
     r"(?:,?\s+(?:then|now|so|for\s+(?:this|next)\s+(?:week|time)|this\s+(?:week|time)),?)?"
-    r"\s+(?:is|are|will\s+be)(?:\s+to)?|action\s+items?\s+for\s+me(?:\s+is|\s+are)?"
+    r"(?:\s+(?:is|are|will\s+be)(?:\s+to)?:?|\s*:)|action\s+items?\s+for\s+me(?:\s+is|\s+are)?"
     r"\s*:?|note\s+to\s+self\s*:?|i'll\s+take\s+care\s+of|i\s+can\s+take\s+care\s+of)"
     r"|(?P<both>let's\s+(?:both|each|all)|let\s+us\s+(?:both|each)|we(?:'ll|\s+will)\s+(?:both|each)|"
     r"we(?:'re|\s+are)\s+both\s+going\s+to|both\s+of\s+us\s+(?:will|should|need\s+to|are\s+going\s+to)|"

@@ -982,6 +982,20 @@ def test_two_steps_with_days_of_their_own_are_two_tasks_and_a_pointer_is_not() -
     assert len(items(("mentee", "I'll draft the memo tonight and send it to you tomorrow."))) == 1
 
 
+def test_a_listed_second_task_with_its_own_verb_is_a_task_of_its_own() -> None:
+    found = items(("mentee", "I'll rewrite the cover letter by Friday, and email Priya about the reference."))
+    assert [(i.due, "priya" in i.text.lower()) for i in found] == [("2026-11-20", False), (None, True)]
+
+
+@pytest.mark.parametrize("turn", [
+    ("mentee", "I'll phone the landlord on Monday, apologise for the mix-up, and ask if I can pop round."),
+    ("mentor", "Let's both read the new guidance by Friday, and compare notes next time."),
+    ("mentee", "I'll update the tracker tonight, and update the board pack tomorrow."),
+])
+def test_a_listed_coda_or_the_same_verb_again_is_no_task_of_its_own(turn: tuple[str, str]) -> None:
+    assert len(items(turn)) == 1
+
+
 def test_the_object_of_a_task_is_named_from_the_same_turn() -> None:
     item = only(items(("mentor", "The other thing is your profile. Can you update it with the two books?"),
                       ("mentee", "Sure, no problem.")))
@@ -1068,6 +1082,14 @@ def test_who_is_doing_a_task_taken_on():
     found = _texts(("mentor", "Who's doing the risk register for the audit?"),
                    ("mentee", "I can take that."))
     assert found == [("mentee", "Do the risk register for the audit", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Right, so my homework then is: redo the budget by Friday.",
+    "My homework: redo the budget by Friday.",
+])
+def test_homework_followed_by_a_colon(text: str) -> None:
+    assert _texts(("mentee", text)) == [("mentee", "Redo the budget", "2026-11-20")]
 
 
 def test_homework_with_a_word_between():
