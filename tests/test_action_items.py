@@ -242,6 +242,11 @@ def test_without_a_session_date_nothing_is_dated() -> None:
     [("mentor", "If that doesn't work, let me know and I'll have a word with him.")],
     [("mentee", "Should I also rehearse in front of my lab group?"), ("mentor", "Yes, definitely.")],
     [("mentor", "Could you do Tuesday at eleven instead?"), ("mentee", "Tuesday at eleven works.")],
+    [("mentee", "Honestly I keep telling myself I'll clear the inbox on Fridays.")],
+    [("mentee", "i keep saying i'll update the tracker on fridays")],
+    [("mentee", "Would you have time to look at it?"), ("mentor", "I'll make time.")],
+    [("mentor", "Half eight on the ninth, then."), ("mentee", "Half eight on the ninth. I'll make it work.")],
+    [("mentor", "Okay, shall we sort out next time?"), ("mentee", "Yes, is the same time in three weeks okay?")],
 ])
 def test_things_that_only_look_like_tasks(turns: list[tuple[str, str]]) -> None:
     assert items(*turns) == []
