@@ -583,8 +583,9 @@ _ADVICE_MORE = word_start(
     r"i(?:'d| would)\b"
     r"|\bi wonder if (?:you(?:'re| are)|it (?:would|might) (?:help|be worth)|a (?:\w+ )?(?:would|might) (?:help"
     r"|work))\b"
-    r"|\bwhat(?: has|'s| really| always)? work(?:ed|s) (?:for me|best)\b(?:,[^,]{0,60},)? (?:is|was)\b"
-    r"|\bwhat i (?:used to do|always did|(?:'d|would) (?:actually |really |honestly )?do)(?: \w+)?,? (?:is|was)\b"
+    r"|\bwhat(?: has|'s| really| always)? work(?:ed|s) (?:for me|best)\b(?:[^.?!:]{0,90}? (?:is|was)\b|[^.?!:]{0,60}:)"
+    r"|\bwhat i (?:used to do|always did|(?:'d|would) (?:actually |really |honestly )?do|(?:started|began|ended up) doing)"
+    r"(?: \w+){0,2},? (?:is|was)\b|\bwhat i(?:'d| would) (?:\w+ )?push you (?:on|towards) is\b"
     r"|\bthe (?:only|one) thing i(?:'d| would) (?:add|change)\b")
 """Advice put as the speaker's own push, a hedge, a reader's lapse or what served the speaker:
 "where I'd push you a bit is ...", "one thing that might land better is ...", "the second half
@@ -630,6 +631,8 @@ _THIRD_PARTY = re.compile(
     r"(?:been|done|did|really|always)\b")
 """Praise of someone else ("Don's been doing a great job"), not of the listener."""
 
+_OFFERS_ADVICE = ("can i tell you", "could i tell you", "may i tell you", "shall i tell you")
+"""A question that offers advice, given next: "Can I tell you what worked for me?"."""
 _QUESTION_FORMS = ("have you", "what if you", "could you", "would you consider", "did you consider",
                    "could we", "can we", "can you", "how about", "why not", "why don't you")
 
@@ -830,7 +833,10 @@ photo of it being worn", unless it is reported or hypothetical ("i said i'd send
 
 _ADVICE_FRAME = re.compile(
     r"\b(?:one thing|something|a thing) (?:to try|you could try|you might try)\b"
-    r"|\bthe (?:quickest|best|easiest|simplest|fastest|surest) way to [^.?!,]{3,40}? is\b")
+    r"|\bthe (?:quickest|best|easiest|simplest|fastest|surest) way to [^.?!,]{3,40}? is\b"
+    r"|\b(?:can|could|may|shall) i tell you what (?:worked for me|i did|i learned|i do)\b"
+    r"|\b(?:i'll|let me) tell you what (?:worked for me|i did|i learned|i do)\b"
+    r"|\bhere's what i(?:'ve)? learned\b")
 """Advice framed before it is given, whatever follows: "one thing to try: ...", "the quickest way
 to earn that trust is ..."."""
 _RUN_ON_OPENER = re.compile(r"(?<=\s)(?:(?:and|but|so) )?(?:maybe|perhaps)\s")
@@ -906,7 +912,7 @@ def _constructive(sentence: Sentence, granting: bool = False) -> bool:
         before = ""  # unpunctuated speech: "... we said we don't do have you tried the tube block"
     if _REPORTED.search(before) or _NEGATION.search(before[-25:]):
         return False
-    if question_kind(sentence) is not None and not match.group(0).startswith(_QUESTION_FORMS):
+    if question_kind(sentence) is not None and not match.group(0).startswith(_QUESTION_FORMS + _OFFERS_ADVICE):
         # "Do you think it might help to ...?" asks for advice rather than giving it; a
         # suggestion stated before a closing question still counts.
         asked = max(text.rfind(","), text.rfind(":"), text.rfind(";"))

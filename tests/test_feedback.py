@@ -2457,6 +2457,14 @@ def test_what_worked_for_the_mentor_is_still_advice():
     "It's a tough one. What I used to do was sit the client down away from the counter and walk them through it.",
     "Well, it reads fine. The only thing I'd add is a summary table at the front.",
     "honestly what's worked for me is writing the file note while you're still in the car",
+    "What worked for me, back at the Leeds office, this was ages ago, was booking the first hour as focus time.",
+    "what worked for me on a site like that was um i walked the snag list with the client every friday",
+    "What worked for me when I sat mine: flashcards on the bus, twenty a day.",
+    "Can I tell you what worked for me? I kept a one-line diary of every difficult call.",
+    "I'll tell you what I did, for what it's worth. I picked one module a week and ignored the rest.",
+    "Here's what I've learned in fifteen years. The plan is never the problem, the handover is.",
+    "I got burned by that once. What I started doing after that was reading the contract cold every Monday.",
+    "They're meant to disagree. What I'd gently push you on is this: put both numbers side by side.",
 ])
 def test_what_served_the_mentor_is_advice(text):
     assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "I keep falling behind."), ("mentor", text))
