@@ -1230,9 +1230,21 @@ _HAVE_YOU_TRIED_STEP = re.compile(
     r"booked|received|passed|failed|used|needed|wanted|lost|missed|enjoyed|liked|loved|found|met|signed|"
     r"submitted|sent|applied|called|emailed|replied)\b)"
     r"(?:[a-z]+ed|done|read|written|shown|told|spoken|tried|asked|run|costed|checked|looked|raised|worked out|"
-    r"talked)\b")
+    r"talked|given (?:it|that|this|them) a (?:proper |real |fair |decent )?(?:go|try|shot))\b")
 """The mentor asking whether the listener has taken a step that would help ("have you checked the
 file metadata?", "have you ever asked him what he'd change?"), not news ("have you heard back?")."""
+def _have_you_clauses(sentence: Sentence, opened: str) -> list[str]:
+    """Where a "have you ...?" may start: the sentence, a clause after a comma ("the pointing and
+    calling, have you given that a proper go?"), or, in unpunctuated speech, after an aside ("ok
+    so that's ambitious um have you checked the time to target")."""
+    text = sentence.norm
+    unpunctuated = not re.search(r"[,.;:?!]", sentence.text)
+    return [opened] + [text[m.start():] for m in re.finditer(r"(?<!what )(?<!which )(?<!how )(?<!where )(?<!who )"
+                                                              r"(?<!when )(?<=\s)have you\b(?! done| picked| chosen)",
+                                                              text)
+                       if unpunctuated or text[:m.start()].endswith(", ") or text[m.start() - 2:m.start()] == ", "]
+
+
 _HAVE_YOU_DONE = re.compile(r"^(?:(?:so|and|but|okay|ok|well)[,\s]+)*(?:have|did) you (?:ever |already |actually |"
                             r"properly )?(?:tried|thought|considered|talked|spoken|asked|sat|explained|called|rung|"
                             r"phoned|emailed|contacted|told|been to|put|looked at|checked|shown|used)\b")
@@ -1293,8 +1305,10 @@ def _general_constructive(sentence: Sentence, answering: str = "", about_listene
             return True
         # asked any time, a step that would help; "have you asked him?", "have you done the plan
         # yet?" ask how things stand
-        step = _HAVE_YOU_TRIED_STEP.match(opened)
-        if step and len(opened[step.end():].split()) >= 3 and not re.search(r"\b(?:yet|before)\b", text):
+        if any(len(asked[step.end():].split()) >= 3 or step.group(0).endswith(("go", "try", "shot"))
+               for asked in _have_you_clauses(sentence, opened)
+               for step in [_HAVE_YOU_TRIED_STEP.match(asked)] if step) \
+                and not re.search(r"\byet\b|\bbefore\W*$", text):
             return True
         return bool(ADVICE_QUESTION.search(text) or _DIRECTED.search(text)) and not _DEADLINE.search(text)
     if (_DEADLINE.search(text) and not SPEAKER_WOULD.search(text)) or _LOGISTICS.search(text) or _encouragement(text):

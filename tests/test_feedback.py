@@ -2022,6 +2022,9 @@ def test_a_fault_found_after_praise_of_the_same_work_is_constructive_too():
     "Have you checked the tide gauge logs against the chart datum?",
     "Have you ever asked him what he'd change if it was his boat?",
     "mm have you written your reasoning up anywhere",
+    "Have you checked whether the relief crew are logging the fuel before it goes in the tank?",
+    "ok that's a lot for one week um have you checked the settling time for the new mix because it drags the schedule",
+    "And the pre-start briefing they teach now, have you given that a proper go?",
 ])
 def test_asking_whether_the_listener_took_a_helpful_step_is_constructive(text):
     assert ("constructive", "mentor", "mentee", 1) in kinds(("mentee", "So that's where the survey is."),
@@ -2029,7 +2032,10 @@ def test_asking_whether_the_listener_took_a_helpful_step_is_constructive(text):
 
 
 @pytest.mark.parametrize("text", ["Have you asked him?", "Have you done the dive plan yet?",
-                                  "Have you heard back from the harbour board about the berth?"])
+                                  "Have you heard back from the harbour board about the berth?",
+                                  "Have you run a night dive before?",
+                                  "okay good what have you checked so far on the hull",
+                                  "and while we're on money have you done your invoice to the marina"])
 def test_asking_how_things_stand_is_not_constructive(text):
     assert all(k[0] != "constructive" for k in kinds(("mentee", "So that's where the survey is."),
                                                       ("mentor", text))), text
