@@ -696,9 +696,21 @@ _LEFT_WITH_ME = re.compile(
     r"\bleave\s+(?P<np>(?:the|my|your|our|this|that)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)\s+(?:with|to)\s+me"
     r"[,.;]?\s*$"
     r"|(?:^|[,.]\s*)(?P<np2>(?:the|my|your|our)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?),?\s+leave\s+(?:that|it|them|"
-    r"those)\s+(?:with|to)\s+me[,.;]?\s*$")
+    r"those)\s+(?:with|to)\s+me[,.;]?\s*$"
+    r"|\bput\s+me\s+down\s+for\s+(?P<np3>(?:the|my|your|our|this|a|an)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)"
+    r"(?:\s+then)?[,.;]?\s*$")
 """A thing taken on before the promise says how: "leave the rota with me, I'll have a word with
-the manager", "the exam fees, leave that with me. I'll find out whether the firm covers them"."""
+the manager", "the exam fees, leave that with me. I'll find out whether the firm covers them",
+"put me down for a reference, I'll write it once you send me the log"."""
+_PUT_DOWN = re.compile(r"\bput\s+me\s+down\s+for\b")
+
+
+def _put_down_then_said(commitments: list[_Task]) -> list[_Task]:
+    """"Put me down for that. I'll walk the floors every morning": the thing taken on is the
+    promise that follows it in the same turn, not a task of its own."""
+    return [c for k, c in enumerate(commitments)
+            if not (c.noun_only and _PUT_DOWN.search(c.sentence.norm)
+                    and any(later.owner == c.owner and not later.noun_only for later in commitments[k + 1:]))]
 
 
 _NO_THING = frozenset("one ones bit side thing things lot stuff".split())
@@ -715,7 +727,7 @@ def _left_with_me(commitments: list[_Task], sentences: Sequence[Sentence]) -> li
         before = c.sentence.norm[:c.sentence.norm.find(c.words[:12])] if c.words[:12] in c.sentence.norm else ""
         left = _LEFT_WITH_ME.search(_CUE_AT_END.sub("", before)) \
             or (_LEFT_WITH_ME.search(sentences[k - 1].norm) if k else None)
-        thing = (left.group("np") or left.group("np2")) if left is not None else None
+        thing = (left.group("np") or left.group("np2") or left.group("np3")) if left is not None else None
         if thing is None or c.owner != c.sentence.speaker or _words(thing) & _words(c.words) \
                 or not _words(thing) - _NO_THING:  # "leave that one with me" names nothing
             found.append(c)
@@ -1563,7 +1575,8 @@ def extract_action_items(ctx: Context, next_checkin: date | None = None) -> list
                        for c in _commitments(s, dates[id(s)], previous.requests, bool(previous.suggestions))]
         commitments = _means_merged([c for c in commitments if not (_habitual(c, sentences) or _aside(c, sentences)
                                                                       or _taken_back(c))])
-        commitments = _left_with_me([_joined(c, confirmed, ctx, turn_index) for c in commitments], sentences)
+        commitments = _put_down_then_said(
+            _left_with_me([_joined(c, confirmed, ctx, turn_index) for c in commitments], sentences))
         commitments = _share_of_joint(commitments, sentences, confirmed, ctx, turn_index)
         if provisional is not None and provisional.owner == speaker:
             commitments = _follow_up_offer(provisional, commitments, confirmed, ctx, dates)

@@ -599,7 +599,7 @@ def base_form(word: str) -> str:
                 return candidate
         if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in TASK_VERBS:
             return stem[:-1]
-        return stem + "e" if re.search(r"[^aeiou][aeiou][cgkvz]$|[^aeiou][aeiou]t$|at$|iz$", stem) \
+        return stem + "e" if re.search(r"[^aeiou][aeiou][cgkmvz]$|[^aeiou][aeiou]t$|at$|iz$", stem) \
             and not stem.endswith(("ect", "ent", "ant", "ort", "ist", "ast", "eat", "oat")) else stem
     if word.endswith("ed") and len(word) > 4:
         for candidate in (word[:-2], word[:-1], word[:-3]):

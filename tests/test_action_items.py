@@ -1001,6 +1001,33 @@ def test_a_listed_coda_or_the_same_verb_again_is_no_task_of_its_own(turn: tuple[
     assert len(items(turn)) == 1
 
 
+def test_put_me_down_for_a_thing_is_a_task() -> None:
+    assert "budget" in only(items(("mentor", "Someone needs to own the budget."),
+                                  ("mentee", "Put me down for the budget."))).text.lower()
+
+
+@pytest.mark.parametrize("turns, words, due", [
+    ([("mentor", "Try walking the wards before the huddle."),
+      ("mentee", "Yeah, put me down for that. I'll walk the wards with the charge nurse.")],
+     "walk the wards", None),
+    ([("mentee", "wait would you actually be a referee"),
+      ("mentor", "yeah of course put me down for a reference i'll write it once you send me your log")],
+     "reference", None),
+    ([("mentor", "Who's doing the safety section?"),
+      ("mentee", "Put me down for the safety section. I'll have a draft of those pages to you by Friday.")],
+     "safety section", "2026-11-20"),
+])
+def test_put_me_down_then_how_is_one_task(turns: list[tuple[str, str]], words: str, due: str | None) -> None:
+    item = only(items(*turns))
+    assert words in item.text.lower() and item.due == due
+
+
+def test_a_suggestion_taken_up_is_worded_with_its_verb() -> None:
+    item = only(items(("mentor", "Have you thought about coming along to the Thursday study group?"),
+                      ("mentee", "I have, yes. I'll do that this week.")))
+    assert "come along" in item.text.lower()
+
+
 def test_the_object_of_a_task_is_named_from_the_same_turn() -> None:
     item = only(items(("mentor", "The other thing is your profile. Can you update it with the two books?"),
                       ("mentee", "Sure, no problem.")))
