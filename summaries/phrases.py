@@ -187,6 +187,7 @@ NOT_TASK = re.compile(
     r"(?:call|ring|phone|buzz|check\s+in\s+(?:with|on)|catch\s+up\s+with|touch\s+base\s+with)\s+(?:you|me)\b"
     r"(?!\s+(?:about|re|regarding|with)\b)|give\s+(?:you|me)\s+a\s+(?:call|ring|buzz|bell|shout)\b|"
     r"share\s+what\s+i|ask\s+(?:you\s+)?(?:some\s+)?questions|ask\s+you\s+(?:about|something|one\s+thing)\b|"
+    r"ask\s+(?:about\s+)?something\b|ask\s+a\s+(?:quick\s+|silly\s+|daft\s+|personal\s+|cheeky\s+)?question\b|"
     + _CARE + "|"
     # putting something off: "let me get through Christmas first", "get the festival out of the way first"
     r"get\s+(?:through|past)\s+[\w' -]{2,30}?\s+first\b|get\s+[\w' -]{2,30}?\s+out\s+of\s+the\s+way\s+first\b|"

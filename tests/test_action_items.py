@@ -247,6 +247,8 @@ def test_without_a_session_date_nothing_is_dated() -> None:
     [("mentee", "Would you have time to look at it?"), ("mentor", "I'll make time.")],
     [("mentor", "Half eight on the ninth, then."), ("mentee", "Half eight on the ninth. I'll make it work.")],
     [("mentor", "Okay, shall we sort out next time?"), ("mentee", "Yes, is the same time in three weeks okay?")],
+    [("mentor", "He's got it now, so leave it. Just bear it in mind for the next one."),
+     ("mentee", "Okay. Can I ask about something that's been bugging me?"), ("mentor", "Of course, go for it.")],
 ])
 def test_things_that_only_look_like_tasks(turns: list[tuple[str, str]]) -> None:
     assert items(*turns) == []
