@@ -53,6 +53,7 @@ _AGREE = re.compile(
     r"(?:is|'s)\s+(?:fine|good)|suits\s+me|suits(?:\s+(?:us|fine))?(?=\s*[.!,]|\s*$))\b"
     r"|(?:,\s*|\s)(?:yes|yep|yeah|perfect|great|done|deal)[.!]?$")
 _REFUSE = re.compile(r"\b(?:can't|cannot|doesn't\s+work|won't\s+work|not\s+free|busy|i'd\s+love\s+to,?\s+but|"
+                     r"i(?:'d|\s+would)\s+rather\s+not|"
                      r"no,?\s+sorry|sorry,?\s+no|"
                      # put off: "can I check and come back to you?", "I don't know my rota yet"
                      r"can\s+i\s+(?:check|get\s+back|come\s+back|message|text|email|let\s+you\s+know)|"
@@ -98,15 +99,21 @@ class _Proposal:
     sentence: Sentence
 
 
-def _days(s: Sentence, mentions: list[DateMention], today: date | None = None) -> list[DateMention]:
+def _days(s: Sentence, mentions: list[DateMention], today: date | None = None,
+          trailed: str = "") -> list[DateMention]:
     """Days said in a sentence, except deadlines ("by Friday", "before Thursday") and the day
-    of the session itself ("at the end of the day")."""
+    of the session itself ("at the end of the day"). `trailed`: what the turn said before, when
+    it trailed off into this sentence ("I'll write it by... um... the end of the month?")."""
     return [m for m in mentions if m.day is not None and not _TODAY.match(m.text) and m.day != today
-            and not _DEADLINE.search(s.norm[max(0, m.start - 16):m.start] + _OWN_BY.match(m.text)[0])
+            and not _DEADLINE.search(_TRAILING_OFF.sub(" ", trailed + " " + s.norm[:m.start])[-20:].lstrip()
+                                     + _OWN_BY.match(m.text)[0])
             and not _BUSY.search(s.norm[:m.start] + _OWN_BY.match(m.text)[0])
             and not _OTHER_DAY.search(s.norm[:m.start])]
 
 
+_TRAILING_OFF = re.compile(r"\s*(?:\.{2,}|…)\s*")
+"""A speaker trailing off mid-phrase: "by... um... the end of the month" is still "by"."""
+_TRAILS_OFF = re.compile(r"(?:\.{2,}|…)\s*$")
 _OTHER_DAY = re.compile(r"\bno,?\s+(?:that's|that\s+is|it's)\s+$")
 """A day put right as another thing's ("the fifteenth is that committee no that's the sixteenth"): no offer."""
 
@@ -299,8 +306,6 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
             continue
         proposing = [bool(_PROPOSE.search(s.norm)) for s in sentences]
         asked_when = asked_before
-        asked_before = pending is None and any(
-            p and not _days(s, find_dates(s.norm, ctx.session_date)) for s, p in zip(sentences, proposing))
         speaker = sentences[0].speaker
         answering = pending is not None and (pending.speaker != speaker or speaker == "unknown")
         opening = sentences[0].norm
@@ -311,11 +316,16 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
             # "Tuesday... no, sorry, I'm on the Bath roof all day": the day echoed, then turned down
             pending = None
             answering = False
+        # a day turned down and a meeting asked for without one: "I'd rather not do Sundays, could
+        # we do a weekday evening?"
+        asked_before = pending is None and any(
+            p and not _days(s, find_dates(s.norm, ctx.session_date)) for s, p in zip(sentences, proposing))
         accepted = answering and bool(_AGREE.search(opening))
         turn_proposes = any(proposing)
         for k, s in enumerate(sentences):
             mentions = find_dates(s.norm, ctx.session_date)
-            days = _days(s, mentions, ctx.session_date.date() if ctx.session_date else None)
+            trailed = " ".join(x.norm for x in sentences[:k]) if k and _TRAILS_OFF.search(sentences[k - 1].text) else ""
+            days = _days(s, mentions, ctx.session_date.date() if ctx.session_date else None, trailed)
             if not days and not answering:
                 said_time = _time_in(s, ctx, pending)
                 if agreed is not None and pending is None and said_time is not None and said_time != agreed.at \

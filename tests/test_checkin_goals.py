@@ -647,3 +647,20 @@ def test_a_day_under_discussion_a_year_away_sets_no_month() -> None:
     assert checkin(("mentor", "Let's meet again on Tuesday 15th on December 3."),
                    ("mentee", "The 15th works for me."),
                    session=datetime(2026, 12, 4, 10, 0)) == "2026-12-15"
+
+
+def test_a_deadline_said_trailing_off_is_no_meeting_day() -> None:
+    assert checkin(("mentor", "So a written plan for the cover would help."),
+                   ("mentee", "Yes. I'll draft one by... um... the end of the month? Before the holidays."),
+                   ("mentor", "Great."),
+                   ("mentee", "Should we book the next one?"),
+                   ("mentor", "My diary's a mess, shall we leave it open for now?")) is None
+
+
+def test_rather_not_turns_a_day_down_and_the_next_day_offered_is_taken() -> None:
+    # session: Friday 20 November 2026
+    assert checkin(("mentor", "when's good for next time, what about the sunday then, the 6th"),
+                   ("mentee", "um i'd rather not do sundays if that's okay could we do a weekday evening"),
+                   ("mentor", "yeah course um tuesday the 8th"),
+                   ("mentee", "tuesday's good yeah after work so like seven"),
+                   ("mentor", "seven's grand tuesday the 8th of december at seven")) == "2026-12-08T19:00"
