@@ -809,7 +809,10 @@ _AT_NEXT_MEETING = re.compile(r"(?<!\bbefore\s)(?<!\bbefore\sthe\s)(?<!\bbefore\
                               r"|\bat\s+our\s+next\b")
 
 
-_CODA = re.compile(r"(?:compare|decide|discuss|see|talk|catch|go\s+through|(?:ask|tell|check)\s+(?:if|whether|about|how|what|when))\b")
+_CODA = re.compile(r"(?:compare|decide|discuss|see|talk|catch|go\s+through|"
+                   r"(?:ask|tell|check)\s+(?:if|whether|about|how|what|when))\b")
+"""A step listed last that rounds off the first rather than adding a task: "..., and compare
+notes", "ring the vendor, apologise, and ask if I can come round"."""
 
 
 def _split_steps(task: _Task, dates: list[DateMention]) -> list[_Task]:
@@ -2837,13 +2840,13 @@ def _released(confirmed: list[_Task], ctx: Context, sentence: Sentence) -> list[
 
 
 _OPENING_WORDS = 4
+"""How far into a turn's first sentence a "scratch that" still opens the turn ("Actually, no,
+scratch that")."""
 
 
 def _opens(sentence: Sentence, match: re.Match[str]) -> bool:
     """Whether a phrase opens its sentence ("Actually, wait, don't worry about it")."""
     return len(sentence.norm[:match.start()].split()) <= _OPENING_WORDS
-"""How far into a turn's first sentence a "scratch that" still opens the turn ("Actually, no,
-scratch that")."""
 
 
 def _answers_an_offer(ctx: Context, sentence: Sentence, previous: _Said) -> bool:

@@ -584,8 +584,9 @@ _ADVICE_MORE = word_start(
     r"|\bi wonder if (?:you(?:'re| are)|it (?:would|might) (?:help|be worth)|a (?:\w+ )?(?:would|might) (?:help"
     r"|work))\b"
     r"|\bwhat(?: has|'s| really| always)? work(?:ed|s) (?:for me|best)\b(?:[^.?!:]{0,90}? (?:is|was)\b|[^.?!:]{0,60}:)"
-    r"|\bwhat i (?:used to do|always did|(?:'d|would) (?:actually |really |honestly )?do|(?:started|began|ended up) doing)"
-    r"(?: \w+){0,2},? (?:is|was)\b|\bwhat i(?:'d| would) (?:\w+ )?push you (?:on|towards) is\b"
+    r"|\bwhat i (?:used to do|always did|(?:'d|would) (?:actually |really |honestly )?do|"
+    r"(?:started|began|ended up) doing)(?: \w+){0,2},? (?:is|was)\b"
+    r"|\bwhat i(?:'d| would) (?:\w+ )?push you (?:on|towards) is\b"
     r"|\bthe (?:only|one) thing i(?:'d| would) (?:add|change)\b")
 """Advice put as the speaker's own push, a hedge, a reader's lapse or what served the speaker:
 "where I'd push you a bit is ...", "one thing that might land better is ...", "the second half
@@ -1233,16 +1234,22 @@ _HAVE_YOU_TRIED_STEP = re.compile(
     r"talked|given (?:it|that|this|them) a (?:proper |real |fair |decent )?(?:go|try|shot))\b")
 """The mentor asking whether the listener has taken a step that would help ("have you checked the
 file metadata?", "have you ever asked him what he'd change?"), not news ("have you heard back?")."""
+
+
 def _have_you_clauses(sentence: Sentence, opened: str) -> list[str]:
     """Where a "have you ...?" may start: the sentence, a clause after a comma ("the pointing and
     calling, have you given that a proper go?"), or, in unpunctuated speech, after an aside ("ok
     so that's ambitious um have you checked the time to target")."""
     text = sentence.norm
     unpunctuated = not re.search(r"[,.;:?!]", sentence.text)
-    return [opened] + [text[m.start():] for m in re.finditer(r"(?<!what )(?<!which )(?<!how )(?<!where )(?<!who )"
-                                                              r"(?<!when )(?<=\s)have you\b(?! done| picked| chosen)",
-                                                              text)
-                       if unpunctuated or text[:m.start()].endswith(", ") or text[m.start() - 2:m.start()] == ", "]
+    return [opened] + [text[m.start():] for m in _HAVE_YOU_INSIDE.finditer(text)
+                       if unpunctuated or text[:m.start()].endswith(", ")]
+
+
+_HAVE_YOU_INSIDE = re.compile(r"(?<!what )(?<!which )(?<!how )(?<!where )(?<!who )(?<!when )(?<=\s)have you\b"
+                              r"(?! done| picked| chosen)")
+"""A "have you" inside a sentence that may ask for a step; not "what have you done so far",
+"have you done your invoice" (how things stand)."""
 
 
 _HAVE_YOU_DONE = re.compile(r"^(?:(?:so|and|but|okay|ok|well)[,\s]+)*(?:have|did) you (?:ever |already |actually |"
