@@ -2794,9 +2794,11 @@ def _withdraw(confirmed: list[_Task], sentences: Sequence[Sentence], ctx: Contex
                 # but they're not taking anyone, so forget that"): it takes back only this turn's
                 recent = [i for i, t in enumerate(confirmed) if before(t)
                           and ctx.turn_of(t.sentence.segment) == turn]
-                if not recent and _lets_off(m) and _opens(s, m) and not any(
-                        _cues(earlier.norm) for earlier in sentences[:k]):
-                    recent = _released(confirmed, ctx, s)  # "No rush. Actually, wait, don't worry about it."
+                if not recent and _lets_off(m) and _opens(s, m) and all(
+                        len(earlier.norm.split()) <= _ACK_WORDS for earlier in sentences[:k]):
+                    # "No rush. Actually, wait, don't worry about it.", not after a suggestion of one's
+                    # own ("You could send me the draft first. Actually, no, don't worry about that")
+                    recent = _released(confirmed, ctx, s)
             elif _lets_off(m):
                 recent = _released(confirmed, ctx, s)
             elif _answers_an_offer(ctx, s, previous):
@@ -2842,6 +2844,11 @@ def _released(confirmed: list[_Task], ctx: Context, sentence: Sentence) -> list[
 _OPENING_WORDS = 4
 """How far into a turn's first sentence a "scratch that" still opens the turn ("Actually, no,
 scratch that")."""
+
+
+_ACK_WORDS = 3
+"""How long a sentence before a "don't worry about it" may be and still be only an acknowledgement
+("No rush.", "Oh, right.")."""
 
 
 def _opens(sentence: Sentence, match: re.Match[str]) -> bool:

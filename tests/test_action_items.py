@@ -278,6 +278,16 @@ def test_letting_the_other_off_drops_the_offer_just_made(answer: str) -> None:
     assert [i.owner for i in found] == ["mentee"]
 
 
+@pytest.mark.parametrize("answer", [
+    "You could run the draft past me first if you like. Actually, no, don't worry about that, you know them best.",
+    "Good. And actually, forget what I said about redoing the rota. Don't bother. HR are taking it over.",
+])
+def test_taking_back_ones_own_words_lets_no_one_off(answer: str) -> None:
+    found = items(("mentee", "Okay. I'll write the incident summary for the board by Friday."),
+                  ("mentor", answer))
+    assert [(i.owner, i.due) for i in found] == [("mentee", "2026-11-20")]
+
+
 def test_not_worrying_about_a_thing_lets_no_one_off() -> None:
     found = items(("mentee", "Okay, I'll sit a full practice paper on Saturday."),
                   ("mentor", "Good. And don't worry about the mark, it's only practice."))
