@@ -519,7 +519,8 @@ def _commitments(s: Sentence, dates: list[DateMention], requests: tuple[_Task, .
             habit = None  # "so I'll do the practice panels on Sundays": the mentee's own new practice
         if habit or phrases.HABIT.search(last_clause) \
                 or (kind == "both" and phrases.SHARED_RULE.search(words)) \
-                or (phrases.RECURRING.search(raw) and phrases.KEEPING_IN_TOUCH.match(words)) \
+                or (phrases.RECURRING.search(raw) and phrases.KEEPING_IN_TOUCH.match(words)
+                    and not phrases.STARTING.search(norm)) \
                 or phrases.RESPONSE_RULE.match(words) \
                 or (phrases.STANDING.search(norm) and not phrases.STARTING.search(norm)
                     and not _own_practice(s.speaker, words)):
@@ -1686,7 +1687,8 @@ _ONE_OF = re.compile(r"\bone\s+of\s+(?:my|the|your|our|his|her|their|these|those
 """One of several things, said as a plural: "I can lend you one of my old speed racks"."""
 _PARTS = frozenset("draft drafts version copy copies summary outline section chapter part list notes recording "
                    "photos pictures scan printout breakdown review first second final".split())
-_PART_OF = re.compile(r"\s+of\s+(?:the|my|your|our|this|that|his|her|their)\s+[a-z][a-z-]*")
+_PART_OF = re.compile(r"\s+of\s+(?:the|my|your|our|this|that|his|her|their)\s+[a-z][a-z-]*"
+                      r"(?:\s+(?!(?:is|was|has|does|goes|this|us|as|yes|its|his|hers|ours|yours|theirs)\b)[a-z][a-z-]*s\b)?")
 """A part or version of a thing keeps the thing: "a draft of the abstract"."""
 _WRITINGS = frozenset("piece article paper guide book report podcast post blog video talk course chapter template "
                       "checklist study list thread episode".split())
@@ -1760,11 +1762,19 @@ _WHAT_SOMEONE_IS = re.compile(r"(?:^|\s)(?:i'm|i\s+am|you're|you\s+are|he's|she'
                               r"she\s+is)(?:\s+(?:not|also|just|only|really|still|now|basically|actually))*\s+$")
 
 
+_OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|to|my|your|our|his|her|their|it|them|me|you|us)\b")
+"""After a word that may be a verb, its object: "the county wants the report stamped" is no thing."""
+_SO_WE_CAN = re.compile(r",\s+so\s+(?:that\s+)?(?:we|i|you|they|he|she)\s+(?:can|could)\s")
+
+
 def _things_in(norm: str) -> list[tuple[str, bool]]:
     """Noun phrases of one sentence that a pronoun may point back to, with whether each is
     plural; not the objects of prepositions ("on the line check") nor times and dates."""
     things, objects = [], []
+    purpose = _SO_WE_CAN.search(norm)
     for m in _NOUN_PHRASE.finditer(norm):
+        if purpose is not None and m.start() > purpose.start() and things:
+            break  # "a list of the fog cases, so we can choose a second case study": what it is for
         before = norm[:m.start()].split()
         words = _np_words(m)
         np = " ".join(words)
@@ -1778,7 +1788,8 @@ def _things_in(norm: str) -> list[tuple[str, bool]]:
                 or _NOT_A_THING.fullmatch(words[-1]) or (len(words) == 1 and words[0] in _QUALIFIERS):
             continue
         det = m.group("det")
-        if (det in ("this", "that") and words[0] in _VERB_AFTER_THAT) or words[-1] in _COUNTS:
+        if (det in ("this", "that") and words[0] in _VERB_AFTER_THAT) or words[-1] in _COUNTS \
+                or (len(words) > 1 and words[-1] in _VERB_AFTER_THAT and _OBJECT_NEXT.match(norm, m.end())):
             continue  # "that makes sense": a subject and its verb; "the last three": people or things
         if _WHAT_SOMEONE_IS.search(norm, 0, m.start()):
             continue  # "I'm not a lawyer", "she's the principal": what a person is, no thing
@@ -2025,11 +2036,26 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z'-]+", text) if w not in phrases.STOP_WORDS}
 
 
-def _last_thing(norm: str, plural: bool) -> str | None:
+def _last_thing(norm: str, plural: bool, pair: bool = False) -> str | None:
     """The last thing of the pronoun's number named in `norm`; "it" is never people ("the
     board and, like, not long - ok, I'll cut it down to one page")."""
-    return next((phrase for phrase, is_plural in reversed(_things_in(norm)) if is_plural == plural
+    things = _things_in(norm)
+    both = _pair(norm, things) if pair and plural else None
+    return both or next((phrase for phrase, is_plural in reversed(things) if is_plural == plural
                  and (plural or phrase.split()[-1] not in _PEOPLE)), None)
+
+
+def _pair(norm: str, things: list[tuple[str, bool]]) -> str | None:
+    """Two things named together last, which "them" or "those" may stand for: "I'll need your
+    raw data and the adjustment report. Can you get those over to me?"."""
+    if len(things) < 2 or things[-2][1] or things[-1][1]:
+        return None
+    first, second = things[-2][0], things[-1][0]
+    bare = [re.escape(t[4:] if t.startswith("the ") else t) for t in (first, second)]
+    det = r"(?:(?:the|my|your|our|his|her|their|this|that)\s+)?"
+    if re.search(rf"\b{det}{bare[0]}\s+and\s+{det}{bare[1]}\s*(?:[,.;:?!]|$)", norm):
+        return f"{first} and {second}"
+    return None
 
 
 _DATE_WORD = re.compile(
@@ -2077,7 +2103,7 @@ def _antecedent(ctx: Context, sentence: Sentence, plural: bool) -> str | None:
     """The thing a pronoun in `sentence` most likely names: the last one said before it in
     this or the three previous turns, of the pronoun's number when there is one."""
     turn = ctx.turn_of(sentence.segment)
-    fallback = None
+    fallback, seen = None, False
     asked = _asked_about(ctx, sentence) if not plural else None
     if asked is not None:
         return asked  # "have you got other quotes?" - "... I'll get onto it this week"
@@ -2085,7 +2111,12 @@ def _antecedent(ctx: Context, sentence: Sentence, plural: bool) -> str | None:
         earlier = ctx.sentences[pos]
         if turn - ctx.turn_of(earlier.segment) > 3:
             break
-        for phrase, is_plural in reversed(_things_in(earlier.norm)):
+        things = _things_in(earlier.norm)
+        pair = _pair(earlier.norm, things) if plural and fallback is None and not seen else None
+        if pair is not None:
+            return pair
+        seen = seen or bool(things)
+        for phrase, is_plural in reversed(things):
             if is_plural == plural:
                 return phrase
             if not plural or phrase.split()[-1] in _PEOPLE:  # "them" may be "the agency", not "the budget"
@@ -2116,7 +2147,7 @@ def _request_named(request: _Task, ctx: Context, dates: dict[int, list[DateMenti
         if pointer is None or pointer.start() == 0:
             return request
         plural = pointer.group(0) in ("them", "those", "these")
-        thing = _last_thing(_said_before(request), plural) or _antecedent(ctx, request.sentence, plural)
+        thing = _last_thing(_said_before(request), plural, pair=True) or _antecedent(ctx, request.sentence, plural)
         if thing is None:
             return request
         return replace(request, words=request.words[:pointer.start()] + thing + request.words[pointer.end():],
@@ -2636,6 +2667,9 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
             binding = [c for c in commitments if c.sentence is sentences[1] and not c.separate]
     if not (accept or binding):
         return commitments
+    restated = _restated(binding, commitments, pending, sentences) \
+        if binding and all(c.pronoun_only for c in binding) else []
+    binding += restated
     where = binding[0].sentence if binding else sentences[0]
     said_due = next((c.due for c in binding if c.due), None) or next(
         (d for d in (_due_in(x.norm, 0, len(x.norm), _not_asked(x, dates[id(x)])) for x in (where, *sentences[:2])
@@ -2644,7 +2678,7 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
     for group in _request_groups(pending):
         due = said_due or next((r.due for r in group if r.due), None)
         own = [c for c in binding if not (c.pronoun_only or c.noun_only)
-               and any(_same_thing(c.words, r.words) for r in group)]
+               and any(_same_thing(c.words, r.words) for r in group)] or restated[:1]
         if not own and len(pending) == 1 and (group[0].pointed or _is_pronoun_only(group[0].words,
                                                                                     dates[id(group[0].sentence)])):
             # "would you look at it Monday?" - "... I'll review it Tuesday": both only point
@@ -2688,6 +2722,18 @@ def _answer_requests(previous: _Said, sentences: Sequence[Sentence], commitments
             owner = "both" if _WITH_ASKER.match(words) else sentences[0].speaker
             confirmed.append(_Task(where, owner, words, due, group[0].requester))
     return [c for c in commitments if c not in binding]
+
+
+def _restated(binding: list[_Task], commitments: list[_Task], pending: tuple[_Task, ...],
+              sentences: Sequence[Sentence]) -> list[_Task]:
+    """"Could you send me a couple of lines after each call?" - "Course I can do that. I'll send
+    you a recap after every call": after a bare yes, the owner's own words for the asked task,
+    with its verb, in the same or the next sentence."""
+    at = sentences.index(binding[0].sentence) if binding[0].sentence in sentences else 0
+    verbs = {base_form(r.words.split()[0]) for r in pending}
+    return [c for c in commitments if c not in binding and not (c.pronoun_only or c.noun_only or c.separate)
+            and c.sentence in sentences[at:at + 2] and base_form(c.words.split()[0]) in verbs
+            and _pointer_in(c.words) is None]  # not "Three samples, I'll bring them to moderation"
 
 
 def _names_a_thing(said: set[str], request: _Task) -> bool:

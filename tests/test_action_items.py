@@ -3034,3 +3034,37 @@ def test_that_one_left_with_the_speaker_names_nothing_more():
     item = only(items(("mentee", "Who do I ask about the site manager course dates?"),
                       ("mentor", "Leave that one with me, I'll get onto Janet this week about the course dates.")))
     assert item.text.lower().endswith("course dates"), item.text
+
+
+def test_a_recurring_recap_given_a_start_is_a_task():
+    item = only(items(("mentee", "How do you keep track of it all?"),
+                      ("mentor", "I'll send you a recap after every call, starting with this one.")))
+    assert item.owner == "mentor" and "recap" in item.text.lower(), item.text
+
+
+def test_the_owner_restating_a_request_in_their_own_words():
+    item = only(items(("mentee", "Could you send me a few lines after each session? I forget things."),
+                      ("mentor", "Sure, I can do that. I'll send you a recap after every session, "
+                                 "starting today.")))
+    assert item.owner == "mentor" and "recap" in item.text.lower(), item.text
+
+
+def test_that_is_the_thing_asked_for_not_what_it_is_for():
+    item = only(items(("mentor", "One more thing: a list of the late deliveries you remember from March, "
+                                 "so we can pick a case to write up. Could you get that to me by Friday?"),
+                      ("mentee", "Can do.")))
+    assert item.owner == "mentee" and "late deliveries" in item.text.lower() and item.due == "2026-11-20", \
+        item.text
+
+
+def test_those_asked_for_are_the_two_things_named_together():
+    item = only(items(("mentor", "The auditors want the March figures signed off, so I'll need your timesheets export "
+                                 "and the expenses summary. Can you get those over to me?"),
+                      ("mentee", "Yes, I'll have them over to you by tomorrow.")))
+    assert item.owner == "mentee" and "timesheets export and the expenses summary" in item.text.lower(), item.text
+
+
+def test_a_subject_and_its_verb_are_no_thing():
+    item = only(items(("mentor", "The board wants the safety report signed. Can you send those over to me?"),
+                      ("mentee", "Sure, by Friday.")))
+    assert item.owner == "mentee" and "wants" not in item.text.lower(), item.text
