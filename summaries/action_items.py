@@ -1688,7 +1688,8 @@ _ONE_OF = re.compile(r"\bone\s+of\s+(?:my|the|your|our|his|her|their|these|those
 _PARTS = frozenset("draft drafts version copy copies summary outline section chapter part list notes recording "
                    "photos pictures scan printout breakdown review first second final".split())
 _PART_OF = re.compile(r"\s+of\s+(?:the|my|your|our|this|that|his|her|their)\s+[a-z][a-z-]*"
-                      r"(?:\s+(?!(?:is|was|has|does|goes|this|us|as|yes|its|his|hers|ours|yours|theirs)\b)[a-z][a-z-]*s\b)?")
+                      r"(?:\s+(?!(?:is|was|has|does|goes|this|us|as|yes|its|his|hers|ours|yours|theirs)\b)"
+                      r"[a-z][a-z-]*s\b)?")
 """A part or version of a thing keeps the thing: "a draft of the abstract"."""
 _WRITINGS = frozenset("piece article paper guide book report podcast post blog video talk course chapter template "
                       "checklist study list thread episode".split())

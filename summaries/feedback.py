@@ -813,7 +813,8 @@ def _advice_clause(text: str) -> re.Match[str] | None:
 
 _WOULD_DO = (r"(?:i(?:'d| would) (?:(?:also|probably|definitely|just|still|honestly|actually|really|always|maybe|"
              r"personally|first) )*(?:not )?|what i(?:'d| would) do "
-             r"(?:(?:though|then|instead|first|honestly) )?is (?:to )?)"
+             r"(?:(?:though|then|instead|first|honestly) )?(?:(?:on|in|with|for|at) (?:[\w'-]+ ){1,4}?)?is "
+             r"(?:(?:um|uh|er) )*(?:to )?)"
              rf"(?:{_TASK_VERB}|aim|double-check|double|park|drop|cut|raise|lower|split|price|"
              r"charge|quote|insist|push|hold|stop|start|ditch|skip|swap|lead|open|close|frame|phrase|name)\b(?! you\b)")
 """What the mentor would do in the listener's place: "I'd email the council before the end of
@@ -837,7 +838,9 @@ _ADVICE_FRAME = re.compile(
     r"|\bthe (?:quickest|best|easiest|simplest|fastest|surest) way to [^.?!,]{3,40}? is\b"
     r"|\b(?:can|could|may|shall) i tell you what (?:worked for me|i did|i learned|i do)\b"
     r"|\b(?:i'll|let me) tell you what (?:worked for me|i did|i learned|i do)\b"
-    r"|\bhere's what i(?:'ve)? learned\b")
+    r"|\bhere's what i(?:'ve)? learned\b"
+    r"|\bwhat you (?:can|could|might|want to) do (?:(?:instead|though|then|here) )?is "
+    r"(?:(?:um|uh|just) )*(?:to )?[a-z]+")
 """Advice framed before it is given, whatever follows: "one thing to try: ...", "the quickest way
 to earn that trust is ..."."""
 _RUN_ON_OPENER = re.compile(r"(?<=\s)(?:(?:and|but|so) )?(?:maybe|perhaps)\s")

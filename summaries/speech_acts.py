@@ -54,7 +54,8 @@ WEAK_POSITIVE = (r"(?:great|good|nice|fantastic|amazing|awesome|wonderful|terrif
 """Positive words also used as mere enthusiasm ("great, let's move on")."""
 WORK_NOUN = (r"(?:work|job|effort|result|results|outcome|performance|piece of work|call|move|decision|reframe|"
              r"choice|catch|instinct|instincts|thinking|approach|answer|argument|analysis|writing|"
-             r"presentation|pitch|draft|delivery|handling|response|fix|solution|stuff|(?:bit|piece) of [\w-]+)")
+             r"presentation|pitch|draft|delivery|handling|response|fix|solution|stuff|(?:bit|piece) of [\w-]+|"
+             r"improvement|achievement|accomplishment|feat|turnaround|skill|practice)")
 """What a verdict may be about; not "idea", "question" or "point", which acknowledge."""
 
 _OTHER_PEOPLE = (r"own|manager|boss|lead|team|colleague|client|mentor|partner|family|mum|mom|dad|friends?|"
@@ -81,7 +82,8 @@ _EVALUATION = phrase_pattern(
     rf"sounds| read| reads| felt)\s+{INTENSIFIER}{STRONG_POSITIVE}"
     r"(?=$|[,.!?;]| (?:and|but|too|as well|honestly|actually|indeed|of you|work)\b)"
     rf"|\b(?:that|this|it)(?:'s| is| was)\s+(?:a|an|such a|one|some)\s+{INTENSIFIER}"
-    rf"(?:(?:{WEAK_POSITIVE}|serious|real|big|huge|major)\s+{WORK_NOUN}|{STRONG_POSITIVE}\s+(?:{WORK_NOUN}|one))\b"
+    rf"(?:(?:{WEAK_POSITIVE}|serious|real|big|huge|major|considerable|significant|massive|genuine)\s+{WORK_NOUN}"
+    rf"|{STRONG_POSITIVE}\s+(?:{WORK_NOUN}|one))\b"
     rf"|\b(?:that|this|it)(?:'s| is| was) exactly (?:what|the (?:right|kind|sort))\b"
     rf"|\b(?:that|this|it)(?:'s| is| was) (?:the |a )?(?:sign|mark|hallmark) of (?:a |an |something |real |"
     rf"someone )?{INTENSIFIER}(?:{STRONG_POSITIVE}|{WEAK_POSITIVE}|quality|talent|class)\b"
@@ -103,7 +105,8 @@ _SUBJECT_EVALUATED = re.compile(
     rf"sounded|sounds|read|reads|came across as|felt|has been|have been)\s+{INTENSIFIER}"
     rf"(?:(?:a|an|one)\s+{INTENSIFIER})?(?:{STRONG_POSITIVE}(?:\s+(?:{WORK_NOUN}|one))?|"
     rf"(?:{WEAK_POSITIVE}|serious|real)\s+{WORK_NOUN})\b(?!\s+(?:question|idea|to (?:hear|know|see))\b)"
-    rf"|\b(?:[\w-]+\s+){{1,5}}(?:is|was)\s+(?:a|an)\s+{INTENSIFIER}(?:{STRONG_POSITIVE}|serious|real)\s+"
+    rf"|\b(?:[\w-]+\s+){{1,5}}(?:is|was)\s+(?:a|an)\s+{INTENSIFIER}(?:{STRONG_POSITIVE}|serious|real|considerable|"
+    rf"significant|genuine)\s+"
     rf"{WORK_NOUN}\b")
 """A named piece of work judged: "eleven percent in a week is a serious result"."""
 
@@ -184,7 +187,8 @@ def credits_listener(norm: str, turn_about_listener: bool) -> bool:
 _STANDOUT = re.compile(
     r"\b(?:that's|that is|that was|it's|it is) (?:a |one )?(?:real |genuine |big |definite |huge )?"
     r"(?:strength|skill|talent|gift) (?:of yours|you(?:'ve| have) got|you have)\b"
-    r"|\byour (?:[\w'-]+ ){1,3}(?:is|are|was|were) (?:easily |probably |genuinely |honestly |by far |still )?the "
+    r"|\byour (?:[\w'-]+ ){1,3}(?:is|are|was|were) (?:easily |probably |genuinely |honestly |by far |still |"
+    r"also |really |definitely )?the "
     r"(?:best|cleanest|clearest|strongest|tidiest|neatest|sharpest|most [\w-]+) (?:in|on|of|i've|i have|we've)\b"
     r"|\byou(?:'re| are) (?:so |much |a lot |way |far |miles )*(?:more [\w-]+|[\w-]+er) than you were\b"
     rf"|\byour (?!(?:{_OTHER_PEOPLE}|kids?|children|son|daughter|husband|wife|face|camera|mic|audio|video|screen|"

@@ -2638,3 +2638,29 @@ def test_being_good_with_people_is_praise_not_advice():
                   ("mentor", "and i'll be honest jo you're really good with those drivers the ones who don't turn up "
                              "on time like they actually respond to you"))
     assert ("praise", "mentor", "mentee", 1) in found and ("constructive", "mentor", "mentee", 1) not in found
+
+
+@pytest.mark.parametrize("verdict", [
+    "That is a remarkable improvement.",
+    "Twelve weeks without a missed delivery is a considerable achievement.",
+    "That's a real skill.",
+    "Honestly, that's really good practice.",
+])
+def test_a_verdict_on_what_was_just_reported_is_praise(verdict):
+    assert kinds(("mentee", "I finally got the team's response times down from four days to one."),
+                 ("mentor", verdict)) == [("praise", "mentor", "mentee", 1)]
+
+
+def test_your_work_the_best_on_the_team_is_praise():
+    assert ("praise", "mentor", "mentee", 1) in kinds(
+        ("mentee", "Stage two is done."),
+        ("mentor", "Your handover sheets are also the clearest on the ward; the matron mentioned them to me."))
+
+
+@pytest.mark.parametrize("advice", [
+    "What I'd do on weeks like that is block out the Friday morning for the reports.",
+    "What you can do is ask the PDU head for temporary cover.",
+])
+def test_what_one_would_do_or_can_do_is_advice(advice):
+    assert kinds(("mentee", "I'm drowning in the reports at the moment."),
+                 ("mentor", advice)) == [("constructive", "mentor", "mentee", 1)]
