@@ -1925,6 +1925,29 @@ def _taken_back(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -
                 kinds[s.segment, s.char_start] = (kinds[s.segment, s.char_start][0], False)
 
 
+_USEFUL = re.compile(r"^(?:(?:oh|okay|ok|yeah|yes|right|thanks|good|deal|great)[,.!\s]+)*(?:that's|that is|that) "
+                     r"(?:actually |really |genuinely |so |very )*(?:useful|helpful|helps)\b")
+_THEN_PLAN = re.compile(r"\b(?:i'll|i will|i'm going to|i am going to|i'm gonna)\b|\?")
+_KEPT = re.compile(r"\b(?:thank|thanks|cheers|writing (?:that|it|this) down|never|nobody|no one)\b")
+
+
+def _useful_then_plan(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
+    """The mentee's "That's useful. I'll ring her on Friday" takes the advice up; it is no praise
+    of the mentoring unless thanks or more is said with it ("That's really useful, thank you",
+    "I'm writing that down", "nobody's ever put it that simply")."""
+    for sentences in ctx.turn_sentences:
+        if not sentences or sentences[0].speaker != "mentee":
+            continue
+        turn = " ".join(s.norm for s in sentences)
+        for k, s in enumerate(sentences):
+            useful = _USEFUL.match(s.norm)
+            if useful is None or not kinds[s.segment, s.char_start][0] or _KEPT.search(turn):
+                continue
+            after = " ".join([s.norm[useful.end():]] + [x.norm for x in sentences[k + 1:]])
+            if _THEN_PLAN.search(after):
+                kinds[s.segment, s.char_start] = (False, kinds[s.segment, s.char_start][1])
+
+
 def _story_advice(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
     """A story of the mentor's own early days with its lesson is advice; the story alone ("I
     made the same mistake in my first year") is not."""
@@ -2004,6 +2027,7 @@ def extract_feedback(ctx: Context) -> list[Feedback]:
     _flagged_fault(ctx, kinds)
     _otherwise_advice(ctx, kinds)
     _taken_back(ctx, kinds)
+    _useful_then_plan(ctx, kinds)
     _others_fall_short(ctx, kinds)
     found: list[tuple[int, int, Feedback]] = []
     said_before = {(b.segment, b.char_start): a for sentences in ctx.turn_sentences

@@ -2664,3 +2664,23 @@ def test_your_work_the_best_on_the_team_is_praise():
 def test_what_one_would_do_or_can_do_is_advice(advice):
     assert kinds(("mentee", "I'm drowning in the reports at the moment."),
                  ("mentor", advice)) == [("constructive", "mentor", "mentee", 1)]
+
+
+@pytest.mark.parametrize("turn", [
+    "That's useful. I'll ring the supplier on Monday and ask for the certificates.",
+    "okay that's really helpful so i'll go through the freezer log this week",
+    "That actually helps. Should I send him the summary now or wait?",
+])
+def test_useful_advice_taken_up_is_no_praise_of_the_mentoring(turn):
+    assert [k for k in kinds(("mentor", "I'd ask for the paperwork before you sign anything."),
+                             ("mentee", turn)) if k[0] == "praise"] == []
+
+
+@pytest.mark.parametrize("turn", [
+    "That's really useful, thank you. I'll ring the supplier on Monday.",
+    "That's actually really useful. I'm writing that down.",
+    "That's helpful. Nobody's ever explained it to me like that.",
+])
+def test_useful_with_thanks_or_more_is_praise_of_the_mentoring(turn):
+    assert ("praise", "mentee", "mentor", 1) in kinds(
+        ("mentor", "I'd ask for the paperwork before you sign anything."), ("mentee", turn))
