@@ -288,7 +288,7 @@ RESPONSE_RULE = re.compile(
     r"three|\d+|twenty[- ]four|forty[- ]eight|the\s+same)\s+(?:working\s+|business\s+|school\s+)?(?:day|days|hours?)|"
     r"(?:by|before)\s+the\s+end\s+of\s+the\s+(?:next|following|same)\s+(?:\w+\s+)?day|"
     r"within\s+(?:a\s+couple\s+of|a\s+few|a\s+day\s+or\s+two|two\s+or\s+three)\s*(?:working\s+)?(?:days?|hours)?|"
-    r"by\s+(?:the\s+)?evening$|the\s+same\s+day$)\b")
+    r"by\s+(?:the\s+)?evening$|(?:the\s+)?same\s+day$)\b")
 """A promise of how fast one answers ("I'll get back to you within two working days") is a
 working rule, a decision, not a task."""
 FUTURE = re.compile(r"\b(?:this|next)\s+(?:week|month)\b|\blater\s+today\b")

@@ -3068,3 +3068,16 @@ def test_a_subject_and_its_verb_are_no_thing():
     item = only(items(("mentor", "The board wants the safety report signed. Can you send those over to me?"),
                       ("mentee", "Sure, by Friday.")))
     assert item.owner == "mentee" and "wants" not in item.text.lower(), item.text
+
+
+def test_noting_the_meeting_in_the_diary_is_no_task():
+    assert [i.text for i in items(("mentee", "Thursday the eighth works, any time after two?"),
+                                  ("mentor", "Three o'clock, Thursday the eighth. Put it in your diary before you "
+                                             "forget."),
+                                  ("mentee", "Done, it's in."))] == []
+
+
+def test_replying_same_day_is_a_working_rule():
+    assert [i.text for i in items(("mentee", "It's a busy month."),
+                                  ("mentor", "Fair. For anything on the diploma, text me and I'll reply "
+                                             "same day."))] == []

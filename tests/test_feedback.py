@@ -2684,3 +2684,8 @@ def test_useful_advice_taken_up_is_no_praise_of_the_mentoring(turn):
 def test_useful_with_thanks_or_more_is_praise_of_the_mentoring(turn):
     assert ("praise", "mentee", "mentor", 1) in kinds(
         ("mentor", "I'd ask for the paperwork before you sign anything."), ("mentee", turn))
+
+
+def test_noting_the_meeting_in_the_diary_is_no_advice():
+    assert kinds(("mentee", "Thursday the eighth works, any time after two?"),
+                 ("mentor", "Three o'clock, Thursday the eighth. Put it in your diary before you forget.")) == []
