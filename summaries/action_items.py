@@ -1728,7 +1728,7 @@ _NOT_A_THING = re.compile(
     r"anybody|everybody|nobody|"
     r"second|point|ones?|thing|things|stuff|lot|bit|way|end|rest|same|other|idea|question|problem|right|pair|eyes|"
     r"whether|if|how|why|what|when|"
-    r"sorts?|kinds?|types?|yeah|yes|okay|ok|um|uh|please|god|gosh|goodness|wow|"
+    r"sorts?|kinds?|types?|yeah|yes|okay|ok|um|uh|please|god|gosh|goodness|wow|yet|still|either|anyway|though|"
     r"help|relief|shame|pity|pleasure|favou?r|look|go|try|shot|stab|crack|chance|sense|thought|feeling|worry|life|own|"
     r"read|listen|skim|glance|peek|once-over|call|choice|decision|move|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+(?:th|st|nd|rd)|first|third|"
@@ -2297,6 +2297,9 @@ def _resolve_pointers(confirmed: list[_Task], turn: int, ctx: Context,
             confirmed[k] = replace(task, words=task.words[:at] + " about " + topic + task.words[at:], restated=True)
             continue
         done = _DO_THAT.match(task.words)
+        if done is not None and any(ctx.turn_of(t.sentence.segment) == turn and t.owner == task.owner
+                                    and not t.pronoun_only for t in confirmed[:k]):
+            continue  # "I'll check the hygrometers ... and I'll do it over the weekend": the task just said
         step = _step_asked(ctx, task.sentence) if done is not None else None
         if step is not None:  # "have you signed up for the announcements?" - "I'll do that tonight"
             confirmed[k] = replace(task, words=step + task.words[done.end():], pronoun_only=False, restated=True)
@@ -2971,7 +2974,8 @@ def _finish(ctx: Context, confirmed: list[_Task], next_checkin: date | None,
                           or text.split()[0].lower() == items[k].text.split()[0].lower())), None)
         if step is not None:
             first = items[step]
-            items[step] = replace(first, text=f"{first.text}, and {text[0].lower()}{text[1:]}", due=first.due or when)
+            more = "" if _ONLY_DO_IT.fullmatch(plain.lower()) else f", and {text[0].lower()}{text[1:]}"
+            items[step] = replace(first, text=first.text + more, due=first.due or when)
             seen[step] = (task.owner, seen[step][1] | content, seen[step][2] | gist, turn)
             continue
         if _EVERY.search(task.sentence.norm):
@@ -2990,6 +2994,8 @@ minutes"; or "make sure" with nothing after it."""
 _DONE_ALONE = frozenset("register apply enrol enroll resign vote volunteer retire rsvp subscribe".split())
 """Tasks that are whole in one word ("I'll register by the fifteenth"); on the sets read here
 no other one-word task (16 of them: "Prepare", "Watch", "Ask", "Go") matched a label."""
+_ONLY_DO_IT = re.compile(r"do\s+(?:it|that|this)(?:\s+(?:then|too|first|when|as\s+well))?[.!]?")
+"""A step that only points back to the task before it: "..., and I'll do it over the weekend"."""
 _OBJECT_POINTS_BACK = re.compile(r"[a-z-]+\s+(?:it|him|her|them|that)\b")
 """A task whose object points back ("ring him", "send it"): in the same turn, the task before it."""
 _RECAP = re.compile(r"(?:(?:okay|ok|right|alright|great|good|perfect)[,\s]+)?"

@@ -3081,3 +3081,16 @@ def test_replying_same_day_is_a_working_rule():
     assert [i.text for i in items(("mentee", "It's a busy month."),
                                   ("mentor", "Fair. For anything on the diploma, text me and I'll reply "
                                              "same day."))] == []
+
+
+def test_doing_it_later_in_the_turn_dates_the_task_just_said():
+    item = only(items(("mentor", "Have you checked the probes against the handheld meter?"),
+                      ("mentee", "No, I haven't. I don't want to touch the timers yet. I'll recalibrate the probes "
+                                 "in all the tanks, and I'll do it over the weekend when it's quieter.")))
+    assert item.text == "Recalibrate the probes in all the tanks" and item.due == "2026-11-22", item
+
+
+def test_that_yet_is_no_thing():
+    item = only(items(("mentor", "Where are you with the grant report?"),
+                      ("mentee", "I haven't finished that yet, sorry. I'll send it to you on Friday.")))
+    assert "yet" not in item.text.lower(), item.text
