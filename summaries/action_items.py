@@ -836,7 +836,12 @@ def _split_steps(task: _Task, dates: list[DateMention]) -> list[_Task]:
         and base_form(m.group("rest").split()[0]) != base_form(m.group("first").split()[0])
     if not listed and (first_due is None or rest_due is None or first_due.day == rest_due.day) \
             or _is_pronoun_only(m.group("rest"), dates) or not _words(rest.partition(" ")[2]):
-        return [task]  # "do the build over the weekend" is a step of its own: "build" is its thing there
+        # "do the build over the weekend" is a step of its own: "build" is its thing there. One task
+        # of two dated steps is due when its last step is: "I'll cut the summary tonight and have the
+        # revised report over to you by tomorrow lunchtime".
+        later = first_due is not None and rest_due is not None and task.due is first_due \
+            and rest_due.day is not None and first_due.day is not None and rest_due.day > first_due.day
+        return [replace(task, due=rest_due) if later else task]
     return [replace(task, words=m.group("first"), due=first_due), replace(task, words=m.group("rest"), due=rest_due)]
 
 
@@ -2375,10 +2380,14 @@ def _dated_before(task: _Task, sentences: Sequence[Sentence], dates: dict[int, l
     """A task that points back to a day just said: "I'm in clinic on the twenty-second, I'll put
     you down to shadow me that afternoon"; "I've got my catch-up with her on Wednesday, I'll
     raise it then" (the day in the sentence before, where a recogniser's run-on was split)."""
+    at = sentences.index(task.sentence)
+    if task.due is None and at and (opened := _bare_date(sentences[at - 1], dates[id(sentences[at - 1])])) \
+            and _BY_WHEN.match(opened.text) and phrases.COMMITMENT.match(task.sentence.norm):
+        # a recogniser's run-on split at the promise: "great and before we next speak | i'll have it checked"
+        return replace(task, due=opened)
     if task.due is not None and not task.due.vague \
             or not (_THAT_DAY.search(task.words) or _THAT_DAY.search(task.sentence.norm.rstrip(".!?"))):
         return task
-    at = sentences.index(task.sentence)
     begin = task.sentence.norm.find(task.words.split(" ", 1)[0])
     said = [m for m in dates[id(task.sentence)] if not m.vague and m.end <= begin] \
         or ([m for m in dates[id(sentences[at - 1])] if not m.vague] if at else [])
@@ -2396,6 +2405,8 @@ _BEFORE_EVENT = re.compile(r"\bbefore\s+(?:the|our|my|your)(?:\s+[\w-]+){0,2}\s*
 _EVENT_DATE = re.compile(r"^(?:(?:and|so|which)[,\s]+)*(?:that's|that\s+is|it's|it\s+is|which\s+is)\s+"
                          r"(?:on\s+)?(?:the|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 """The date of the event a task comes before: "... before the review. That's on the ninth."."""
+_BY_WHEN = re.compile(r"(?:by|before|until|till)\b")
+"""A date said as a deadline."""
 _THAT_DAY = re.compile(r"\b(?:then|that\s+(?:afternoon|morning|evening|day|night))\s*$")
 """A task put on a day just said: "... on the twenty-second, I'll put you down for that afternoon"."""
 _SEEING = re.compile(r"\b(?:seeing|meeting|see|meet|catching\s+up\s+with|catch\s+up\s+with)\s+(?P<who>[a-z][\w-]+)\b")

@@ -3094,3 +3094,18 @@ def test_that_yet_is_no_thing():
     item = only(items(("mentor", "Where are you with the grant report?"),
                       ("mentee", "I haven't finished that yet, sorry. I'll send it to you on Friday.")))
     assert "yet" not in item.text.lower(), item.text
+
+
+def test_one_task_of_two_dated_steps_is_due_when_the_last_step_is():
+    item = only(items(("mentor", "How's the picture briefing coming along?"),
+                      ("mentee", "I'll take the photos for the briefing on Monday night and get it over "
+                                 "to you by next Tuesday.")))
+    assert item.owner == "mentee" and item.due == "2026-11-24", item
+
+
+def test_a_deadline_said_just_before_the_promise_in_run_on_speech():
+    item = only(items(("mentor", "so half three on friday then"),
+                      ("mentee", "half three friday done"),
+                      ("mentor", "great and before we next speak i'll have the first batch checked"),
+                      checkin=date(2026, 11, 20)))
+    assert item.owner == "mentor" and item.due == "2026-11-20", item
