@@ -2366,7 +2366,8 @@ def _dated_after(task: _Task, sentences: Sequence[Sentence], dates: dict[int, li
         return replace(task, due=found[0])  # the event's own date outranks one in its name ("quarter-end")
     if task.due is not None:
         return task
-    due = _bare_date(after, dates[id(after)]) or _deadline_first(after, dates[id(after)])
+    due = _bare_date(after, dates[id(after)]) or _deadline_first(after, dates[id(after)]) \
+        or _date_first_clause(after, dates[id(after)])
     for later in sentences[at + 1:at + 3]:
         found = [m for m in dates[id(later)] if not m.vague]
         if due is not None or not _ESTIMATE.match(later.norm) and phrases.COMMITMENT.search(later.norm):
@@ -2436,6 +2437,18 @@ def _deadline_first(sentence: Sentence, dates: list[DateMention]) -> DateMention
     if re.match(r"(?:by|before)\s", first.text):
         said += first.text.split()[0] + " "
     return first if _DEADLINE_FIRST.match(said) else None
+
+
+_CLAUSE_AFTER_DATE = re.compile(r",\s|\s(?=(?:when|once|as\s+soon\s+as|because|since)\s)")
+
+
+def _date_first_clause(sentence: Sentence, dates: list[DateMention]) -> DateMention | None:
+    """The date of a sentence whose first clause says nothing but it: "Next Tuesday, when I'm
+    back in the office", "Monday week at the latest, I'm drowning until then"."""
+    head = _CLAUSE_AFTER_DATE.split(sentence.norm, 1)[0]
+    if head == sentence.norm:
+        return None
+    return _bare_date(replace(sentence, norm=head), [m for m in dates if m.end <= len(head)])
 
 
 def _bare_date(sentence: Sentence, dates: list[DateMention]) -> DateMention | None:

@@ -3109,3 +3109,13 @@ def test_a_deadline_said_just_before_the_promise_in_run_on_speech():
                       ("mentor", "great and before we next speak i'll have the first batch checked"),
                       checkin=date(2026, 11, 20)))
     assert item.owner == "mentor" and item.due == "2026-11-20", item
+
+
+@pytest.mark.parametrize("after, due", [
+    ("Next Tuesday, when I'm back in the office.", "2026-11-24"),
+    ("Monday week at the latest, I'm snowed under until then.", "2026-11-30"),
+])
+def test_a_date_said_first_in_the_next_sentence_dates_the_promise(after, due):
+    item = only(items(("mentee", "Have you got an example of the template I could borrow?"),
+                      ("mentor", f"Ha. I'll send you the template Tariq and I used. {after}")))
+    assert item.owner == "mentor" and item.due == due, item
