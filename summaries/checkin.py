@@ -44,7 +44,15 @@ _PROPOSE = word_start(
     r"\bhow(?:'s|\s+is|\s+does|\s+do)\s(?:[^.?!]{0,20}\s)?(?:look|work|suit|for\s+you)\b|"
     r"\b(?:in|into)\s+(?:the|my|our)\s+(?:diary|calendars?)\s+for\b|\bpencil\s+(?:in|it|us|you|that)\b|^say\b|\bsame\s+day\b|"
     r"\bbe\s+(?:convenient|suitable)\b|\bsuit\s+you\b|"
+    # an hour put back: "make it three, I'll need a minute to eat"
+    r"^(?:(?:ok|okay|right|well|fine|um)[,\s]+)*"
+    r"make\s+it\s+(?:half\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b|"
     r"\bbook\s+(?:us|it|me|you|that)\s+in\b|\b(?:we(?:'re|\s+are)|are\s+we)\s+(?:still\s+)?(?:on|set|booked)\s+for\b")
+_CONCEDED = re.compile(
+    r"^(?:(?:ok|okay|right|well|fine|um|uh|oh)[,\s]+)*(?:half\s+|quarter\s+(?:past|to)\s+)?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?::\d\d)?)"
+    r"(?:\s+(?:o'clock|thirty|fifteen|forty-five|am|pm))?\s+then[.!]?$")
+"""One's own day at the later hour the other asked for: "Could it be a bit later?" - "Four then."."""
 _AGREE = re.compile(
     r"^(?:(?:oh|um|uh|so|and|well)[,\s]+)*(?:yes|yeah|yep|yup|sure|ok|okay|great|perfect|good|fine|"
     r"cool|sounds\s+good|sounds\s+great|works|that\s+works|deal|done|absolutely|definitely|"
@@ -328,12 +336,15 @@ def extract_next_checkin(ctx: Context) -> NextCheckin | None:
             days = _days(s, mentions, ctx.session_date.date() if ctx.session_date else None, trailed)
             if not days and not answering:
                 said_time = _time_in(s, ctx, pending)
-                if agreed is not None and pending is None and said_time is not None and said_time != agreed.at \
+                if agreed is not None and pending is None and said_time is not None and _CONCEDED.match(s.norm):
+                    agreed = _Proposal(agreed.day, said_time, agreed.speaker, agreed.sentence)  # "four then"
+                elif agreed is not None and pending is None and said_time is not None and said_time != agreed.at \
                         and (s.norm.endswith("?") or _PROPOSE.search(s.norm)):
                     # "Monday the 29th at four. Actually wait, I've got a briefing at four. Half four?"
                     pending = _Proposal(agreed.day, said_time, speaker, s)
                 elif pending is not None and _own(pending, speaker) and said_time is not None \
-                        and (pending.at is None or said_time != pending.at and s.norm.endswith("?")):
+                        and (pending.at is None or said_time != pending.at
+                             and (s.norm.endswith("?") or bool(_CONCEDED.match(s.norm)))):
                     # "The twenty-fourth. Eight o'clock."; "Tuesday, half nine?" - "that morning I'm
                     # out, could we do the afternoon?" - "Two o'clock?": one's own day at a new hour
                     pending = _Proposal(pending.day, said_time, speaker, pending.sentence)

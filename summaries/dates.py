@@ -218,7 +218,7 @@ _TIME_RE = re.compile(
     rf"|(?:(?<=,\s)|^)(?P<t_again>{_HOUR})(?=\s+(?:again|sharp|as\s+usual)\b)"
     # an hour said alone in answer: "Nine.", "Nine-ish?", "Two is perfect.", "six at the station"
     rf"|(?:^|(?<=\byeah\s)|(?<=\byes\s)|(?<=\byep\s)|(?<=\bfine\s)|(?<=\band\s))"
-    rf"(?P<t_alone>{_HOUR})(?:-ish)?(?=\s*[.?!]?$|\s+(?:is|'s)\s+(?:perfect|fine|good|great)\b"
+    rf"(?P<t_alone>{_HOUR})(?:-ish)?(?=\s*[.?!]?$|\s+then\s*[.?!]?$|(?:\s+is|'s)\s+(?:perfect|fine|good|great)\b"
     rf"|\s+works\b|\s+at\s+the\s+(?!(?:latest|earliest|most|least|end|start)\b))"
     rf"|(?:(?<=\blike\s)|(?<=\baround\s))(?P<t_about>{_HOUR})\b"
     rf"(?=\s*(?:$|[,?!.]|(?:then|instead|or|on|"

@@ -664,3 +664,17 @@ def test_rather_not_turns_a_day_down_and_the_next_day_offered_is_taken() -> None
                    ("mentor", "yeah course um tuesday the 8th"),
                    ("mentee", "tuesday's good yeah after work so like seven"),
                    ("mentor", "seven's grand tuesday the 8th of december at seven")) == "2026-12-08T19:00"
+
+
+def test_an_hour_conceded_with_then_is_the_new_hour() -> None:
+    assert checkin(("mentor", "Monday the seventh, three o'clock?"),
+                   ("mentee", "Could it be a bit later? My handover's at three."),
+                   ("mentor", "Four then."),
+                   ("mentee", "Yeah, four's good.")) == "2026-12-07T16:00"
+
+
+def test_make_it_a_later_hour_in_run_on_speech() -> None:
+    assert checkin(("mentor", "right when are we next doing this wednesday the second i'm on the desk till two"),
+                   ("mentee", "half two then"),
+                   ("mentor", "make it three i'll need a minute to eat something"),
+                   ("mentee", "three on wednesday the second yeah cool")) == "2026-12-02T15:00"
