@@ -1776,6 +1776,7 @@ _WHAT_SOMEONE_IS = re.compile(r"(?:^|\s)(?:i'm|i\s+am|you're|you\s+are|he's|she'
 _OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|to|my|your|our|his|her|their|it|them|me|you|us)\b")
 """After a word that may be a verb, its object: "the county wants the report stamped" is no thing."""
 _SO_WE_CAN = re.compile(r",\s+so\s+(?:that\s+)?(?:we|i|you|they|he|she)\s+(?:can|could)\s")
+"""A purpose clause: what it names is what the thing before it is for, not what a pronoun stands for."""
 
 
 def _things_in(norm: str) -> list[tuple[str, bool]]:
@@ -2053,7 +2054,7 @@ def _last_thing(norm: str, plural: bool, pair: bool = False) -> str | None:
     things = _things_in(norm)
     both = _pair(norm, things) if pair and plural else None
     return both or next((phrase for phrase, is_plural in reversed(things) if is_plural == plural
-                 and (plural or phrase.split()[-1] not in _PEOPLE)), None)
+                         and (plural or phrase.split()[-1] not in _PEOPLE)), None)
 
 
 def _pair(norm: str, things: list[tuple[str, bool]]) -> str | None:
@@ -2440,6 +2441,7 @@ def _deadline_first(sentence: Sentence, dates: list[DateMention]) -> DateMention
 
 
 _CLAUSE_AFTER_DATE = re.compile(r",\s|\s(?=(?:when|once|as\s+soon\s+as|because|since)\s)")
+"""Where a clause of its own follows a date said first: "Next Tuesday, when I'm back"."""
 
 
 def _date_first_clause(sentence: Sentence, dates: list[DateMention]) -> DateMention | None:

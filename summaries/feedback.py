@@ -1931,6 +1931,7 @@ _USEFUL = re.compile(r"^(?:(?:oh|okay|ok|yeah|yes|right|thanks|good|deal|great)[
                      r"(?:actually |really |genuinely |so |very )*(?:useful|helpful|helps)\b")
 _THEN_PLAN = re.compile(r"\b(?:i'll|i will|i'm going to|i am going to|i'm gonna)\b|\?")
 _KEPT = re.compile(r"\b(?:thank|thanks|cheers|writing (?:that|it|this) down|never|nobody|no one)\b")
+"""What makes "that's useful" praise all the same: thanks, noting it down, "nobody's ever ..."."""
 
 
 def _useful_then_plan(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, bool]]) -> None:
