@@ -1008,16 +1008,12 @@ _CARRY_ON = re.compile(r"keep\s+(?:on\s+)?(?:doing|going|being|telling|giving|pu
 """Asked to carry on as before ("keep doing that", "keep being bossy"): a way of working, no task."""
 
 
-_IN_THE_DIARY = re.compile(r"(?:put|pop|stick|write|pencil|get)\s+(?:it|that|this|them)\s+(?:down\s+)?(?:in|into)\s+"
-                           r"(?:your|the)\s+(?:diary|calendar)\b")
-"""The meeting just agreed, to be noted: "put it in your diary before you forget"."""
-
-
 def _is_real_request(words: str, dates: list[DateMention]) -> bool:
     """Not a scheduling question ("could you do Tuesday at eleven?"), an action now, or the
     speaker's own "leave it with me"."""
     if _OWN_PLEDGE.match(words) or phrases.LEAVE_TAKING.match(words) or phrases.CARE.match(words) \
-            or _CARRY_ON.match(words) or _ASK_LATER.match(words) or _IN_THE_DIARY.match(words):
+            or _CARRY_ON.match(words) or _ASK_LATER.match(words) \
+            or re.match(phrases.NOTE_THE_MEETING, words):
         return False
     if re.search(r"\b(?:right\s+)?now$", words) or re.match(r"(?:go\s+and|pull\s+me|call\s+me)\s+", words) \
             and phrases.NOT_TASK.match(words):

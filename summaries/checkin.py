@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
-from .dates import DateMention, TimeMention, find_dates, find_times, format_when
+from .dates import HOUR, DateMention, TimeMention, find_dates, find_times, format_when
 from .text import Context, Sentence, provenance, word_start
 from .types import NextCheckin
 
@@ -45,12 +45,10 @@ _PROPOSE = word_start(
     r"\b(?:in|into)\s+(?:the|my|our)\s+(?:diary|calendars?)\s+for\b|\bpencil\s+(?:in|it|us|you|that)\b|^say\b|\bsame\s+day\b|"
     r"\bbe\s+(?:convenient|suitable)\b|\bsuit\s+you\b|"
     # an hour put back: "make it three, I'll need a minute to eat"
-    r"^(?:(?:ok|okay|right|well|fine|um)[,\s]+)*"
-    r"make\s+it\s+(?:half\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b|"
+    rf"^(?:(?:ok|okay|right|well|fine|um)[,\s]+)*make\s+it\s+(?:half\s+)?{HOUR}\b|"
     r"\bbook\s+(?:us|it|me|you|that)\s+in\b|\b(?:we(?:'re|\s+are)|are\s+we)\s+(?:still\s+)?(?:on|set|booked)\s+for\b")
 _CONCEDED = re.compile(
-    r"^(?:(?:ok|okay|right|well|fine|um|uh|oh)[,\s]+)*(?:half\s+|quarter\s+(?:past|to)\s+)?"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?::\d\d)?)"
+    rf"^(?:(?:ok|okay|right|well|fine|um|uh|oh)[,\s]+)*(?:half\s+|quarter\s+(?:past|to)\s+)?{HOUR}(?::\d\d)?"
     r"(?:\s+(?:o'clock|thirty|fifteen|forty-five|am|pm))?\s+then[.!]?$")
 """One's own day at the later hour the other asked for: "Could it be a bit later?" - "Four then."."""
 _AGREE = re.compile(

@@ -188,6 +188,8 @@ _DATE_RE = phrase_pattern("|".join(rf"\b(?P<k_{name}>{body})" for name, body in 
 _HOUR_WORDS = {w: n for w, n in NUMBERS.items() if 1 <= n <= 12 and " " not in w and "-" not in w
                and w not in ("a", "an")}
 _HOUR = rf"(?:\d{{1,2}}|{_alternation(_HOUR_WORDS)})"
+HOUR = _HOUR
+"""An hour of the clock said as a number or a word ("four", "11"), for other modules' patterns."""
 _MINUTE_WORDS = {w: n for w, n in NUMBERS.items() if 10 <= n <= 59 and w not in ("a couple of",)}
 _MINUTE_WORDS.update({f"oh {_UNITS[n]}": n for n in range(1, 10)})
 _MINUTES = rf"(?:{_alternation(_MINUTE_WORDS)})"

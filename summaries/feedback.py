@@ -51,7 +51,7 @@ import re
 from dataclasses import replace
 
 from .questions import LEAD, RUN_ON, question_kind
-from .phrases import SENT_TO_SPEAKER, STOP_WORDS, TASK_VERBS
+from .phrases import NOTE_THE_MEETING, SENT_TO_SPEAKER, STOP_WORDS, TASK_VERBS
 from .challenges import is_challenge
 from .dates import ORDINAL_WORD
 from .prefilter import phrase_pattern
@@ -715,8 +715,7 @@ _LOGISTICS = phrase_pattern(
     r"\b(?:on|over|via|by) (?:video|slack|email|text|chat|zoom|teams|phone)\b|"
     r"\b(?:find|pick|book|sort out|fix) (?:a|the|another) (?:time|date|day|slot) for (?:next time|the next|our next)\b|"
     r"\bnext time\b[^.?!]{0,20}?\b(?:does|do (?:you|we)|how about|are you (?:around|free)|want to do|works? for you)\b|"
-    r"\bhard stop\b|\b(?:put|pop|stick) (?:it|that) (?:in|into) (?:your|the) (?:diary|calendar)"
-    r"(?: (?:now|before you forget))?[.!]?$|"
+    rf"\bhard stop\b|\b{NOTE_THE_MEETING}(?: (?:now|before you forget))?[.!]?$|"
     r"\bmake it (?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"\bkeep (?:it|them|these|the calls|the sessions) (?:to|under) (?:half an hour|an hour|\w+ minutes)\b|"
     r"\b(?:calls?|sessions?|meetings?|check-ins?) (?:of|for) (?:thirty|forty|forty-five|forty five|"
@@ -1941,10 +1940,10 @@ def _useful_then_plan(ctx: Context, kinds: dict[tuple[int, int], tuple[bool, boo
     for sentences in ctx.turn_sentences:
         if not sentences or sentences[0].speaker != "mentee":
             continue
-        turn = " ".join(s.norm for s in sentences)
         for k, s in enumerate(sentences):
             useful = _USEFUL.match(s.norm)
-            if useful is None or not kinds[s.segment, s.char_start][0] or _KEPT.search(turn):
+            if useful is None or not kinds[s.segment, s.char_start][0] \
+                    or any(_KEPT.search(x.norm) for x in sentences):
                 continue
             after = " ".join([s.norm[useful.end():]] + [x.norm for x in sentences[k + 1:]])
             if _THEN_PLAN.search(after):

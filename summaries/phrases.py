@@ -275,6 +275,10 @@ HABIT = re.compile(r"\b(?:in\s+general|usually|normally|generally|typically|tend
                    r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b")
 """Habits ("I'll usually get back to you within a day") describe, they do not promise."""
 RECURRING = re.compile(r"\b(?:always|every|each\s+time|whenever|from\s+now\s+on|never|going\s+forward)\b")
+NOTE_THE_MEETING = (r"(?:put|pop|stick|write|pencil)\s+(?:it|that)\s+(?:down\s+)?(?:in|into)\s+(?:your|the)\s+"
+                    r"(?:diary|calendar)\b")
+"""Asking the other to note the meeting just agreed ("put it in your diary before you forget"):
+neither a task nor advice."""
 KEEPING_IN_TOUCH = re.compile(
     r"^(?:reply|respond|answer|get\s+back|check\s+in|meet|call|text|message|email|e-mail|ping|"
     r"let\s+(?:you|each\s+other)\s+know|keep\s+(?:you|each\s+other)\s+posted|update|send\s+(?:you\s+)?"
